@@ -1,0 +1,62 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+PY        ?= python3
+VENV      := .venv
+BIN       := $(VENV)/bin
+MANAGE    := $(BIN)/python manage.py
+STAMP     := $(VENV)/.installed
+PG_URL    ?= postgres://postgres@127.0.0.1:5432/parcours_$(shell date +%s)_$(shell echo $$$$)
+PYTEST_ARGS ?=
+
+.PHONY: demo test install chromium postgres lint check pytest-sqlite pytest-postgres messages clean
+
+$(STAMP): pyproject.toml
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Parcours needs Python 3.11 or newer")'
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	mkdir -p var
+	DJANGO_DEBUG=1 $(MANAGE) migrate --noinput
+	DJANGO_DEBUG=1 $(MANAGE) seed_demo
+	@echo "Parcours runs on http://127.0.0.1:8000 (Ctrl-C stops it)"
+	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium ) \
+	  || { echo "Could not install Debian's chromium (needs apt-get as root). Install it with: apt-get install chromium"; exit 1; }; \
+	fi
+
+postgres:
+	@pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start \
+	  || { echo "PostgreSQL is not running on 127.0.0.1:5432 and could not be started"; exit 1; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy parcours config
+	$(BIN)/lint-imports
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+pytest-sqlite: install chromium
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+pytest-postgres: install chromium postgres
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --create-db $(PYTEST_ARGS)
+
+test: lint check pytest-sqlite pytest-postgres
+
+messages: install
+	cd parcours && ../$(MANAGE) makemessages -l nl --no-obsolete && ../$(MANAGE) compilemessages
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

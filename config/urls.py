@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+from config.api import api
+from parcours.core import views as core_views
+
+urlpatterns = [
+    path("", include("parcours.curriculum.urls")),
+    path("account/", include("parcours.accounts.urls")),
+    path("regels/", core_views.rules_index, name="rules"),
+    path("api/v1/", api.urls),
+]

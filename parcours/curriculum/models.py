@@ -1,0 +1,358 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from parcours.accounts.models import Role
+
+
+class Bilingual:
+    """Picks the `<name>_nl` or `<name>_en` field for the active language (Dutch as fallback)."""
+
+    def localized(self, name: str) -> str:
+        lang = (get_language() or "nl")[:2]
+        value = getattr(self, f"{name}_{lang}", "") or getattr(self, f"{name}_nl", "")
+        return str(value)
+
+
+class Institution(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    brin_code = models.CharField(_("institution code"), max_length=4, unique=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Programme(Bilingual, models.Model):
+    class Level(models.TextChoices):
+        ASSOCIATE = "ad", _("Associate degree")
+        BACHELOR = "ba", _("Bachelor")
+        MASTER = "ma", _("Master")
+
+    class Sector(models.TextChoices):
+        HBO = "hbo", _("Higher professional education (hbo)")
+        WO = "wo", _("University education (wo)")
+
+    institution = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="programmes")
+    croho_code = models.CharField(
+        _("CROHO code"), max_length=5, validators=[RegexValidator(r"^\d{5}$")]
+    )
+    name_nl = models.CharField(_("name (Dutch)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    level = models.CharField(_("level"), max_length=2, choices=Level.choices)
+    sector = models.CharField(_("sector"), max_length=3, choices=Sector.choices)
+    nominal_ec = models.PositiveSmallIntegerField(_("nominal study load (EC)"))
+    nominal_years = models.PositiveSmallIntegerField(_("nominal duration (years)"))
+    description_nl = models.TextField(_("description (Dutch)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+
+    class Meta:
+        ordering = ["name_nl"]
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "croho_code"], name="programme_croho")
+        ]
+
+    def __str__(self) -> str:
+        return self.localized("name")
+
+
+class ProgrammeVariant(models.Model):
+    class Form(models.TextChoices):
+        FULL_TIME = "full_time", _("full-time")
+        PART_TIME = "part_time", _("part-time")
+        DUAL = "dual", _("dual")
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="variants")
+    form = models.CharField(_("form"), max_length=10, choices=Form.choices)
+    outcome_based = models.BooleanField(_("works with units of learning outcomes"), default=False)
+    has_propedeuse = models.BooleanField(_("first-year certificate (propedeuse)"), default=False)
+    bsa_norm_ec = models.PositiveSmallIntegerField(
+        _("binding study advice norm (EC)"), null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["programme__name_nl", "form"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "form"], name="variant_form")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme} ({self.get_form_display()})"
+
+
+class TeacherConsent(models.Model):
+    """The teachers' consent to the switch to units of learning outcomes (amendment
+    Stultiens/Beckerman). Recorded once; a new vote is a new record."""
+
+    class Method(models.TextChoices):
+        VOTE = "vote", _("vote in a meeting")
+        BALLOT = "ballot", _("written ballot")
+
+    class Result(models.TextChoices):
+        GRANTED = "granted", _("consent granted")
+        REFUSED = "refused", _("consent refused")
+
+    variant = models.ForeignKey(ProgrammeVariant, on_delete=models.PROTECT, related_name="consents")
+    body = models.CharField(_("who consented"), max_length=200)
+    method = models.CharField(_("how"), max_length=10, choices=Method.choices)
+    votes_for = models.PositiveSmallIntegerField(_("votes for"), null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(_("votes against"), null=True, blank=True)
+    abstentions = models.PositiveSmallIntegerField(_("abstentions"), null=True, blank=True)
+    result = models.CharField(_("result"), max_length=10, choices=Result.choices)
+    decided_on = models.DateField(_("date"))
+    notes = models.TextField(_("notes"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["decided_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.variant}: {self.get_result_display()} {self.decided_on}"
+
+
+class RoleAssignment(models.Model):
+    """A user's role, scoped to one programme (the administrator's role is institution-wide)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    role = models.CharField(_("role"), max_length=24, choices=Role.choices)
+    programme = models.ForeignKey(
+        Programme, null=True, blank=True, on_delete=models.CASCADE, related_name="role_assignments"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "programme"], name="role_once_per_programme"
+            ),
+            models.CheckConstraint(
+                condition=Q(role=Role.ADMINISTRATOR, programme__isnull=True)
+                | (~Q(role=Role.ADMINISTRATOR) & Q(programme__isnull=False)),
+                name="role_scope",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.programme or '—'}"
+
+
+class Oer(models.Model):
+    """An academic year's education and examination regulation (OER) for one variant."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+
+    variant = models.ForeignKey(ProgrammeVariant, on_delete=models.PROTECT, related_name="oers")
+    academic_year = models.PositiveSmallIntegerField(
+        _("academic year (first calendar year)"),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    publish_grounds = models.JSONField(default=list, blank=True)
+    copied_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="copies"
+    )
+    # Optimistic locking: every edit bumps it, a stale form is refused.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["variant", "-academic_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["variant", "academic_year"], name="oer_per_year")
+        ]
+
+    @property
+    def year_label(self) -> str:
+        return f"{self.academic_year}-{self.academic_year + 1}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def __str__(self) -> str:
+        return f"OER {self.year_label} · {self.variant}"
+
+
+class Unit(Bilingual, models.Model):
+    """A unit of learning outcomes (eenheid van leeruitkomsten)."""
+
+    oer = models.ForeignKey(Oer, on_delete=models.CASCADE, related_name="units")
+    code = models.CharField(
+        _("code"), max_length=20, validators=[RegexValidator(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    )
+    title_nl = models.CharField(_("title (Dutch)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    ec = models.PositiveSmallIntegerField(
+        _("study load (EC)"), validators=[MinValueValidator(1), MaxValueValidator(240)]
+    )
+    nlqf_level = models.PositiveSmallIntegerField(
+        _("NLQF/EQF level"), validators=[MinValueValidator(1), MaxValueValidator(8)]
+    )
+    description_nl = models.TextField(_("description (Dutch)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        constraints = [models.UniqueConstraint(fields=["oer", "code"], name="unit_code_per_oer")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.localized('title')}"
+
+
+class LearningOutcome(Bilingual, models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="outcomes")
+    code = models.CharField(_("code"), max_length=20)
+    text_nl = models.TextField(_("learning outcome (Dutch)"))
+    text_en = models.TextField(_("learning outcome (English)"), blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "code"], name="outcome_code_per_unit")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.localized('text')[:60]}"
+
+
+class ConcentricLevel(Bilingual, models.Model):
+    """An outcome worked out on one of three successive levels (concentric learning line)."""
+
+    outcome = models.ForeignKey(LearningOutcome, on_delete=models.CASCADE, related_name="levels")
+    level = models.PositiveSmallIntegerField(
+        _("level"), validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
+    text_nl = models.TextField(_("description (Dutch)"))
+    text_en = models.TextField(_("description (English)"), blank=True)
+
+    class Meta:
+        ordering = ["level"]
+        constraints = [
+            models.UniqueConstraint(fields=["outcome", "level"], name="one_text_per_level")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outcome.code} niveau {self.level}"
+
+
+class AssessmentCriterion(Bilingual, models.Model):
+    outcome = models.ForeignKey(LearningOutcome, on_delete=models.CASCADE, related_name="criteria")
+    text_nl = models.TextField(_("criterion (Dutch)"))
+    text_en = models.TextField(_("criterion (English)"), blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.localized("text")[:80]
+
+
+class LearningActivity(Bilingual, models.Model):
+    """A recommended learning activity of a unit's facilitated route."""
+
+    class Kind(models.TextChoices):
+        COURSE = "course", _("course")
+        WORKSHOP = "workshop", _("workshop")
+        INTERNSHIP = "internship", _("internship")
+        CHALLENGE = "challenge", _("challenge")
+        PROJECT = "project", _("project")
+        WORKPLACE_TASK = "workplace_task", _("workplace task")
+        MOOC = "mooc", _("MOOC")
+        RESEARCH = "research", _("research project")
+        LEARNING_TEAM = "learning_team", _("learning-team meeting")
+
+    class Mode(models.TextChoices):
+        CONTACT = "contact", _("contact")
+        ONLINE = "online", _("online")
+        WORKPLACE = "workplace", _("workplace")
+        BLENDED = "blended", _("blended")
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="activities")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices)
+    title_nl = models.CharField(_("title (Dutch)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    hours = models.PositiveSmallIntegerField(_("hours"))
+    description_nl = models.TextField(_("description (Dutch)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.localized("title")
+
+
+class AssessmentForm(Bilingual, models.Model):
+    class Kind(models.TextChoices):
+        PORTFOLIO_INTERVIEW = "portfolio_interview", _(
+            "portfolio with criterion-based interview"
+        )
+        WRITTEN_EXAM = "written_exam", _("written exam")
+        PRODUCT = "product", _("product assessment")
+        PRACTICAL = "practical", _("practical assessment")
+        PRESENTATION = "presentation", _("presentation")
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="assessment_forms")
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    route_independent = models.BooleanField(_("route-independent"), default=True)
+    assessors = models.PositiveSmallIntegerField(
+        _("number of assessors"), default=2, validators=[MinValueValidator(1)]
+    )
+    description_nl = models.TextField(_("description (Dutch)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+
+class ValidationGridEntry(Bilingual, models.Model):
+    """Validation grid: for an outcome, the kind of evidence that typically shows it."""
+
+    outcome = models.ForeignKey(
+        LearningOutcome, on_delete=models.CASCADE, related_name="grid_entries"
+    )
+    evidence_nl = models.TextField(_("typical evidence (Dutch)"))
+    evidence_en = models.TextField(_("typical evidence (English)"), blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.localized("evidence")[:80]
+
+
+class Persona(Bilingual, models.Model):
+    """A typical group of students, used to design offer and guidance (seed 003)."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="personas")
+    name = models.CharField(_("name"), max_length=100)
+    age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True)
+    work_experience_years = models.PositiveSmallIntegerField(
+        _("years of work experience"), null=True, blank=True
+    )
+    summary_nl = models.TextField(_("summary (Dutch)"))
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,109 @@
+"""Who may see and change which curriculum objects. Views, API and services all ask here.
+
+Objects a user may not see answer 404 (ids leak nothing); objects a user may see but not
+change answer 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from parcours.accounts.models import Role
+
+from .models import Oer, Programme, ProgrammeVariant, Unit
+
+STAFF_ROLES = frozenset(
+    {Role.PROGRAMME_MANAGER, Role.COACH, Role.ASSESSOR, Role.EXAM_COMMITTEE}
+)
+
+
+def roles_by_programme(user: Any) -> dict[int | None, set[str]]:
+    """The user's roles keyed by programme id (None: institution-wide), cached on the user."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    cached = getattr(user, "_parcours_roles", None)
+    if cached is None:
+        cached = {}
+        for programme_id, role in user.role_assignments.values_list("programme_id", "role"):
+            cached.setdefault(programme_id, set()).add(role)
+        user._parcours_roles = cached
+    return cached
+
+
+def roles_of(user: Any) -> set[str]:
+    return set().union(*roles_by_programme(user).values()) if roles_by_programme(user) else set()
+
+
+def is_administrator(user: Any) -> bool:
+    return Role.ADMINISTRATOR in roles_by_programme(user).get(None, set())
+
+
+def has_role(user: Any, programme_id: int, roles: frozenset[str] | set[str]) -> bool:
+    return bool(roles_by_programme(user).get(programme_id, set()) & set(roles))
+
+
+def can_view_programme(user: Any, programme: Programme) -> bool:
+    return is_administrator(user) or programme.pk in roles_by_programme(user)
+
+
+def can_manage_programme(user: Any, programme: Programme) -> bool:
+    return is_administrator(user) or has_role(user, programme.pk, {Role.PROGRAMME_MANAGER})
+
+
+def can_create_programme(user: Any) -> bool:
+    return is_administrator(user)
+
+
+def can_view_oer(user: Any, oer: Oer) -> bool:
+    if oer.is_published:
+        return True
+    return is_administrator(user) or has_role(user, oer.variant.programme_id, STAFF_ROLES)
+
+
+def can_edit_oer(user: Any, oer: Oer) -> bool:
+    return can_manage_programme(user, oer.variant.programme)
+
+
+can_publish_oer = can_edit_oer
+
+
+def can_manage_variant(user: Any, variant: ProgrammeVariant) -> bool:
+    return can_manage_programme(user, variant.programme)
+
+
+def can_view_unit(user: Any, unit: Unit) -> bool:
+    return can_view_oer(user, unit.oer)
+
+
+def can_edit_unit(user: Any, unit: Unit) -> bool:
+    return can_edit_oer(user, unit.oer)
+
+
+def get_programme_for(user: Any, pk: int) -> Programme:
+    programme = Programme.objects.select_related("institution").filter(pk=pk).first()
+    if programme is None or not can_view_programme(user, programme):
+        raise Http404
+    return programme
+
+
+def get_variant_for(user: Any, pk: int) -> ProgrammeVariant:
+    variant = ProgrammeVariant.objects.select_related("programme").filter(pk=pk).first()
+    if variant is None or not can_view_programme(user, variant.programme):
+        raise Http404
+    return variant
+
+
+def get_oer_for(user: Any, pk: int) -> Oer:
+    oer = Oer.objects.select_related("variant__programme__institution").filter(pk=pk).first()
+    if oer is None or not can_view_oer(user, oer):
+        raise Http404
+    return oer
+
+
+def get_unit_for(user: Any, pk: int) -> Unit:
+    unit = Unit.objects.select_related("oer__variant__programme").filter(pk=pk).first()
+    if unit is None or not can_view_unit(user, unit):
+        raise Http404
+    return unit

@@ -1,0 +1,247 @@
+"""Reads: user-scoped querysets, fact builders for the rules, OER differences."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from parcours.rules.base import RuleResult
+from parcours.rules.curriculum import (
+    UNIT_PUBLISH_RULES,
+    oer_nominal_study_load,
+    oer_published_immutable,
+    variant_outcome_based_eligible,
+    variant_teacher_consent,
+)
+from parcours.rules.facts import (
+    ConsentFacts,
+    OerStatusFacts,
+    OutcomeFacts,
+    StudyLoadFacts,
+    UnitFacts,
+    VariantConsentFacts,
+    VariantFacts,
+)
+
+from .models import (
+    AssessmentCriterion,
+    LearningOutcome,
+    Oer,
+    Programme,
+    ProgrammeVariant,
+    Unit,
+)
+from .permissions import is_administrator
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def programmes_for(user: Any) -> QuerySet[Programme]:
+    """Programmes the user has a role in (all of them for an administrator)."""
+    qs = Programme.objects.select_related("institution").prefetch_related(
+        Prefetch(
+            "variants",
+            queryset=ProgrammeVariant.objects.prefetch_related(
+                Prefetch("oers", queryset=Oer.objects.order_by("-academic_year"))
+            ),
+        )
+    )
+    if is_administrator(user):
+        return qs
+    return qs.filter(role_assignments__user=user).distinct()
+
+
+def published_oers() -> QuerySet[Oer]:
+    return (
+        Oer.objects.filter(status=Oer.Status.PUBLISHED)
+        .select_related("variant__programme__institution")
+        .order_by("variant__programme__name_nl", "variant__form", "-academic_year")
+    )
+
+
+def oer_units(oer: Oer) -> QuerySet[Unit]:
+    """An OER's units with everything the editor, catalogue and rules read, in a fixed number of
+    queries whatever the number of units."""
+    return oer.units.prefetch_related(
+        Prefetch(
+            "outcomes",
+            queryset=LearningOutcome.objects.prefetch_related(
+                Prefetch("criteria", queryset=AssessmentCriterion.objects.all()),
+                "levels",
+                "grid_entries",
+            ),
+        ),
+        "activities",
+        "assessment_forms",
+    )
+
+
+def unit_facts(unit: Unit) -> UnitFacts:
+    activities = list(unit.activities.all())
+    return UnitFacts(
+        code=unit.code,
+        ec=unit.ec,
+        recommended_activity_count=len(activities),
+        route_independent_assessment_count=sum(
+            1 for f in unit.assessment_forms.all() if f.route_independent
+        ),
+        facilitated_route_hours=sum(a.hours for a in activities),
+        outcomes=tuple(
+            OutcomeFacts(label=o.code, criteria_count=len(o.criteria.all()))
+            for o in unit.outcomes.all()
+        ),
+    )
+
+
+def unit_check(unit: Unit, *, on: date) -> list[RuleResult]:
+    facts = unit_facts(unit)
+    return [r(facts, on=on) for r in UNIT_PUBLISH_RULES]
+
+
+def variant_facts(variant: ProgrammeVariant, *, outcome_based: bool | None = None) -> VariantFacts:
+    return VariantFacts(
+        sector=variant.programme.sector,
+        form=variant.form,
+        outcome_based=variant.outcome_based if outcome_based is None else outcome_based,
+    )
+
+
+def variant_consent_facts(
+    variant: ProgrammeVariant, *, outcome_based: bool | None = None
+) -> VariantConsentFacts:
+    return VariantConsentFacts(
+        outcome_based=variant.outcome_based if outcome_based is None else outcome_based,
+        consents=tuple(
+            ConsentFacts(
+                body=c.body, method=c.method, result=c.result, decided_on=c.decided_on
+            )
+            for c in variant.consents.all()
+        ),
+    )
+
+
+def variant_check(
+    variant: ProgrammeVariant, *, on: date, outcome_based: bool | None = None
+) -> list[RuleResult]:
+    return [
+        variant_outcome_based_eligible(variant_facts(variant, outcome_based=outcome_based), on=on),
+        variant_teacher_consent(variant_consent_facts(variant, outcome_based=outcome_based), on=on),
+    ]
+
+
+def oer_check(oer: Oer, *, on: date, units: list[Unit] | None = None) -> list[RuleResult]:
+    """Every rule that decides whether `oer` can be published on `on`, passed or not."""
+    units = list(oer_units(oer)) if units is None else units
+    results = [oer_published_immutable(OerStatusFacts(status=oer.status), on=on)]
+    results += variant_check(oer.variant, on=on)
+    for unit in units:
+        results += unit_check(unit, on=on)
+    results.append(
+        oer_nominal_study_load(
+            StudyLoadFacts(
+                nominal_ec=oer.variant.programme.nominal_ec,
+                unit_ec=tuple(u.ec for u in units),
+            ),
+            on=on,
+        )
+    )
+    return results
+
+
+def oer_edit_check(oer: Oer, *, on: date) -> RuleResult:
+    return oer_published_immutable(OerStatusFacts(status=oer.status), on=on)
+
+
+def oers_of_variant(variant: ProgrammeVariant) -> QuerySet[Oer]:
+    return variant.oers.order_by("-academic_year")
+
+
+# --- differences between two OER years -------------------------------------------------------
+
+
+@dataclass
+class Change:
+    what: str
+    old: str
+    new: str
+
+
+@dataclass
+class UnitDiff:
+    code: str
+    title: str
+    status: str  # added | removed | changed | unchanged
+    changes: list[Change] = field(default_factory=list)
+
+
+def _unit_snapshot(unit: Unit) -> dict[str, str]:
+    snap = {
+        "title_nl": unit.title_nl,
+        "title_en": unit.title_en,
+        "ec": str(unit.ec),
+        "nlqf_level": str(unit.nlqf_level),
+        "description_nl": unit.description_nl,
+    }
+    for o in unit.outcomes.all():
+        snap[f"outcome {o.code}"] = o.text_nl
+        snap[f"outcome {o.code} criteria"] = "\n".join(c.text_nl for c in o.criteria.all())
+        for lvl in o.levels.all():
+            snap[f"outcome {o.code} level {lvl.level}"] = lvl.text_nl
+    snap["activities"] = "\n".join(
+        f"{a.get_kind_display()}: {a.title_nl} ({a.hours} h, {a.get_mode_display()})"
+        for a in unit.activities.all()
+    )
+    snap["assessment forms"] = "\n".join(
+        f"{f.get_kind_display()}" + ("" if f.route_independent else " (route-bound)")
+        for f in unit.assessment_forms.all()
+    )
+    return snap
+
+
+def oer_diff(old: Oer, new: Oer) -> list[UnitDiff]:
+    """Unit by unit (matched on code), what changed from `old` to `new`."""
+    old_units = {u.code: u for u in oer_units(old)}
+    new_units = {u.code: u for u in oer_units(new)}
+    diffs: list[UnitDiff] = []
+    for code in sorted(old_units.keys() | new_units.keys()):
+        before, after = old_units.get(code), new_units.get(code)
+        if before is None:
+            assert after is not None
+            diffs.append(UnitDiff(code, after.localized("title"), "added"))
+            continue
+        if after is None:
+            diffs.append(UnitDiff(code, before.localized("title"), "removed"))
+            continue
+        a, b = _unit_snapshot(before), _unit_snapshot(after)
+        changes = [
+            Change(key, a.get(key, ""), b.get(key, ""))
+            for key in sorted(a.keys() | b.keys())
+            if a.get(key, "") != b.get(key, "")
+        ]
+        diffs.append(
+            UnitDiff(code, after.localized("title"), "changed" if changes else "unchanged", changes)
+        )
+    return diffs
+
+
+# --- reference data ---------------------------------------------------------------------------
+
+
+@cache
+def eqf_levels() -> dict[int, dict[str, str]]:
+    """EQF level descriptors (Source: European Union, EQF level descriptors); NLQF 1-8 = EQF 1-8."""
+    with (DATA_DIR / "eqf_level_descriptors.csv").open(encoding="utf-8") as fh:
+        return {int(row["eqf_level"]): row for row in csv.DictReader(fh)}
+
+
+@cache
+def croho_programmes() -> dict[str, dict[str, str]]:
+    """CROHO programme codes from DUO's decode file (Bron: DUO)."""
+    with (DATA_DIR / "croho_1cijferho_2025_sample.csv").open(encoding="utf-8") as fh:
+        return {row["opleidingscode"]: row for row in csv.DictReader(fh)}

@@ -1,0 +1,195 @@
+"""Rules as code: a rule is a pure function over facts and an explicit date.
+
+Nothing here imports Django or other parcours packages (import-linter enforces it), so a
+policy officer's statement, its sources and its cases can be read and tested on their own.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .sources import SOURCES
+
+
+class RuleKind(enum.StrEnum):
+    LAW = "law"
+    REGULATION = "regulation"
+    INSTITUTION_POLICY = "institution_policy"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A pointer into a legal source: which source, where in it, and a short verbatim quote."""
+
+    source: str
+    pinpoint: str = ""
+    quote: str = ""
+
+    def __post_init__(self) -> None:
+        if self.source not in SOURCES:
+            raise ValueError(f"unknown legal source {self.source!r}")
+
+    @property
+    def label(self) -> str:
+        src = SOURCES[self.source]
+        return f"{src.reference}, {self.pinpoint}" if self.pinpoint else src.reference
+
+    def as_dict(self) -> dict[str, str]:
+        src = SOURCES[self.source]
+        return {
+            "source": self.source,
+            "reference": src.reference,
+            "title": src.title,
+            "pinpoint": self.pinpoint,
+            "quote": self.quote,
+            "label": self.label,
+        }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a rule function returns; the registry turns it into a RuleResult."""
+
+    ok: bool
+    message_nl: str = ""
+    message_en: str = ""
+    values_used: Mapping[str, Any] = field(default_factory=dict)
+
+
+def allowed(**values_used: Any) -> Verdict:
+    return Verdict(True, values_used=values_used)
+
+
+def refused(message_nl: str, message_en: str, **values_used: Any) -> Verdict:
+    return Verdict(False, message_nl, message_en, values_used)
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    rule_id: str
+    ok: bool
+    message_nl: str
+    message_en: str
+    citations: tuple[Citation, ...]
+    values_used: Mapping[str, Any]
+
+    def message(self, language: str = "nl") -> str:
+        return self.message_en if language.startswith("en") else self.message_nl
+
+    @property
+    def source_label(self) -> str:
+        return "; ".join(c.label for c in self.citations)
+
+    def grounds(self) -> dict[str, Any]:
+        """What a decision or an established version stores to stay explainable later."""
+        return {
+            "rule": self.rule_id,
+            "ok": self.ok,
+            "values_used": {k: _jsonable(v) for k, v in self.values_used.items()},
+            "citations": [c.as_dict() for c in self.citations],
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+class RuleNotInForce(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title_nl: str
+    title_en: str
+    kind: RuleKind
+    citations: tuple[Citation, ...]
+    facts_type: type
+    func: Callable[..., Verdict]
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+    @property
+    def statement(self) -> str:
+        return inspect.cleandoc(self.func.__doc__ or "")
+
+    def in_force(self, on: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_until is None or on <= self.valid_until
+        )
+
+    def __call__(self, facts: Any, *, on: date) -> RuleResult:
+        if not self.in_force(on):
+            raise RuleNotInForce(f"{self.id} is not in force on {on.isoformat()}")
+        verdict = self.func(facts, on=on)
+        return RuleResult(
+            rule_id=self.id,
+            ok=verdict.ok,
+            message_nl=verdict.message_nl,
+            message_en=verdict.message_en,
+            citations=self.citations,
+            values_used=dict(verdict.values_used),
+        )
+
+    def title(self, language: str = "nl") -> str:
+        return self.title_en if language.startswith("en") else self.title_nl
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    rule_id: str,
+    *,
+    title_nl: str,
+    title_en: str,
+    kind: RuleKind,
+    citations: list[Citation],
+    valid_from: date | None = None,
+    valid_until: date | None = None,
+) -> Callable[[Callable[..., Verdict]], Rule]:
+    """Register a rule. Its first parameter's annotation names the facts dataclass it reads."""
+
+    def register(func: Callable[..., Verdict]) -> Rule:
+        if rule_id in REGISTRY:
+            raise ValueError(f"rule {rule_id} registered twice")
+        if not citations:
+            raise ValueError(f"rule {rule_id} cites no source")
+        hints = inspect.get_annotations(func, eval_str=True)
+        first = next(iter(inspect.signature(func).parameters))
+        registered = Rule(
+            id=rule_id,
+            title_nl=title_nl,
+            title_en=title_en,
+            kind=kind,
+            citations=tuple(citations),
+            facts_type=hints[first],
+            func=func,
+            valid_from=valid_from,
+            valid_until=valid_until,
+        )
+        REGISTRY[rule_id] = registered
+        return registered
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    from . import curriculum  # noqa: F401  (importing registers the rules)
+
+    return sorted(REGISTRY.values(), key=lambda r: r.id)
+
+
+def get_rule(rule_id: str) -> Rule:
+    all_rules()
+    return REGISTRY[rule_id]

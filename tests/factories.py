@@ -1,0 +1,101 @@
+"""Minimal valid objects. States only a service may create (a published OER, a recorded
+consent, an outcome-based variant) are made by calling that service."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import factory
+
+from parcours.accounts.models import Role, User
+from parcours.curriculum import services
+from parcours.curriculum.models import Institution, Oer, Programme, ProgrammeVariant, Unit
+
+PASSWORD = "parcours-test-wachtwoord"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Sequence(lambda n: f"Voornaam{n}")
+    last_name = "Achternaam"
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @classmethod
+    def _after_postgeneration(cls, instance: Any, create: bool, results: Any = None) -> None:
+        if create:
+            instance.save()
+
+
+def institution(**kwargs: Any) -> Institution:
+    kwargs.setdefault("name", "Hogeschool Test")
+    kwargs.setdefault("brin_code", "99XX")
+    existing = Institution.objects.filter(brin_code=kwargs["brin_code"]).first()
+    return existing or services.institution_create(actor=None, **kwargs)
+
+
+def programme(**kwargs: Any) -> Programme:
+    kwargs.setdefault("croho_code", "34560")
+    kwargs.setdefault("name_nl", "Verpleegkunde")
+    kwargs.setdefault("name_en", "Nursing")
+    kwargs.setdefault("level", "ba")
+    kwargs.setdefault("sector", "hbo")
+    kwargs.setdefault("nominal_years", 4)
+    inst = kwargs.pop("institution", None) or institution()
+    return services.programme_create(inst, actor=None, **kwargs)
+
+
+def outcome_based_variant(prog: Programme | None = None, *, form: str = "part_time") -> ProgrammeVariant:
+    """A variant switched to units of learning outcomes after a recorded teachers' vote."""
+    prog = prog or programme()
+    variant = services.variant_create(prog, actor=None, form=form)
+    manager = user_with_role(Role.PROGRAMME_MANAGER, prog)
+    services.consent_record(
+        variant, actor=manager, body="Opleidingsteam", method="vote", result="granted",
+        decided_on=date(2025, 3, 10), votes_for=14, votes_against=2, abstentions=1,
+    )
+    return services.variant_set_outcome_based(variant, actor=None, outcome_based=True)
+
+
+def user_with_role(role: str, prog: Programme | None = None, **kwargs: Any) -> User:
+    user = UserFactory(**kwargs)
+    services.role_assign(
+        user, actor=None, role=role, programme=None if role == Role.ADMINISTRATOR else prog
+    )
+    return user
+
+
+def complete_unit(oer: Oer, *, code: str, ec: int, with_route: bool = True) -> Unit:
+    """A unit with one outcome and two criteria; with_route adds a facilitated route."""
+    unit = services.unit_create(
+        oer, actor=None, code=code, title_nl=f"Eenheid {code}", title_en=f"Unit {code}",
+        ec=ec, nlqf_level=6,
+    )
+    outcome = services.outcome_create(
+        unit, actor=None, code="LU1", text_nl="De student handelt methodisch.",
+        text_en="The student acts methodically.",
+    )
+    services.criterion_create(outcome, actor=None, text_nl="Onderbouwt keuzes met bronnen.")
+    services.criterion_create(outcome, actor=None, text_nl="Reflecteert op het eigen handelen.")
+    if with_route:
+        services.activity_create(
+            unit, actor=None, kind="course", mode="contact", title_nl="Cursus", hours=ec * 20
+        )
+        services.assessment_form_create(unit, actor=None, kind="portfolio_interview")
+    return unit
+
+
+def draft_oer(
+    variant: ProgrammeVariant | None = None, *, year: int = 2026, unit_ec: tuple[int, ...] = (60, 60, 60, 60)
+) -> Oer:
+    """A draft OER whose units add up to `unit_ec`, all with a facilitated route."""
+    variant = variant or outcome_based_variant()
+    oer = services.oer_create(variant, actor=None, academic_year=year)
+    for i, ec in enumerate(unit_ec, start=1):
+        complete_unit(oer, code=f"U{i}", ec=ec)
+    return oer
