@@ -50,14 +50,23 @@ def programme(**kwargs: Any) -> Programme:
     return services.programme_create(inst, actor=None, **kwargs)
 
 
-def outcome_based_variant(prog: Programme | None = None, *, form: str = "part_time") -> ProgrammeVariant:
+def outcome_based_variant(
+    prog: Programme | None = None, *, form: str = "part_time"
+) -> ProgrammeVariant:
     """A variant switched to units of learning outcomes after a recorded teachers' vote."""
     prog = prog or programme()
     variant = services.variant_create(prog, actor=None, form=form)
     manager = user_with_role(Role.PROGRAMME_MANAGER, prog)
     services.consent_record(
-        variant, actor=manager, body="Opleidingsteam", method="vote", result="granted",
-        decided_on=date(2025, 3, 10), votes_for=14, votes_against=2, abstentions=1,
+        variant,
+        actor=manager,
+        body="Opleidingsteam",
+        method="vote",
+        result="granted",
+        decided_on=date(2025, 3, 10),
+        votes_for=14,
+        votes_against=2,
+        abstentions=1,
     )
     return services.variant_set_outcome_based(variant, actor=None, outcome_based=True)
 
@@ -73,11 +82,19 @@ def user_with_role(role: str, prog: Programme | None = None, **kwargs: Any) -> U
 def complete_unit(oer: Oer, *, code: str, ec: int, with_route: bool = True) -> Unit:
     """A unit with one outcome and two criteria; with_route adds a facilitated route."""
     unit = services.unit_create(
-        oer, actor=None, code=code, title_nl=f"Eenheid {code}", title_en=f"Unit {code}",
-        ec=ec, nlqf_level=6,
+        oer,
+        actor=None,
+        code=code,
+        title_nl=f"Eenheid {code}",
+        title_en=f"Unit {code}",
+        ec=ec,
+        nlqf_level=6,
     )
     outcome = services.outcome_create(
-        unit, actor=None, code="LU1", text_nl="De student handelt methodisch.",
+        unit,
+        actor=None,
+        code="LU1",
+        text_nl="De student handelt methodisch.",
         text_en="The student acts methodically.",
     )
     services.criterion_create(outcome, actor=None, text_nl="Onderbouwt keuzes met bronnen.")
@@ -91,7 +108,10 @@ def complete_unit(oer: Oer, *, code: str, ec: int, with_route: bool = True) -> U
 
 
 def draft_oer(
-    variant: ProgrammeVariant | None = None, *, year: int = 2026, unit_ec: tuple[int, ...] = (60, 60, 60, 60)
+    variant: ProgrammeVariant | None = None,
+    *,
+    year: int = 2026,
+    unit_ec: tuple[int, ...] = (60, 60, 60, 60),
 ) -> Oer:
     """A draft OER whose units add up to `unit_ec`, all with a facilitated route."""
     variant = variant or outcome_based_variant()

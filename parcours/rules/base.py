@@ -118,6 +118,7 @@ class Rule:
     func: Callable[..., Verdict]
     valid_from: date | None = None
     valid_until: date | None = None
+    do_not_call_in_templates = True  # a Rule is callable; templates must read, not call it
 
     @property
     def statement(self) -> str:
