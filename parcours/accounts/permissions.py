@@ -1,7 +1,8 @@
-"""Who may do what with accounts. Roles per programme live in curriculum.RoleAssignment."""
+"""Who may do what with accounts.
 
-from .models import User
+The account views are either public (log in, choose a language) or act on the signed-in user
+only (log out), so they need no object-level check. Roles per programme live in
+`parcours.curriculum.RoleAssignment` (docs/decisions/0001) and are checked by
+`parcours.curriculum.permissions`.
+"""
 
-
-def can_create_api_token(user: User, target: User) -> bool:
-    return user.is_authenticated and user.pk == target.pk
