@@ -44,8 +44,8 @@ lint: install
 	$(BIN)/lint-imports
 
 check: install
-	$(MANAGE) check
-	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_DEBUG=1 $(MANAGE) check
+	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
 pytest-sqlite: install chromium
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)

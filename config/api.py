@@ -1,32 +1,40 @@
-"""The JSON API root (django-ninja). Apps add their routers here; errors map to 4xx, never 500."""
+"""The JSON API root (django-ninja). Apps add their routers here; errors map to 4xx, never 500.
 
-from django.core.exceptions import PermissionDenied, ValidationError
+Every error body has at least `{code, message}`; the message follows Accept-Language where the
+domain supplies both languages (DomainError, RuleViolation, Django's validation messages).
+Authentication: parcours.accounts.api_auth (token, else session; operations marked public also
+admit anonymous callers).
+"""
+
+import logging
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.security import HttpBearer, django_auth
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as RequestValidationError
 
-from parcours.accounts.services import api_token_user
+from parcours.accounts.api_auth import AUTHENTICATED
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.api import router as curriculum_router
 
-
-class BearerToken(HttpBearer):
-    def authenticate(self, request: HttpRequest, token: str):  # type: ignore[no-untyped-def]
-        user = api_token_user(token)
-        if user is not None:
-            request.user = user
-        return user
-
+logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="Parcours API",
     version="1",
-    description="Units of learning outcomes, OERs and (later) study plans. "
-    "Authenticate with 'Authorization: Bearer <token>' (manage.py api_token USERNAME).",
+    description="Programmes, OERs and units of learning outcomes (later: study plans). "
+    "Public reads need no authentication; writes need 'Authorization: Bearer <token>' "
+    "(manage.py api_token USERNAME) or a signed-in session with the X-CSRFToken header. "
+    "A refusal by a rule answers 422 with the rule, its source and every violation.",
     urls_namespace="api",
-    auth=[BearerToken(), django_auth],
+    auth=AUTHENTICATED,
 )
 api.add_router("", curriculum_router)
+
+HTTP_ERROR_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 429: "throttled"}
 
 
 @api.exception_handler(RuleViolation)
@@ -41,10 +49,54 @@ def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
 
 @api.exception_handler(ValidationError)
 def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    fields = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    message = "; ".join(f"{k}: {' '.join(v)}" for k, v in fields.items())
+    fields = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
+    message = "; ".join(
+        " ".join(v) if k == NON_FIELD_ERRORS else f"{k}: {' '.join(v)}" for k, v in fields.items()
+    )
     return api.create_response(
         request, {"code": "invalid", "message": message, "fields": fields}, status=422
+    )
+
+
+@api.exception_handler(RequestValidationError)
+def request_validation_error(request: HttpRequest, exc: RequestValidationError) -> HttpResponse:
+    """Input that does not fit the endpoint's schema (wrong type, missing or unknown field)."""
+    message = "; ".join(f"{_where(error.get('loc', ()))}: {error['msg']}" for error in exc.errors)
+    return api.create_response(
+        request, {"code": "invalid", "message": message, "errors": exc.errors}, status=422
+    )
+
+
+def _where(loc: Any) -> str:
+    """`("body", "payload", "ec")` → `ec`; `("path", "oer_id")` → `oer_id`."""
+    parts = [str(part) for part in loc]
+    if parts[:1] == ["body"]:
+        parts = parts[2:] or ["body"]
+    elif parts:
+        parts = parts[1:] or parts
+    return ".".join(parts)
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    message = (
+        exc.message
+        if exc.message != AuthenticationError().message  # ninja's default: no credentials
+        else "Authentication required: send 'Authorization: Bearer <token>' or sign in."
+    )
+    response = api.create_response(
+        request, {"code": "unauthenticated", "message": message}, status=exc.status_code
+    )
+    response["WWW-Authenticate"] = "Bearer"
+    return response
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """Ninja's own refusals: an unparseable body (400), a failed CSRF check (403) …"""
+    code = HTTP_ERROR_CODES.get(exc.status_code, "error")
+    return api.create_response(
+        request, {"code": code, "message": exc.message}, status=exc.status_code
     )
 
 
@@ -58,3 +110,14 @@ def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpRespon
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"code": "not_found", "message": "Not found."}, status=404)
+
+
+@api.exception_handler(IntegrityError)
+def integrity_error(request: HttpRequest, exc: IntegrityError) -> HttpResponse:
+    """A uniqueness race the service's own check could not see (two requests at once)."""
+    logger.warning("API write conflict on %s", request.path, exc_info=exc)
+    return api.create_response(
+        request,
+        {"code": "conflict", "message": "Conflicts with a change made at the same time; retry."},
+        status=409,
+    )

@@ -5,4 +5,3 @@ only (log out), so they need no object-level check. Roles per programme live in
 `parcours.curriculum.RoleAssignment` (docs/decisions/0001) and are checked by
 `parcours.curriculum.permissions`.
 """
-

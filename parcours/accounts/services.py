@@ -41,12 +41,22 @@ def api_token_user(token: str) -> User | None:
 
 @transaction.atomic
 def user_create(
-    *, actor: User | None, username: str, password: str, first_name: str = "",
-    last_name: str = "", email: str = "", preferred_language: str = "nl",
+    *,
+    actor: User | None,
+    username: str,
+    password: str,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    preferred_language: str = "nl",
 ) -> User:
     user = User.objects.create_user(
-        username=username, password=password, first_name=first_name, last_name=last_name,
-        email=email, preferred_language=preferred_language,
+        username=username,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        preferred_language=preferred_language,
     )
     audit_record(actor, "user.create", user, username=username)
     return user

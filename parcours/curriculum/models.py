@@ -35,7 +35,9 @@ class Programme(Bilingual, models.Model):
         HBO = "hbo", _("Higher professional education (hbo)")
         WO = "wo", _("University education (wo)")
 
-    institution = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="programmes")
+    institution = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, related_name="programmes"
+    )
     croho_code = models.CharField(
         _("CROHO code"), max_length=5, validators=[RegexValidator(r"^\d{5}$")]
     )
@@ -74,9 +76,7 @@ class ProgrammeVariant(models.Model):
 
     class Meta:
         ordering = ["programme__name_nl", "form"]
-        constraints = [
-            models.UniqueConstraint(fields=["programme", "form"], name="variant_form")
-        ]
+        constraints = [models.UniqueConstraint(fields=["programme", "form"], name="variant_form")]
 
     def __str__(self) -> str:
         return f"{self.programme} ({self.get_form_display()})"
@@ -172,6 +172,9 @@ class Oer(models.Model):
             models.UniqueConstraint(fields=["variant", "academic_year"], name="oer_per_year")
         ]
 
+    def __str__(self) -> str:
+        return f"OER {self.year_label} · {self.variant}"
+
     @property
     def year_label(self) -> str:
         return f"{self.academic_year}-{self.academic_year + 1}"
@@ -179,9 +182,6 @@ class Oer(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
-
-    def __str__(self) -> str:
-        return f"OER {self.year_label} · {self.variant}"
 
 
 class Unit(Bilingual, models.Model):
@@ -299,9 +299,7 @@ class LearningActivity(Bilingual, models.Model):
 
 class AssessmentForm(Bilingual, models.Model):
     class Kind(models.TextChoices):
-        PORTFOLIO_INTERVIEW = "portfolio_interview", _(
-            "portfolio with criterion-based interview"
-        )
+        PORTFOLIO_INTERVIEW = "portfolio_interview", _("portfolio with criterion-based interview")
         WRITTEN_EXAM = "written_exam", _("written exam")
         PRODUCT = "product", _("product assessment")
         PRACTICAL = "practical", _("practical assessment")

@@ -4,10 +4,15 @@ from django.utils.translation import gettext as _
 
 from parcours.core.navigation import NavItem, register
 
+from .permissions import STAFF_ROLES, is_administrator, roles_of
+
 
 @register
 def curriculum_items(request: HttpRequest) -> list[NavItem]:
     items = [NavItem(_("Catalogue"), reverse("curriculum:catalogue"), 10)]
-    if request.user.is_authenticated:
+    user = request.user
+    if user.is_authenticated:
         items.insert(0, NavItem(_("My start page"), reverse("curriculum:home"), 0))
+        if is_administrator(user) or roles_of(user) & STAFF_ROLES:
+            items.insert(1, NavItem(_("Programmes"), reverse("curriculum:programme_list"), 5))
     return items

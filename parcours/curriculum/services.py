@@ -127,7 +127,11 @@ def role_assign(
         _require(permissions.is_administrator(actor))
     assignment, _ = RoleAssignment.objects.get_or_create(user=user, role=role, programme=programme)
     audit_record(
-        actor, "role.assign", assignment, user=user.username, role=role,
+        actor,
+        "role.assign",
+        assignment,
+        user=user.username,
+        role=role,
         programme=programme.pk if programme else None,
     )
     user.__dict__.pop("_parcours_roles", None)
@@ -176,14 +180,26 @@ def consent_record(
             field="decided_on",
         )
     consent = TeacherConsent(
-        variant=variant, body=body, method=method, result=result, decided_on=decided_on,
-        votes_for=votes_for, votes_against=votes_against, abstentions=abstentions,
-        notes=notes, recorded_by=actor,
+        variant=variant,
+        body=body,
+        method=method,
+        result=result,
+        decided_on=decided_on,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        notes=notes,
+        recorded_by=actor,
     )
     _save(consent)
     audit_record(
-        actor, "variant.consent_record", variant, consent=consent.pk, result=result,
-        method=method, decided_on=decided_on.isoformat(),
+        actor,
+        "variant.consent_record",
+        variant,
+        consent=consent.pk,
+        result=result,
+        method=method,
+        decided_on=decided_on.isoformat(),
     )
     return consent
 
@@ -202,7 +218,10 @@ def variant_set_outcome_based(
     variant.outcome_based = outcome_based
     variant.save(update_fields=["outcome_based"])
     audit_record(
-        actor, "variant.set_outcome_based", variant, outcome_based=outcome_based,
+        actor,
+        "variant.set_outcome_based",
+        variant,
+        outcome_based=outcome_based,
         grounds=[r.grounds() for r in results],
     )
     return variant
@@ -284,8 +303,15 @@ def _clone(obj: Any, **parent: Any) -> Any:
 
 # --- units and their parts --------------------------------------------------------------------
 
-UNIT_FIELDS = ("code", "title_nl", "title_en", "ec", "nlqf_level", "description_nl",
-               "description_en")
+UNIT_FIELDS = (
+    "code",
+    "title_nl",
+    "title_en",
+    "ec",
+    "nlqf_level",
+    "description_nl",
+    "description_en",
+)
 
 
 @transaction.atomic
@@ -302,7 +328,9 @@ def unit_create(oer: Oer, *, actor: User | None, **fields: Any) -> Unit:
         )
     unit = Unit(oer=oer, position=oer.units.count() + 1, **fields)
     _save(unit)
-    audit_record(actor, "unit.create", unit, **{k: fields[k] for k in ("code", "ec") if k in fields})
+    audit_record(
+        actor, "unit.create", unit, **{k: fields[k] for k in ("code", "ec") if k in fields}
+    )
     return unit
 
 
@@ -345,7 +373,10 @@ def outcome_create(
             field="code",
         )
     outcome = LearningOutcome(
-        unit=unit, code=code, text_nl=text_nl, text_en=text_en,
+        unit=unit,
+        code=code,
+        text_nl=text_nl,
+        text_en=text_en,
         position=unit.outcomes.count() + 1,
     )
     _save(outcome)
@@ -374,7 +405,9 @@ def criterion_create(
 ) -> AssessmentCriterion:
     _editable(outcome.unit.oer, actor)
     criterion = AssessmentCriterion(
-        outcome=outcome, text_nl=text_nl, text_en=text_en,
+        outcome=outcome,
+        text_nl=text_nl,
+        text_en=text_en,
         position=outcome.criteria.count() + 1,
     )
     _save(criterion)
@@ -454,4 +487,3 @@ def persona_create(programme: Programme, *, actor: User | None, **fields: Any) -
     _save(persona)
     audit_record(actor, "persona.create", persona, name=persona.name)
     return persona
-

@@ -38,9 +38,7 @@ def load_parameter_file(name: str) -> dict[str, Any]:
 def parameter(name: str, *, on: date) -> ParameterValue:
     """The value of parameter `name` in force on `on` (the latest valid_from not after it)."""
     data = load_parameter_file(name)
-    in_force = [
-        v for v in data["values"] if v.get("valid_from") is None or v["valid_from"] <= on
-    ]
+    in_force = [v for v in data["values"] if v.get("valid_from") is None or v["valid_from"] <= on]
     if not in_force:
         raise LookupError(f"parameter {name} has no value in force on {on.isoformat()}")
     current = max(in_force, key=lambda v: v.get("valid_from") or date.min)

@@ -80,7 +80,11 @@ def test_result_carries_citations_and_values_for_the_grounds():
     assert grounds["rule"] == "variant.outcome-based-eligible"
     assert grounds["ok"] is False
     assert grounds["values_used"] == {"form": "full_time", "sector": "wo"}
-    assert [c["source"] for c in grounds["citations"]] == ["wlho", "seed-000", "wlho-amendment-krul"]
+    assert [c["source"] for c in grounds["citations"]] == [
+        "wlho",
+        "seed-000",
+        "wlho-amendment-krul",
+    ]
     assert result.source_label.startswith("Kamerstukken 36 136; Kamerstukken 36 136, memorie")
 
 

@@ -1,0 +1,187 @@
+"""Input validation for the curriculum pages. Forms only validate; every write goes through
+services.py. ModelForms here are never given an instance: they reuse the model's labels and
+validators, and the view passes `cleaned_data` to the service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from parcours.core.errors import DomainError, RuleViolation
+
+from .models import (
+    AssessmentCriterion,
+    AssessmentForm,
+    ConcentricLevel,
+    LearningActivity,
+    LearningOutcome,
+    Oer,
+    Persona,
+    TeacherConsent,
+    Unit,
+    ValidationGridEntry,
+)
+
+
+class DomainErrorsMixin:
+    """Lets a form carry a service's refusal: a DomainError about one of the form's fields
+    goes next to that field, anything else (rule violations) into `violations`."""
+
+    violations: list[dict[str, Any]]
+
+    def add_domain_error(self, exc: DomainError) -> None:
+        form: Any = self
+        if isinstance(exc, RuleViolation):
+            form.violations = exc.violations()
+        elif exc.field and exc.field in form.fields:
+            form.add_error(exc.field, exc.message)
+        else:
+            form.violations = [{"message": exc.message, "rule": "", "source": ""}]
+
+    def add_validation_error(self, exc: ValidationError) -> None:
+        form: Any = self
+        if not hasattr(exc, "error_dict"):
+            form.add_error(None, exc)
+            return
+        for name, errors in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+
+
+class BaseForm(DomainErrorsMixin, forms.Form):
+    violations: list[dict[str, Any]] = []  # noqa: RUF012  (replaced per instance)
+
+
+class BaseModelForm(DomainErrorsMixin, forms.ModelForm):
+    violations: list[dict[str, Any]] = []  # noqa: RUF012
+
+
+class ActionForm(BaseForm):
+    """A button without fields (delete, publish, copy): carries the refusal, if any."""
+
+
+def _textarea(rows: int = 2) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class UnitForm(BaseModelForm):
+    class Meta:
+        model = Unit
+        fields = (
+            "code",
+            "title_nl",
+            "title_en",
+            "ec",
+            "nlqf_level",
+            "description_nl",
+            "description_en",
+        )
+        widgets = {"description_nl": _textarea(3), "description_en": _textarea(3)}
+
+
+class OutcomeForm(BaseModelForm):
+    class Meta:
+        model = LearningOutcome
+        fields = ("code", "text_nl", "text_en")
+        widgets = {"text_nl": _textarea(), "text_en": _textarea()}
+
+
+class OutcomeTextForm(BaseModelForm):
+    class Meta:
+        model = LearningOutcome
+        fields = ("text_nl", "text_en")
+        widgets = {"text_nl": _textarea(), "text_en": _textarea()}
+
+
+class CriterionForm(BaseModelForm):
+    class Meta:
+        model = AssessmentCriterion
+        fields = ("text_nl", "text_en")
+        widgets = {"text_nl": _textarea(), "text_en": _textarea()}
+
+
+class ConcentricLevelForm(BaseModelForm):
+    class Meta:
+        model = ConcentricLevel
+        fields = ("text_nl", "text_en")  # the level comes from the URL
+        widgets = {"text_nl": _textarea(), "text_en": _textarea()}
+
+
+class GridEntryForm(BaseModelForm):
+    class Meta:
+        model = ValidationGridEntry
+        fields = ("evidence_nl", "evidence_en")
+        widgets = {"evidence_nl": _textarea(), "evidence_en": _textarea()}
+
+
+class ActivityForm(BaseModelForm):
+    class Meta:
+        model = LearningActivity
+        fields = (
+            "kind",
+            "mode",
+            "title_nl",
+            "title_en",
+            "hours",
+            "description_nl",
+            "description_en",
+        )
+        widgets = {"description_nl": _textarea(), "description_en": _textarea()}
+
+
+class AssessmentFormForm(BaseModelForm):
+    class Meta:
+        model = AssessmentForm
+        fields = ("kind", "route_independent", "assessors", "description_nl", "description_en")
+        widgets = {"description_nl": _textarea(), "description_en": _textarea()}
+
+
+class ConsentForm(BaseModelForm):
+    class Meta:
+        model = TeacherConsent
+        fields = (
+            "body",
+            "method",
+            "result",
+            "decided_on",
+            "votes_for",
+            "votes_against",
+            "abstentions",
+            "notes",
+        )
+        widgets = {"decided_on": forms.DateInput(attrs={"type": "date"}), "notes": _textarea()}
+
+
+class OutcomeBasedForm(BaseForm):
+    outcome_based = forms.BooleanField(required=False)
+
+
+class OerCreateForm(BaseModelForm):
+    class Meta:
+        model = Oer
+        fields = ("academic_year",)
+
+
+class PersonaForm(BaseModelForm):
+    class Meta:
+        model = Persona
+        fields = ("name", "age", "work_experience_years", "summary_nl", "summary_en")
+        widgets = {"summary_nl": _textarea(), "summary_en": _textarea()}
+
+
+class DiffForm(BaseForm):
+    met = forms.ModelChoiceField(
+        queryset=Oer.objects.none(), label=_("Compare with"), empty_label=None
+    )
+
+    def __init__(self, *args: Any, choices: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["met"]
+        field.queryset = choices
+        field.label_from_instance = _oer_label
+
+
+def _oer_label(oer: Oer) -> str:
+    return f"{oer.year_label} · {oer.variant.get_form_display()} · {oer.get_status_display()}"

@@ -1,0 +1,15 @@
+"""Template helpers for the curriculum pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def localized(obj: Any, name: str) -> str:
+    """`{{ unit|localized:"title" }}`: the field in the active language (Dutch as fallback)."""
+    return obj.localized(name) if obj is not None else ""

@@ -1,0 +1,84 @@
+"""`manage.py api_token USERNAME` and the bearer tokens it prints."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from parcours.accounts.models import ApiToken
+from parcours.accounts.services import hash_token
+from parcours.core.models import AuditEntry
+
+API = "/api/v1"
+BAD_TOKEN = {"code": "unauthenticated", "message": "Unknown or revoked API token."}
+
+
+def api_token(username, *args):
+    out = StringIO()
+    call_command("api_token", username, *args, stdout=out)
+    return out.getvalue().strip()
+
+
+def test_command_prints_a_token_that_authenticates_its_user(client, oer, manager):
+    token = api_token(manager.username)
+
+    assert token.startswith("pc_") and len(token) == 46
+    record = ApiToken.objects.get(user=manager)
+    assert (record.prefix, record.name, record.key_hash) == (
+        token[:8],
+        "command line",
+        hash_token(token),
+    )
+    assert token not in record.key_hash  # only the hash is kept
+    assert AuditEntry.objects.filter(action="api_token.create", object_id=str(record.pk)).exists()
+
+    response = client.get(f"{API}/oers", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 200
+    assert [(o["id"], o["status"]) for o in response.json()] == [(oer.pk, "draft")]
+    record.refresh_from_db()
+    assert record.last_used_at is not None
+
+    response = client.post(f"{API}/oers/{oer.pk}/copy", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert (response.status_code, response.json()["academic_year"]) == (201, 2027)
+
+
+def test_command_takes_a_name_for_the_token(manager):
+    api_token(manager.username, "--name", "rooster-koppeling")
+    assert ApiToken.objects.get(user=manager).name == "rooster-koppeling"
+
+
+def test_command_refuses_an_unknown_user(db):
+    with pytest.raises(CommandError, match="No user named 'nobody'."):
+        api_token("nobody")
+    assert ApiToken.objects.count() == 0
+
+
+def test_each_run_prints_a_new_token(manager):
+    assert api_token(manager.username) != api_token(manager.username)
+    assert ApiToken.objects.filter(user=manager).count() == 2
+
+
+def test_revoked_token_answers_401(client, oer, manager):
+    token = api_token(manager.username)
+    # No revoke service yet: the state is set directly, as an administrator would in the admin.
+    ApiToken.objects.filter(user=manager).update(revoked_at=timezone.now())
+    for method, url in [("get", f"{API}/oers"), ("post", f"{API}/oers/{oer.pk}/publish")]:
+        response = getattr(client, method)(url, HTTP_AUTHORIZATION=f"Bearer {token}")
+        assert (response.status_code, response.json()) == (401, BAD_TOKEN)
+    oer.refresh_from_db()
+    assert oer.status == "draft"
+
+
+def test_token_of_a_deactivated_user_answers_401(client, manager):
+    token = api_token(manager.username)
+    manager.is_active = False
+    manager.save(update_fields=["is_active"])
+    response = client.get(f"{API}/programmes", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert (response.status_code, response.json()) == (401, BAD_TOKEN)
+
+
+def test_unknown_token_answers_401(client, db):
+    response = client.get(f"{API}/oers", HTTP_AUTHORIZATION="Bearer pc_" + "x" * 43)
+    assert (response.status_code, response.json()) == (401, BAD_TOKEN)
+    assert response["WWW-Authenticate"] == "Bearer"

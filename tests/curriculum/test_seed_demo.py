@@ -1,0 +1,250 @@
+"""The demo institution (`manage.py seed_demo`).
+
+Seeding hashes ~50 passwords with Argon2, so the module seeds once, inside a transaction that is
+rolled back when the module is done; each test runs in its own savepoint on top of it.
+"""
+
+from collections import Counter
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.db import transaction
+
+from parcours.accounts.models import User
+from parcours.core.errors import RuleViolation
+from parcours.core.models import AuditEntry
+from parcours.curriculum import demo, selectors, services
+from parcours.curriculum.models import (
+    ConcentricLevel,
+    LearningOutcome,
+    Oer,
+    Persona,
+    Programme,
+    RoleAssignment,
+    Unit,
+)
+
+CHECK_ON = date(2026, 8, 15)
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", "--quiet")
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_db(seeded, db):
+    """The seeded demo, with this test's writes rolled back afterwards."""
+
+
+def _oer(croho_code: str, year: int) -> Oer:
+    return Oer.objects.select_related("variant__programme").get(
+        variant__programme__croho_code=croho_code, academic_year=year
+    )
+
+
+def _counts() -> dict[str, int]:
+    return {
+        "programmes": Programme.objects.count(),
+        "oers": Oer.objects.count(),
+        "units": Unit.objects.count(),
+        "users": User.objects.count(),
+        "roles": RoleAssignment.objects.count(),
+        "audit": AuditEntry.objects.count(),
+    }
+
+
+def test_demo_has_three_outcome_based_programmes_with_real_croho_codes(demo_db):
+    programmes = {
+        p.croho_code: p
+        for p in Programme.objects.select_related("institution").prefetch_related("variants")
+    }
+    assert set(programmes) == {"34560", "34808", "80152"}
+    assert {p.institution.brin_code for p in programmes.values()} == {"99PC"}
+    shape = {
+        code: (p.level, p.sector, p.nominal_ec, p.nominal_years) for code, p in programmes.items()
+    }
+    assert shape == {
+        "34560": ("ba", "hbo", 240, 4),
+        "34808": ("ba", "hbo", 240, 4),
+        "80152": ("ad", "hbo", 120, 2),
+    }
+    variants = {
+        code: [(v.form, v.outcome_based, v.has_propedeuse, v.bsa_norm_ec) for v in p.variants.all()]
+        for code, p in programmes.items()
+    }
+    assert variants == {
+        "34560": [("part_time", True, False, None)],
+        "34808": [("part_time", True, True, None)],
+        "80152": [("dual", True, False, 40)],
+    }
+    nursing_consent = programmes["34560"].variants.get().consents.get()
+    assert (nursing_consent.method, nursing_consent.result, nursing_consent.votes_for) == (
+        "vote",
+        "granted",
+        23,
+    )
+    assert nursing_consent.recorded_by.username == "manager.verpleegkunde"
+    personas = Persona.objects.select_related("programme")
+    assert Counter(p.programme.croho_code for p in personas) == {
+        "34560": 3,
+        "34808": 3,
+        "80152": 3,
+    }
+
+
+def test_2025_oers_are_published_and_add_up_to_the_nominal_load(demo_db):
+    for code, nominal in (("34560", 240), ("34808", 240), ("80152", 120)):
+        published = _oer(code, 2025)
+        assert published.status == Oer.Status.PUBLISHED
+        assert published.published_by.username.startswith("manager.")
+        assert sum(published.units.values_list("ec", flat=True)) == nominal
+        draft = _oer(code, 2026)
+        assert draft.status == Oer.Status.DRAFT
+        assert draft.copied_from == published
+        assert sum(draft.units.values_list("ec", flat=True)) == nominal
+
+
+def test_every_published_unit_has_outcomes_criteria_and_a_route_that_fits(demo_db):
+    units = Unit.objects.filter(oer__academic_year=2025).prefetch_related(
+        "outcomes__criteria", "activities", "assessment_forms"
+    )
+    assert units.count() == 26
+    for unit in units:
+        outcomes = list(unit.outcomes.all())
+        assert 2 <= len(outcomes) <= 4, unit.code
+        assert all(2 <= len(o.criteria.all()) <= 4 for o in outcomes), unit.code
+        activities = list(unit.activities.all())
+        assert 2 <= len(activities) <= 4, unit.code
+        assert sum(a.hours for a in activities) <= unit.ec * 28, unit.code
+        assert any(f.route_independent for f in unit.assessment_forms.all()), unit.code
+        assert unit.nlqf_level in (5, 6), unit.code
+
+
+def test_nursing_2026_draft_is_refused_only_for_the_unit_without_a_facilitated_route(demo_db):
+    draft = _oer("34560", 2026)
+    refused = [r for r in selectors.oer_check(draft, on=CHECK_ON) if not r.ok]
+    assert [(r.rule_id, r.values_used["unit"]) for r in refused] == [
+        ("unit.facilitated-route", "VP-10")
+    ]
+    assert refused[0].message_nl == (
+        "Eenheid VP-10 heeft geen volledige gefaciliteerde leerroute: geen aanbevolen "
+        "leeractiviteit en geen leerwegonafhankelijke toetsvorm."
+    )
+    manager = User.objects.get(username="manager.verpleegkunde")
+    with pytest.raises(RuleViolation) as exc:
+        services.oer_publish(draft, actor=manager, on=CHECK_ON)
+    assert [v["rule"] for v in exc.value.violations()] == ["unit.facilitated-route"]
+    draft.refresh_from_db()
+    assert draft.status == Oer.Status.DRAFT
+
+
+@pytest.mark.parametrize("croho_code", ["34808", "80152"])
+def test_pabo_and_ad_2026_drafts_pass_every_rule(demo_db, croho_code):
+    results = selectors.oer_check(_oer(croho_code, 2026), on=CHECK_ON)
+    assert [r.rule_id for r in results if not r.ok] == []
+    assert {r.rule_id for r in results} == {
+        "oer.published-immutable",
+        "variant.outcome-based-eligible",
+        "variant.teacher-consent",
+        "unit.facilitated-route",
+        "outcome.assessment-criteria",
+        "unit.study-load-hours",
+        "oer.nominal-study-load",
+    }
+
+
+def test_2026_drafts_differ_from_2025_so_the_differences_page_shows_something(demo_db):
+    changed = {
+        code: {
+            d.code: (d.status, sorted(c.what for c in d.changes))
+            for d in selectors.oer_diff(_oer(code, 2025), _oer(code, 2026))
+            if d.status != "unchanged"
+        }
+        for code in ("34560", "34808", "80152")
+    }
+    assert changed == {
+        "34560": {
+            "VP-1": ("changed", ["outcome LU1 criteria"]),
+            "VP-2": ("changed", ["outcome LU1"]),
+            "VP-5": ("changed", ["activities", "ec"]),
+            "VP-10": ("added", []),
+        },
+        "34808": {
+            "PB-3": ("changed", ["outcome LU2 criteria"]),
+            "PB-4": ("changed", ["outcome LU2"]),
+            "PB-5": ("changed", ["ec"]),
+            "PB-6": ("changed", ["ec"]),
+        },
+        "80152": {
+            "AD-2": ("changed", ["outcome LU1"]),
+            "AD-6": ("changed", ["ec"]),
+            "AD-7": ("changed", ["outcome LU1 criteria"]),
+            "AD-8": ("changed", ["ec"]),
+        },
+    }
+
+
+def test_pabo_outcomes_are_worked_out_on_three_concentric_levels(demo_db):
+    for year in (2025, 2026):
+        oer = _oer("34808", year)
+        outcomes = list(LearningOutcome.objects.filter(unit__oer=oer).values_list("pk", flat=True))
+        assert len(outcomes) == 16
+        levels = ConcentricLevel.objects.filter(outcome__unit__oer=oer)
+        per_outcome = Counter(levels.values_list("outcome", flat=True))
+        assert set(per_outcome) == set(outcomes)
+        assert set(per_outcome.values()) == {3}
+        assert set(levels.values_list("level", flat=True)) == {1, 2, 3}
+    elsewhere = ConcentricLevel.objects.exclude(
+        outcome__unit__oer__variant__programme__croho_code="34808"
+    )
+    assert not elsewhere.exists()
+
+
+def test_staff_in_every_role_and_at_least_24_students(demo_db):
+    roles = Counter(
+        (a.role, a.programme.croho_code if a.programme else None)
+        for a in RoleAssignment.objects.select_related("programme")
+    )
+    for code in ("34560", "34808", "80152"):
+        assert roles[("programme_manager", code)] == 1
+        assert roles[("coach", code)] == 2
+        assert roles[("assessor", code)] == 3
+        assert roles[("exam_committee", code)] == 2
+    assert roles[("workplace_supervisor", "34560")] == 1
+    assert roles[("workplace_supervisor", "80152")] == 1
+    assert roles[("administrator", None)] == 1
+    students = sum(n for (role, _), n in roles.items() if role == "student")
+    assert students == len(demo.STUDENTS) == 26
+    assert all(roles[("student", code)] >= 8 for code in ("34560", "34808", "80152"))
+    assert User.objects.filter(email__endswith="@example.org").count() == User.objects.count()
+    assert set(User.objects.values_list("preferred_language", flat=True)) == {"nl", "en"}
+
+
+def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(demo_db):
+    before = _counts()
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert _counts() == before
+
+    text = out.getvalue()
+    assert "already present; nothing changed" in text
+    assert f"Password for every demo account: {demo.DEMO_PASSWORD}" in text
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("---")) + 1
+    table = lines[start : lines.index("", start)]
+    usernames = [line.split()[0] for line in table]
+    assert len(usernames) == len(demo.PEOPLE) == 53
+    assert set(usernames) == set(User.objects.values_list("username", flat=True))
+    assert table[0].split()[:2] == ["beheerder", "Administrator"]
+
+    for username in ("beheerder", "manager.verpleegkunde", "student.anouk"):
+        user = authenticate(username=username, password=demo.DEMO_PASSWORD)
+        assert user is not None and user.username == username
+    assert authenticate(username="student.anouk", password="wrong") is None
