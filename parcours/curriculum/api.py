@@ -13,8 +13,7 @@ from datetime import date, datetime
 from typing import Annotated, Any, cast
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Router, Schema
 from ninja.responses import Status
@@ -28,7 +27,6 @@ from . import permissions, selectors, services
 from .models import (
     AssessmentForm,
     LearningActivity,
-    LearningOutcome,
     Oer,
     Programme,
     ProgrammeVariant,
@@ -69,46 +67,6 @@ class In(Schema):
 def _actor(request: HttpRequest) -> User:
     """The signed-in user of a write (the API's default auth guarantees one)."""
     return cast(User, request.user)
-
-
-# --- selectors this API needs that permissions/selectors do not have yet -----------------------
-
-
-def _public_programmes() -> QuerySet[Programme]:
-    """Every programme with its institution and variants: public catalogue information."""
-    return Programme.objects.select_related("institution").prefetch_related("variants")
-
-
-def _get_public_programme(pk: int) -> Programme:
-    return get_object_or_404(_public_programmes(), pk=pk)
-
-
-def _oers_visible_to(user: Any) -> QuerySet[Oer]:
-    """The OERs `user` may see, as permissions.can_view_oer decides one by one: published ones
-    for anyone, drafts for administrators and the staff of the programme."""
-    qs = Oer.objects.select_related("variant__programme__institution").order_by(
-        "variant__programme__name_nl", "variant__form", "-academic_year"
-    )
-    if permissions.is_administrator(user):
-        return qs
-    staff_of = [
-        programme_id
-        for programme_id, roles in permissions.roles_by_programme(user).items()
-        if programme_id is not None and roles & permissions.STAFF_ROLES
-    ]
-    return qs.filter(Q(status=Oer.Status.PUBLISHED) | Q(variant__programme_id__in=staff_of))
-
-
-def _get_outcome_for(user: Any, pk: int) -> LearningOutcome:
-    """The learning outcome, if the user may see its unit (404 otherwise)."""
-    outcome = (
-        LearningOutcome.objects.select_related("unit__oer__variant__programme")
-        .filter(pk=pk)
-        .first()
-    )
-    if outcome is None or not permissions.can_view_unit(user, outcome.unit):
-        raise Http404
-    return outcome
 
 
 # --- output schemas -------------------------------------------------------------------------
@@ -354,7 +312,7 @@ class AssessmentFormCreateIn(In):
 @router.get("/programmes", response=list[ProgrammeOut], **public_operation())
 def programme_list(request: HttpRequest) -> Any:
     """Every programme with its variants (public catalogue information)."""
-    return _public_programmes()
+    return selectors.public_programmes()
 
 
 @router.get(
@@ -363,7 +321,7 @@ def programme_list(request: HttpRequest) -> Any:
     **public_operation(),
 )
 def programme_detail(request: HttpRequest, programme_id: ObjectId) -> Any:
-    return _get_public_programme(programme_id)
+    return get_object_or_404(selectors.public_programmes(), pk=programme_id)
 
 
 # --- OERs -----------------------------------------------------------------------------------
@@ -372,7 +330,7 @@ def programme_detail(request: HttpRequest, programme_id: ObjectId) -> Any:
 @router.get("/oers", response=list[OerOut], **public_operation())
 def oer_list(request: HttpRequest) -> Any:
     """Published OERs for anyone; drafts too for the staff of their programme."""
-    return _oers_visible_to(request.user)
+    return selectors.oers_visible_to(request.user)
 
 
 @router.get("/oers/{oer_id}", response={200: OerDetailOut, 404: ErrorOut}, **public_operation())
@@ -447,7 +405,7 @@ def outcome_create(request: HttpRequest, unit_id: ObjectId, payload: OutcomeCrea
 
 @router.post("/outcomes/{outcome_id}/criteria", response={201: CriterionOut, **WRITE_ERRORS})
 def criterion_create(request: HttpRequest, outcome_id: ObjectId, payload: CriterionCreateIn) -> Any:
-    outcome = _get_outcome_for(request.user, outcome_id)
+    outcome = permissions.get_outcome_for(request.user, outcome_id)
     criterion = services.criterion_create(outcome, actor=_actor(request), **payload.model_dump())
     return Status(201, criterion)
 

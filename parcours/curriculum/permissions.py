@@ -6,17 +6,17 @@ change answer 403.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
+from django.db.models import Model
 from django.http import Http404
 
 from parcours.accounts.models import Role
 
-from .models import Oer, Programme, ProgrammeVariant, Unit
+from .models import LearningOutcome, Oer, Programme, ProgrammeVariant, Unit
 
-STAFF_ROLES = frozenset(
-    {Role.PROGRAMME_MANAGER, Role.COACH, Role.ASSESSOR, Role.EXAM_COMMITTEE}
-)
+STAFF_ROLES = frozenset({Role.PROGRAMME_MANAGER, Role.COACH, Role.ASSESSOR, Role.EXAM_COMMITTEE})
 
 
 def roles_by_programme(user: Any) -> dict[int | None, set[str]]:
@@ -56,10 +56,13 @@ def can_create_programme(user: Any) -> bool:
     return is_administrator(user)
 
 
+def can_see_drafts(user: Any, programme_id: int) -> bool:
+    """Draft OERs are for the programme's staff and the administrator; published ones for all."""
+    return is_administrator(user) or has_role(user, programme_id, STAFF_ROLES)
+
+
 def can_view_oer(user: Any, oer: Oer) -> bool:
-    if oer.is_published:
-        return True
-    return is_administrator(user) or has_role(user, oer.variant.programme_id, STAFF_ROLES)
+    return oer.is_published or can_see_drafts(user, oer.variant.programme_id)
 
 
 def can_edit_oer(user: Any, oer: Oer) -> bool:
@@ -107,3 +110,22 @@ def get_unit_for(user: Any, pk: int) -> Unit:
     if unit is None or not can_view_unit(user, unit):
         raise Http404
     return unit
+
+
+def get_unit_part_for(user: Any, model: type[Model], pk: int, to_unit: str) -> Any:
+    """A part of a unit (outcome, criterion, activity, form): 404 unless its unit is visible.
+    `to_unit` is the lookup path from the part to its unit ("unit", "outcome__unit")."""
+    obj = (
+        model._default_manager.select_related(f"{to_unit}__oer__variant__programme")
+        .filter(pk=pk)
+        .first()
+    )
+    unit = attrgetter(to_unit.replace("__", "."))(obj) if obj is not None else None
+    if unit is None or not can_view_unit(user, unit):
+        raise Http404
+    return obj
+
+
+def get_outcome_for(user: Any, pk: int) -> LearningOutcome:
+    outcome: LearningOutcome = get_unit_part_for(user, LearningOutcome, pk, "unit")
+    return outcome

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from parcours.rules.base import RuleResult
 from parcours.rules.curriculum import (
@@ -37,7 +37,7 @@ from .models import (
     ProgrammeVariant,
     Unit,
 )
-from .permissions import is_administrator
+from .permissions import STAFF_ROLES, is_administrator, roles_by_programme
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -55,6 +55,27 @@ def programmes_for(user: Any) -> QuerySet[Programme]:
     if is_administrator(user):
         return qs
     return qs.filter(role_assignments__user=user).distinct()
+
+
+def public_programmes() -> QuerySet[Programme]:
+    """Every programme with its institution and variants: public catalogue information."""
+    return Programme.objects.select_related("institution").prefetch_related("variants")
+
+
+def oers_visible_to(user: Any) -> QuerySet[Oer]:
+    """The OERs `user` may see, as permissions.can_view_oer decides one by one: published ones
+    for anyone, drafts for administrators and the staff of the programme."""
+    qs = Oer.objects.select_related("variant__programme__institution").order_by(
+        "variant__programme__name_nl", "variant__form", "-academic_year"
+    )
+    if is_administrator(user):
+        return qs
+    staff_of = [
+        programme_id
+        for programme_id, roles in roles_by_programme(user).items()
+        if programme_id is not None and roles & STAFF_ROLES
+    ]
+    return qs.filter(Q(status=Oer.Status.PUBLISHED) | Q(variant__programme_id__in=staff_of))
 
 
 def published_oers() -> QuerySet[Oer]:
@@ -118,9 +139,7 @@ def variant_consent_facts(
     return VariantConsentFacts(
         outcome_based=variant.outcome_based if outcome_based is None else outcome_based,
         consents=tuple(
-            ConsentFacts(
-                body=c.body, method=c.method, result=c.result, decided_on=c.decided_on
-            )
+            ConsentFacts(body=c.body, method=c.method, result=c.result, decided_on=c.decided_on)
             for c in variant.consents.all()
         ),
     )

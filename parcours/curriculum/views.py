@@ -108,12 +108,6 @@ def _error_status(request: AuthedRequest) -> int:
     return 200 if request.htmx else 422
 
 
-def _sees_drafts(user: Any, programme: Programme) -> bool:
-    return permissions.is_administrator(user) or permissions.has_role(
-        user, programme.pk, permissions.STAFF_ROLES
-    )
-
-
 @dataclass(frozen=True)
 class Check:
     """One rule result as the pages show it."""
@@ -483,7 +477,7 @@ def _comparable_oers(user: Any, oer: Oer) -> QuerySet[Oer]:
     """The other OER years of the same programme this user may see."""
     programme = oer.variant.programme
     qs = Oer.objects.filter(variant__programme=programme).exclude(pk=oer.pk)
-    if not _sees_drafts(user, programme):
+    if not permissions.can_see_drafts(user, programme.pk):
         qs = qs.filter(status=Oer.Status.PUBLISHED)
     return qs.select_related("variant").order_by("-academic_year", "variant__form")
 
@@ -698,13 +692,9 @@ def _unit_action(
 
 
 def _editable_child(request: AuthedRequest, model: type[Model], pk: int, to_unit: str) -> Any:
-    """A unit's part (outcome, criterion, activity, form) the user may edit: 404 when the
-    unit is not visible to them, 403 when they may not change it."""
-    related = f"{to_unit}__oer__variant__programme"
-    obj = model._default_manager.select_related(related).filter(pk=pk).first()
-    unit = attrgetter(to_unit.replace("__", "."))(obj) if obj is not None else None
-    if unit is None or not permissions.can_view_unit(request.user, unit):
-        raise Http404
+    """A unit's part the user may edit: 404 when not visible to them, 403 when not theirs."""
+    obj = permissions.get_unit_part_for(request.user, model, pk, to_unit)
+    unit = obj.unit if to_unit == "unit" else obj.outcome.unit
     _require(permissions.can_edit_unit(request.user, unit))
     return obj
 

@@ -11,6 +11,7 @@ from io import StringIO
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import transaction
 
 from parcours.accounts.models import User
@@ -33,7 +34,7 @@ CHECK_ON = date(2026, 8, 15)
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", "--quiet")
+        call_command("seed_demo", "--quiet", "--allow-production")
         yield
         transaction.set_rollback(True)
 
@@ -230,7 +231,7 @@ def test_staff_in_every_role_and_at_least_24_students(demo_db):
 def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(demo_db):
     before = _counts()
     out = StringIO()
-    call_command("seed_demo", stdout=out)
+    call_command("seed_demo", "--allow-production", stdout=out)
     assert _counts() == before
 
     text = out.getvalue()
@@ -248,3 +249,31 @@ def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(demo_db)
         user = authenticate(username=username, password=demo.DEMO_PASSWORD)
         assert user is not None and user.username == username
     assert authenticate(username="student.anouk", password="wrong") is None
+
+
+def test_seed_demo_refuses_without_debug_and_writes_nothing(demo_db):
+    before = _counts()
+    with pytest.raises(CommandError, match="publicly known password"):
+        call_command("seed_demo", "--quiet")
+    assert _counts() == before
+
+
+def test_api_lists_the_three_demo_programmes_anonymously(demo_db, client):
+    response = client.get("/api/v1/programmes")
+    assert response.status_code == 200
+    assert sorted(p["croho_code"] for p in response.json()) == ["34560", "34808", "80152"]
+
+
+def test_api_publish_of_nursing_draft_names_the_rule_and_changes_nothing(demo_db, client):
+    oer = _oer("34560", 2026)
+    client.force_login(User.objects.get(username="manager.verpleegkunde"))
+    before = (_counts(), Oer.objects.filter(pk=oer.pk).values().get())
+    response = client.post(f"/api/v1/oers/{oer.pk}/publish", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 422
+    body = response.json()
+    assert body["rule"] == "unit.facilitated-route"
+    assert body["source"] == (
+        "Kamerstukken 36 136, memorie van antwoord, antwoord 1; Kamerstukken 36 136"
+    )
+    assert body["message"].startswith("Unit VP-10 has no complete facilitated route")
+    assert (_counts(), Oer.objects.filter(pk=oer.pk).values().get()) == before

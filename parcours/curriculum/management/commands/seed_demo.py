@@ -10,7 +10,8 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import translation
 
@@ -31,8 +32,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--quiet", action="store_true", help="Print nothing (no table of demo accounts)."
         )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Seed even when DEBUG is off (the demo accounts share a published password).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError(
+                "seed_demo creates accounts with a publicly known password, so it runs only "
+                "with DJANGO_DEBUG=1 (make demo sets it) or with --allow-production."
+            )
         if Institution.objects.filter(brin_code=demo.INSTITUTION_CODE).exists():
             status = "already present; nothing changed"
         else:
