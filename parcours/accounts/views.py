@@ -1,13 +1,25 @@
+from typing import Any
+
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import translation
 from django.views.decorators.http import require_POST
 
+from .models import User
+
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        """Sign in and switch to the language the user chose before."""
+        response = super().form_valid(form)
+        response.set_cookie(
+            "django_language", form.get_user().preferred_language, samesite="Lax", httponly=True
+        )
+        return response
 
 
 @require_POST
@@ -23,5 +35,5 @@ def language_set(request: HttpRequest) -> HttpResponse:
     response = redirect(nxt)
     response.set_cookie("django_language", language, samesite="Lax", httponly=True)
     if request.user.is_authenticated:
-        type(request.user).objects.filter(pk=request.user.pk).update(preferred_language=language)
+        User.objects.filter(pk=request.user.pk).update(preferred_language=language)
     return response
