@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "parcours.core",
     "parcours.accounts",
     "parcours.curriculum",
+    "parcours.studyplans",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +76,10 @@ DATABASES = {
         conn_max_age=0,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Writers take the lock when their transaction begins, so two concurrent saves queue up
+    # instead of failing on a read-to-write upgrade; optimistic locking then decides the loser.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [

@@ -119,3 +119,46 @@ def draft_oer(
     for i, ec in enumerate(unit_ec, start=1):
         complete_unit(oer, code=f"U{i}", ec=ec)
     return oer
+
+
+def published_oer(variant: ProgrammeVariant | None = None, *, year: int = 2026) -> Oer:
+    """A published OER of 240 EC: units U1-U4 of 15 EC and U5-U8 of 45 EC."""
+    oer = draft_oer(variant, year=year, unit_ec=(15, 15, 15, 15, 45, 45, 45, 45))
+    return services.oer_publish(oer, actor=None)
+
+
+def enrolment(
+    variant: ProgrammeVariant | None = None,
+    *,
+    student: User | None = None,
+    coach: User | None = None,
+    start: date = date(2026, 9, 1),
+) -> Any:
+    """A student enrolled (individual start) with a coach, in an outcome-based variant."""
+    from parcours.studyplans.services import enrolment_create
+
+    variant = variant or outcome_based_variant()
+    prog = variant.programme
+    coach = coach or user_with_role(Role.COACH, prog)
+    return enrolment_create(
+        student or UserFactory(),
+        actor=None,
+        variant=variant,
+        start_date=start,
+        coach=coach,
+        on=start,
+    )
+
+
+def plan(enrol: Any, oer: Oer, *, routes: dict[str, str] | None = None, **kwargs: Any) -> Any:
+    """A plan with a first draft version on the given units (code → route); default U1 and U2
+    on the facilitated route."""
+    from parcours.studyplans.services import UnitChoice, plan_create
+
+    routes = routes or {"U1": "A", "U2": "A"}
+    kwargs.setdefault("title", "Periode 1")
+    kwargs.setdefault("period_start", date(2026, 9, 1))
+    kwargs.setdefault("period_end", date(2027, 7, 31))
+    kwargs.setdefault("hours_per_week", 20)
+    units = [UnitChoice(unit=oer.units.get(code=c), route=r) for c, r in routes.items()]
+    return plan_create(enrol, actor=enrol.student, units=units, on=date(2026, 9, 1), **kwargs)

@@ -74,6 +74,30 @@ class ProgrammeVariant(models.Model):
         _("binding study advice norm (EC)"), null=True, blank=True
     )
 
+    class StartMoments(models.TextChoices):
+        MONTHLY = "monthly", _("every month")
+        QUARTERLY = "quarterly", _("every quarter")
+        SEMESTER = "semester", _("every semester")
+
+    # Institution choices for study plans, with defaults (read by the rules through the facts).
+    start_moments = models.CharField(
+        _("start moments"),
+        max_length=10,
+        choices=StartMoments.choices,
+        default=StartMoments.MONTHLY,
+    )
+    coach_establishes_plans = models.BooleanField(
+        _("the exam committee delegates establishing study plans to the coach"), default=False
+    )
+    feasibility_warning_ratio = models.FloatField(
+        _("warn when a plan needs more than this share of the available hours"),
+        default=1.0,
+        validators=[MinValueValidator(0.1)],
+    )
+    stall_weeks = models.PositiveSmallIntegerField(
+        _("weeks without progress before a student counts as stalled"), default=8
+    )
+
     class Meta:
         ordering = ["programme__name_nl", "form"]
         constraints = [models.UniqueConstraint(fields=["programme", "form"], name="variant_form")]

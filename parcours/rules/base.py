@@ -69,6 +69,11 @@ def refused(message_nl: str, message_en: str, **values_used: Any) -> Verdict:
     return Verdict(False, message_nl, message_en, values_used)
 
 
+def warned(message_nl: str, message_en: str, **values_used: Any) -> Verdict:
+    """Allowed, but worth a warning that the UI shows with the rule and its source."""
+    return Verdict(True, message_nl, message_en, values_used)
+
+
 @dataclass(frozen=True)
 class RuleResult:
     rule_id: str
@@ -80,6 +85,10 @@ class RuleResult:
 
     def message(self, language: str = "nl") -> str:
         return self.message_en if language.startswith("en") else self.message_nl
+
+    @property
+    def warning(self) -> bool:
+        return self.ok and bool(self.message_nl)
 
     @property
     def source_label(self) -> str:
@@ -186,7 +195,7 @@ def rule(
 
 
 def all_rules() -> list[Rule]:
-    from . import curriculum  # noqa: F401  (importing registers the rules)
+    from . import curriculum, study_plans  # noqa: F401  (importing registers the rules)
 
     return sorted(REGISTRY.values(), key=lambda r: r.id)
 

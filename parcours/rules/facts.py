@@ -56,3 +56,42 @@ class StudyLoadFacts:
 @dataclass(frozen=True)
 class OerStatusFacts:
     status: str  # "draft" | "published"
+
+
+@dataclass(frozen=True)
+class PlanUnitFacts:
+    code: str
+    ec: int
+    route: str = (
+        "A"  # A facilitated | B own activities | C straight to assessment | D large activity
+    )
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """A study plan version: its units, the period and the student's available hours."""
+
+    units: tuple[PlanUnitFacts, ...] = ()
+    outcome_based: bool = True
+    planned_weeks: int = 0
+    hours_per_week: int = 0
+    warning_ratio: float = 1.0  # programme setting: warn above this share of available hours
+
+
+@dataclass(frozen=True)
+class UnitDecisionFacts:
+    """The route a student chose for a unit and what the institution decided on it."""
+
+    chosen_route: str
+    decision: str  # pending | established | refused
+
+
+@dataclass(frozen=True)
+class GuidanceFacts:
+    last_conversation_on: date | None = None
+
+
+@dataclass(frozen=True)
+class StartFacts:
+    start_date: date
+    start_moments: str  # monthly | quarterly | semester

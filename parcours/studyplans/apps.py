@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class StudyplansConfig(AppConfig):
+    name = "parcours.studyplans"
+    label = "studyplans"
+
+    def ready(self) -> None:
+        from . import navigation  # noqa: F401  (registers the menu items)

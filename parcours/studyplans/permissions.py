@@ -1,0 +1,155 @@
+"""Who may see and change which study-plan objects.
+
+A student sees only their own enrolment and plans; a coach their caseload; the programme's exam
+committee, manager and the administrator every plan of the programme; members of a learning
+team see each other's names and the team's notes, never each other's plans. Objects a user may
+not see answer 404; objects they may see but not change answer 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from parcours.accounts.models import Role
+from parcours.curriculum.permissions import has_role, is_administrator
+
+from .models import Enrolment, GuidanceConversation, LearningTeam, PlanVersion, StudyPlan
+
+OVERSIGHT = frozenset({Role.EXAM_COMMITTEE, Role.PROGRAMME_MANAGER})
+
+
+def _programme_id(enrolment: Enrolment) -> int:
+    return enrolment.variant.programme_id
+
+
+def is_student_of(user: Any, enrolment: Enrolment) -> bool:
+    return bool(user.is_authenticated and enrolment.student_id == user.pk)
+
+
+def is_coach_of(user: Any, enrolment: Enrolment) -> bool:
+    return bool(user.is_authenticated and enrolment.coach_id == user.pk)
+
+
+def can_view_enrolment(user: Any, enrolment: Enrolment) -> bool:
+    return (
+        is_student_of(user, enrolment)
+        or is_coach_of(user, enrolment)
+        or is_administrator(user)
+        or has_role(user, _programme_id(enrolment), OVERSIGHT)
+    )
+
+
+def can_edit_intake(user: Any, enrolment: Enrolment) -> bool:
+    return is_student_of(user, enrolment) or is_coach_of(user, enrolment)
+
+
+def can_link_persona(user: Any, enrolment: Enrolment) -> bool:
+    return is_coach_of(user, enrolment)
+
+
+def can_create_plan(user: Any, enrolment: Enrolment) -> bool:
+    return is_student_of(user, enrolment) or is_coach_of(user, enrolment)
+
+
+def can_edit_version(user: Any, version: PlanVersion) -> bool:
+    """Drafts are written by the student (and their coach may help)."""
+    enrolment = version.plan.enrolment
+    return is_student_of(user, enrolment) or is_coach_of(user, enrolment)
+
+
+can_submit_version = can_edit_version
+can_amend_version = can_edit_version
+
+
+def can_review_version(user: Any, version: PlanVersion) -> bool:
+    """Agree or return a submitted version: the student's coach."""
+    return is_coach_of(user, version.plan.enrolment)
+
+
+def can_establish_version(user: Any, version: PlanVersion) -> bool:
+    """The exam committee establishes; the coach does where the programme delegates it."""
+    enrolment = version.plan.enrolment
+    if enrolment.variant.coach_establishes_plans and is_coach_of(user, enrolment):
+        return True
+    return has_role(user, _programme_id(enrolment), {Role.EXAM_COMMITTEE})
+
+
+def can_schedule_conversation(user: Any, enrolment: Enrolment) -> bool:
+    return is_coach_of(user, enrolment)
+
+
+def can_view_team(user: Any, team: LearningTeam) -> bool:
+    if not user.is_authenticated:
+        return False
+    if team.teacher_id == user.pk or is_administrator(user):
+        return True
+    if has_role(user, team.programme_id, {Role.PROGRAMME_MANAGER}):
+        return True
+    return team.members.filter(student=user).exists()
+
+
+def can_manage_team(user: Any, team: LearningTeam) -> bool:
+    return team.teacher_id == user.pk or has_role(user, team.programme_id, {Role.PROGRAMME_MANAGER})
+
+
+def can_create_team(user: Any, programme_id: int) -> bool:
+    return is_administrator(user) or has_role(
+        user, programme_id, {Role.PROGRAMME_MANAGER, Role.COACH}
+    )
+
+
+def get_enrolment_for(user: Any, pk: int) -> Enrolment:
+    enrolment = (
+        Enrolment.objects.select_related("student", "coach", "variant__programme", "persona")
+        .filter(pk=pk)
+        .first()
+    )
+    if enrolment is None or not can_view_enrolment(user, enrolment):
+        raise Http404
+    return enrolment
+
+
+def get_plan_for(user: Any, pk: int) -> StudyPlan:
+    plan = (
+        StudyPlan.objects.select_related(
+            "enrolment__student", "enrolment__coach", "enrolment__variant__programme"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if plan is None or not can_view_enrolment(user, plan.enrolment):
+        raise Http404
+    return plan
+
+
+def get_version_for(user: Any, pk: int) -> PlanVersion:
+    version = (
+        PlanVersion.objects.select_related(
+            "plan__enrolment__student",
+            "plan__enrolment__coach",
+            "plan__enrolment__variant__programme",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if version is None or not can_view_enrolment(user, version.plan.enrolment):
+        raise Http404
+    return version
+
+
+def get_conversation_for(user: Any, pk: int) -> GuidanceConversation:
+    conversation = (
+        GuidanceConversation.objects.select_related("enrolment__variant").filter(pk=pk).first()
+    )
+    if conversation is None or not can_view_enrolment(user, conversation.enrolment):
+        raise Http404
+    return conversation
+
+
+def get_team_for(user: Any, pk: int) -> LearningTeam:
+    team = LearningTeam.objects.select_related("programme", "teacher").filter(pk=pk).first()
+    if team is None or not can_view_team(user, team):
+        raise Http404
+    return team
