@@ -19,6 +19,7 @@ from ninja.errors import ValidationError as RequestValidationError
 from parcours.accounts.api_auth import AUTHENTICATED
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.api import router as curriculum_router
+from parcours.studyplans.api import router as studyplans_router
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ api = NinjaAPI(
     auth=AUTHENTICATED,
 )
 api.add_router("", curriculum_router)
+api.add_router("", studyplans_router)
 
 HTTP_ERROR_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 429: "throttled"}
 

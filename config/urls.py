@@ -6,6 +6,8 @@ from parcours.core import views as core_views
 urlpatterns = [
     path("", include("parcours.curriculum.urls")),
     path("account/", include("parcours.accounts.urls")),
+    path("studie/", include("parcours.studyplans.urls")),
+    path("begeleiding/", include("parcours.studyplans.staff_urls")),
     path("regels/", core_views.rules_index, name="rules"),
     path("api/v1/", api.urls),
 ]
