@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from parcours.accounts.services import api_token_create
 from parcours.curriculum import services
@@ -454,24 +453,6 @@ RELATION_PROBES = [
         api_json=True,
     ),
 ]
-
-
-def _route_names() -> set[str]:
-    def walk(patterns: list[Any], ns: str | None) -> set[str]:
-        names: set[str] = set()
-        for p in patterns:
-            if isinstance(p, URLResolver):
-                inner = p.namespace or ns
-                names |= walk(p.url_patterns, inner)
-            elif isinstance(p, URLPattern):
-                names.add(f"{ns}:{p.name}" if ns else str(p.name))
-        return names
-
-    return walk(get_resolver().url_patterns, None)
-
-
-def test_every_route_has_a_probe():
-    assert _route_names() == {p.name for p in PROBES}
 
 
 def _request(probe: Probe, role: str, world: World) -> int:
