@@ -17,8 +17,12 @@ def test_publishable_oer_is_published_with_its_grounds(oer, manager):
     assert oer.published_by == manager
     rules = {g["rule"] for g in oer.publish_grounds}
     assert rules == {
-        "oer.published-immutable", "variant.outcome-based-eligible", "variant.teacher-consent",
-        "unit.facilitated-route", "outcome.assessment-criteria", "unit.study-load-hours",
+        "oer.published-immutable",
+        "variant.outcome-based-eligible",
+        "variant.teacher-consent",
+        "unit.facilitated-route",
+        "outcome.assessment-criteria",
+        "unit.study-load-hours",
         "oer.nominal-study-load",
     }
     assert AuditEntry.objects.filter(action="oer.publish", object_id=str(oer.pk)).count() == 1
@@ -47,7 +51,8 @@ def test_publish_lists_every_violation_at_once(variant, manager):
     with pytest.raises(RuleViolation) as exc:
         services.oer_publish(oer, actor=manager, on=date(2026, 8, 1))
     assert [v["rule"] for v in exc.value.violations()] == [
-        "unit.facilitated-route", "oer.nominal-study-load",
+        "unit.facilitated-route",
+        "oer.nominal-study-load",
     ]
 
 
@@ -72,7 +77,11 @@ def test_published_oer_refuses_edits_and_next_year_is_an_editable_copy(oer, mana
 
 def test_full_time_wo_variant_cannot_switch_to_units(manager):
     prog = factories.programme(
-        croho_code="06401", name_nl="Economie", name_en="Economics", sector="wo", level="ba",
+        croho_code="06401",
+        name_nl="Economie",
+        name_en="Economics",
+        sector="wo",
+        level="ba",
         nominal_years=3,
     )
     assert prog.nominal_ec == 180
@@ -80,7 +89,8 @@ def test_full_time_wo_variant_cannot_switch_to_units(manager):
     with pytest.raises(RuleViolation) as exc:
         services.variant_set_outcome_based(variant, actor=None, outcome_based=True)
     assert [v["rule"] for v in exc.value.violations()] == [
-        "variant.outcome-based-eligible", "variant.teacher-consent",
+        "variant.outcome-based-eligible",
+        "variant.teacher-consent",
     ]
     variant.refresh_from_db()
     assert variant.outcome_based is False
@@ -92,7 +102,11 @@ def test_switch_without_consent_is_refused_then_allowed_after_vote(programme, ma
         services.variant_set_outcome_based(variant, actor=manager, outcome_based=True)
     assert exc.value.rule_id == "variant.teacher-consent"
     services.consent_record(
-        variant, actor=manager, body="Docententeam", method="ballot", result="granted",
+        variant,
+        actor=manager,
+        body="Docententeam",
+        method="ballot",
+        result="granted",
         decided_on=date(2026, 1, 15),
     )
     services.variant_set_outcome_based(variant, actor=manager, outcome_based=True)

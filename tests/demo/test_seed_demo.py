@@ -277,3 +277,51 @@ def test_api_publish_of_nursing_draft_names_the_rule_and_changes_nothing(demo_db
     )
     assert body["message"].startswith("Unit VP-10 has no complete facilitated route")
     assert (_counts(), Oer.objects.filter(pk=oer.pk).values().get()) == before
+
+
+def test_demo_students_are_enrolled_with_intake_coach_and_teams(demo_db):
+    from parcours.studyplans.models import Enrolment, LearningTeam
+
+    enrolments = Enrolment.objects.select_related("intake", "coach")
+    assert enrolments.count() == 26
+    assert all(e.coach is not None and e.intake.hours_per_week >= 16 for e in enrolments)
+    assert {e.start_date.day for e in enrolments} == {1}
+    assert LearningTeam.objects.count() == 3
+
+
+def test_demo_plans_show_every_stage_of_the_workflow(demo_db):
+    from parcours.studyplans.models import PlanVersion
+
+    statuses = Counter(PlanVersion.objects.values_list("status", flat=True))
+    assert statuses == {
+        "draft": 1,
+        "submitted": 2,
+        "returned": 2,
+        "agreed": 1,
+        "established": 4,
+        "superseded": 1,
+    }
+    marloes = PlanVersion.objects.filter(plan__enrolment__student__username="student.marloes")
+    assert list(marloes.order_by("number").values_list("status", flat=True)) == [
+        "returned",
+        "superseded",
+        "established",
+    ]
+
+
+def test_demo_refused_unit_falls_back_and_d_route_spans_three_units(demo_db):
+    from parcours.studyplans.models import PlanVersion
+    from parcours.studyplans.selectors import d_matrix, effective_routes, version_with_content
+
+    rachid = PlanVersion.objects.get(plan__enrolment__student__username="student.rachid")
+    routes = {
+        r.plan_unit.unit.code: (r.chosen, r.effective)
+        for r in effective_routes(version_with_content(rachid.pk), on=CHECK_ON)
+    }
+    assert routes == {"VP-6": ("B", "A"), "VP-7": ("A", "A")}
+    jesse = version_with_content(
+        PlanVersion.objects.get(plan__enrolment__student__username="student.jesse").pk
+    )
+    matrix = d_matrix(jesse)
+    assert sorted({row.unit.code for row in matrix.rows}) == ["AD-3", "AD-4", "AD-5"]
+    assert len(matrix.gaps) == 1 and len(matrix.activities) == 1

@@ -1,17 +1,13 @@
-"""`manage.py seed_demo`: the demo institution Hogeschool Parcours, built through the services.
+"""Builds the curriculum of the demo institution Hogeschool Parcours through the services.
 
-Idempotent: when the institution already exists nothing is written and only the demo accounts
-are printed. The content lives in `parcours.curriculum.demo`.
+`manage.py seed_demo` (in the study-plans app, the top layer) calls `build()` and then builds the
+students' plans on top. The content lives in `parcours.curriculum.demo`.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
-from typing import Any
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import translation
 
@@ -19,48 +15,6 @@ from parcours.accounts.models import Role, User
 from parcours.accounts.services import user_create
 from parcours.curriculum import demo, services
 from parcours.curriculum.models import Institution, Oer, Programme, RoleAssignment, Unit
-
-
-class Command(BaseCommand):
-    help = (
-        "Build the demo institution Hogeschool Parcours (three programmes, staff in every role, "
-        "students) through the services, and print the demo accounts. Running it again changes "
-        "nothing."
-    )
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--quiet", action="store_true", help="Print nothing (no table of demo accounts)."
-        )
-        parser.add_argument(
-            "--allow-production",
-            action="store_true",
-            help="Seed even when DEBUG is off (the demo accounts share a published password).",
-        )
-
-    def handle(self, *args: Any, **options: Any) -> None:
-        if not settings.DEBUG and not options["allow_production"]:
-            raise CommandError(
-                "seed_demo creates accounts with a publicly known password, so it runs only "
-                "with DJANGO_DEBUG=1 (make demo sets it) or with --allow-production."
-            )
-        if Institution.objects.filter(brin_code=demo.INSTITUTION_CODE).exists():
-            status = "already present; nothing changed"
-        else:
-            started = time.monotonic()
-            build()
-            status = f"built in {time.monotonic() - started:.1f} s"
-        if options["quiet"]:
-            return
-        self.stdout.write(f"{demo.INSTITUTION_NAME} ({demo.INSTITUTION_CODE}): {status}.\n")
-        self.stdout.write(format_table(["username", "role", "programme", "name"], account_rows()))
-        self.stdout.write(f"\nPassword for every demo account: {demo.DEMO_PASSWORD}\n")
-        self.stdout.write(
-            "Try it: log in as manager.verpleegkunde and publish the draft OER 2026-2027 of "
-            "Verpleegkunde. It is refused by rule unit.facilitated-route: unit VP-10 has no "
-            "facilitated route yet.\n"
-        )
-
 
 # --- building -----------------------------------------------------------------------------------
 

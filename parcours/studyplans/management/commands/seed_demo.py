@@ -1,0 +1,65 @@
+"""`manage.py seed_demo`: the demo institution Hogeschool Parcours, built through the services:
+its curriculum (parcours.curriculum.demo_build) and its students' study plans
+(parcours.studyplans.demo). Idempotent: when the institution exists nothing is written and
+only the demo accounts are printed."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from parcours.curriculum import demo
+from parcours.curriculum.demo_build import account_rows, build, format_table
+from parcours.curriculum.models import Institution
+from parcours.studyplans.demo import build_study_plans
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo institution Hogeschool Parcours (three programmes, staff in every role, "
+        "students with study plans) through the services, and print the demo accounts. Running "
+        "it again changes nothing."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--quiet", action="store_true", help="Print nothing (no table of demo accounts)."
+        )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Seed even when DEBUG is off (the demo accounts share a published password).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError(
+                "seed_demo creates accounts with a publicly known password, so it runs only "
+                "with DJANGO_DEBUG=1 (make demo sets it) or with --allow-production."
+            )
+        if Institution.objects.filter(brin_code=demo.INSTITUTION_CODE).exists():
+            status = "already present; nothing changed"
+        else:
+            started = time.monotonic()
+            with transaction.atomic():  # everything or nothing
+                build()
+                build_study_plans()
+            status = f"built in {time.monotonic() - started:.1f} s"
+        if options["quiet"]:
+            return
+        self.stdout.write(f"{demo.INSTITUTION_NAME} ({demo.INSTITUTION_CODE}): {status}.\n")
+        self.stdout.write(format_table(["username", "role", "programme", "name"], account_rows()))
+        self.stdout.write(f"\nPassword for every demo account: {demo.DEMO_PASSWORD}\n")
+        self.stdout.write(
+            "Try it: log in as manager.verpleegkunde and publish the draft OER 2026-2027 of "
+            "Verpleegkunde. It is refused by rule unit.facilitated-route: unit VP-10 has no "
+            "facilitated route yet.\n"
+            "Study plans: student.anouk (draft), student.sandra (returned by the coach), "
+            "student.marloes (three versions), student.rachid (a unit refused: the facilitated "
+            "route applies), student.jesse (route D over three units); coach.verpleegkunde "
+            "(caseload), examencommissie.pabo (plans to establish).\n"
+        )
