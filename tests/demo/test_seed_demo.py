@@ -13,6 +13,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.utils import translation
 
 from parcours.accounts.models import User
 from parcours.core.errors import RuleViolation
@@ -325,3 +326,33 @@ def test_demo_refused_unit_falls_back_and_d_route_spans_three_units(demo_db):
     matrix = d_matrix(jesse)
     assert sorted({row.unit.code for row in matrix.rows}) == ["AD-3", "AD-4", "AD-5"]
     assert len(matrix.gaps) == 1 and len(matrix.activities) == 1
+
+
+@pytest.mark.parametrize(
+    ("username", "landing_text"),
+    [
+        ("manager.verpleegkunde", "Verpleegkunde"),
+        ("student.anouk", "Verpleegkunde"),
+        ("coach.pabo", "Opleiding tot leraar basisonderwijs"),
+        ("assessor.ad", "Software Development"),
+        ("examencommissie.verpleegkunde", "Verpleegkunde"),
+        ("praktijkbegeleider.ad", "Software Development"),
+        ("beheerder", "Verpleegkunde"),
+    ],
+)
+def test_each_demo_role_logs_in_and_lands_on_its_start_page(
+    demo_db, client, username, landing_text
+):
+    response = client.post(
+        "/account/inloggen/", {"username": username, "password": demo.DEMO_PASSWORD}
+    )
+    assert (response.status_code, response["Location"]) == (302, "/start/")
+    page = client.get("/start/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert landing_text in html
+    assignment = User.objects.get(username=username).role_assignments.get()
+    with translation.override("nl"):
+        role = str(assignment.get_role_display())
+    expected = role if assignment.programme is None else f"Je rol: {role}"
+    assert expected in " ".join(html.split())
