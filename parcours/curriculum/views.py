@@ -18,19 +18,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
 from parcours.accounts.models import Role, User
-from parcours.core.errors import DomainError
-from parcours.rules.base import RuleResult, get_rule
+from parcours.core import web
+from parcours.rules.base import get_rule
 
 from . import permissions, selectors, services
 from .forms import (
@@ -71,79 +69,19 @@ class AuthedRequest(HttpRequest):
     htmx: HtmxDetails
 
 
-def _today() -> date:
-    return timezone.localdate()
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _auto_id(key: str) -> str:
-    """Several forms of one class share a page: each gets its own element ids."""
-    return f"id_{key}_%s"
-
-
-def _bind(form_class: Any, request: AuthedRequest, key: str, **kwargs: Any) -> Any:
-    data = request.POST if request.method == "POST" else None
-    return form_class(data, auto_id=_auto_id(key), **kwargs)
-
-
-def _submit(form: Any, action: Callable[[dict[str, Any]], Any]) -> tuple[bool, Any]:
-    """Validate the form, then run the service call: (True, its result), or (False, None)
-    with the refusal on the form."""
-    if not form.is_valid():
-        return False, None
-    try:
-        return True, action(form.cleaned_data)
-    except DomainError as exc:
-        form.add_domain_error(exc)
-    except ValidationError as exc:
-        form.add_validation_error(exc)
-    return False, None
-
-
 def _error_status(request: AuthedRequest) -> int:
     return 200 if request.htmx else 422
 
 
-@dataclass(frozen=True)
-class Check:
-    """One rule result as the pages show it."""
-
-    rule: str
-    title: str
-    ok: bool
-    message: str
-    source: str
-    subject: str
-
-
-def _checks(results: list[RuleResult]) -> list[Check]:
-    lang = get_language() or "nl"
-    checks = [
-        Check(
-            r.rule_id,
-            get_rule(r.rule_id).title(lang),
-            r.ok,
-            r.message(lang),
-            r.source_label,
-            str(r.values_used.get("unit", "")),
-        )
-        for r in results
-    ]
-    return sorted(checks, key=lambda c: c.ok)  # refused first, otherwise in rule order
-
-
-def _grounds(oer: Oer) -> list[Check]:
+def _grounds(oer: Oer) -> list[web.Check]:
     """The rules a published OER was checked against, as stored when it was published."""
     lang = get_language() or "nl"
     return [
-        Check(
+        web.Check(
             g["rule"],
             get_rule(g["rule"]).title(lang),
             g["ok"],
+            False,
             "",
             "; ".join(c["label"] for c in g["citations"]),
             str(g["values_used"].get("unit", "")),
@@ -217,7 +155,7 @@ class HomeEntry:
 def home(request: AuthedRequest) -> HttpResponse:
     """A start page per role: the user's programmes, what each role can open there now."""
     roles = permissions.roles_by_programme(request.user)
-    today = _today()
+    today = web.today()
     entries = [
         HomeEntry(
             p,
@@ -273,9 +211,9 @@ def _variant_panel(variant: ProgrammeVariant, bound: dict[str, Any], today: date
         variant,
         list(variant.consents.all()),
         [(o, o.academic_year + 1 not in years) for o in oers],
-        bound.get(f"consent-{pk}") or ConsentForm(auto_id=_auto_id(f"consent-{pk}")),
+        bound.get(f"consent-{pk}") or ConsentForm(auto_id=web.auto_id(f"consent-{pk}")),
         bound.get(f"oer-{pk}")
-        or OerCreateForm(initial={"academic_year": next_year}, auto_id=_auto_id(f"oer-{pk}")),
+        or OerCreateForm(initial={"academic_year": next_year}, auto_id=web.auto_id(f"oer-{pk}")),
         bound.get(f"switch-{pk}") or OutcomeBasedForm(),
         (oers[0], oers[1]) if len(oers) > 1 else None,
     )
@@ -285,13 +223,13 @@ def _render_programme(
     request: AuthedRequest, programme: Programme, bound: dict[str, Any] | None = None
 ) -> HttpResponse:
     bound = bound or {}
-    today = _today()
+    today = web.today()
     context = {
         "programme": programme,
         "croho": selectors.croho_programmes().get(programme.croho_code),
         "panels": [_variant_panel(v, bound, today) for v in _variants_of(programme)],
         "personas": list(programme.personas.all()),
-        "persona_form": bound.get("persona") or PersonaForm(auto_id=_auto_id("persona")),
+        "persona_form": bound.get("persona") or PersonaForm(auto_id=web.auto_id("persona")),
         "can_manage": permissions.can_manage_programme(request.user, programme),
     }
     return render(
@@ -309,7 +247,7 @@ def programme_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 def _managed_variant(request: AuthedRequest, pk: int) -> ProgrammeVariant:
     variant = permissions.get_variant_for(request.user, pk)
-    _require(permissions.can_manage_variant(request.user, variant))
+    web.require(permissions.can_manage_variant(request.user, variant))
     return variant
 
 
@@ -321,7 +259,7 @@ def _programme_action(
     action: Callable[[dict[str, Any]], Any],
     done: str,
 ) -> HttpResponse:
-    if _submit(form, action)[0]:
+    if web.submit(form, action)[0]:
         messages.success(request, done)
         return redirect("curriculum:programme_detail", programme.pk)
     return _render_programme(request, programme, {key: form})
@@ -336,7 +274,7 @@ def variant_consent_record(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         variant.programme,
         key,
-        _bind(ConsentForm, request, key),
+        web.bind(ConsentForm, request, key),
         lambda d: services.consent_record(variant, actor=request.user, **d),
         _("The teachers' consent was recorded."),
     )
@@ -362,12 +300,12 @@ def variant_outcome_based_set(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def persona_create(request: AuthedRequest, pk: int) -> HttpResponse:
     programme = permissions.get_programme_for(request.user, pk)
-    _require(permissions.can_manage_programme(request.user, programme))
+    web.require(permissions.can_manage_programme(request.user, programme))
     return _programme_action(
         request,
         programme,
         "persona",
-        _bind(PersonaForm, request, "persona"),
+        web.bind(PersonaForm, request, "persona"),
         lambda d: services.persona_create(programme, actor=request.user, **d),
         _("Persona added."),
     )
@@ -377,8 +315,8 @@ def persona_create(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def oer_create(request: AuthedRequest, pk: int) -> HttpResponse:
     variant = _managed_variant(request, pk)
-    form = _bind(OerCreateForm, request, f"oer-{pk}")
-    ok, created = _submit(form, lambda d: services.oer_create(variant, actor=request.user, **d))
+    form = web.bind(OerCreateForm, request, f"oer-{pk}")
+    ok, created = web.submit(form, lambda d: services.oer_create(variant, actor=request.user, **d))
     if ok:
         messages.success(request, _("A new OER year was created."))
         return redirect("curriculum:oer_detail", created.pk)
@@ -389,7 +327,11 @@ def oer_create(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def _oer_summary(oer: Oer, units: list[Unit]) -> dict[str, Any]:
-    checks = [] if oer.is_published else _checks(selectors.oer_check(oer, on=_today(), units=units))
+    checks = (
+        []
+        if oer.is_published
+        else web.checks(selectors.oer_check(oer, on=web.today(), units=units))
+    )
     total = sum(u.ec for u in units)
     return {
         "total_ec": total,
@@ -433,7 +375,7 @@ def _render_oer(
         "can_edit": editable,
         "grounds": _grounds(oer) if oer.is_published else [],
         "next_year": _next_year_of(oer) if oer.is_published else None,
-        "unit_form": bound.get("unit") or UnitForm(auto_id=_auto_id("new-unit")),
+        "unit_form": bound.get("unit") or UnitForm(auto_id=web.auto_id("new-unit")),
         "top_violations": _top_violations(bound, editable),
     }
     return render(request, "curriculum/oer_detail.html", context, status=422 if bound else 200)
@@ -446,7 +388,7 @@ def oer_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 def _managed_oer(request: AuthedRequest, pk: int) -> Oer:
     oer = permissions.get_oer_for(request.user, pk)
-    _require(permissions.can_edit_oer(request.user, oer))
+    web.require(permissions.can_edit_oer(request.user, oer))
     return oer
 
 
@@ -455,7 +397,7 @@ def _managed_oer(request: AuthedRequest, pk: int) -> Oer:
 def oer_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     oer = _managed_oer(request, pk)
     form = ActionForm(request.POST)
-    if _submit(form, lambda d: services.oer_publish(oer, actor=request.user))[0]:
+    if web.submit(form, lambda d: services.oer_publish(oer, actor=request.user))[0]:
         messages.success(request, _("The OER was published."))
         return redirect("curriculum:oer_detail", oer.pk)
     return _render_oer(request, oer, {"page": form})
@@ -466,7 +408,7 @@ def oer_publish(request: AuthedRequest, pk: int) -> HttpResponse:
 def oer_copy(request: AuthedRequest, pk: int) -> HttpResponse:
     oer = _managed_oer(request, pk)
     form = ActionForm(request.POST)
-    ok, copy = _submit(form, lambda d: services.oer_copy_to_next_year(oer, actor=request.user))
+    ok, copy = web.submit(form, lambda d: services.oer_copy_to_next_year(oer, actor=request.user))
     if ok:
         messages.success(request, _("Next year's OER was made as an editable copy."))
         return redirect("curriculum:oer_detail", copy.pk)
@@ -514,8 +456,8 @@ def oer_diff(request: AuthedRequest, pk: int) -> HttpResponse:
 @require_POST
 def unit_create(request: AuthedRequest, pk: int) -> HttpResponse:
     oer = _managed_oer(request, pk)
-    form = _bind(UnitForm, request, "new-unit")
-    if _submit(form, lambda d: services.unit_create(oer, actor=request.user, **d))[0]:
+    form = web.bind(UnitForm, request, "new-unit")
+    if web.submit(form, lambda d: services.unit_create(oer, actor=request.user, **d))[0]:
         messages.success(request, _("Unit %(code)s added.") % {"code": form.cleaned_data["code"]})
         return redirect("curriculum:oer_detail", oer.pk)
     return _render_oer(request, oer, {"unit": form})
@@ -523,7 +465,7 @@ def unit_create(request: AuthedRequest, pk: int) -> HttpResponse:
 
 def _editable_unit(request: AuthedRequest, pk: int) -> Unit:
     unit = permissions.get_unit_for(request.user, pk)
-    _require(permissions.can_edit_unit(request.user, unit))
+    web.require(permissions.can_edit_unit(request.user, unit))
     return unit
 
 
@@ -560,10 +502,10 @@ def unit_row_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     unit = _editable_unit(request, pk)
     if request.method == "GET" and not request.htmx:
         return redirect("curriculum:unit_detail", unit.pk)
-    form = _bind(UnitForm, request, f"unit-{pk}", initial=_unit_initial(unit))
+    form = web.bind(UnitForm, request, f"unit-{pk}", initial=_unit_initial(unit))
     if (
         request.method == "POST"
-        and _submit(form, lambda d: services.unit_update(unit, actor=request.user, **d))[0]
+        and web.submit(form, lambda d: services.unit_update(unit, actor=request.user, **d))[0]
     ):
         if not request.htmx:
             return redirect("curriculum:oer_detail", unit.oer_id)
@@ -580,7 +522,7 @@ def unit_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     form = ActionForm(request.POST if request.method == "POST" else None)
     if (
         request.method == "POST"
-        and _submit(form, lambda d: services.unit_delete(unit, actor=request.user))[0]
+        and web.submit(form, lambda d: services.unit_delete(unit, actor=request.user))[0]
     ):
         messages.success(request, _("Unit %(code)s deleted.") % {"code": unit.code})
         return redirect("curriculum:oer_detail", unit.oer_id)
@@ -631,7 +573,7 @@ def _render_unit(
     bound = bound or {}
 
     def form(form_class: Any, key: str, **initial: Any) -> Any:
-        return bound.get(key) or form_class(initial=initial or None, auto_id=_auto_id(key))
+        return bound.get(key) or form_class(initial=initial or None, auto_id=web.auto_id(key))
 
     unit = selectors.oer_units(unit.oer).get(pk=unit.pk)
     editable = permissions.can_edit_unit(request.user, unit) and not unit.oer.is_published
@@ -640,7 +582,7 @@ def _render_unit(
         "oer": unit.oer,
         "programme": unit.oer.variant.programme,
         "can_edit": editable,
-        "checks": _checks(selectors.unit_check(unit, on=_today())),
+        "checks": web.checks(selectors.unit_check(unit, on=web.today())),
         "eqf": selectors.eqf_levels().get(unit.nlqf_level, {}),
         "outcomes": [_outcome_panel(o, form) for o in unit.outcomes.all()],
         "unit_form": form(UnitForm, "unit", **_unit_initial(unit)),
@@ -662,7 +604,7 @@ def unit_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return _render_unit(request, permissions.get_unit_for(request.user, pk))
     unit = _editable_unit(request, pk)
-    form = _bind(UnitForm, request, "unit")
+    form = web.bind(UnitForm, request, "unit")
     return _unit_action(
         request,
         unit,
@@ -683,7 +625,7 @@ def _unit_action(
 ) -> HttpResponse:
     """Run one service call for the unit editor and answer it: the refreshed editor (htmx) or
     a redirect back to it; on a refusal the editor with the form as it was sent."""
-    if not _submit(form, action)[0]:
+    if not web.submit(form, action)[0]:
         return _render_unit(request, unit, {key: form})
     if request.htmx:
         return _render_unit(request, unit, notice=done)
@@ -695,7 +637,7 @@ def _editable_child(request: AuthedRequest, model: type[Model], pk: int, to_unit
     """A unit's part the user may edit: 404 when not visible to them, 403 when not theirs."""
     obj = permissions.get_unit_part_for(request.user, model, pk, to_unit)
     unit = obj.unit if to_unit == "unit" else obj.outcome.unit
-    _require(permissions.can_edit_unit(request.user, unit))
+    web.require(permissions.can_edit_unit(request.user, unit))
     return obj
 
 
@@ -707,7 +649,7 @@ def outcome_create(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         unit,
         "outcome",
-        _bind(OutcomeForm, request, "outcome"),
+        web.bind(OutcomeForm, request, "outcome"),
         lambda d: services.outcome_create(unit, actor=request.user, **d),
         _("Learning outcome added."),
     )
@@ -722,7 +664,7 @@ def outcome_update(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         outcome.unit,
         key,
-        _bind(OutcomeTextForm, request, key),
+        web.bind(OutcomeTextForm, request, key),
         lambda d: services.outcome_update(outcome, actor=request.user, **d),
         _("Learning outcome saved."),
     )
@@ -751,7 +693,7 @@ def criterion_create(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         outcome.unit,
         key,
-        _bind(CriterionForm, request, key),
+        web.bind(CriterionForm, request, key),
         lambda d: services.criterion_create(outcome, actor=request.user, **d),
         _("Assessment criterion added."),
     )
@@ -782,7 +724,7 @@ def concentric_level_set(request: AuthedRequest, pk: int, level: int) -> HttpRes
         request,
         outcome.unit,
         key,
-        _bind(ConcentricLevelForm, request, key),
+        web.bind(ConcentricLevelForm, request, key),
         lambda d: services.concentric_level_set(outcome, actor=request.user, level=level, **d),
         _("Level %(level)s saved.") % {"level": level},
     )
@@ -797,7 +739,7 @@ def grid_entry_create(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         outcome.unit,
         key,
-        _bind(GridEntryForm, request, key),
+        web.bind(GridEntryForm, request, key),
         lambda d: services.grid_entry_create(outcome, actor=request.user, **d),
         _("Validation grid entry added."),
     )
@@ -811,7 +753,7 @@ def activity_create(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         unit,
         "activity",
-        _bind(ActivityForm, request, "activity"),
+        web.bind(ActivityForm, request, "activity"),
         lambda d: services.activity_create(unit, actor=request.user, **d),
         _("Learning activity added."),
     )
@@ -839,7 +781,7 @@ def assessment_form_create(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         unit,
         "assessment-form",
-        _bind(AssessmentFormForm, request, "assessment-form"),
+        web.bind(AssessmentFormForm, request, "assessment-form"),
         lambda d: services.assessment_form_create(unit, actor=request.user, **d),
         _("Assessment form added."),
     )

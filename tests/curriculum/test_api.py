@@ -1150,11 +1150,13 @@ def test_openapi_document_is_valid_openapi_3_and_lists_every_endpoint(client, db
     document = response.json()
     validate(document)
     assert document["openapi"].startswith("3.")
-    assert {
+    listed = {
         (method.upper(), path.removeprefix(API))
         for path, operations in document["paths"].items()
         for method in operations
-    } == {
+    }
+    # the curriculum's operations, all of them (other apps add theirs beside)
+    assert listed >= {
         ("GET", "/programmes"),
         ("GET", "/programmes/{programme_id}"),
         ("GET", "/oers"),

@@ -1,0 +1,94 @@
+"""Helpers every app's pages share: binding several forms on one page, running a service call
+with its refusal put on the form, and showing rule results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from parcours.rules.base import RuleResult, get_rule
+
+from .errors import DomainError
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def require(allowed: bool) -> None:
+    """403 for an object the user may see but not change (hidden ones already answered 404)."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def auto_id(key: str) -> str:
+    """Several forms of one class share a page: each gets its own element ids."""
+    return f"id_{key}_%s"
+
+
+def bind(form_class: Any, request: HttpRequest, key: str, **kwargs: Any) -> Any:
+    data = request.POST if request.method == "POST" else None
+    return form_class(data, auto_id=auto_id(key), **kwargs)
+
+
+def submit(
+    form: Any,
+    action: Callable[[dict[str, Any]], Any],
+    *,
+    handle: Callable[[Any, DomainError], bool] | None = None,
+) -> tuple[bool, Any]:
+    """Validate the form, then run the service call: (True, its result), or (False, None) with
+    the refusal on the form. `handle` may take a DomainError itself (returning True)."""
+    if not form.is_valid():
+        return False, None
+    try:
+        return True, action(form.cleaned_data)
+    except DomainError as exc:
+        if handle is None or not handle(form, exc):
+            form.add_domain_error(exc)
+    except ValidationError as exc:
+        form.add_validation_error(exc)
+    return False, None
+
+
+@dataclass(frozen=True)
+class Check:
+    """One rule result as the pages show it: refused, allowed with a warning, or allowed, with
+    the rule's title and source, and the subject (e.g. a unit code) it was about."""
+
+    rule: str
+    title: str
+    ok: bool
+    warning: bool
+    message: str
+    source: str
+    subject: str = ""
+
+    @property
+    def state(self) -> str:
+        return "refused" if not self.ok else "warning" if self.warning else "allowed"
+
+
+def checks(results: list[RuleResult]) -> list[Check]:
+    """Rule results for a page: refused first, then warnings, then the rules that passed."""
+    lang = get_language() or "nl"
+    found = [
+        Check(
+            r.rule_id,
+            get_rule(r.rule_id).title(lang),
+            r.ok,
+            r.warning,
+            r.message(lang),
+            r.source_label,
+            str(r.values_used.get("unit", "")),
+        )
+        for r in results
+    ]
+    return sorted(found, key=lambda c: (c.ok, not c.warning))

@@ -1,0 +1,202 @@
+"""Input validation for the coach's and the exam committee's pages. Forms only validate; every
+write goes through services.py. ModelForms are never given an instance: they reuse the model's
+labels and validators, and the view passes `cleaned_data` to the service."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from parcours.accounts.models import User
+from parcours.curriculum.forms import BaseForm, BaseModelForm
+from parcours.curriculum.models import Persona
+
+from .models import GuidanceConversation, Intake, PlanUnit, PlanVersion
+
+
+def _textarea(rows: int = 2, **attrs: str) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows, **attrs})
+
+
+def _date(**attrs: str) -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d")
+
+
+class CaseloadFilterForm(BaseForm):
+    """The caseload's filters, read from the query string (a plain GET works without htmx)."""
+
+    status = forms.ChoiceField(
+        label=_("Plan status"),
+        required=False,
+        choices=[("", _("any status")), *PlanVersion.Status.choices],
+        widget=forms.Select(attrs={"data-testid": "filter-status"}),
+    )
+    flag = forms.ChoiceField(
+        label=_("Flag"),
+        required=False,
+        choices=[
+            ("", _("all students")),
+            ("stalled", _("stalled")),
+            ("guidance", _("no guidance conversation in 6 months")),
+        ],
+        widget=forms.Select(attrs={"data-testid": "filter-flag"}),
+    )
+
+
+class IntakeForm(BaseModelForm):
+    class Meta:
+        model = Intake
+        fields = (
+            "prior_education",
+            "work_experience_years",
+            "workplace",
+            "job_role",
+            "hours_per_week",
+            "goals",
+        )
+        widgets = {"goals": _textarea(3)}
+
+
+class PersonaLinkForm(BaseForm):
+    persona = forms.ModelChoiceField(
+        queryset=Persona.objects.none(),
+        required=False,
+        label=_("Persona"),
+        empty_label=_("— no persona —"),
+    )
+
+    def __init__(self, *args: Any, personas: QuerySet[Persona], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["persona"]
+        field.queryset = personas
+        field.widget.attrs["data-testid"] = "persona-select"
+
+
+class ConversationScheduleForm(BaseModelForm):
+    class Meta:
+        model = GuidanceConversation
+        fields = ("planned_on", "participants")
+        widgets = {"planned_on": _date(**{"data-testid": "conversation-planned-on"})}
+
+
+class ConversationRecordForm(BaseModelForm):
+    """Log a held conversation: when, with whom, what was discussed and agreed."""
+
+    class Meta:
+        model = GuidanceConversation
+        fields = ("held_on", "participants", "notes", "agreements")
+        widgets = {"held_on": _date(), "notes": _textarea(3), "agreements": _textarea(2)}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["held_on"].required = True
+        self.fields["notes"].required = True
+
+
+class ReturnForm(BaseForm):
+    comment = forms.CharField(
+        label=_("What needs to change"),
+        widget=_textarea(4, **{"data-testid": "return-comment"}),
+    )
+
+
+class AgreeForm(BaseForm):
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        widget=_textarea(2, **{"data-testid": "agree-comment"}),
+    )
+
+
+DECISION_CHOICES = [
+    ("", _("— decide —")),
+    (PlanUnit.Decision.ESTABLISHED.value, _("establish")),
+    (PlanUnit.Decision.REFUSED.value, _("refuse: the facilitated route applies")),
+]
+
+
+def unit_keys(plan_units: list[PlanUnit]) -> dict[int, str]:
+    """A readable key per plan unit for field names and test ids: its unit code, or, should two
+    units of different OER years share a code, the code with the plan unit's id."""
+    codes = [pu.unit.code for pu in plan_units]
+    return {
+        pu.pk: pu.unit.code if codes.count(pu.unit.code) == 1 else f"{pu.unit.code}-{pu.pk}"
+        for pu in plan_units
+    }
+
+
+@dataclass
+class DecisionRow:
+    plan_unit: PlanUnit
+    key: str
+    decision: forms.BoundField
+    reason: forms.BoundField
+
+
+class EstablishForm(BaseForm):
+    """Per unit of the version a decision, establish or refuse, with reasons (required when
+    refusing, where the facilitated route then applies)."""
+
+    def __init__(self, *args: Any, plan_units: list[PlanUnit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan_units = plan_units
+        self.keys = unit_keys(plan_units)
+        for pu in plan_units:
+            key = self.keys[pu.pk]
+            self.fields[f"decision-{key}"] = forms.ChoiceField(
+                label=_("Decision on %(code)s") % {"code": pu.unit.code},
+                choices=DECISION_CHOICES,
+                widget=forms.Select(attrs={"data-testid": f"decision-{key}"}),
+            )
+            self.fields[f"reason-{key}"] = forms.CharField(
+                label=_("Reasons for %(code)s") % {"code": pu.unit.code},
+                required=False,
+                widget=_textarea(2, **{"data-testid": f"reason-{key}"}),
+            )
+
+    def rows(self) -> Iterator[DecisionRow]:
+        for pu in self.plan_units:
+            key = self.keys[pu.pk]
+            yield DecisionRow(pu, key, self[f"decision-{key}"], self[f"reason-{key}"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for pu in self.plan_units:
+            key = self.keys[pu.pk]
+            refused = data.get(f"decision-{key}") == PlanUnit.Decision.REFUSED
+            if refused and not data.get(f"reason-{key}", "").strip():
+                self.add_error(f"reason-{key}", _("A refusal needs reasons."))
+        return data
+
+    def decisions(self) -> dict[int, tuple[str, str]]:
+        """What services.version_establish takes: plan unit id → (decision, reasons)."""
+        data = self.cleaned_data
+        return {
+            pu.pk: (data[f"decision-{self.keys[pu.pk]}"], data[f"reason-{self.keys[pu.pk]}"])
+            for pu in self.plan_units
+        }
+
+
+class TeamCreateForm(BaseForm):
+    name = forms.CharField(label=_("Name"), max_length=100)
+    teacher = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        label=_("Teacher"),
+        empty_label=_("— yourself —"),
+    )
+
+    def __init__(self, *args: Any, teachers: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["teacher"]
+        field.queryset = teachers
+
+
+class TeamMeetingForm(BaseForm):
+    held_on = forms.DateField(label=_("Date"), widget=_date())
+    notes = forms.CharField(label=_("Notes"), widget=_textarea(3))
