@@ -13,7 +13,7 @@ from typing import Any
 from django.http import Http404
 
 from parcours.accounts.models import Role
-from parcours.curriculum.permissions import has_role, is_administrator
+from parcours.curriculum.permissions import has_role, is_administrator, roles_of
 
 from .models import Enrolment, GuidanceConversation, LearningTeam, PlanVersion, StudyPlan
 
@@ -74,6 +74,32 @@ def can_establish_version(user: Any, version: PlanVersion) -> bool:
     if enrolment.variant.coach_establishes_plans and is_coach_of(user, enrolment):
         return True
     return has_role(user, _programme_id(enrolment), {Role.EXAM_COMMITTEE})
+
+
+def can_open_student_file(user: Any, enrolment: Enrolment) -> bool:
+    """Who opens a student's file: their coach, the programme's exam committee and managers,
+    the administrator (the student uses their own pages)."""
+    return (
+        is_coach_of(user, enrolment)
+        or is_administrator(user)
+        or has_role(user, _programme_id(enrolment), OVERSIGHT)
+    )
+
+
+def can_view_caseload(user: Any) -> bool:
+    return Role.COACH in roles_of(user)
+
+
+def can_view_committee_queue(user: Any) -> bool:
+    return is_administrator(user) or Role.EXAM_COMMITTEE in roles_of(user)
+
+
+def can_use_teams(user: Any) -> bool:
+    return is_administrator(user) or bool(roles_of(user) & {Role.COACH, Role.PROGRAMME_MANAGER})
+
+
+def can_record_team_meeting(user: Any, team: LearningTeam) -> bool:
+    return bool(user.is_authenticated and team.teacher_id == user.pk)
 
 
 def can_schedule_conversation(user: Any, enrolment: Enrolment) -> bool:

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import DateField, Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, DateField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from parcours.accounts.models import Role
-from parcours.curriculum.models import LearningOutcome, Unit
+from parcours.accounts.models import Role, User
+from parcours.curriculum.models import LearningOutcome, Programme, Unit
 from parcours.curriculum.permissions import is_administrator, roles_by_programme
 from parcours.rules.base import RuleResult
 from parcours.rules.facts import GuidanceFacts, PlanFacts, PlanUnitFacts, UnitDecisionFacts
@@ -26,6 +26,7 @@ from .models import (
     Enrolment,
     GuidanceConversation,
     LargeActivity,
+    LearningTeam,
     PlanUnit,
     PlanVersion,
     StudyPlan,
@@ -300,3 +301,62 @@ def committee_queue(user: Any) -> QuerySet[PlanVersion]:
     return qs.filter(plan__enrolment__variant__coach_establishes_plans=False).order_by(
         "reviewed_at", "pk"
     )
+
+
+def versions_awaiting(coach: User) -> QuerySet[PlanVersion]:
+    """Versions waiting for this coach: submitted ones to review, and agreed ones to establish
+    where the programme delegates establishing to the coach."""
+    return (
+        PlanVersion.objects.filter(plan__enrolment__coach=coach)
+        .filter(
+            Q(status=PlanVersion.Status.SUBMITTED)
+            | Q(
+                status=PlanVersion.Status.AGREED,
+                plan__enrolment__variant__coach_establishes_plans=True,
+            )
+        )
+        .select_related("plan__enrolment__student")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def teams_for(user: User) -> QuerySet[LearningTeam]:
+    """The learning teams a user guides or manages (the administrator: all)."""
+    teams = LearningTeam.objects.select_related("programme", "teacher").annotate(
+        member_count=Count("members")
+    )
+    if is_administrator(user):
+        return teams.order_by("programme__name_nl", "name")
+    managed = [
+        pid
+        for pid, roles in roles_by_programme(user).items()
+        if pid is not None and Role.PROGRAMME_MANAGER in roles
+    ]
+    return teams.filter(Q(teacher=user) | Q(programme_id__in=managed)).order_by(
+        "programme__name_nl", "name"
+    )
+
+
+def team_programmes(user: User) -> QuerySet[Programme]:
+    """The programmes in which a user may start a learning team."""
+    if is_administrator(user):
+        return Programme.objects.all()
+    ids = [
+        pid
+        for pid, roles in roles_by_programme(user).items()
+        if pid is not None and roles & TEAM_ROLES
+    ]
+    return Programme.objects.filter(pk__in=ids)
+
+
+def teachers_of(programme: Programme) -> QuerySet[User]:
+    return (
+        User.objects.filter(
+            role_assignments__programme=programme, role_assignments__role__in=TEAM_ROLES
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+TEAM_ROLES = frozenset({Role.COACH, Role.PROGRAMME_MANAGER})

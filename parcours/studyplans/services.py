@@ -749,6 +749,12 @@ def team_create(
 ) -> LearningTeam:
     if actor is not None:
         _require(permissions.can_create_team(actor, programme.pk))
+    if not has_role(teacher, programme.pk, {Role.COACH, Role.PROGRAMME_MANAGER}):
+        raise DomainError(
+            f"{teacher} begeleidt niet in deze opleiding.",
+            f"{teacher} does not teach in this programme.",
+            field="teacher",
+        )
     team = LearningTeam(programme=programme, name=name, teacher=teacher)
     _save(team)
     audit_record(actor, "team.create", team, name=name, teacher=teacher.username)
@@ -773,7 +779,7 @@ def team_member_add(team: LearningTeam, *, actor: User | None, enrolment: Enrolm
 def team_meeting_record(
     team: LearningTeam, *, actor: User, held_on: date, notes: str
 ) -> TeamMeeting:
-    _require(team.teacher_id == actor.pk)
+    _require(permissions.can_record_team_meeting(actor, team))
     meeting = TeamMeeting(team=team, held_on=held_on, notes=notes, recorded_by=actor)
     _save(meeting)
     audit_record(actor, "team.meeting", meeting, held_on=held_on.isoformat())

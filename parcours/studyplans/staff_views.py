@@ -19,7 +19,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,12 +31,9 @@ from parcours.accounts.models import Role, User
 from parcours.core import web
 from parcours.curriculum import permissions as curriculum_permissions
 from parcours.curriculum.forms import ActionForm
-from parcours.curriculum.models import Programme
 from parcours.curriculum.permissions import (
     has_role,
     is_administrator,
-    roles_by_programme,
-    roles_of,
 )
 from parcours.curriculum.views import AuthedRequest
 from parcours.rules.base import get_rule
@@ -59,7 +56,6 @@ from .staff_forms import (
 Status = PlanVersion.Status
 GUIDANCE_RULE = "guidance.twice-a-year"
 FALLBACK_RULE = "studyplan.own-route-established"
-TEAM_ROLES = frozenset({Role.COACH, Role.PROGRAMME_MANAGER})
 
 # --- small helpers (the same as the curriculum pages') -------------------------------------------
 
@@ -85,82 +81,16 @@ def _rule_note(rule_id: str) -> RuleNote:
 # --- who may open what ---------------------------------------------------------------------------
 
 
-def _is_staff_of(user: Any, enrolment: Enrolment) -> bool:
-    """Who opens a student's file: their coach, the programme's exam committee and managers,
-    the administrator. Everyone else who may see the enrolment is the student themself."""
-    return (
-        permissions.is_coach_of(user, enrolment)
-        or is_administrator(user)
-        or has_role(user, enrolment.variant.programme_id, permissions.OVERSIGHT)
-    )
-
-
 def _file_enrolment(request: AuthedRequest, pk: int) -> Enrolment:
     enrolment = permissions.get_enrolment_for(request.user, pk)
-    web.require(_is_staff_of(request.user, enrolment))
+    web.require(permissions.can_open_student_file(request.user, enrolment))
     return enrolment
 
 
 def _staff_version(request: AuthedRequest, pk: int) -> PlanVersion:
     version = permissions.get_version_for(request.user, pk)
-    web.require(_is_staff_of(request.user, version.plan.enrolment))
+    web.require(permissions.can_open_student_file(request.user, version.plan.enrolment))
     return version
-
-
-# --- reads these pages need beyond selectors.py (candidates to move there) -----------------------
-
-
-def _versions_awaiting(coach: User) -> QuerySet[PlanVersion]:
-    """Versions waiting for this coach: submitted ones to review, and agreed ones to establish
-    where the programme delegates establishing to the coach."""
-    return (
-        PlanVersion.objects.filter(plan__enrolment__coach=coach)
-        .filter(
-            Q(status=Status.SUBMITTED)
-            | Q(status=Status.AGREED, plan__enrolment__variant__coach_establishes_plans=True)
-        )
-        .select_related("plan__enrolment__student")
-        .order_by("submitted_at", "pk")
-    )
-
-
-def _teams_for(user: User) -> QuerySet[LearningTeam]:
-    """The learning teams a user guides or manages (the administrator: all)."""
-    teams = LearningTeam.objects.select_related("programme", "teacher").annotate(
-        member_count=Count("members")
-    )
-    if is_administrator(user):
-        return teams.order_by("programme__name_nl", "name")
-    managed = [
-        pid
-        for pid, roles in roles_by_programme(user).items()
-        if pid is not None and Role.PROGRAMME_MANAGER in roles
-    ]
-    return teams.filter(Q(teacher=user) | Q(programme_id__in=managed)).order_by(
-        "programme__name_nl", "name"
-    )
-
-
-def _team_programmes(user: User) -> QuerySet[Programme]:
-    """The programmes in which a user may start a learning team."""
-    if is_administrator(user):
-        return Programme.objects.all()
-    ids = [
-        pid
-        for pid, roles in roles_by_programme(user).items()
-        if pid is not None and roles & TEAM_ROLES
-    ]
-    return Programme.objects.filter(pk__in=ids)
-
-
-def _teachers_of(programme: Programme) -> QuerySet[User]:
-    return (
-        User.objects.filter(
-            role_assignments__programme=programme, role_assignments__role__in=TEAM_ROLES
-        )
-        .distinct()
-        .order_by("last_name", "first_name", "username")
-    )
 
 
 # --- caseload ------------------------------------------------------------------------------------
@@ -183,7 +113,7 @@ class FlagCount:
 def caseload(request: AuthedRequest) -> HttpResponse:
     """The coach's students with plan status, conversations, last progress and flags; the
     filters are plain GET parameters. A fixed number of queries whatever the caseload."""
-    web.require(Role.COACH in roles_of(request.user))
+    web.require(permissions.can_view_caseload(request.user))
     today = web.today()
     form = CaseloadFilterForm(request.GET if request.GET else None)
     status = flag = ""
@@ -209,7 +139,7 @@ def caseload(request: AuthedRequest) -> HttpResponse:
             ),
         ],
         "filtered": bool(status or flag),
-        "awaiting": list(_versions_awaiting(request.user)),
+        "awaiting": list(selectors.versions_awaiting(request.user)),
         "guidance_rule": _rule_note(GUIDANCE_RULE),
         "today": today,
     }
@@ -571,7 +501,7 @@ class QueueRow:
 def committee_queue(request: AuthedRequest) -> HttpResponse:
     """Agreed versions waiting to be established, oldest first, in a fixed number of queries."""
     user = request.user
-    web.require(is_administrator(user) or Role.EXAM_COMMITTEE in roles_of(user))
+    web.require(permissions.can_view_committee_queue(user))
     versions = selectors.committee_queue(user).prefetch_related(
         Prefetch("units", queryset=PlanUnit.objects.select_related("unit"))
     )
@@ -592,10 +522,6 @@ def committee_queue(request: AuthedRequest) -> HttpResponse:
 # --- learning teams ------------------------------------------------------------------------------
 
 
-def _may_use_teams(user: User) -> bool:
-    return is_administrator(user) or bool(roles_of(user) & TEAM_ROLES)
-
-
 def _render_team_list(request: AuthedRequest, bound: dict[str, Any] | None = None) -> HttpResponse:
     bound = bound or {}
     user = request.user
@@ -603,17 +529,19 @@ def _render_team_list(request: AuthedRequest, bound: dict[str, Any] | None = Non
         (
             p,
             bound.get(f"team-{p.pk}")
-            or TeamCreateForm(auto_id=web.auto_id(f"team-{p.pk}"), teachers=_teachers_of(p)),
+            or TeamCreateForm(
+                auto_id=web.auto_id(f"team-{p.pk}"), teachers=selectors.teachers_of(p)
+            ),
         )
-        for p in _team_programmes(user)
+        for p in selectors.team_programmes(user)
     ]
-    context = {"teams": list(_teams_for(user)), "creatable": creatable}
+    context = {"teams": list(selectors.teams_for(user)), "creatable": creatable}
     return render(request, "guidance/team_list.html", context, status=422 if bound else 200)
 
 
 @login_required
 def team_list(request: AuthedRequest) -> HttpResponse:
-    web.require(_may_use_teams(request.user))
+    web.require(permissions.can_use_teams(request.user))
     return _render_team_list(request)
 
 
@@ -623,7 +551,7 @@ def team_create(request: AuthedRequest, pk: int) -> HttpResponse:
     programme = curriculum_permissions.get_programme_for(request.user, pk)
     web.require(permissions.can_create_team(request.user, programme.pk))
     key = f"team-{pk}"
-    form = web.bind(TeamCreateForm, request, key, teachers=_teachers_of(programme))
+    form = web.bind(TeamCreateForm, request, key, teachers=selectors.teachers_of(programme))
     ok, team = web.submit(
         form,
         lambda d: services.team_create(
@@ -697,7 +625,7 @@ def team_member_add(request: AuthedRequest, pk: int, enrolment_pk: int) -> HttpR
 @require_POST
 def team_meeting_record(request: AuthedRequest, pk: int) -> HttpResponse:
     team = permissions.get_team_for(request.user, pk)
-    web.require(team.teacher_id == request.user.pk)  # the service's rule: the team's teacher
+    web.require(permissions.can_record_team_meeting(request.user, team))
     form = web.bind(TeamMeetingForm, request, "meeting")
     if web.submit(form, lambda d: services.team_meeting_record(team, actor=request.user, **d))[0]:
         messages.success(request, _("Meeting notes recorded."))
