@@ -20,13 +20,14 @@ from parcours.accounts.api_auth import AUTHENTICATED
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.api import router as curriculum_router
 from parcours.studyplans.api import router as studyplans_router
+from parcours.studyplans.services import VersionConflict
 
 logger = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="Parcours API",
     version="1",
-    description="Programmes, OERs and units of learning outcomes (later: study plans). "
+    description="Programmes, OERs and units of learning outcomes study plans. "
     "Public reads need no authentication; writes need 'Authorization: Bearer <token>' "
     "(manage.py api_token USERNAME) or a signed-in session with the X-CSRFToken header. "
     "A refusal by a rule answers 422 with the rule, its source and every violation.",
@@ -37,6 +38,14 @@ api.add_router("", curriculum_router)
 api.add_router("", studyplans_router)
 
 HTTP_ERROR_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 429: "throttled"}
+
+
+@api.exception_handler(VersionConflict)
+def version_conflict(request: HttpRequest, exc: VersionConflict) -> HttpResponse:
+    """A draft saved by someone else since the caller read it: what is stored next to what the
+    caller sent, and the lock_version to retry with. (Ninja picks the handler of the most
+    specific class in the exception's MRO, so this wins over DomainError's.)"""
+    return api.create_response(request, exc.as_dict(), status=409)
 
 
 @api.exception_handler(RuleViolation)

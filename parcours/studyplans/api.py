@@ -23,7 +23,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 from pydantic import BeforeValidator
 
-from parcours.accounts.models import Role, User
+from parcours.accounts.models import User
 from parcours.core.errors import DomainError
 from parcours.curriculum import permissions as curriculum_permissions
 from parcours.curriculum.api import (
@@ -506,10 +506,6 @@ def visible_plans(user: Any) -> QuerySet[StudyPlan]:
     )
 
 
-def _has_role_anywhere(user: Any, role: str) -> bool:
-    return any(role in roles for roles in roles_by_programme(user).values())
-
-
 # --- plans ----------------------------------------------------------------------------------
 
 
@@ -790,7 +786,7 @@ def caseload(
 ) -> Any:
     """The coach's students: plan status, next and last conversation, last progress, and flags
     for students who stall or lack a guidance conversation in the last six months."""
-    if not _has_role_anywhere(request.user, Role.COACH):
+    if not permissions.can_view_caseload(request.user):
         raise PermissionDenied
     return selectors.caseload(request.user, today=_today(), status=status or "", flag=flag or "")
 
@@ -798,7 +794,6 @@ def caseload(
 @router.get("/committee-queue", response={200: list[QueueEntryOut], 401: ErrorOut, 403: ErrorOut})
 def committee_queue(request: HttpRequest) -> Any:
     """Agreed versions waiting for this member's exam committee, oldest agreement first."""
-    user = request.user
-    if not (is_administrator(user) or _has_role_anywhere(user, Role.EXAM_COMMITTEE)):
+    if not permissions.can_view_committee_queue(request.user):
         raise PermissionDenied
-    return selectors.committee_queue(user)
+    return selectors.committee_queue(request.user)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -67,7 +67,7 @@ class VersionConflict(DomainError):
     def __init__(self, version: PlanVersion, changes: list[Change]) -> None:
         when = timezone.localtime(version.updated_at).strftime("%H:%M")
         super().__init__(
-            f"Dit plan is intussen door iemand anders opgeslagen ({when}); uw wijziging is niet "
+            f"Dit plan is intussen door iemand anders opgeslagen ({when}); je wijziging is niet "
             "opgeslagen. Vergelijk hieronder en sla opnieuw op.",
             f"Someone else saved this plan meanwhile ({when}); your change was not saved. "
             "Compare below and save again.",
@@ -117,8 +117,10 @@ def _lock(version: PlanVersion, expected_lock_version: int, attempted: dict[str,
     current = version_with_content(version.pk)
     if current.status != Status.DRAFT:
         raise _not_a_draft(current)
-    stored = version_snapshot(current)
-    changes = [Change(k, stored.get(k, ""), v) for k, v in attempted.items()]
+    stored = {**version_snapshot(current), "status": current.status}
+    changes = [
+        Change(k, stored.get(k, ""), v) for k, v in attempted.items() if stored.get(k, "") != v
+    ]
     raise VersionConflict(current, changes)
 
 
@@ -347,6 +349,7 @@ def plan_unit_update(
 ) -> PlanUnit:
     version = plan_unit.version
     _require(permissions.can_edit_version(actor, version))
+    _check_planned_dates(version, planned_start, planned_end)
     units = [
         (pu.unit.code, pu.unit.ec, route if pu.pk == plan_unit.pk else pu.route)
         for pu in version.units.select_related("unit")
@@ -476,6 +479,19 @@ def large_activity_add(
         actor, "large_activity.add", activity, title=title, outcomes=[o.pk for o in outcomes]
     )
     return activity
+
+
+def _check_planned_dates(version: PlanVersion, start: date | None, end: date | None) -> None:
+    plan = version.plan
+    inside = all(plan.period_start <= d <= plan.period_end for d in (start, end) if d)
+    if not inside or (start and end and end < start):
+        raise DomainError(
+            f"Plan binnen de periode van het plan ({plan.period_start} – {plan.period_end}), "
+            "met het einde na het begin.",
+            f"Plan within the plan's period ({plan.period_start} – {plan.period_end}), with "
+            "the end after the start.",
+            field="planned_end",
+        )
 
 
 # --- workflow -----------------------------------------------------------------------------------
@@ -639,6 +655,18 @@ def version_establish(
             "Only a version the coach agreed to can be established.",
         )
     units = list(version.units.all())
+    strays = set(decisions) - {pu.pk for pu in units}
+    unknown = {d for d, _ in decisions.values()} - {
+        PlanUnit.Decision.ESTABLISHED,
+        PlanUnit.Decision.REFUSED,
+    }
+    if strays or unknown:
+        raise DomainError(
+            "Besluiten over eenheden buiten deze versie of onbekende besluiten worden niet "
+            "aanvaard.",
+            "Decisions on units outside this version, or unknown decisions, are not accepted.",
+            field="decisions",
+        )
     undecided = [pu.unit.code for pu in units if pu.pk not in decisions]
     if undecided:
         raise DomainError(
@@ -660,8 +688,6 @@ def version_establish(
     grounds = [r.grounds() for r in version_check(version, on=on)]
     for pu in units:
         decision, reason = decisions[pu.pk]
-        if decision not in (PlanUnit.Decision.ESTABLISHED, PlanUnit.Decision.REFUSED):
-            raise ValidationError(f"unknown decision {decision!r}")
         pu.decision, pu.decision_reason = decision, reason.strip()
         pu.save(update_fields=["decision", "decision_reason"])
         result = studyplan_own_route_established(
