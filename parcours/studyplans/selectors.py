@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, DateField, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils.translation import gettext_lazy as _
 
 from parcours.accounts.models import Role, User
 from parcours.curriculum.models import LearningOutcome, Programme, Unit
@@ -149,11 +150,35 @@ def d_matrix(version: PlanVersion) -> DMatrix:
 # --- version differences -----------------------------------------------------------------------
 
 
+# What a snapshot line is about, in the reader's language (the keys stay stable identifiers).
+FIELD_LABELS = {
+    "hours a week": _("hours a week"),
+    "notes": _("notes"),
+    "status": _("status"),
+    "route": _("route"),
+    "assessment": _("way of assessment"),
+    "guidance": _("guidance"),
+    "planned": _("planned"),
+    "activities": _("activities"),
+    "decision": _("decision"),
+}
+LARGE_ACTIVITY = _("large activity")
+
+
 @dataclass
 class Change:
     what: str
     old: str
     new: str
+
+    @property
+    def label(self) -> str:
+        if self.what in FIELD_LABELS:
+            return str(FIELD_LABELS[self.what])
+        if self.what.startswith("large activity "):
+            return f"{LARGE_ACTIVITY} {self.what.removeprefix('large activity ')}"
+        code, _sep, field = self.what.rpartition(" ")
+        return f"{code} {FIELD_LABELS[field]}" if code and field in FIELD_LABELS else self.what
 
 
 @dataclass

@@ -346,7 +346,7 @@ def test_stale_details_save_gets_a_conflict_page_with_both_values_and_nothing_ch
     assert "Someone else saved this plan meanwhile" in html
     assert (
         '<tr data-testid="conflict-change" data-what="hours a week">\n'
-        "        <td><code>hours a week</code></td>\n"
+        "        <td>hours a week</td>\n"
         '        <td data-testid="conflict-stored">24</td>\n'
         '        <td class="diff-new" data-testid="conflict-yours">16</td>' in html
     )
@@ -722,7 +722,7 @@ def test_differences_between_two_versions_show_old_and_new_per_line(client, enro
     assert 'data-testid="diff-title">Version 1 → version 2</h2>' in html
     assert (
         '<tr data-testid="diff-row" data-what="hours a week">\n'
-        "      <td><code>hours a week</code></td>\n"
+        "      <td>hours a week</td>\n"
         '      <td class="diff-old">20</td>\n'
         '      <td class="diff-new">24</td>' in html
     )
