@@ -22,3 +22,11 @@ class CheapArgon2PasswordHasher(Argon2PasswordHasher):
 
 
 PASSWORD_HASHERS = ["config.test_settings.CheapArgon2PasswordHasher"]
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's shared in-memory database: its per-table locks answer a second
+    # writer at once ("table is locked"), while a file makes it wait as in production, which
+    # the concurrency tests and the browser tests' live server rely on. pytest-django gives
+    # each xdist worker its own file.
+    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405

@@ -104,6 +104,7 @@ def plan_world(django_db_setup, django_db_blocker):
         services.version_return(returned, actor=coach, comment="Meer uren per week.")
         ids = {
             "programme": programme.pk,
+            "coach_user": coach.pk,
             "enrolment": enrol.pk,
             "draft_plan": draft_plan.pk,
             "draft": draft.pk,
@@ -400,7 +401,7 @@ GUIDANCE_PROBES = [
             allowed={"coach", "other_coach", "programme_manager", "administrator"},
             visible=SIGNED_IN - {"outsider"},
         ),
-        {"name": "Leerteam Zuid"},
+        lambda i: {"name": "Leerteam Zuid", "teacher": i["coach_user"]},
     ),
     Probe(
         "guidance:team_detail",

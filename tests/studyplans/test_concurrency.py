@@ -17,12 +17,10 @@ PostgreSQL needs nothing special.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -41,28 +39,10 @@ WAIT = 20  # seconds; a thread that waits longer has deadlocked
 
 
 @pytest.fixture
-def file_database(transactional_db: None, tmp_path: Path) -> Iterator[None]:
-    """On SQLite, point the default connection (and every thread's) at a file copy of the
-    in-memory test database for one test; the in-memory one is kept open and restored after."""
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
-        yield
-        return
-    settings_dict = connection.settings_dict
-    memory_name = settings_dict["NAME"]
-    connection.ensure_connection()
-    memory = connection.connection
-    path = tmp_path / "parcours.sqlite3"
-    with sqlite3.connect(path) as copy:
-        memory.backup(copy)
-    copy.close()
-    connection.connection = None  # Django reconnects, to the file; `memory` stays open
-    settings_dict["NAME"] = str(path)
-    try:
-        yield
-    finally:
-        connection.close()
-        settings_dict["NAME"] = memory_name
-        connection.connection = memory
+def file_database(transactional_db: None) -> None:
+    """Committed data seen by every thread: on SQLite the test database is a file
+    (config/test_settings.py), so a second writer waits for the first as in production."""
+    assert not connection.is_in_memory_db(), "the concurrency tests need a file database"
 
 
 @pytest.fixture
