@@ -20,6 +20,7 @@ from .models import (
     LearningOutcome,
     Oer,
     Persona,
+    ProgrammeVariant,
     TeacherConsent,
     Unit,
     ValidationGridEntry,
@@ -152,6 +153,17 @@ class ConsentForm(BaseModelForm):
             "notes",
         )
         widgets = {"decided_on": forms.DateInput(attrs={"type": "date"}), "notes": _textarea()}
+
+
+class VariantSettingsForm(BaseModelForm):
+    class Meta:
+        model = ProgrammeVariant
+        fields = (
+            "start_moments",
+            "coach_establishes_plans",
+            "feasibility_warning_ratio",
+            "stall_weeks",
+        )
 
 
 class OutcomeBasedForm(BaseForm):

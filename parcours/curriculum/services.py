@@ -227,6 +227,36 @@ def variant_set_outcome_based(
     return variant
 
 
+@transaction.atomic
+def variant_settings_update(
+    variant: ProgrammeVariant,
+    *,
+    actor: User | None,
+    start_moments: str,
+    coach_establishes_plans: bool,
+    feasibility_warning_ratio: float,
+    stall_weeks: int,
+) -> ProgrammeVariant:
+    """The institution's choices for study plans in this variant (start moments, delegation of
+    establishing plans to the coach, the feasibility warning, when a student counts as
+    stalled)."""
+    if actor is not None:
+        _require(permissions.can_manage_variant(actor, variant))
+    fields = {
+        "start_moments": start_moments,
+        "coach_establishes_plans": coach_establishes_plans,
+        "feasibility_warning_ratio": feasibility_warning_ratio,
+        "stall_weeks": stall_weeks,
+    }
+    before = {name: getattr(variant, name) for name in fields}
+    for name, value in fields.items():
+        setattr(variant, name, value)
+    variant.full_clean()
+    variant.save(update_fields=list(fields))
+    audit_record(actor, "variant.settings_update", variant, before=before, after=fields)
+    return variant
+
+
 # --- OER --------------------------------------------------------------------------------------
 
 

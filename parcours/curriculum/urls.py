@@ -23,6 +23,11 @@ urlpatterns = [
         views.variant_outcome_based_set,
         name="variant_outcome_based_set",
     ),
+    path(
+        "varianten/<int:pk>/instellingen/",
+        views.variant_settings_update,
+        name="variant_settings_update",
+    ),
     path("varianten/<int:pk>/oer/nieuw/", views.oer_create, name="oer_create"),
     # OER editor
     path("oer/<int:pk>/", views.oer_detail, name="oer_detail"),

@@ -46,6 +46,7 @@ from .forms import (
     OutcomeTextForm,
     PersonaForm,
     UnitForm,
+    VariantSettingsForm,
 )
 from .models import (
     AssessmentCriterion,
@@ -192,6 +193,7 @@ class VariantPanel:
     consent_form: Any
     oer_form: Any
     switch_form: Any
+    settings_form: Any
     compare: tuple[Oer, Oer] | None
 
 
@@ -215,6 +217,11 @@ def _variant_panel(variant: ProgrammeVariant, bound: dict[str, Any], today: date
         bound.get(f"oer-{pk}")
         or OerCreateForm(initial={"academic_year": next_year}, auto_id=web.auto_id(f"oer-{pk}")),
         bound.get(f"switch-{pk}") or OutcomeBasedForm(),
+        bound.get(f"settings-{pk}")
+        or VariantSettingsForm(
+            initial={name: getattr(variant, name) for name in VariantSettingsForm.Meta.fields},
+            auto_id=web.auto_id(f"settings-{pk}"),
+        ),
         (oers[0], oers[1]) if len(oers) > 1 else None,
     )
 
@@ -293,6 +300,21 @@ def variant_outcome_based_set(request: AuthedRequest, pk: int) -> HttpResponse:
             variant, actor=request.user, outcome_based=d["outcome_based"]
         ),
         _("The variant's way of working was changed."),
+    )
+
+
+@login_required
+@require_POST
+def variant_settings_update(request: AuthedRequest, pk: int) -> HttpResponse:
+    variant = _managed_variant(request, pk)
+    key = f"settings-{pk}"
+    return _programme_action(
+        request,
+        variant.programme,
+        key,
+        web.bind(VariantSettingsForm, request, key),
+        lambda d: services.variant_settings_update(variant, actor=request.user, **d),
+        _("The study-plan settings were saved."),
     )
 
 

@@ -1009,3 +1009,51 @@ def test_diff_with_an_oer_of_another_programme_is_a_form_error(
     assert response.status_code == 422
     assert 'class="errorlist' in text(response)
     assert 'data-testid="diff-table"' not in text(response)
+
+
+def test_manager_sets_the_study_plan_settings_of_a_variant(client, variant, manager):
+    client.force_login(manager)
+    response = client.post(
+        f"/varianten/{variant.pk}/instellingen/",
+        {
+            "start_moments": "quarterly",
+            "coach_establishes_plans": "on",
+            "feasibility_warning_ratio": "1.2",
+            "stall_weeks": 6,
+        },
+    )
+    assert (response.status_code, response["Location"]) == (
+        302,
+        f"/opleidingen/{variant.programme_id}/",
+    )
+    variant.refresh_from_db()
+    assert (
+        variant.start_moments,
+        variant.coach_establishes_plans,
+        variant.feasibility_warning_ratio,
+        variant.stall_weeks,
+    ) == ("quarterly", True, 1.2, 6)
+    assert AuditEntry.objects.filter(action="variant.settings_update").count() == 1
+
+
+def test_coach_cannot_change_the_study_plan_settings(client, variant, programme):
+    client.force_login(factories.user_with_role("coach", programme))
+    response = client.post(
+        f"/varianten/{variant.pk}/instellingen/",
+        {"start_moments": "semester", "feasibility_warning_ratio": "1", "stall_weeks": 4},
+    )
+    assert response.status_code == 403
+    variant.refresh_from_db()
+    assert (variant.start_moments, variant.stall_weeks) == ("monthly", 8)
+    assert not AuditEntry.objects.filter(action="variant.settings_update").exists()
+
+
+def test_a_warning_ratio_below_the_minimum_is_refused_and_nothing_changes(client, variant, manager):
+    client.force_login(manager)
+    response = client.post(
+        f"/varianten/{variant.pk}/instellingen/",
+        {"start_moments": "monthly", "feasibility_warning_ratio": "0", "stall_weeks": 8},
+    )
+    assert response.status_code == 422
+    variant.refresh_from_db()
+    assert variant.feasibility_warning_ratio == 1.0

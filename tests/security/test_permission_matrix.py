@@ -209,6 +209,18 @@ PROBES = [
         {"outcome_based": "true"},
     ),
     Probe(
+        "curriculum:variant_settings_update",
+        "post",
+        lambda i: f"/varianten/{i['variant']}/instellingen/",
+        web_write(302, visible=MEMBERS),
+        {
+            "start_moments": "quarterly",
+            "coach_establishes_plans": "on",
+            "feasibility_warning_ratio": "1.2",
+            "stall_weeks": 6,
+        },
+    ),
+    Probe(
         "curriculum:oer_create",
         "post",
         lambda i: f"/varianten/{i['variant']}/oer/nieuw/",
