@@ -7,7 +7,7 @@ STAMP     := $(VENV)/.installed
 PG_URL    ?= postgres://postgres@127.0.0.1:5432/parcours_$(shell date +%s)_$(shell echo $$$$)
 PYTEST_ARGS ?=
 
-.PHONY: demo test install chromium postgres lint check pytest-sqlite pytest-postgres messages clean
+.PHONY: demo test install chromium postgres lint check pytest-sqlite pytest-postgres messages clean bench
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Parcours needs Python 3.11 or newer")'
@@ -60,3 +60,6 @@ messages: install
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+
+bench: install
+	$(BIN)/python bench/run.py
