@@ -393,6 +393,28 @@ def plan_unit_remove(plan_unit: PlanUnit, *, actor: User, expected_lock_version:
     plan_unit.delete()
 
 
+def _check_activity_source(
+    plan_unit: PlanUnit, source: str, activity: LearningActivity | None
+) -> None:
+    """The source must match the chosen catalogue activity: this programme's or another
+    programme's; an activity described by hand is external or from another programme."""
+    own = plan_unit.version.plan.enrolment.variant.programme_id
+    if activity is None:
+        # described by hand: from outside, or from another programme's own offer
+        consistent = source in (PlanActivity.Source.EXTERNAL, PlanActivity.Source.OTHER_PROGRAMME)
+    else:
+        theirs = activity.unit.oer.variant.programme_id
+        consistent = (source == PlanActivity.Source.PROGRAMME and theirs == own) or (
+            source == PlanActivity.Source.OTHER_PROGRAMME and theirs != own
+        )
+    if not consistent:
+        raise DomainError(
+            "De herkomst past niet bij de gekozen leeractiviteit.",
+            "The source does not match the chosen learning activity.",
+            field="source",
+        )
+
+
 @transaction.atomic
 def plan_activity_add(
     plan_unit: PlanUnit,
@@ -411,6 +433,7 @@ def plan_activity_add(
     published OER), or another programme's, or an external one (provider, kind, hours, link)."""
     version = plan_unit.version
     _require(permissions.can_edit_version(actor, version))
+    _check_activity_source(plan_unit, source, activity)
     if activity is not None:
         title = title or activity.title_nl
         kind = kind or activity.kind

@@ -199,3 +199,27 @@ def test_other_student_cannot_touch_a_plan(setting):
         )
     assert PlanActivity.objects.count() == 0
     assert PlanUnit.objects.filter(version=version).count() == 2
+
+
+def test_activity_source_must_match_the_chosen_catalogue_activity(setting):
+    _, oer, enrol, _ = setting
+    version = factories.plan(enrol, oer, routes={"U1": "B"}).versions.get()
+    b_unit = version.units.get()
+    course = oer.units.get(code="U2").activities.get()
+    with pytest.raises(DomainError, match="source does not match"):
+        services.plan_activity_add(
+            b_unit,
+            actor=enrol.student,
+            expected_lock_version=version.lock_version,
+            source="external",
+            activity=course,
+        )
+    assert PlanActivity.objects.count() == 0
+    item = services.plan_activity_add(
+        b_unit,
+        actor=enrol.student,
+        expected_lock_version=version.lock_version,
+        source="programme",
+        activity=course,
+    )
+    assert (item.title, item.kind, item.hours) == ("Cursus", "course", course.hours)
