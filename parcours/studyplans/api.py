@@ -383,23 +383,6 @@ class EstablishIn(In):
 # --- lookups --------------------------------------------------------------------------------
 
 
-def _plan_unit_for(user: Any, pk: int) -> PlanUnit:
-    """A plan unit, 404 unless the caller may see its plan."""
-    plan_unit = PlanUnit.objects.select_related("unit").filter(pk=pk).first()
-    if plan_unit is None:
-        raise Http404
-    plan_unit.version = permissions.get_version_for(user, plan_unit.version_id)
-    return plan_unit
-
-
-def _plan_activity_for(user: Any, pk: int) -> PlanActivity:
-    item = PlanActivity.objects.select_related("plan_unit__unit").filter(pk=pk).first()
-    if item is None:
-        raise Http404
-    item.plan_unit.version = permissions.get_version_for(user, item.plan_unit.version_id)
-    return item
-
-
 def _units_for(user: Any, ids: list[int]) -> dict[int, Unit]:
     """The units a body names, each 404 unless visible to the caller."""
     units = {
@@ -616,7 +599,7 @@ def plan_unit_update(
 ) -> Any:
     """Change a draft unit's route, way of assessment, guidance, planned dates or (route D) its
     large activity."""
-    plan_unit = _plan_unit_for(request.user, plan_unit_id)
+    plan_unit = permissions.get_plan_unit_for(request.user, plan_unit_id)
     fields = payload.model_dump(exclude_unset=True)
     lock_version = fields.pop("lock_version")
     if not fields:
@@ -647,7 +630,7 @@ def plan_unit_update(
 @router.delete("/plan-units/{plan_unit_id}", response={204: None, **DRAFT_ERRORS})
 def plan_unit_remove(request: HttpRequest, plan_unit_id: ObjectId, lock_version: QueryId) -> Any:
     """Remove a unit from a draft (`?lock_version=`); the draft's lock_version goes up by one."""
-    plan_unit = _plan_unit_for(request.user, plan_unit_id)
+    plan_unit = permissions.get_plan_unit_for(request.user, plan_unit_id)
     services.plan_unit_remove(plan_unit, actor=_actor(request), expected_lock_version=lock_version)
     return Status(204, None)
 
@@ -659,7 +642,7 @@ def plan_activity_add(
     request: HttpRequest, plan_unit_id: ObjectId, payload: PlanActivityAddIn
 ) -> Any:
     """An agreed learning activity for an own route (B, or D's gaps)."""
-    plan_unit = _plan_unit_for(request.user, plan_unit_id)
+    plan_unit = permissions.get_plan_unit_for(request.user, plan_unit_id)
     activity = None
     if payload.activity_id is not None:
         activity = curriculum_permissions.get_unit_part_for(
@@ -683,7 +666,7 @@ def plan_activity_add(
 @router.delete("/plan-activities/{activity_id}", response={204: None, **DRAFT_ERRORS})
 def plan_activity_remove(request: HttpRequest, activity_id: ObjectId, lock_version: QueryId) -> Any:
     """Remove an agreed activity from a draft unit (`?lock_version=`)."""
-    item = _plan_activity_for(request.user, activity_id)
+    item = permissions.get_plan_activity_for(request.user, activity_id)
     services.plan_activity_remove(item, actor=_actor(request), expected_lock_version=lock_version)
     return Status(204, None)
 

@@ -15,7 +15,15 @@ from django.http import Http404
 from parcours.accounts.models import Role
 from parcours.curriculum.permissions import has_role, is_administrator, roles_of
 
-from .models import Enrolment, GuidanceConversation, LearningTeam, PlanVersion, StudyPlan
+from .models import (
+    Enrolment,
+    GuidanceConversation,
+    LearningTeam,
+    PlanActivity,
+    PlanUnit,
+    PlanVersion,
+    StudyPlan,
+)
 
 OVERSIGHT = frozenset({Role.EXAM_COMMITTEE, Role.PROGRAMME_MANAGER})
 
@@ -179,3 +187,37 @@ def get_team_for(user: Any, pk: int) -> LearningTeam:
     if team is None or not can_view_team(user, team):
         raise Http404
     return team
+
+
+def get_plan_unit_for(user: Any, pk: int) -> PlanUnit:
+    """A unit of a plan version: 404 unless the user may see the plan."""
+    plan_unit = (
+        PlanUnit.objects.select_related(
+            "unit",
+            "version__plan__enrolment__student",
+            "version__plan__enrolment__coach",
+            "version__plan__enrolment__variant__programme",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if plan_unit is None or not can_view_enrolment(user, plan_unit.version.plan.enrolment):
+        raise Http404
+    return plan_unit
+
+
+def get_plan_activity_for(user: Any, pk: int) -> PlanActivity:
+    """An agreed activity of a plan unit: 404 unless the user may see the plan."""
+    item = (
+        PlanActivity.objects.select_related(
+            "plan_unit__unit",
+            "plan_unit__version__plan__enrolment__student",
+            "plan_unit__version__plan__enrolment__coach",
+            "plan_unit__version__plan__enrolment__variant__programme",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if item is None or not can_view_enrolment(user, item.plan_unit.version.plan.enrolment):
+        raise Http404
+    return item

@@ -583,39 +583,13 @@ def _editable_version(request: AuthedRequest, pk: int) -> PlanVersion:
 
 def _editable_plan_unit(request: AuthedRequest, pk: int) -> PlanUnit:
     """A unit of a plan version the user may edit: 404 when not visible, 403 when not theirs."""
-    plan_unit = (
-        PlanUnit.objects.select_related(
-            "unit",
-            "version__plan__enrolment__student",
-            "version__plan__enrolment__coach",
-            "version__plan__enrolment__variant__programme",
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if plan_unit is None or not permissions.can_view_enrolment(
-        request.user, plan_unit.version.plan.enrolment
-    ):
-        raise Http404
+    plan_unit = permissions.get_plan_unit_for(request.user, pk)
     web.require(permissions.can_edit_version(request.user, plan_unit.version))
     return plan_unit
 
 
 def _editable_activity(request: AuthedRequest, pk: int) -> PlanActivity:
-    item = (
-        PlanActivity.objects.select_related(
-            "plan_unit__unit",
-            "plan_unit__version__plan__enrolment__student",
-            "plan_unit__version__plan__enrolment__coach",
-            "plan_unit__version__plan__enrolment__variant__programme",
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if item is None or not permissions.can_view_enrolment(
-        request.user, item.plan_unit.version.plan.enrolment
-    ):
-        raise Http404
+    item = permissions.get_plan_activity_for(request.user, pk)
     web.require(permissions.can_edit_version(request.user, item.plan_unit.version))
     return item
 
