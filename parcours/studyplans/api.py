@@ -671,6 +671,18 @@ def plan_activity_remove(request: HttpRequest, activity_id: ObjectId, lock_versi
     return Status(204, None)
 
 
+@router.delete("/plan-large-activities/{large_activity_id}", response={204: None, **DRAFT_ERRORS})
+def large_activity_remove(
+    request: HttpRequest, large_activity_id: ObjectId, lock_version: QueryId
+) -> Any:
+    """Remove a large activity (route D) from a draft (`?lock_version=`)."""
+    activity = permissions.get_large_activity_for(request.user, large_activity_id)
+    services.large_activity_remove(
+        activity, actor=_actor(request), expected_lock_version=lock_version
+    )
+    return Status(204, None)
+
+
 @router.post(
     "/plan-versions/{version_id}/large-activities",
     response={201: LargeActivityEditOut, **DRAFT_ERRORS},

@@ -18,6 +18,7 @@ from parcours.curriculum.permissions import has_role, is_administrator, roles_of
 from .models import (
     Enrolment,
     GuidanceConversation,
+    LargeActivity,
     LearningTeam,
     PlanActivity,
     PlanUnit,
@@ -221,3 +222,19 @@ def get_plan_activity_for(user: Any, pk: int) -> PlanActivity:
     if item is None or not can_view_enrolment(user, item.plan_unit.version.plan.enrolment):
         raise Http404
     return item
+
+
+def get_large_activity_for(user: Any, pk: int) -> LargeActivity:
+    """A large activity (route D) of a plan version: 404 unless the user may see the plan."""
+    activity = (
+        LargeActivity.objects.select_related(
+            "version__plan__enrolment__student",
+            "version__plan__enrolment__coach",
+            "version__plan__enrolment__variant__programme",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if activity is None or not can_view_enrolment(user, activity.version.plan.enrolment):
+        raise Http404
+    return activity

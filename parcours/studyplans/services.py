@@ -517,6 +517,19 @@ def _check_planned_dates(version: PlanVersion, start: date | None, end: date | N
         )
 
 
+@transaction.atomic
+def large_activity_remove(
+    activity: LargeActivity, *, actor: User, expected_lock_version: int
+) -> None:
+    """Remove a large activity from a draft; its units stay on route D until they are linked
+    to another one (submitting asks for that)."""
+    version = activity.version
+    _require(permissions.can_edit_version(actor, version))
+    _lock(version, expected_lock_version, {f"large activity {activity.title}": "(removed)"})
+    audit_record(actor, "large_activity.remove", activity, title=activity.title)
+    activity.delete()
+
+
 # --- workflow -----------------------------------------------------------------------------------
 
 

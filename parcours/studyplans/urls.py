@@ -36,6 +36,11 @@ urlpatterns = [
         views.plan_activity_remove,
         name="plan_activity_remove",
     ),
+    path(
+        "grote-leeractiviteiten/<int:pk>/verwijderen/",
+        views.large_activity_remove,
+        name="large_activity_remove",
+    ),
     # learning teams
     path("leerteams/<int:pk>/", views.team_detail, name="team_detail"),
 ]

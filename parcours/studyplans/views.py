@@ -716,6 +716,24 @@ def plan_activity_add(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def large_activity_remove(request: AuthedRequest, pk: int) -> HttpResponse:
+    activity = permissions.get_large_activity_for(request.user, pk)
+    web.require(permissions.can_edit_version(request.user, activity.version))
+    key = f"remove-large-{pk}"
+    return _plan_action(
+        request,
+        activity.version.plan,
+        key,
+        web.bind(LockedForm, request, key),
+        lambda d: services.large_activity_remove(
+            activity, actor=request.user, expected_lock_version=d["lock_version"]
+        ),
+        _("Large activity removed."),
+    )
+
+
+@login_required
+@require_POST
 def plan_activity_remove(request: AuthedRequest, pk: int) -> HttpResponse:
     item = _editable_activity(request, pk)
     key = f"remove-activity-{pk}"

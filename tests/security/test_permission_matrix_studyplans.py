@@ -96,6 +96,16 @@ def plan_world(django_db_setup, django_db_blocker):
             hours=40,
         )
         ready.refresh_from_db()
+        ready_large = services.large_activity_add(
+            ready,
+            actor=enrol.student,
+            expected_lock_version=ready.lock_version,
+            kind="project",
+            title="Project",
+            hours=100,
+            outcomes=[],
+        )
+        ready.refresh_from_db()
         returned_plan = factories.plan(enrol, oer, routes={"U4": "C"}, title="Teruggegeven")
         returned = returned_plan.versions.get()
         services.version_submit(
@@ -121,6 +131,7 @@ def plan_world(django_db_setup, django_db_blocker):
             "ready_lock": ready.lock_version,
             "ready_outcome": oer.units.get(code="U3").outcomes.get().pk,
             "ready_activity": ready_activity.pk,
+            "ready_large": ready_large.pk,
             "returned": returned.pk,
         }
         tokens = {r: api_token_create(u, actor=None) for r, u in users.items() if u}
@@ -272,6 +283,13 @@ STUDENT_PROBES = [
         "studyplans:plan_activity_remove",
         "post",
         lambda i: f"/studie/leeractiviteiten/{i['ready_activity']}/verwijderen/",
+        study_page(302),
+        lambda i: {"lock_version": i["ready_lock"]},
+    ),
+    Probe(
+        "studyplans:large_activity_remove",
+        "post",
+        lambda i: f"/studie/grote-leeractiviteiten/{i['ready_large']}/verwijderen/",
         study_page(302),
         lambda i: {"lock_version": i["ready_lock"]},
     ),
@@ -529,6 +547,14 @@ API_PROBES = [
         "plan_activity_remove",
         "delete",
         lambda i: f"/api/v1/plan-activities/{i['ready_activity']}?lock_version={i['ready_lock']}",
+        api_answer(204),
+    ),
+    api_probe(
+        "large_activity_remove",
+        "delete",
+        lambda i: (
+            f"/api/v1/plan-large-activities/{i['ready_large']}?lock_version={i['ready_lock']}"
+        ),
         api_answer(204),
     ),
     api_probe(

@@ -1419,6 +1419,7 @@ STUDY_PLAN_OPERATIONS = {
     ("DELETE", "/plan-units/{plan_unit_id}"),
     ("POST", "/plan-units/{plan_unit_id}/activities"),
     ("DELETE", "/plan-activities/{activity_id}"),
+    ("DELETE", "/plan-large-activities/{large_activity_id}"),
     ("POST", "/plan-versions/{version_id}/large-activities"),
     ("POST", "/plan-versions/{version_id}/submit"),
     ("POST", "/plan-versions/{version_id}/return"),
@@ -1446,3 +1447,29 @@ def test_openapi_document_is_valid_and_lists_the_study_plan_operations(client, d
         assert {"401"} <= set(operation["responses"]), key
     conflict = operations[("PATCH", "/plan-versions/{version_id}")]["responses"]["409"]
     assert conflict["content"]["application/json"]["schema"]
+
+
+def test_removing_a_large_activity_through_the_api(client, db):
+    programme = factories.programme(croho_code="12345", name_nl="Test", name_en="Test")
+    variant = factories.outcome_based_variant(programme)
+    oer = factories.published_oer(variant)
+    enrol = factories.enrolment(variant)
+    version = factories.plan(enrol, oer, routes={"U1": "D"}).versions.get()
+    activity = services.large_activity_add(
+        version,
+        actor=enrol.student,
+        expected_lock_version=version.lock_version,
+        kind="project",
+        title="Project",
+        hours=100,
+        outcomes=[],
+    )
+    client.force_login(enrol.student)
+    stale = client.delete(f"{API}/plan-large-activities/{activity.pk}?lock_version=1")
+    assert stale.status_code == 409
+    assert version.large_activities.count() == 1
+    response = client.delete(
+        f"{API}/plan-large-activities/{activity.pk}?lock_version={version.lock_version}"
+    )
+    assert response.status_code == 204
+    assert version.large_activities.count() == 0

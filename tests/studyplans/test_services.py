@@ -223,3 +223,53 @@ def test_activity_source_must_match_the_chosen_catalogue_activity(setting):
         activity=course,
     )
     assert (item.title, item.kind, item.hours) == ("Cursus", "course", course.hours)
+
+
+def test_removing_a_large_activity_unlinks_its_units_and_submit_asks_for_a_new_one(setting):
+    _, oer, enrol, _ = setting
+    version = factories.plan(enrol, oer, routes={"U1": "D"}).versions.get()
+    activity = services.large_activity_add(
+        version,
+        actor=enrol.student,
+        expected_lock_version=version.lock_version,
+        kind="project",
+        title="Project",
+        hours=100,
+        outcomes=[],
+    )
+    plan_unit = version.units.get()
+    services.plan_unit_update(
+        plan_unit,
+        actor=enrol.student,
+        expected_lock_version=version.lock_version,
+        route="D",
+        large_activity=activity,
+    )
+    services.large_activity_remove(
+        activity, actor=enrol.student, expected_lock_version=version.lock_version
+    )
+    plan_unit.refresh_from_db()
+    assert (plan_unit.route, plan_unit.large_activity_id) == ("D", None)
+    assert AuditEntry.objects.filter(action="large_activity.remove").count() == 1
+    with pytest.raises(DomainError, match="route D a large activity"):
+        services.version_submit(
+            version, actor=enrol.student, expected_lock_version=version.lock_version, on=ON
+        )
+
+
+def test_a_stale_removal_of_a_large_activity_is_a_conflict(setting):
+    _, oer, enrol, _ = setting
+    version = factories.plan(enrol, oer, routes={"U1": "D"}).versions.get()
+    seen = version.lock_version
+    activity = services.large_activity_add(
+        version,
+        actor=enrol.student,
+        expected_lock_version=seen,
+        kind="project",
+        title="Project",
+        hours=100,
+        outcomes=[],
+    )
+    with pytest.raises(services.VersionConflict):
+        services.large_activity_remove(activity, actor=enrol.coach, expected_lock_version=seen)
+    assert version.large_activities.count() == 1
