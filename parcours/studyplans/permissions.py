@@ -8,8 +8,10 @@ not see answer 404; objects they may see but not change answer 403.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
+from django.db.models import Model
 from django.http import Http404
 
 from parcours.accounts.models import Role
@@ -135,51 +137,57 @@ def can_create_team(user: Any, programme_id: int) -> bool:
     )
 
 
-def get_enrolment_for(user: Any, pk: int) -> Enrolment:
-    enrolment = (
-        Enrolment.objects.select_related("student", "coach", "variant__programme", "persona")
-        .filter(pk=pk)
-        .first()
+def _get_in_plan(user: Any, model: type[Model], pk: int, to_enrolment: str, *also: str) -> Any:
+    """An object that belongs to a student's enrolment (`to_enrolment` is the lookup path,
+    "" for the enrolment itself): 404 unless the user may see that enrolment."""
+    prefix = f"{to_enrolment}__" if to_enrolment else ""
+    related = [f"{prefix}{name}" for name in ("student", "coach", "variant__programme")]
+    obj = model._default_manager.select_related(*related, *also).filter(pk=pk).first()
+    enrolment: Any = (
+        attrgetter(to_enrolment.replace("__", "."))(obj) if obj and to_enrolment else obj
     )
     if enrolment is None or not can_view_enrolment(user, enrolment):
         raise Http404
+    return obj
+
+
+def get_enrolment_for(user: Any, pk: int) -> Enrolment:
+    enrolment: Enrolment = _get_in_plan(user, Enrolment, pk, "", "persona")
     return enrolment
 
 
 def get_plan_for(user: Any, pk: int) -> StudyPlan:
-    plan = (
-        StudyPlan.objects.select_related(
-            "enrolment__student", "enrolment__coach", "enrolment__variant__programme"
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if plan is None or not can_view_enrolment(user, plan.enrolment):
-        raise Http404
+    plan: StudyPlan = _get_in_plan(user, StudyPlan, pk, "enrolment")
     return plan
 
 
 def get_version_for(user: Any, pk: int) -> PlanVersion:
-    version = (
-        PlanVersion.objects.select_related(
-            "plan__enrolment__student",
-            "plan__enrolment__coach",
-            "plan__enrolment__variant__programme",
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if version is None or not can_view_enrolment(user, version.plan.enrolment):
-        raise Http404
+    version: PlanVersion = _get_in_plan(user, PlanVersion, pk, "plan__enrolment")
     return version
 
 
-def get_conversation_for(user: Any, pk: int) -> GuidanceConversation:
-    conversation = (
-        GuidanceConversation.objects.select_related("enrolment__variant").filter(pk=pk).first()
+def get_plan_unit_for(user: Any, pk: int) -> PlanUnit:
+    """A unit of a plan version: 404 unless the user may see the plan."""
+    plan_unit: PlanUnit = _get_in_plan(user, PlanUnit, pk, "version__plan__enrolment", "unit")
+    return plan_unit
+
+
+def get_plan_activity_for(user: Any, pk: int) -> PlanActivity:
+    """An agreed activity of a plan unit: 404 unless the user may see the plan."""
+    item: PlanActivity = _get_in_plan(
+        user, PlanActivity, pk, "plan_unit__version__plan__enrolment", "plan_unit__unit"
     )
-    if conversation is None or not can_view_enrolment(user, conversation.enrolment):
-        raise Http404
+    return item
+
+
+def get_large_activity_for(user: Any, pk: int) -> LargeActivity:
+    """A large activity (route D) of a plan version: 404 unless the user may see the plan."""
+    activity: LargeActivity = _get_in_plan(user, LargeActivity, pk, "version__plan__enrolment")
+    return activity
+
+
+def get_conversation_for(user: Any, pk: int) -> GuidanceConversation:
+    conversation: GuidanceConversation = _get_in_plan(user, GuidanceConversation, pk, "enrolment")
     return conversation
 
 
@@ -188,53 +196,3 @@ def get_team_for(user: Any, pk: int) -> LearningTeam:
     if team is None or not can_view_team(user, team):
         raise Http404
     return team
-
-
-def get_plan_unit_for(user: Any, pk: int) -> PlanUnit:
-    """A unit of a plan version: 404 unless the user may see the plan."""
-    plan_unit = (
-        PlanUnit.objects.select_related(
-            "unit",
-            "version__plan__enrolment__student",
-            "version__plan__enrolment__coach",
-            "version__plan__enrolment__variant__programme",
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if plan_unit is None or not can_view_enrolment(user, plan_unit.version.plan.enrolment):
-        raise Http404
-    return plan_unit
-
-
-def get_plan_activity_for(user: Any, pk: int) -> PlanActivity:
-    """An agreed activity of a plan unit: 404 unless the user may see the plan."""
-    item = (
-        PlanActivity.objects.select_related(
-            "plan_unit__unit",
-            "plan_unit__version__plan__enrolment__student",
-            "plan_unit__version__plan__enrolment__coach",
-            "plan_unit__version__plan__enrolment__variant__programme",
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if item is None or not can_view_enrolment(user, item.plan_unit.version.plan.enrolment):
-        raise Http404
-    return item
-
-
-def get_large_activity_for(user: Any, pk: int) -> LargeActivity:
-    """A large activity (route D) of a plan version: 404 unless the user may see the plan."""
-    activity = (
-        LargeActivity.objects.select_related(
-            "version__plan__enrolment__student",
-            "version__plan__enrolment__coach",
-            "version__plan__enrolment__variant__programme",
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if activity is None or not can_view_enrolment(user, activity.version.plan.enrolment):
-        raise Http404
-    return activity

@@ -22,20 +22,20 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_htmx.middleware import HtmxDetails
 
-from parcours.accounts.models import Role, User
+from parcours.accounts.models import Role
 from parcours.core import web
 from parcours.core.errors import DomainError
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.models import LearningActivity, LearningOutcome, Oer, Unit
 from parcours.curriculum.permissions import roles_by_programme
+from parcours.curriculum.views import AuthedRequest
 from parcours.rules.base import get_rule
 
 from . import permissions, selectors, services
@@ -65,13 +65,6 @@ Status = PlanVersion.Status
 Route = PlanUnit.Route
 
 # --- small helpers ------------------------------------------------------------------------------
-
-
-class AuthedRequest(HttpRequest):
-    """What a view behind login_required receives (for the type checker)."""
-
-    user: User
-    htmx: HtmxDetails
 
 
 def _conflict(form: Any, exc: DomainError) -> bool:
