@@ -7,7 +7,7 @@ STAMP     := $(VENV)/.installed
 PG_URL    ?= postgres://postgres@127.0.0.1:5432/parcours_$(shell date +%s)_$(shell echo $$$$)
 PYTEST_ARGS ?=
 
-.PHONY: demo test install chromium postgres lint check pytest-sqlite pytest-postgres messages clean bench
+.PHONY: demo test install syslibs chromium postgres lint check pytest-sqlite pytest-postgres messages clean bench
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Parcours needs Python 3.11 or newer")'
@@ -16,7 +16,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: syslibs $(STAMP)
+
+# Debian libraries the Python packages load: libmagic (upload checks by content) and Pango
+# (WeasyPrint's PDF letters).
+SYSLIBS := libmagic1 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+syslibs:
+	@if ! dpkg -s $(SYSLIBS) >/dev/null 2>&1; then \
+	  echo "Installing Debian's $(SYSLIBS)"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(SYSLIBS) ) \
+	  || { echo "Could not install $(SYSLIBS) (needs apt-get as root)"; exit 1; }; \
+	fi
 
 demo: install
 	mkdir -p var

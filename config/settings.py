@@ -35,6 +35,10 @@ INSTALLED_APPS = [
     "parcours.accounts",
     "parcours.curriculum",
     "parcours.studyplans",
+    "parcours.portfolio",
+    "parcours.assessments",
+    "parcours.examcommittee",
+    "parcours.demo",
 ]
 
 MIDDLEWARE = [
@@ -137,3 +141,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Evidence uploads live outside the web root under random names and are served only through a
+# view that checks permission (parcours.portfolio).
+EVIDENCE_ROOT = Path(os.environ.get("PARCOURS_EVIDENCE_ROOT", BASE_DIR / "var" / "evidence"))
+EVIDENCE_MAX_UPLOAD_MB = int(os.environ.get("PARCOURS_EVIDENCE_MAX_UPLOAD_MB", "25"))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # larger uploads spool to a temporary file
+WORKPLACE_LINK_DAYS = 14  # a workplace supervisor's confirmation link expires after this
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "parcours@hogeschool.example")

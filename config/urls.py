@@ -8,6 +8,9 @@ urlpatterns = [
     path("account/", include("parcours.accounts.urls")),
     path("studie/", include("parcours.studyplans.urls")),
     path("begeleiding/", include("parcours.studyplans.staff_urls")),
+    path("portfolio/", include("parcours.portfolio.urls")),
+    path("bevestigen/", include("parcours.portfolio.workplace_urls")),
+    path("beoordelen/", include("parcours.assessments.urls")),
     path("regels/", core_views.rules_index, name="rules"),
     path("api/v1/", api.urls),
 ]

@@ -162,3 +162,51 @@ def plan(enrol: Any, oer: Oer, *, routes: dict[str, str] | None = None, **kwargs
     kwargs.setdefault("hours_per_week", 20)
     units = [UnitChoice(unit=oer.units.get(code=c), route=r) for c, r in routes.items()]
     return plan_create(enrol, actor=enrol.student, units=units, on=date(2026, 9, 1), **kwargs)
+
+
+# Portfolio and assessment ------------------------------------------------------------------
+
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+    b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+)
+
+
+def evidence_item(
+    enrol: Any,
+    *,
+    title: str = "Zorgplan mevrouw J.",
+    content: bytes | None = MINIMAL_PDF,
+    file_name: str = "zorgplan.pdf",
+    criteria: list[Any] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """An item in the student's portfolio, uploaded through the service (a PDF by default),
+    mapped to `criteria` when given."""
+    import io
+
+    from parcours.portfolio.services import item_create, item_map
+
+    kwargs.setdefault("kind", "professional_product")
+    kwargs.setdefault("evidence_date", date(2026, 10, 1))
+    if content is None:
+        kwargs.setdefault("link", "https://example.org/werk")
+    item = item_create(
+        enrol,
+        actor=enrol.student,
+        title=title,
+        file_name=file_name if content is not None else "",
+        file=io.BytesIO(content) if content is not None else None,
+        file_size=len(content) if content is not None else 0,
+        **kwargs,
+    )
+    if criteria:
+        item_map(item, actor=enrol.student, criterion_ids=[c.pk for c in criteria])
+    return item
+
+
+def criteria_of(unit: Unit) -> list[Any]:
+    from parcours.curriculum.models import AssessmentCriterion
+
+    return list(AssessmentCriterion.objects.filter(outcome__unit=unit).order_by("position", "id"))

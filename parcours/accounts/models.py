@@ -8,6 +8,7 @@ class Role(models.TextChoices):
     STUDENT = "student", _("Student")
     COACH = "coach", _("Coach")
     ASSESSOR = "assessor", _("Assessor")
+    ASSESSMENT_COORDINATOR = "assessment_coordinator", _("Assessment coordinator")
     EXAM_COMMITTEE = "exam_committee", _("Exam-committee member")
     PROGRAMME_MANAGER = "programme_manager", _("Programme manager")
     WORKPLACE_SUPERVISOR = "workplace_supervisor", _("Workplace supervisor")

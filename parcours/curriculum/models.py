@@ -97,6 +97,19 @@ class ProgrammeVariant(models.Model):
     stall_weeks = models.PositiveSmallIntegerField(
         _("weeks without progress before a student counts as stalled"), default=8
     )
+    third_assessor_gap = models.PositiveSmallIntegerField(
+        _("bring in a third assessor when two scores on a criterion differ by this much"),
+        default=2,
+        validators=[MinValueValidator(1)],
+    )
+    review_share = models.PositiveSmallIntegerField(
+        _("share of completed assessments the exam committee reviews (%)"),
+        default=10,
+        validators=[MaxValueValidator(100)],
+    )
+    evidence_quota_mb = models.PositiveIntegerField(
+        _("storage per student for evidence (MB)"), default=500, validators=[MinValueValidator(1)]
+    )
 
     class Meta:
         ordering = ["programme__name_nl", "form"]
@@ -219,6 +232,17 @@ class Unit(Bilingual, models.Model):
     title_en = models.CharField(_("title (English)"), max_length=200)
     ec = models.PositiveSmallIntegerField(
         _("study load (EC)"), validators=[MinValueValidator(1), MaxValueValidator(240)]
+    )
+    scale_points = models.PositiveSmallIntegerField(
+        _("points on the assessment scale"),
+        default=4,
+        validators=[MinValueValidator(2), MaxValueValidator(10)],
+        help_text=_("Assessors score each criterion from 1 to this number."),
+    )
+    pass_score = models.PositiveSmallIntegerField(
+        _("score that shows a criterion"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
     nlqf_level = models.PositiveSmallIntegerField(
         _("NLQF/EQF level"), validators=[MinValueValidator(1), MaxValueValidator(8)]

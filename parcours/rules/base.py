@@ -195,7 +195,8 @@ def rule(
 
 
 def all_rules() -> list[Rule]:
-    from . import curriculum, study_plans  # noqa: F401  (importing registers the rules)
+    # importing registers the rules
+    from . import assessments, curriculum, decisions, study_plans  # noqa: F401
 
     return sorted(REGISTRY.values(), key=lambda r: r.id)
 

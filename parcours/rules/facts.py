@@ -95,3 +95,121 @@ class GuidanceFacts:
 class StartFacts:
     start_date: date
     start_moments: str  # monthly | quarterly | semester
+
+
+# --- Exam-committee decisions (parcours/rules/decisions.py) ---
+
+
+@dataclass(frozen=True)
+class AppealFacts:
+    """A decision's notification date and, when an appeal came in, the date it was received."""
+
+    made_known: date
+    lodged_on: date | None = None
+
+
+@dataclass(frozen=True)
+class DecisionTermFacts:
+    """A request to the exam committee: when it was received and when it was decided, if yet."""
+
+    received: date
+    decided_on: date | None = None
+    warning_days: int = 7  # institution setting: warn when this many days or fewer are left
+
+
+@dataclass(frozen=True)
+class DecisionFacts:
+    """The parts of an exam-committee decision the Awb requires before it is made known."""
+
+    body: str = ""  # the deciding body, e.g. "Examencommissie Pedagogiek"
+    members: tuple[str, ...] = ()  # the members who took the decision
+    decided_on: date | None = None
+    legal_basis: str = ""  # e.g. "WHW art. 7.12b; OER art. 5.3"
+    reasons: str = ""
+    outcome: str = ""
+    appeal_clause: str = ""
+    evidence_cited: bool = False  # the reasons refer to the evidence the decision rests on
+
+
+@dataclass(frozen=True)
+class BsaFacts:
+    """A student's first year of enrolment against the variant's BSA norm."""
+
+    start_date: date
+    ec_achieved_in_first_year: int
+    norm_ec: int  # the variant's setting
+    personal_circumstances: bool = False  # recorded personal circumstances
+    on: date | None = None  # the date of the advice; None: the rule's own date
+
+
+@dataclass(frozen=True)
+class DiplomaUnitFacts:
+    code: str
+    ec: int
+    achieved: bool = False
+    how: str = ""  # e.g. "assessment", "exemption"
+
+
+@dataclass(frozen=True)
+class DiplomaFacts:
+    """A student's units of the exam against the programme's nominal study load."""
+
+    units: tuple[DiplomaUnitFacts, ...] = ()
+    nominal_ec: int = 0
+
+
+@dataclass(frozen=True)
+class ExemptionFacts:
+    """A request for exemption from a unit, with the evidence and the committee's reasons."""
+
+    unit_code: str
+    evidence: tuple[str, ...] = ()  # descriptions or references of the pieces of evidence
+    reasons: str = ""
+
+
+# Route-independent assessment (parcours.rules.assessments)
+
+
+@dataclass(frozen=True)
+class AssessorFacts:
+    assessor_id: int
+    student_id: int
+    coach_id: int | None = None
+    assessor_has_role: bool = True  # holds the assessor role in the student's programme
+
+
+@dataclass(frozen=True)
+class ScoringFacts:
+    """Per criterion (label) the scores of the first two assessors who submitted."""
+
+    required: int = 2
+    submitted: int = 0
+    gap: int = 2  # the programme's third-assessor gap
+    scores_by_criterion: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    third_submitted: bool = False
+
+
+@dataclass(frozen=True)
+class AssessmentResultFacts:
+    result: str  # "achieved" | "not_yet"
+    final_scores: tuple[tuple[str, int], ...]
+    criteria_count: int
+    pass_score: int = 3
+    scale_points: int = 4
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class RequestUnitFacts:
+    code: str
+    oer_id: int
+    achieved: bool = False
+    open_request: bool = False
+
+
+@dataclass(frozen=True)
+class AssessmentRequestFacts:
+    units: tuple[RequestUnitFacts, ...] = ()
+    integral: bool = False
+    evidence_count: int = 0
+    uncovered: tuple[str, ...] = ()

@@ -46,6 +46,18 @@ SOURCES: dict[str, Source] = {
             "law",
         ),
         Source(
+            "awb",
+            "Algemene wet bestuursrecht",
+            "Awb",
+            "law",
+        ),
+        Source(
+            "atw",
+            "Algemene termijnenwet",
+            "Atw",
+            "law",
+        ),
+        Source(
             "seed-000",
             "Memorie van antwoord aan de Eerste Kamer, Wet leeruitkomsten hoger onderwijs (2024)",
             "Kamerstukken 36 136, memorie van antwoord",

@@ -1,0 +1,95 @@
+"""Who may see and change which evidence.
+
+The student owns their items; their coach and the programme's exam committee may read them and
+the coach judges them (VRAAK). Higher apps add grants (an assessor assigned to an assessment
+that froze the item) through `register_item_grant`, so this app never imports them. Objects a
+user may not see answer 404; objects they may see but not change answer 403.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import Http404
+
+from parcours.accounts.models import Role
+from parcours.curriculum.permissions import has_role
+from parcours.studyplans.permissions import is_coach_of, is_student_of
+
+from .models import EvidenceItem, EvidenceVersion, WorkplaceConfirmation
+
+ItemGrant = Callable[[Any, EvidenceItem], bool]
+ITEM_READ_GRANTS: list[ItemGrant] = []
+
+
+def register_item_grant(grant: ItemGrant) -> ItemGrant:
+    """A higher app's extra readers and judges of an item (see module docstring)."""
+    ITEM_READ_GRANTS.append(grant)
+    return grant
+
+
+def _granted(user: Any, item: EvidenceItem) -> bool:
+    return any(grant(user, item) for grant in ITEM_READ_GRANTS)
+
+
+def can_view_item(user: Any, item: EvidenceItem) -> bool:
+    enrolment = item.enrolment
+    return bool(
+        user.is_authenticated
+        and (
+            is_student_of(user, enrolment)
+            or is_coach_of(user, enrolment)
+            or has_role(user, enrolment.variant.programme_id, {Role.EXAM_COMMITTEE})
+            or _granted(user, item)
+        )
+    )
+
+
+def can_edit_item(user: Any, item: EvidenceItem) -> bool:
+    return is_student_of(user, item.enrolment)
+
+
+can_invite_supervisor = can_edit_item
+
+
+def can_judge_item(user: Any, item: EvidenceItem) -> bool:
+    """VRAAK judgements: the student's coach, or an assessor the item was submitted to."""
+    return is_coach_of(user, item.enrolment) or _granted(user, item)
+
+
+def get_item_for(user: Any, pk: int) -> EvidenceItem:
+    item = (
+        EvidenceItem.objects.select_related(
+            "enrolment__student", "enrolment__coach", "enrolment__variant__programme"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if item is None or not can_view_item(user, item):
+        raise Http404
+    return item
+
+
+def get_version_for(user: Any, pk: int) -> EvidenceVersion:
+    version = (
+        EvidenceVersion.objects.select_related(
+            "item__enrolment__student", "item__enrolment__coach", "item__enrolment__variant"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if version is None or not can_view_item(user, version.item):
+        raise Http404
+    return version
+
+
+def get_confirmation_for(user: Any, pk: int) -> WorkplaceConfirmation:
+    confirmation = (
+        WorkplaceConfirmation.objects.select_related("item__enrolment__variant")
+        .filter(pk=pk)
+        .first()
+    )
+    if confirmation is None or not can_view_item(user, confirmation.item):
+        raise Http404
+    return confirmation

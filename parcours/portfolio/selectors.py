@@ -1,0 +1,91 @@
+"""Portfolio reads: a student's items with their latest version, and per unit the coverage
+matrix criterion × evidence that shows the gaps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet, Sum
+
+from parcours.curriculum.models import AssessmentCriterion, Oer, Unit
+from parcours.studyplans.models import Enrolment
+
+from .models import EvidenceItem, EvidenceVersion, VraakJudgement, WorkplaceConfirmation
+
+
+def items_of(enrolment: Enrolment) -> QuerySet[EvidenceItem]:
+    """The student's items, each with versions (newest first), mapped criteria with their
+    unit, the latest judgements and confirmations, in a constant number of queries."""
+    return EvidenceItem.objects.filter(enrolment=enrolment).prefetch_related(
+        Prefetch("versions", queryset=EvidenceVersion.objects.order_by("-number")),
+        Prefetch(
+            "mappings__criterion",
+            queryset=AssessmentCriterion.objects.select_related("outcome__unit"),
+        ),
+        Prefetch("judgements", queryset=VraakJudgement.objects.select_related("judge")),
+        Prefetch("confirmations", queryset=WorkplaceConfirmation.objects.order_by("-invited_at")),
+    )
+
+
+def mappable_units(enrolment: Enrolment) -> QuerySet[Unit]:
+    """Units of the programme's published OERs, with outcomes and criteria."""
+    return (
+        Unit.objects.filter(oer__variant_id=enrolment.variant_id, oer__status=Oer.Status.PUBLISHED)
+        .select_related("oer")
+        .prefetch_related("outcomes__criteria")
+        .order_by("-oer__academic_year", "position", "code")
+    )
+
+
+@dataclass
+class CoverageRow:
+    criterion: AssessmentCriterion
+    items: list[EvidenceItem] = field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.items)
+
+
+@dataclass
+class Coverage:
+    """A unit's criteria (rows) × the student's evidence mapped to them."""
+
+    unit: Unit
+    rows: list[CoverageRow]
+    items: list[EvidenceItem]
+
+    @property
+    def gaps(self) -> list[CoverageRow]:
+        return [r for r in self.rows if not r.covered]
+
+    @property
+    def share_covered(self) -> float:
+        return (len(self.rows) - len(self.gaps)) / len(self.rows) if self.rows else 0.0
+
+
+def coverage(enrolment: Enrolment, unit: Unit) -> Coverage:
+    criteria = list(
+        AssessmentCriterion.objects.filter(outcome__unit=unit)
+        .select_related("outcome")
+        .order_by("outcome__position", "outcome__code", "position", "id")
+    )
+    items = list(
+        EvidenceItem.objects.filter(enrolment=enrolment, mappings__criterion__outcome__unit=unit)
+        .distinct()
+        .prefetch_related("mappings")
+        .order_by("-evidence_date", "-id")
+    )
+    by_criterion: dict[int, list[EvidenceItem]] = {}
+    for item in items:
+        for mapping in item.mappings.all():
+            by_criterion.setdefault(mapping.criterion_id, []).append(item)
+    rows = [CoverageRow(c, by_criterion.get(c.pk, [])) for c in criteria]
+    return Coverage(unit, rows, items)
+
+
+def used_bytes(enrolment: Enrolment) -> int:
+    total = EvidenceVersion.objects.filter(
+        item__enrolment__student_id=enrolment.student_id
+    ).aggregate(total=Sum("size"))["total"]
+    return int(total or 0)

@@ -1,0 +1,506 @@
+"""Rules for exam-committee decisions: terms (Awb, Atw), Awb parts, BSA, diploma, exemptions.
+
+The date helpers here are pure and public: the UI shows their reasoning (which rest days a term
+was moved past) next to the rule and its source.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import cache
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+
+from .base import Citation, RuleKind, Verdict, allowed, refused, rule, warned
+from .facts import (
+    AppealFacts,
+    BsaFacts,
+    DecisionFacts,
+    DecisionTermFacts,
+    DiplomaFacts,
+    ExemptionFacts,
+)
+from .parameters import parameter
+
+APPEAL_WEEKS = "decision.appeal_weeks"
+TERM_WEEKS = "decision.term_weeks"
+BSA_FIRST_YEAR_MONTHS = "bsa.first_year_months"
+
+# The Wet vaststelling Koningsdag: from 2014 the King's birthday is celebrated on 27 April.
+KINGS_DAY_FROM_YEAR = 2014
+
+SATURDAY = "zaterdag"
+SUNDAY = "zondag"
+
+HOLIDAY_NAMES_EN = {
+    "Nieuwjaarsdag": "New Year's Day",
+    "tweede Paasdag": "Easter Monday",
+    "Koningsdag": "King's Day",
+    "Koninginnedag": "Queen's Day",
+    "Bevrijdingsdag": "Liberation Day",
+    "Hemelvaartsdag": "Ascension Day",
+    "tweede Pinksterdag": "Whit Monday",
+    "eerste Kerstdag": "Christmas Day",
+    "tweede Kerstdag": "Second Day of Christmas",
+    SATURDAY: "Saturday",
+    SUNDAY: "Sunday",
+}
+
+
+# --- Algemene termijnenwet -------------------------------------------------------------------
+
+
+def _kings_day(year: int) -> tuple[date, str]:
+    """The day the King's (before 2014: the Queen's) birthday is celebrated."""
+    if year >= KINGS_DAY_FROM_YEAR:
+        day = date(year, 4, 27)
+        return (day - timedelta(days=1) if day.weekday() == 6 else day), "Koningsdag"
+    day = date(year, 4, 30)
+    return (day - timedelta(days=1) if day.weekday() == 6 else day), "Koninginnedag"
+
+
+@cache
+def _atw_holidays(year: int) -> tuple[tuple[date, str], ...]:
+    easter_sunday = easter(year)
+    kings_day, kings_day_name = _kings_day(year)
+    return (
+        (date(year, 1, 1), "Nieuwjaarsdag"),
+        (easter_sunday + timedelta(days=1), "tweede Paasdag"),
+        (kings_day, kings_day_name),
+        (date(year, 5, 5), "Bevrijdingsdag"),
+        (easter_sunday + timedelta(days=39), "Hemelvaartsdag"),
+        (easter_sunday + timedelta(days=50), "tweede Pinksterdag"),
+        (date(year, 12, 25), "eerste Kerstdag"),
+        (date(year, 12, 26), "tweede Kerstdag"),
+    )
+
+
+def atw_holidays(year: int) -> dict[date, str]:
+    """The generally recognised holidays of Atw art. 3, first paragraph, in `year`, with their
+    Dutch names: New Year's Day, Easter Monday, Ascension Day, Whit Monday, the day the King's
+    birthday is celebrated (27 April, or 26 April when 27 April is a Sunday; before 2014 the
+    Queen's birthday on 30 April, or 29 April when that is a Sunday), 5 May (every year) and
+    both days of Christmas. Good Friday is not one of them.
+
+    Two holidays can fall on the same day (Ascension Day on 5 May, as in 2016); that day's name
+    then joins both with " / "."""
+    holidays: dict[date, str] = {}
+    for day, name in _atw_holidays(year):
+        holidays[day] = f"{holidays[day]} / {name}" if day in holidays else name
+    return holidays
+
+
+def english_name(name: str) -> str:
+    """The English name of a rest day named by `rest_day_name` or `atw_holidays`."""
+    return " / ".join(HOLIDAY_NAMES_EN[part] for part in name.split(" / "))
+
+
+def rest_day_name(d: date) -> str | None:
+    """Why `d` is a rest day under the Atw (the holiday's name, else "zaterdag" or "zondag"),
+    or None when it is not."""
+    holiday = atw_holidays(d.year).get(d)
+    if holiday:
+        return holiday
+    if d.weekday() == 5:
+        return SATURDAY
+    if d.weekday() == 6:
+        return SUNDAY
+    return None
+
+
+def is_atw_rest_day(d: date) -> bool:
+    """A Saturday, a Sunday or a generally recognised holiday (Atw art. 1 and 3)."""
+    return rest_day_name(d) is not None
+
+
+def _rest_days_from(d: date) -> list[tuple[date, str]]:
+    """The run of rest days starting at `d` (empty when `d` is a working day)."""
+    skipped = []
+    while (name := rest_day_name(d)) is not None:
+        skipped.append((d, name))
+        d += timedelta(days=1)
+    return skipped
+
+
+def extend_past_rest_days(d: date) -> date:
+    """A statutory term ending on a Saturday, Sunday or generally recognised holiday is extended
+    to and including the next day that is none of these (Atw art. 1, first paragraph)."""
+    skipped = _rest_days_from(d)
+    return skipped[-1][0] + timedelta(days=1) if skipped else d
+
+
+# --- Terms -----------------------------------------------------------------------------------
+
+
+def _appeal_term(made_known: date) -> tuple[int, date, list[tuple[date, str]]]:
+    weeks = int(parameter(APPEAL_WEEKS, on=made_known).value)
+    # The term starts the day after the decision was made known (Awb 6:8), so six weeks end on
+    # the same weekday six weeks after made_known.
+    nominal_end = made_known + timedelta(weeks=weeks)
+    return weeks, nominal_end, _rest_days_from(nominal_end)
+
+
+def appeal_deadline(made_known: date) -> date:
+    """The last day for lodging an objection or appeal against a decision made known on
+    `made_known`: six weeks (Awb 6:7) counted from the day after (Awb 6:8), moved past
+    Saturdays, Sundays and Atw holidays (Atw art. 1)."""
+    _weeks, nominal_end, skipped = _appeal_term(made_known)
+    return skipped[-1][0] + timedelta(days=1) if skipped else nominal_end
+
+
+def decision_term_end(received: date) -> date:
+    """The last day by which the exam committee must decide on a request received on `received`:
+    eight weeks after receipt (Awb 4:13, second paragraph).
+
+    Deliberately not moved past rest days: the committee plans to this date, which is never
+    later than the term the Atw would give."""
+    weeks = int(parameter(TERM_WEEKS, on=received).value)
+    return received + timedelta(weeks=weeks)
+
+
+def decision_days_left(received: date, on: date) -> int:
+    """Days from `on` to the end of the decision term; 0 on the last day, negative when overdue."""
+    return (decision_term_end(received) - on).days
+
+
+# --- Rules -----------------------------------------------------------------------------------
+
+
+@rule(
+    "decision.appeal-deadline",
+    title_nl="Bezwaar of beroep binnen zes weken na bekendmaking",
+    title_en="Objection or appeal within six weeks of notification",
+    kind=RuleKind.LAW,
+    citations=[
+        Citation(
+            "awb",
+            "art. 6:7",
+            "De termijn voor het indienen van een bezwaar- of beroepschrift bedraagt zes weken.",
+        ),
+        Citation(
+            "awb",
+            "art. 6:8, eerste lid",
+            "De termijn vangt aan met ingang van de dag na die waarop het besluit op de "
+            "voorgeschreven wijze is bekendgemaakt.",
+        ),
+        Citation(
+            "atw",
+            "art. 1, eerste lid",
+            "Een in een wet gestelde termijn die op een zaterdag, zondag of algemeen erkende "
+            "feestdag eindigt, wordt verlengd tot en met de eerstvolgende dag die niet een "
+            "zaterdag, zondag of algemeen erkende feestdag is.",
+        ),
+        Citation(
+            "atw",
+            "art. 3, eerste lid",
+            "de dag waarop de verjaardag van de Koning wordt gevierd",
+        ),
+        Citation("awb", "art. 6:9"),
+    ],
+)
+def decision_appeal_deadline(facts: AppealFacts, *, on: date) -> Verdict:
+    """An objection or appeal against a decision can be lodged for six weeks, starting the day
+    after the decision was made known; the last day is the same weekday six weeks after the day
+    it was made known. A term ending on a Saturday, Sunday or generally recognised holiday (New
+    Year's Day, Easter Monday, King's Day, 5 May, Ascension Day, Whit Monday, Christmas Day and
+    the day after) runs to and including the next day that is none of these; Good Friday does
+    not count. An appeal received after the last day is late: the appeals body may declare it
+    inadmissible unless the delay is excusable (Awb 6:11)."""
+    weeks, nominal_end, skipped = _appeal_term(facts.made_known)
+    deadline = skipped[-1][0] + timedelta(days=1) if skipped else nominal_end
+    values = {
+        "made_known": facts.made_known,
+        "appeal_weeks": weeks,
+        "term_end_before_extension": nominal_end,
+        "deadline": deadline,
+        "moved_past": [name for _day, name in skipped],
+        "moved_past_en": [english_name(name) for _day, name in skipped],
+        "moved_past_dates": [day for day, _name in skipped],
+        "lodged_on": facts.lodged_on,
+        "days_left": (deadline - on).days,
+    }
+    if facts.lodged_on is not None and facts.lodged_on > deadline:
+        late = (facts.lodged_on - deadline).days
+        return refused(
+            f"Te laat: de termijn liep tot en met {deadline.isoformat()}; het beroep is "
+            f"{late} dag(en) later ontvangen ({facts.lodged_on.isoformat()}). Alleen bij een "
+            "verschoonbare termijnoverschrijding (Awb 6:11) wordt het toch behandeld.",
+            f"Late: the term ran to and including {deadline.isoformat()}; the appeal was "
+            f"received {late} day(s) later ({facts.lodged_on.isoformat()}). Only an excusable "
+            "delay (Awb 6:11) lets it be heard all the same.",
+            **values,
+        )
+    return allowed(**values)
+
+
+@rule(
+    "decision.term",
+    title_nl="De examencommissie beslist binnen acht weken na ontvangst",
+    title_en="The exam committee decides within eight weeks of receipt",
+    kind=RuleKind.LAW,
+    citations=[
+        Citation(
+            "awb",
+            "art. 4:13, tweede lid",
+            "binnen acht weken na ontvangst van de aanvraag geen beschikking heeft gegeven",
+        ),
+        Citation("awb", "art. 4:13, eerste lid"),
+    ],
+)
+def decision_term(facts: DecisionTermFacts, *, on: date) -> Verdict:
+    """The exam committee decides on a request within eight weeks of receiving it, unless a
+    regulation sets another term. While undecided, the request is flagged when the programme's
+    warning period (default seven days) or less is left, and refused as overdue once the term has
+    passed; a decision taken after the term is refused as late. Suspensions and extensions of the
+    term (Awb 4:14, 4:15) are not taken into account."""
+    end = decision_term_end(facts.received)
+    values = {
+        "received": facts.received,
+        "term_end": end,
+        "decided_on": facts.decided_on,
+        "warning_days": facts.warning_days,
+    }
+    if facts.decided_on is not None:
+        if facts.decided_on <= end:
+            return allowed(**values)
+        late = (facts.decided_on - end).days
+        return refused(
+            f"Te laat beslist: de beslistermijn liep tot en met {end.isoformat()}; er is "
+            f"{late} dag(en) later beslist.",
+            f"Decided late: the decision term ran to and including {end.isoformat()}; the "
+            f"decision came {late} day(s) later.",
+            **values,
+        )
+    days_left = (end - on).days
+    values["days_left"] = days_left
+    if days_left < 0:
+        return refused(
+            f"Beslistermijn verstreken: de termijn liep tot en met {end.isoformat()} "
+            f"({-days_left} dag(en) geleden).",
+            f"Decision term passed: it ran to and including {end.isoformat()} "
+            f"({-days_left} day(s) ago).",
+            **values,
+        )
+    if days_left <= facts.warning_days:
+        return warned(
+            f"Nog {days_left} dag(en) om te beslissen (tot en met {end.isoformat()}).",
+            f"{days_left} day(s) left to decide (to and including {end.isoformat()}).",
+            **values,
+        )
+    return allowed(**values)
+
+
+# Field name -> (Dutch, English) as the refusal names them.
+DECISION_PARTS = {
+    "body": ("orgaan", "deciding body"),
+    "members": ("leden", "members"),
+    "decided_on": ("datum", "date"),
+    "legal_basis": ("wettelijke grondslag", "legal basis"),
+    "outcome": ("beslissing", "outcome"),
+    "reasons": ("motivering", "reasons"),
+    "evidence_cited": ("verwijzing naar bewijs in de motivering", "evidence cited in the reasons"),
+    "appeal_clause": ("beroepsclausule", "appeal clause"),
+}
+
+
+def missing_decision_parts(facts: DecisionFacts) -> list[str]:
+    """The DecisionFacts fields still empty, in the order of DECISION_PARTS."""
+    present = {
+        "body": bool(facts.body.strip()),
+        "members": any(m.strip() for m in facts.members),
+        "decided_on": facts.decided_on is not None,
+        "legal_basis": bool(facts.legal_basis.strip()),
+        "outcome": bool(facts.outcome.strip()),
+        "reasons": bool(facts.reasons.strip()),
+        "evidence_cited": facts.evidence_cited,
+        "appeal_clause": bool(facts.appeal_clause.strip()),
+    }
+    return [name for name in DECISION_PARTS if not present[name]]
+
+
+@rule(
+    "decision.awb-complete",
+    title_nl="Een besluit wordt pas bekendgemaakt als alle Awb-onderdelen er zijn",
+    title_en="A decision is made known only when all its Awb parts are present",
+    kind=RuleKind.LAW,
+    citations=[
+        Citation(
+            "awb",
+            "art. 1:3, eerste lid",
+            "Onder besluit wordt verstaan: een schriftelijke beslissing van een bestuursorgaan, "
+            "inhoudende een publiekrechtelijke rechtshandeling.",
+        ),
+        Citation("whw", "art. 7.12a"),
+        Citation(
+            "awb", "art. 3:46", "Een besluit dient te berusten op een deugdelijke motivering."
+        ),
+        Citation(
+            "awb",
+            "art. 3:47, eerste lid",
+            "De motivering wordt vermeld bij de bekendmaking van het besluit.",
+        ),
+        Citation(
+            "awb",
+            "art. 3:47, tweede lid",
+            "Daarbij wordt zo mogelijk vermeld krachtens welk wettelijk voorschrift het besluit "
+            "wordt genomen.",
+        ),
+        Citation(
+            "awb",
+            "art. 3:45, eerste lid",
+            "Indien tegen een besluit bezwaar kan worden gemaakt of beroep kan worden ingesteld, "
+            "wordt daarvan bij de bekendmaking en bij de mededeling van het besluit melding "
+            "gemaakt.",
+        ),
+    ],
+)
+def decision_awb_complete(facts: DecisionFacts, *, on: date) -> Verdict:
+    """A decision of the exam committee is made known only when it names the deciding body, the
+    members who took it and the date, states its legal basis and its outcome, gives reasons that
+    refer to the evidence it rests on, and says by whom, within which term and where an appeal
+    can be lodged. Every missing part is named."""
+    missing = missing_decision_parts(facts)
+    if missing:
+        nl = ", ".join(DECISION_PARTS[m][0] for m in missing)
+        en = ", ".join(DECISION_PARTS[m][1] for m in missing)
+        return refused(
+            f"Het besluit kan nog niet worden bekendgemaakt; ontbreekt: {nl}.",
+            f"The decision cannot be made known yet; missing: {en}.",
+            missing=missing,
+        )
+    return allowed(missing=[], decided_on=facts.decided_on)
+
+
+@rule(
+    "bsa.norm",
+    title_nl="Bindend studieadvies: de norm in het eerste jaar",
+    title_en="Binding study advice: the norm in the first year",
+    kind=RuleKind.LAW,
+    citations=[Citation("whw", "art. 7.8b")],
+)
+def bsa_norm(facts: BsaFacts, *, on: date) -> Verdict:
+    """The study advice concerns the student's own first year of enrolment, from their start date
+    up to the same date a year later. Before the last day of that year no advice is possible
+    (refused, with the date the year runs until). A student who achieved at least the variant's
+    norm in EC within that year gets a positive advice. Below the norm without recorded personal
+    circumstances the advice is negative (binding); below the norm with recorded personal
+    circumstances the committee weighs them and may postpone the advice or give a positive one
+    (flagged)."""
+    advice_on = facts.on or on
+    months = int(parameter(BSA_FIRST_YEAR_MONTHS, on=facts.start_date).value)
+    last_day = facts.start_date + relativedelta(months=months) - timedelta(days=1)
+    values = {
+        "start_date": facts.start_date,
+        "first_year_until": last_day,
+        "ec_achieved": facts.ec_achieved_in_first_year,
+        "norm_ec": facts.norm_ec,
+        "personal_circumstances": facts.personal_circumstances,
+        "advice_on": advice_on,
+    }
+    if advice_on < last_day:
+        return refused(
+            f"Nog geen advies mogelijk: het eerste jaar loopt tot en met {last_day.isoformat()}.",
+            f"No advice possible yet: the first year runs until {last_day.isoformat()} inclusive.",
+            advice="not_yet",
+            **values,
+        )
+    if facts.ec_achieved_in_first_year >= facts.norm_ec:
+        return allowed(advice="positive", **values)
+    short = facts.norm_ec - facts.ec_achieved_in_first_year
+    if facts.personal_circumstances:
+        return warned(
+            f"{facts.ec_achieved_in_first_year} EC behaald, {short} EC onder de norm van "
+            f"{facts.norm_ec} EC; er zijn persoonlijke omstandigheden vastgelegd: de "
+            "examencommissie weegt die en stelt het advies uit of geeft een positief advies.",
+            f"{facts.ec_achieved_in_first_year} EC achieved, {short} EC below the norm of "
+            f"{facts.norm_ec} EC; personal circumstances are recorded: the exam committee weighs "
+            "them and postpones the advice or gives a positive one.",
+            advice="committee_weighs_circumstances",
+            **values,
+        )
+    return refused(
+        f"Negatief bindend studieadvies: {facts.ec_achieved_in_first_year} EC behaald in het "
+        f"eerste jaar (tot en met {last_day.isoformat()}), norm {facts.norm_ec} EC; geen "
+        "persoonlijke omstandigheden vastgelegd.",
+        f"Negative binding study advice: {facts.ec_achieved_in_first_year} EC achieved in the "
+        f"first year (until {last_day.isoformat()} inclusive), norm {facts.norm_ec} EC; no "
+        "personal circumstances recorded.",
+        advice="negative",
+        **values,
+    )
+
+
+@rule(
+    "diploma.all-units-achieved",
+    title_nl="Het diploma na het behalen van alle eenheden",
+    title_en="The diploma once all units are achieved",
+    kind=RuleKind.LAW,
+    citations=[Citation("whw", "art. 7.11")],
+)
+def diploma_all_units_achieved(facts: DiplomaFacts, *, on: date) -> Verdict:
+    """The exam committee issues the diploma only when every unit of the exam is achieved
+    (by assessment or by exemption) and the achieved units add up to at least the programme's
+    nominal study load."""
+    open_units = [u.code for u in facts.units if not u.achieved]
+    achieved_ec = sum(u.ec for u in facts.units if u.achieved)
+    values = {
+        "nominal_ec": facts.nominal_ec,
+        "achieved_ec": achieved_ec,
+        "units_not_achieved": open_units,
+        "achieved_by": {u.code: u.how for u in facts.units if u.achieved},
+    }
+    problems_nl, problems_en = [], []
+    if open_units:
+        problems_nl.append("nog niet behaald: " + ", ".join(open_units))
+        problems_en.append("not yet achieved: " + ", ".join(open_units))
+    if achieved_ec < facts.nominal_ec:
+        problems_nl.append(f"{achieved_ec} van de {facts.nominal_ec} EC behaald")
+        problems_en.append(f"{achieved_ec} of {facts.nominal_ec} EC achieved")
+    if problems_nl:
+        return refused(
+            "Nog geen diploma: " + "; ".join(problems_nl) + ".",
+            "No diploma yet: " + "; ".join(problems_en) + ".",
+            **values,
+        )
+    return allowed(**values)
+
+
+@rule(
+    "exemption.grounds",
+    title_nl="Een vrijstelling berust op bewijs en een motivering",
+    title_en="An exemption rests on evidence and reasons",
+    kind=RuleKind.LAW,
+    citations=[
+        Citation("whw", "art. 7.12b, eerste lid, onder d"),
+        Citation(
+            "seed-000",
+            "antwoord 28",
+            "nog altijd via vrijstellingen vooraf, bijvoorbeeld via een EVC-procedure",
+        ),
+        Citation(
+            "awb", "art. 3:46", "Een besluit dient te berusten op een deugdelijke motivering."
+        ),
+    ],
+)
+def exemption_grounds(facts: ExemptionFacts, *, on: date) -> Verdict:
+    """The exam committee grants an exemption from a unit only on at least one piece of evidence
+    (for instance from an EVC procedure or work experience) and with reasons that carry the
+    decision."""
+    evidence = [e for e in facts.evidence if e.strip()]
+    values = {"unit": facts.unit_code, "evidence_count": len(evidence)}
+    missing_nl, missing_en = [], []
+    if not evidence:
+        missing_nl.append("bewijs")
+        missing_en.append("evidence")
+    if not facts.reasons.strip():
+        missing_nl.append("motivering")
+        missing_en.append("reasons")
+    if missing_nl:
+        return refused(
+            f"Geen vrijstelling voor {facts.unit_code} zonder " + " en ".join(missing_nl) + ".",
+            f"No exemption from {facts.unit_code} without " + " and ".join(missing_en) + ".",
+            missing=missing_en,
+            **values,
+        )
+    return allowed(**values)
