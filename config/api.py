@@ -20,6 +20,7 @@ from parcours.accounts.api_auth import AUTHENTICATED
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.assessments.api import router as assessments_router
 from parcours.curriculum.api import router as curriculum_router
+from parcours.examcommittee.api import router as examcommittee_router
 from parcours.portfolio.api import router as portfolio_router
 from parcours.studyplans.api import router as studyplans_router
 from parcours.studyplans.services import VersionConflict
@@ -40,6 +41,7 @@ api.add_router("", curriculum_router)
 api.add_router("", studyplans_router)
 api.add_router("", portfolio_router)
 api.add_router("", assessments_router)
+api.add_router("", examcommittee_router)
 
 HTTP_ERROR_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 429: "throttled"}
 

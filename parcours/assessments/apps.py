@@ -6,4 +6,5 @@ class AssessmentsConfig(AppConfig):
     label = "assessments"
 
     def ready(self) -> None:
-        from . import permissions  # noqa: F401  (registers the assessors' access to evidence)
+        # the menu items, and the assessors' access to the evidence they assess
+        from . import navigation, permissions  # noqa: F401

@@ -17,6 +17,7 @@ from parcours.accounts.models import Role
 from parcours.curriculum.permissions import has_role, is_administrator, roles_of
 from parcours.portfolio.models import EvidenceItem
 from parcours.portfolio.permissions import register_item_grant
+from parcours.studyplans.models import Enrolment
 from parcours.studyplans.permissions import is_coach_of, is_student_of
 
 from .models import (
@@ -57,6 +58,33 @@ def can_view_request(user: Any, request: AssessmentRequest) -> bool:
         or assignment_of(user, request) is not None
         or is_coordinator(user, programme_id)
         or has_role(user, programme_id, {Role.EXAM_COMMITTEE})
+    )
+
+
+def can_view_assessments_of(user: Any, enrolment: Enrolment) -> bool:
+    """An enrolment's requests and results: the student, their coach, the programme's
+    assessment coordinator and exam committee (an assessor sees the requests assigned to
+    them, `can_view_request`)."""
+    if not user.is_authenticated:
+        return False
+    return bool(
+        is_student_of(user, enrolment)
+        or is_coach_of(user, enrolment)
+        or has_role(
+            user,
+            enrolment.variant.programme_id,
+            {Role.ASSESSMENT_COORDINATOR, Role.EXAM_COMMITTEE},
+        )
+    )
+
+
+def can_view_scores(user: Any, request: AssessmentRequest) -> bool:
+    """The score sheet (what it shows follows `can_see_all_scores`): the assigned assessors,
+    the programme's coordinator and exam committee. Never the student or the coach: they see
+    the consensus and the feedback once the assessment is completed."""
+    programme_id = _programme_id(request)
+    return assignment_of(user, request) is not None or has_role(
+        user, programme_id, {Role.ASSESSMENT_COORDINATOR, Role.EXAM_COMMITTEE}
     )
 
 
@@ -136,11 +164,18 @@ def can_score_calibration(user: Any, session: CalibrationSession) -> bool:
 
 
 def can_see_calibration_report(user: Any, session: CalibrationSession) -> bool:
-    """The report shows everyone's scores: the coordinator, and participants once they have
-    submitted their own."""
-    if is_coordinator(user, session.programme_id):
-        return True
-    return session.submissions.filter(assessor_id=getattr(user, "pk", None)).exists()
+    """The report shows everyone's scores. While the session is open: a participant once they
+    have submitted their own (blind, also when they coordinate the programme), the coordinator
+    who does not take part always. Once closed nobody scores any more: the coordinator and all
+    participants."""
+    if not user.is_authenticated:
+        return False
+    participant = any(p.pk == user.pk for p in session.participants.all())
+    if session.closed_at is not None:
+        return participant or is_coordinator(user, session.programme_id)
+    if participant:
+        return session.submissions.filter(assessor_id=user.pk).exists()
+    return is_coordinator(user, session.programme_id)
 
 
 @register_item_grant
@@ -163,6 +198,19 @@ def get_request_for(user: Any, pk: int) -> AssessmentRequest:
     if request is None or not can_view_request(user, request):
         raise Http404
     return request
+
+
+def get_assessed_enrolment_for(user: Any, pk: int) -> Enrolment:
+    """The enrolment whose requests and results the user opens: 404 unless
+    `can_view_assessments_of`."""
+    enrolment = (
+        Enrolment.objects.select_related("student", "coach", "variant__programme")
+        .filter(pk=pk)
+        .first()
+    )
+    if enrolment is None or not can_view_assessments_of(user, enrolment):
+        raise Http404
+    return enrolment
 
 
 def get_review_for(user: Any, pk: int) -> ReviewSelection:

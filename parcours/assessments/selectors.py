@@ -8,16 +8,17 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import krippendorff
 import numpy as np
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 from sklearn.metrics import cohen_kappa_score
 
 from parcours.accounts.models import Role, User
-from parcours.curriculum.models import AssessmentCriterion, Unit
+from parcours.curriculum.models import AssessmentCriterion, RoleAssignment, Unit
 from parcours.curriculum.permissions import roles_by_programme
 from parcours.portfolio.models import EvidenceItem, EvidenceMapping
 from parcours.rules.assessments import assessment_evidence, assessment_integral_coherent
@@ -57,8 +58,9 @@ def criteria_of_units(unit_ids: Iterable[int]) -> list[AssessmentCriterion]:
 
 
 def criterion_label(criterion: AssessmentCriterion) -> str:
-    """A short, stable label: unit code, outcome code and the criterion's place."""
-    return f"{criterion.outcome.unit.code} {criterion.outcome.code}.{criterion.position + 1}"
+    """A short, stable label: unit code, outcome code and the criterion's place (positions
+    count from 1, as curriculum.services.criterion_create numbers them)."""
+    return f"{criterion.outcome.unit.code} {criterion.outcome.code}.{criterion.position}"
 
 
 def request_facts(
@@ -89,6 +91,26 @@ def request_facts(
         evidence_count=len(items),
         uncovered=uncovered,
     )
+
+
+def unit_states(enrolment: Enrolment) -> dict[int, str]:
+    """Per unit of the student's whose state matters for a new request: "achieved" or
+    "open" (an assessment is under way)."""
+    states = dict.fromkeys(
+        RequestUnit.objects.filter(
+            request__enrolment=enrolment, request__status__in=OPEN
+        ).values_list("unit_id", flat=True),
+        "open",
+    )
+    states.update(
+        dict.fromkeys(
+            UnitResult.objects.filter(
+                enrolment=enrolment, result=UnitResult.Result.ACHIEVED
+            ).values_list("unit_id", flat=True),
+            "achieved",
+        )
+    )
+    return states
 
 
 def request_check(facts: AssessmentRequestFacts, *, on: date) -> list[RuleResult]:
@@ -125,7 +147,7 @@ def requests_of(enrolment: Enrolment) -> QuerySet[AssessmentRequest]:
 def request_detail(pk: int) -> AssessmentRequest:
     return (
         AssessmentRequest.objects.select_related(
-            "enrolment__student", "enrolment__coach", "enrolment__variant__programme"
+            "enrolment__student", "enrolment__coach", "enrolment__variant__programme", "interview"
         )
         .prefetch_related(
             Prefetch("request_units", queryset=RequestUnit.objects.select_related("unit")),
@@ -246,6 +268,53 @@ def assessor_candidates(request: AssessmentRequest) -> list[tuple[User, int]]:
     return [(u, u.open_work) for u in users]
 
 
+def open_positions(request: AssessmentRequest) -> list[int]:
+    """The assessor positions still to fill (uses the prefetched assignments)."""
+    taken = {a.position for a in request.assignments.all()}
+    wanted = list(range(1, max(request.assessors_required, 2) + 1))
+    if request.status == AssessmentRequest.Status.THIRD_ASSESSOR:
+        wanted.append(AssessorAssignment.Position.THIRD)
+    return [p for p in wanted if p not in taken]
+
+
+def assessor_candidates_for(
+    requests: list[AssessmentRequest],
+) -> dict[int, list[tuple[User, int]]]:
+    """`assessor_candidates` for many requests at once (the coordinator's queue), in two
+    queries whatever their number; requests need their enrolment and assignments loaded."""
+    programme_ids = {r.enrolment.variant.programme_id for r in requests}
+    programmes_of: dict[int, set[int]] = defaultdict(set)
+    for user_id, programme_id in RoleAssignment.objects.filter(
+        role=Role.ASSESSOR, programme_id__in=programme_ids
+    ).values_list("user_id", "programme_id"):
+        programmes_of[user_id].add(programme_id)
+    users: list[Any] = list(
+        User.objects.filter(pk__in=list(programmes_of))
+        .annotate(
+            open_work=Count(
+                "assessor_assignments",
+                filter=Q(assessor_assignments__request__status__in=OPEN),
+                distinct=True,
+            )
+        )
+        .order_by("open_work", "last_name", "pk")
+    )
+    result: dict[int, list[tuple[User, int]]] = {}
+    for request in requests:
+        enrolment = request.enrolment
+        excluded = {a.assessor_id for a in request.assignments.all()} | {
+            enrolment.student_id,
+            enrolment.coach_id,
+        }
+        programme_id = enrolment.variant.programme_id
+        result[request.pk] = [
+            (u, u.open_work)
+            for u in users
+            if programme_id in programmes_of[u.pk] and u.pk not in excluded
+        ]
+    return result
+
+
 def review_queue(user: User) -> QuerySet[ReviewSelection]:
     programme_ids = [
         pid
@@ -285,37 +354,67 @@ class Workload:
     rows: list[WorkloadRow]
     waiting_days: dict[str, float]  # month completed → median days from request to result
     max_count: int = field(default=0)
+    completed: dict[str, int] = field(default_factory=dict)  # month → assessments completed
+
+
+def _month_start(month: str) -> datetime:
+    """The first moment of a "YYYY-MM" month in the current time zone."""
+    year, number = (int(part) for part in month.split("-"))
+    return timezone.make_aware(datetime(year, number, 1))
+
+
+def _month_after(month: str) -> datetime:
+    year, number = (int(part) for part in month.split("-"))
+    return _month_start(f"{year + number // 12}-{number % 12 + 1:02d}")
+
+
+def _local_month(moment: datetime) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m")
 
 
 def workload(programme_ids: Iterable[int], *, months: list[str]) -> Workload:
     """Assessments per assessor per month (by the month the assessor submitted) and the median
-    waiting time from request to result per month, for the given programmes."""
+    waiting time from request to result per month (by the month the result was recorded), for
+    the given programmes. Months are "YYYY-MM" in the institution's time zone. Two queries,
+    whatever the number of assessors or months."""
     ids = list(programme_ids)
+    if not months:
+        return Workload(months=[], rows=[], waiting_days={})
+    start, end = _month_start(min(months)), _month_after(max(months))
     counts: dict[int, Counter[str]] = defaultdict(Counter)
     assessors: dict[int, User] = {}
     for assignment in AssessorAssignment.objects.filter(
-        request__enrolment__variant__programme_id__in=ids, submitted_at__isnull=False
+        request__enrolment__variant__programme_id__in=ids,
+        submitted_at__gte=start,
+        submitted_at__lt=end,
     ).select_related("assessor"):
-        month = assignment.submitted_at.strftime("%Y-%m")  # type: ignore[union-attr]
+        if assignment.submitted_at is None:
+            continue
+        month = _local_month(assignment.submitted_at)
         if month in months:
             counts[assignment.assessor_id][month] += 1
             assessors[assignment.assessor_id] = assignment.assessor
     waits: dict[str, list[float]] = defaultdict(list)
     for requested_at, completed_at in AssessmentRequest.objects.filter(
-        enrolment__variant__programme_id__in=ids, completed_at__isnull=False
+        enrolment__variant__programme_id__in=ids,
+        completed_at__gte=start,
+        completed_at__lt=end,
     ).values_list("requested_at", "completed_at"):
-        month = completed_at.strftime("%Y-%m")
+        if completed_at is None:
+            continue
+        month = _local_month(completed_at)
         if month in months:
             waits[month].append((completed_at - requested_at).total_seconds() / 86400)
     rows = sorted(
         (WorkloadRow(assessors[pk], {m: counts[pk][m] for m in months}) for pk in counts),
-        key=lambda r: (-r.total, str(r.assessor)),
+        key=lambda r: (-r.total, str(r.assessor), r.assessor.pk),
     )
     return Workload(
         months=months,
         rows=rows,
         waiting_days={m: round(statistics.median(waits[m]), 1) for m in months if waits[m]},
         max_count=max((c for r in rows for c in r.per_month.values()), default=0),
+        completed={m: len(waits[m]) for m in months},
     )
 
 
@@ -354,10 +453,16 @@ def _share(pairs: list[tuple[int, int]], within: int) -> float | None:
 
 
 def weighted_kappa(first: list[int], second: list[int], *, scale_points: int) -> float | None:
-    """Cohen's kappa with quadratic weights (scikit-learn); None when undefined (fewer than two
-    ratings, or both assessors gave one and the same score throughout)."""
+    """Cohen's kappa with quadratic weights (scikit-learn) over paired scores on the scale
+    1..scale_points: 1 - Σ w·O / Σ w·E with w = (i - j)². None when undefined: fewer than two
+    pairs, or no disagreement to expect (both assessors gave one and the same score
+    throughout, so Σ w·E = 0)."""
+    if len(first) != len(second):
+        raise ValueError("weighted_kappa needs paired scores")
     if len(first) < 2:
         return None
+    if len(set(first) | set(second)) < 2:
+        return None  # expected disagreement is zero: kappa is 0/0
     labels = list(range(1, scale_points + 1))
     value = cohen_kappa_score(first, second, labels=labels, weights="quadratic")
     return None if np.isnan(value) else float(value)
@@ -365,22 +470,24 @@ def weighted_kappa(first: list[int], second: list[int], *, scale_points: int) ->
 
 def ordinal_alpha(matrix: list[list[int | None]], *, scale_points: int) -> float | None:
     """Krippendorff's alpha for ordinal data (the `krippendorff` package): rows are assessors,
-    columns criteria, None where an assessor gave no score."""
+    columns criteria, None where an assessor gave no score. None when undefined: fewer than
+    two assessors, no criterion scored by two of them (nothing pairable), or no variation in
+    the pairable scores (expected disagreement zero)."""
     data = np.array(
         [[np.nan if v is None else float(v) for v in row] for row in matrix], dtype=float
     )
-    if data.shape[0] < 2 or np.count_nonzero(~np.isnan(data)) < 2:
+    if data.ndim != 2 or data.shape[0] < 2:
         return None
-    values_present = np.unique(data[~np.isnan(data)])
-    if len(values_present) < 2:
-        return None  # no variation: alpha is undefined
-    return float(
-        krippendorff.alpha(
-            reliability_data=data,
-            level_of_measurement="ordinal",
-            value_domain=list(range(1, scale_points + 1)),
-        )
+    pairable = data[:, np.count_nonzero(~np.isnan(data), axis=0) >= 2]
+    values = pairable[~np.isnan(pairable)]
+    if values.size == 0 or len(np.unique(values)) < 2:
+        return None
+    value = krippendorff.alpha(
+        reliability_data=data,
+        level_of_measurement="ordinal",
+        value_domain=list(range(1, scale_points + 1)),
     )
+    return None if np.isnan(value) else float(value)
 
 
 def calibration_report(session: CalibrationSession) -> CalibrationReport:

@@ -168,11 +168,7 @@ def _check_assessor(request: AssessmentRequest, assessor: User, *, on: date) -> 
 
 
 def _open_positions(request: AssessmentRequest) -> list[int]:
-    taken = {a.position for a in request.assignments.all()}
-    wanted = list(range(1, max(request.assessors_required, 2) + 1))
-    if request.status == Status.THIRD_ASSESSOR:
-        wanted.append(AssessorAssignment.Position.THIRD)
-    return [p for p in wanted if p not in taken]
+    return selectors.open_positions(request)
 
 
 def _assign(
@@ -562,6 +558,10 @@ def calibration_submit(
 @transaction.atomic
 def calibration_close(session: CalibrationSession, *, actor: User) -> CalibrationSession:
     _require(permissions.can_manage_calibration(actor, session))
+    if session.closed_at is not None:
+        raise DomainError(
+            "Deze kalibratie is al gesloten.", "This calibration session is closed already."
+        )
     session.closed_at = timezone.now()
     session.save(update_fields=["closed_at"])
     audit_record(actor, "calibration.close", session)

@@ -3333,6 +3333,14 @@ def _staff() -> tuple[Person, ...]:
         ("assessor.verpleegkunde", "Wilma", "Hoekstra", "assessor", "verpleegkunde"),
         ("assessor2.verpleegkunde", "Ruud", "Kamphuis", "assessor", "verpleegkunde"),
         ("assessor3.verpleegkunde", "Esther", "Brouwer", "assessor", "verpleegkunde"),
+        ("assessor4.verpleegkunde", "Hans", "Teunissen", "assessor", "verpleegkunde"),
+        (
+            "toetscoordinator.verpleegkunde",
+            "Miriam",
+            "Lammers",
+            "assessment_coordinator",
+            "verpleegkunde",
+        ),
         ("examencommissie.verpleegkunde", "Gerard", "Molenaar", "exam_committee", "verpleegkunde"),
         ("examencommissie2.verpleegkunde", "Ilse", "Verhoeven", "exam_committee", "verpleegkunde"),
         (
@@ -3349,6 +3357,7 @@ def _staff() -> tuple[Person, ...]:
         ("assessor.pabo", "Monique", "van Leeuwen", "assessor", "pabo"),
         ("assessor2.pabo", "Erik", "Jansma", "assessor", "pabo"),
         ("assessor3.pabo", "Loes", "Timmermans", "assessor", "pabo"),
+        ("toetscoordinator.pabo", "Frank", "Driessen", "assessment_coordinator", "pabo"),
         ("examencommissie.pabo", "Henk", "Post", "exam_committee", "pabo"),
         ("examencommissie2.pabo", "Yvonne", "Scholten", "exam_committee", "pabo"),
         # Associate degree
@@ -3358,6 +3367,7 @@ def _staff() -> tuple[Person, ...]:
         ("assessor.ad", "Pieter", "Vos", "assessor", "ad"),
         ("assessor2.ad", "Nicole", "Huisman", "assessor", "ad"),
         ("assessor3.ad", "Aleksandra", "Nowak", "assessor", "ad", "en"),
+        ("toetscoordinator.ad", "Linda", "Vink", "assessment_coordinator", "ad"),
         ("examencommissie.ad", "Marco", "de Wit", "exam_committee", "ad"),
         ("examencommissie2.ad", "Joyce", "Koster", "exam_committee", "ad"),
         ("praktijkbegeleider.ad", "Kevin", "Bakker", "workplace_supervisor", "ad"),

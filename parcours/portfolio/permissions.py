@@ -15,6 +15,7 @@ from django.http import Http404
 
 from parcours.accounts.models import Role
 from parcours.curriculum.permissions import has_role
+from parcours.studyplans.models import Enrolment
 from parcours.studyplans.permissions import is_coach_of, is_student_of
 
 from .models import EvidenceItem, EvidenceVersion, WorkplaceConfirmation
@@ -34,14 +35,21 @@ def _granted(user: Any, item: EvidenceItem) -> bool:
 
 
 def can_view_item(user: Any, item: EvidenceItem) -> bool:
-    enrolment = item.enrolment
+    return can_view_portfolio(user, item.enrolment) or bool(
+        user.is_authenticated and _granted(user, item)
+    )
+
+
+def can_view_portfolio(user: Any, enrolment: Enrolment) -> bool:
+    """The whole portfolio of an enrolment (every item, the coverage per unit): the student,
+    their coach and the programme's exam committee. An assessor sees only the items frozen in
+    an assessment they were assigned to (`can_view_item`)."""
     return bool(
         user.is_authenticated
         and (
             is_student_of(user, enrolment)
             or is_coach_of(user, enrolment)
             or has_role(user, enrolment.variant.programme_id, {Role.EXAM_COMMITTEE})
-            or _granted(user, item)
         )
     )
 
@@ -56,6 +64,18 @@ can_invite_supervisor = can_edit_item
 def can_judge_item(user: Any, item: EvidenceItem) -> bool:
     """VRAAK judgements: the student's coach, or an assessor the item was submitted to."""
     return is_coach_of(user, item.enrolment) or _granted(user, item)
+
+
+def get_portfolio_for(user: Any, pk: int) -> Enrolment:
+    """The enrolment whose portfolio the user opens: 404 unless `can_view_portfolio`."""
+    enrolment = (
+        Enrolment.objects.select_related("student", "coach", "variant__programme")
+        .filter(pk=pk)
+        .first()
+    )
+    if enrolment is None or not can_view_portfolio(user, enrolment):
+        raise Http404
+    return enrolment
 
 
 def get_item_for(user: Any, pk: int) -> EvidenceItem:

@@ -41,6 +41,7 @@ EXECUTABLE_TYPES = {
     "application/x-pie-executable",
     "application/x-mach-binary",
     "application/x-msdownload",
+    "application/vnd.microsoft.portable-executable",  # what libmagic 5.4x says of a PE file
 }
 MAX_NAME_LENGTH = 150
 

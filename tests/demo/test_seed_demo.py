@@ -1,8 +1,5 @@
-"""The demo institution (`manage.py seed_demo`).
-
-Seeding hashes ~50 passwords with Argon2, so the module seeds once, inside a transaction that is
-rolled back when the module is done; each test runs in its own savepoint on top of it.
-"""
+"""The demo institution (`manage.py seed_demo`): curriculum, staff and study plans. Seeded
+once for the module (tests/demo/conftest.py)."""
 
 from collections import Counter
 from datetime import date
@@ -12,10 +9,10 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
 from django.utils import translation
 
 from parcours.accounts.models import User
+from parcours.assessments.models import AssessmentRequest, CalibrationScore
 from parcours.core.errors import RuleViolation
 from parcours.core.models import AuditEntry
 from parcours.curriculum import demo, selectors, services
@@ -28,21 +25,9 @@ from parcours.curriculum.models import (
     RoleAssignment,
     Unit,
 )
+from parcours.portfolio.models import EvidenceVersion
 
 CHECK_ON = date(2026, 8, 15)
-
-
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_demo", "--quiet", "--allow-production")
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo_db(seeded, db):
-    """The seeded demo, with this test's writes rolled back afterwards."""
 
 
 def _oer(croho_code: str, year: int) -> Oer:
@@ -59,6 +44,9 @@ def _counts() -> dict[str, int]:
         "users": User.objects.count(),
         "roles": RoleAssignment.objects.count(),
         "audit": AuditEntry.objects.count(),
+        "evidence": EvidenceVersion.objects.count(),
+        "assessments": AssessmentRequest.objects.count(),
+        "calibration scores": CalibrationScore.objects.count(),
     }
 
 
@@ -217,7 +205,8 @@ def test_staff_in_every_role_and_at_least_24_students(demo_db):
     for code in ("34560", "34808", "80152"):
         assert roles[("programme_manager", code)] == 1
         assert roles[("coach", code)] == 2
-        assert roles[("assessor", code)] == 3
+        assert roles[("assessor", code)] == (4 if code == "34560" else 3)
+        assert roles[("assessment_coordinator", code)] == 1
         assert roles[("exam_committee", code)] == 2
     assert roles[("workplace_supervisor", "34560")] == 1
     assert roles[("workplace_supervisor", "80152")] == 1
@@ -229,11 +218,15 @@ def test_staff_in_every_role_and_at_least_24_students(demo_db):
     assert set(User.objects.values_list("preferred_language", flat=True)) == {"nl", "en"}
 
 
-def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(demo_db):
+def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(
+    demo_db, demo_evidence_root
+):
     before = _counts()
+    files = sorted(demo_evidence_root.rglob("*"))
     out = StringIO()
     call_command("seed_demo", "--allow-production", stdout=out)
     assert _counts() == before
+    assert sorted(demo_evidence_root.rglob("*")) == files
 
     text = out.getvalue()
     assert "already present; nothing changed" in text
@@ -242,7 +235,7 @@ def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(demo_db)
     start = next(i for i, line in enumerate(lines) if line.startswith("---")) + 1
     table = lines[start : lines.index("", start)]
     usernames = [line.split()[0] for line in table]
-    assert len(usernames) == len(demo.PEOPLE) == 53
+    assert len(usernames) == len(demo.PEOPLE) == 57
     assert set(usernames) == set(User.objects.values_list("username", flat=True))
     assert table[0].split()[:2] == ["beheerder", "Administrator"]
 
@@ -335,6 +328,7 @@ def test_demo_refused_unit_falls_back_and_d_route_spans_three_units(demo_db):
         ("student.anouk", "Verpleegkunde"),
         ("coach.pabo", "Opleiding tot leraar basisonderwijs"),
         ("assessor.ad", "Software Development"),
+        ("toetscoordinator.verpleegkunde", "Verpleegkunde"),
         ("examencommissie.verpleegkunde", "Verpleegkunde"),
         ("praktijkbegeleider.ad", "Software Development"),
         ("beheerder", "Verpleegkunde"),

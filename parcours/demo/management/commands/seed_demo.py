@@ -1,7 +1,12 @@
 """`manage.py seed_demo`: the demo institution Hogeschool Parcours, built through the services:
-its curriculum (parcours.curriculum.demo_build) and its students' study plans
-(parcours.studyplans.demo). Idempotent: when the institution exists nothing is written and
-only the demo accounts are printed."""
+its curriculum (parcours.curriculum.demo_build), its students' study plans
+(parcours.studyplans.demo) and their portfolios and assessments
+(parcours.demo.portfolio_assessments). Idempotent: when the institution exists nothing is
+written and only the demo accounts are printed.
+
+The workplace supervisors' invitation e-mails are kept in memory while seeding, not sent or
+printed (with --quiet nothing is printed at all); the open invitation's link is shown in the
+hints instead, once, when the demo is built."""
 
 from __future__ import annotations
 
@@ -11,18 +16,21 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.test.utils import override_settings
 
 from parcours.curriculum import demo
 from parcours.curriculum.demo_build import account_rows, build, format_table
 from parcours.curriculum.models import Institution
 from parcours.studyplans.demo import build_study_plans
 
+IN_MEMORY_MAIL = "django.core.mail.backends.locmem.EmailBackend"
+
 
 class Command(BaseCommand):
     help = (
         "Build the demo institution Hogeschool Parcours (three programmes, staff in every role, "
-        "students with study plans) through the services, and print the demo accounts. Running "
-        "it again changes nothing."
+        "students with study plans, portfolios and assessments) through the services, and print "
+        "the demo accounts. Running it again changes nothing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -41,13 +49,22 @@ class Command(BaseCommand):
                 "seed_demo creates accounts with a publicly known password, so it runs only "
                 "with DJANGO_DEBUG=1 (make demo sets it) or with --allow-production."
             )
+        invitation = "(shown only when the demo is built)"
         if Institution.objects.filter(brin_code=demo.INSTITUTION_CODE).exists():
             status = "already present; nothing changed"
         else:
+            # Imported here: the assessment services load scikit-learn, which a second run
+            # (nothing to build) does not need.
+            from parcours.demo.portfolio_assessments import build_portfolios_and_assessments
+
             started = time.monotonic()
-            with transaction.atomic():  # everything or nothing
-                build()
+            # The invitation e-mails go out on commit, so the mail backend stays in memory
+            # until after the transaction.
+            with override_settings(EMAIL_BACKEND=IN_MEMORY_MAIL), transaction.atomic():
+                build()  # everything or nothing
                 build_study_plans()
+                built = build_portfolios_and_assessments()
+            invitation = built.open_invitation_url
             status = f"built in {time.monotonic() - started:.1f} s"
         if options["quiet"]:
             return
@@ -62,4 +79,12 @@ class Command(BaseCommand):
             "student.marloes (three versions), student.rachid (a unit refused: the facilitated "
             "route applies), student.jesse (route D over three units); coach.verpleegkunde "
             "(caseload), examencommissie.pabo (plans to establish).\n"
+            "Portfolios and assessments: student.jesse (an integral assessment of AD-3 and AD-4, "
+            "achieved, with feedback; AD-5 not yet), assessor2.verpleegkunde (blind scoring in "
+            "progress: student.rachid's VP-7, whose first assessor has submitted; and a third "
+            "assessor's scoring for student.marloes), toetscoordinator.verpleegkunde (the queue, "
+            "with student.mehmet waiting for assessors, and the calibration report "
+            "'Kalibratie VP-1 najaar 2026'), student.rachid (evidence confirmed by the workplace "
+            "supervisor), examencommissie.pabo (an assessment drawn for review).\n"
+            f"Open workplace-confirmation link for student.jesse's data model: {invitation}\n"
         )

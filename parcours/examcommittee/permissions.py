@@ -1,0 +1,86 @@
+"""Who may see and do what at the validation desk and with decisions.
+
+A requester sees their own desk requests; the exam committee of the programme handles them. A
+student sees their own decisions once made known (never drafts); the committee sees every
+decision of its programme; the student's coach reads their decisions. Objects a user may not
+see answer 404; objects they may see but not change answer 403.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+
+from parcours.accounts.models import Role
+from parcours.curriculum.permissions import has_role, roles_of
+
+from .models import Decision, DeskDocument, DeskRequest
+
+
+def is_committee(user: Any, programme_id: int) -> bool:
+    return has_role(user, programme_id, {Role.EXAM_COMMITTEE})
+
+
+def can_use_committee_pages(user: Any) -> bool:
+    return Role.EXAM_COMMITTEE in roles_of(user)
+
+
+def can_view_desk_request(user: Any, request: DeskRequest) -> bool:
+    if not user.is_authenticated:
+        return False
+    return request.requester_id == user.pk or is_committee(user, request.programme_id)
+
+
+def can_handle_desk_request(user: Any, request: DeskRequest) -> bool:
+    return is_committee(user, request.programme_id)
+
+
+def can_reply_desk_request(user: Any, request: DeskRequest) -> bool:
+    return bool(user.is_authenticated and request.requester_id == user.pk)
+
+
+def can_view_decision(user: Any, decision: Decision) -> bool:
+    if not user.is_authenticated:
+        return False
+    if is_committee(user, decision.programme_id):
+        return True
+    if not decision.is_known:
+        return False
+    if decision.student_id == user.pk:
+        return True
+    enrolment = decision.enrolment
+    return enrolment is not None and enrolment.coach_id == user.pk
+
+
+def can_decide(user: Any, programme_id: int) -> bool:
+    return is_committee(user, programme_id)
+
+
+def get_desk_request_for(user: Any, pk: int) -> DeskRequest:
+    request = (
+        DeskRequest.objects.select_related("programme", "institution", "requester")
+        .filter(pk=pk)
+        .first()
+    )
+    if request is None or not can_view_desk_request(user, request):
+        raise Http404
+    return request
+
+
+def get_desk_document_for(user: Any, pk: int) -> DeskDocument:
+    document = DeskDocument.objects.select_related("request").filter(pk=pk).first()
+    if document is None or not can_view_desk_request(user, document.request):
+        raise Http404
+    return document
+
+
+def get_decision_for(user: Any, pk: int) -> Decision:
+    decision = (
+        Decision.objects.select_related("programme", "student", "enrolment", "corrects")
+        .filter(pk=pk)
+        .first()
+    )
+    if decision is None or not can_view_decision(user, decision):
+        raise Http404
+    return decision

@@ -1,0 +1,618 @@
+"""Every exam-committee write: one atomic function per action that checks permission,
+evaluates the rules, writes the rows and an audit record.
+
+A decision is drafted, then made known. Making it known checks every Awb part (rule
+decision.awb-complete), computes the appeal deadline (Awb 6:7-6:8 with the Algemene
+termijnenwet) and freezes it: a made-known decision never changes, a correction is a new
+decision that refers to it."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import IO, Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from parcours.accounts.models import User
+from parcours.core.audit import audit_record
+from parcours.core.errors import DomainError, raise_if_refused
+from parcours.curriculum.models import Institution, Programme, Unit
+from parcours.portfolio.models import EvidenceItem
+from parcours.portfolio.services import evidence_storage
+from parcours.portfolio.uploads import check_upload
+from parcours.rules.decisions import (
+    appeal_deadline,
+    decision_awb_complete,
+    decision_term_end,
+    exemption_grounds,
+)
+from parcours.rules.facts import DecisionFacts, ExemptionFacts
+from parcours.studyplans.models import Enrolment
+
+from . import permissions, selectors
+from .models import (
+    Decision,
+    DecisionUnit,
+    DeskDocument,
+    DeskMessage,
+    DeskRequest,
+    PersonalCircumstance,
+)
+
+Status = DeskRequest.Status
+MAX_DOCUMENT_MB = 25
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    stream: IO[bytes]
+    size: int
+    kind: str = DeskDocument.Kind.OTHER
+    issuer: str = ""
+
+
+def _sha256(stream: IO[bytes]) -> str:
+    stream.seek(0)
+    digest = hashlib.file_digest(stream, "sha256").hexdigest()  # type: ignore[arg-type]
+    stream.seek(0)
+    return digest
+
+
+def _store_documents(request: DeskRequest, uploads: Iterable[Upload]) -> list[str]:
+    """Check every document by content first, then store them; returns the stored names so a
+    failing transaction can remove them again."""
+    uploads = list(uploads)
+    checked = [
+        check_upload(u.name, u.stream, u.size, max_bytes=MAX_DOCUMENT_MB * 1024 * 1024)
+        for u in uploads
+    ]
+    kinds = set(DeskDocument.Kind.values)
+    stored: list[str] = []
+    storage = evidence_storage()
+    try:
+        for upload, found in zip(uploads, checked, strict=True):
+            if upload.kind not in kinds:
+                raise DomainError(
+                    "Kies het soort document.", "Choose the kind of document.", field="documents"
+                )
+            digest = _sha256(upload.stream)
+            name = storage.save(f"desk/{secrets.token_hex(16)}.{found.extension}", upload.stream)
+            stored.append(name)
+            DeskDocument.objects.create(
+                request=request,
+                kind=upload.kind,
+                issuer=upload.issuer.strip(),
+                original_name=found.name,
+                stored_name=name,
+                content_type=found.content_type,
+                size=found.size,
+                sha256=digest,
+            )
+    except BaseException:
+        for name in stored:
+            storage.delete(name)
+        raise
+    return stored
+
+
+def desk_request_create(
+    institution: Institution,
+    *,
+    actor: User | None,
+    programme: Programme,
+    kind: str,
+    subject: str,
+    message: str,
+    contact_name: str = "",
+    contact_email: str = "",
+    unit_ids: Iterable[int] = (),
+    item_ids: Iterable[int] = (),
+    documents: Iterable[Upload] = (),
+    on: date,
+) -> DeskRequest:
+    """A question (anyone) or an exemption request (signed in, so the decision can reach the
+    student) at the institution's validation desk, routed to the programme's exam committee."""
+    if programme.institution_id != institution.pk:
+        raise DomainError(
+            "Kies een opleiding van deze instelling.",
+            "Choose a programme of this institution.",
+            field="programme",
+        )
+    authenticated = bool(actor and actor.is_authenticated)
+    if kind == DeskRequest.Kind.EXEMPTION and not authenticated:
+        raise DomainError(
+            "Log in of maak een account om vrijstelling aan te vragen; zo bereikt het besluit "
+            "je veilig.",
+            "Sign in or create an account to request an exemption, so the decision reaches you "
+            "safely.",
+        )
+    if kind not in DeskRequest.Kind.values:
+        raise DomainError("Kies vraag of vrijstelling.", "Choose question or exemption.")
+    if authenticated:
+        contact_name = contact_name or str(actor)
+        contact_email = contact_email or (actor.email if actor else "")
+    for field, value in (
+        ("contact_name", contact_name),
+        ("contact_email", contact_email),
+        ("subject", subject),
+        ("message", message),
+    ):
+        if not value.strip():
+            raise DomainError(
+                "Vul je naam, e-mailadres, onderwerp en vraag in.",
+                "Fill in your name, e-mail address, subject and question.",
+                field=field,
+            )
+    unit_ids = list(dict.fromkeys(unit_ids))
+    units = list(selectors.units_for_exemption(programme).filter(pk__in=unit_ids))
+    if len(units) != len(unit_ids):
+        raise DomainError(
+            "Een gekozen eenheid hoort niet bij deze opleiding.",
+            "A chosen unit is not part of this programme.",
+            field="units",
+        )
+    if kind == DeskRequest.Kind.EXEMPTION and not units:
+        raise DomainError(
+            "Kies de eenheden waarvoor je vrijstelling vraagt.",
+            "Choose the units you request exemption for.",
+            field="units",
+        )
+    items = list(EvidenceItem.objects.filter(pk__in=list(item_ids), enrolment__student=actor))
+    documents = list(documents)
+    if kind == DeskRequest.Kind.EXEMPTION and not documents and not items:
+        raise DomainError(
+            "Voeg bewijs toe: een EVC-certificaat, een diploma, cijferlijsten of portfoliostukken.",
+            "Add evidence: an RPL certificate, a diploma, course results or portfolio items.",
+            field="documents",
+        )
+    with transaction.atomic():
+        request = DeskRequest.objects.create(
+            institution=institution,
+            programme=programme,
+            kind=kind,
+            requester=actor if authenticated else None,
+            contact_name=contact_name.strip(),
+            contact_email=contact_email.strip(),
+            subject=subject.strip(),
+            message=message.strip(),
+            received_on=on,
+            term_end=decision_term_end(on),
+        )
+        request.units.set(units)
+        request.portfolio_items.set(items)
+        _store_documents(request, documents)
+        audit_record(
+            actor if authenticated else None,
+            "desk.receive",
+            request,
+            kind=kind,
+            units=[u.code for u in units],
+            documents=len(documents),
+        )
+    return request
+
+
+@transaction.atomic
+def desk_request_review(request: DeskRequest, *, actor: User) -> DeskRequest:
+    _require(permissions.can_handle_desk_request(actor, request))
+    if request.status != Status.RECEIVED:
+        raise DomainError("Dit verzoek is al in behandeling.", "This request is already in review.")
+    request.status = Status.IN_REVIEW
+    request.save(update_fields=["status"])
+    audit_record(actor, "desk.review", request)
+    return request
+
+
+@transaction.atomic
+def desk_information_ask(request: DeskRequest, *, actor: User, text: str) -> DeskMessage:
+    _require(permissions.can_handle_desk_request(actor, request))
+    if request.status == Status.DECIDED:
+        raise DomainError("Over dit verzoek is beslist.", "This request has been decided.")
+    if not text.strip():
+        raise DomainError("Schrijf wat je nodig hebt.", "Write what you need.", field="text")
+    message = DeskMessage.objects.create(
+        request=request, author=actor, from_committee=True, text=text.strip()
+    )
+    request.status = Status.INFO_REQUESTED
+    request.save(update_fields=["status"])
+    audit_record(actor, "desk.ask_information", request)
+    return message
+
+
+def desk_reply(
+    request: DeskRequest, *, actor: User, text: str, documents: Iterable[Upload] = ()
+) -> DeskMessage:
+    """The requester answers (with more documents); the request returns to review."""
+    _require(permissions.can_reply_desk_request(actor, request))
+    if request.status == Status.DECIDED:
+        raise DomainError("Over dit verzoek is beslist.", "This request has been decided.")
+    if not text.strip():
+        raise DomainError("Schrijf je antwoord.", "Write your answer.", field="text")
+    with transaction.atomic():
+        message = DeskMessage.objects.create(request=request, author=actor, text=text.strip())
+        _store_documents(request, documents)
+        if request.status == Status.INFO_REQUESTED:
+            request.status = Status.IN_REVIEW
+            request.save(update_fields=["status"])
+        audit_record(actor, "desk.reply", request)
+    return message
+
+
+@transaction.atomic
+def desk_question_answer(request: DeskRequest, *, actor: User, answer: str) -> DeskRequest:
+    _require(permissions.can_handle_desk_request(actor, request))
+    if request.kind != DeskRequest.Kind.QUESTION:
+        raise DomainError(
+            "Op een vrijstellingsverzoek volgt een besluit.",
+            "An exemption request is answered by a decision.",
+        )
+    if not answer.strip():
+        raise DomainError("Schrijf het antwoord.", "Write the answer.", field="answer")
+    request.answer = answer.strip()
+    request.status = Status.DECIDED
+    request.decided_at = timezone.now()
+    request.save(update_fields=["answer", "status", "decided_at"])
+    audit_record(actor, "desk.answer", request)
+    return request
+
+
+# Decisions -----------------------------------------------------------------------------------
+
+LEGAL_BASIS: dict[str, str] = {
+    Decision.Kind.EXEMPTION: "WHW art. 7.12b lid 1 onder d; OER, vrijstellingen",
+    Decision.Kind.STUDY_PLAN: "Wet leeruitkomsten hoger onderwijs (Kamerstukken 36 136); OER",
+    Decision.Kind.DIPLOMA: "WHW art. 7.11",
+    Decision.Kind.BSA: "WHW art. 7.8b",
+}
+
+
+def default_appeal_clause(language: str) -> str:
+    """The appeal clause (Awb 3:45): where and within what term to appeal. The letter adds the
+    computed last day."""
+    if language == "en":
+        return (
+            "You may lodge an appeal against this decision with the Examination Appeals Board "
+            "(College van beroep voor de examens, WHW art. 7.61) within six weeks of the day "
+            "after this decision was made known (Awb art. 6:7 and 6:8)."
+        )
+    return (
+        "Tegen dit besluit kunt u binnen zes weken na de dag waarop het is bekendgemaakt "
+        "beroep instellen bij het College van beroep voor de examens (WHW art. 7.61; Awb art. "
+        "6:7 en 6:8)."
+    )
+
+
+def decision_facts(decision: Decision) -> DecisionFacts:
+    return DecisionFacts(
+        body=decision.body,
+        members=tuple(str(m) for m in decision.members),
+        decided_on=decision.decided_on,
+        legal_basis=decision.legal_basis,
+        reasons=decision.reasons,
+        outcome=decision.outcome,
+        appeal_clause=decision.appeal_clause,
+        evidence_cited=bool(decision.evidence_cited),
+    )
+
+
+DRAFT_FIELDS = (
+    "body",
+    "members",
+    "decided_on",
+    "legal_basis",
+    "reasons",
+    "evidence_cited",
+    "outcome",
+    "appeal_clause",
+    "language",
+)
+
+
+@transaction.atomic
+def decision_draft(
+    programme: Programme,
+    *,
+    actor: User,
+    kind: str,
+    student: User,
+    enrolment: Enrolment | None = None,
+    desk_request: DeskRequest | None = None,
+    corrects: Decision | None = None,
+    unit_grants: dict[int, bool] | None = None,
+    content: dict[str, Any] | None = None,
+    **fields: Any,
+) -> Decision:
+    """A draft decision, prefilled with the committee, its members, the legal basis and the
+    appeal clause; parts may stay empty until it is made known."""
+    _require(permissions.can_decide(actor, programme.pk))
+    unknown = set(fields) - set(DRAFT_FIELDS)
+    if unknown:
+        raise ValueError(f"not decision fields: {sorted(unknown)}")
+    language = fields.get("language") or getattr(student, "preferred_language", "nl") or "nl"
+    defaults = {
+        "body": f"Examencommissie {programme.name_nl}",
+        "members": selectors.committee_members(programme),
+        "legal_basis": LEGAL_BASIS.get(kind, ""),
+        "appeal_clause": default_appeal_clause(language),
+        "language": language,
+    }
+    if corrects is not None and not corrects.is_known:
+        raise DomainError(
+            "Alleen een bekendgemaakt besluit wordt gecorrigeerd; pas het concept zelf aan.",
+            "Only a decision made known is corrected; edit the draft itself.",
+        )
+    decision = Decision.objects.create(
+        kind=kind,
+        student=student,
+        programme=programme,
+        enrolment=enrolment,
+        desk_request=desk_request,
+        corrects=corrects,
+        created_by=actor,
+        content=content or {},
+        **(defaults | fields),
+    )
+    _set_units(decision, unit_grants or {})
+    audit_record(actor, "decision.draft", decision, kind=kind, student=student.pk)
+    return decision
+
+
+def _set_units(decision: Decision, unit_grants: dict[int, bool]) -> None:
+    if not unit_grants:
+        return
+    units = {
+        u.pk: u
+        for u in selectors.units_for_exemption(decision.programme).filter(pk__in=unit_grants)
+    }
+    if set(units) != set(unit_grants):
+        raise DomainError(
+            "Een eenheid hoort niet bij deze opleiding.",
+            "A unit is not part of this programme.",
+            field="units",
+        )
+    decision.decision_units.all().delete()
+    DecisionUnit.objects.bulk_create(
+        DecisionUnit(decision=decision, unit=units[pk], granted=granted, ec=units[pk].ec)
+        for pk, granted in unit_grants.items()
+    )
+    granted = [g for g in unit_grants.values() if g]
+    if decision.kind == Decision.Kind.EXEMPTION:
+        decision.outcome = (
+            Decision.Outcome.GRANTED
+            if len(granted) == len(unit_grants)
+            else Decision.Outcome.PARTLY
+            if granted
+            else Decision.Outcome.REFUSED
+        )
+        decision.save(update_fields=["outcome"])
+
+
+def _editable(decision: Decision) -> Decision:
+    locked = Decision.objects.select_for_update().get(pk=decision.pk)
+    if locked.is_known:
+        raise DomainError(
+            "Een bekendgemaakt besluit verandert niet meer; neem een nieuw besluit dat het "
+            "corrigeert.",
+            "A decision made known no longer changes; take a new decision that corrects it.",
+        )
+    return locked
+
+
+@transaction.atomic
+def decision_update(
+    decision: Decision, *, actor: User, unit_grants: dict[int, bool] | None = None, **fields: Any
+) -> Decision:
+    _require(permissions.can_decide(actor, decision.programme_id))
+    decision = _editable(decision)
+    unknown = set(fields) - set(DRAFT_FIELDS)
+    if unknown:
+        raise ValueError(f"not decision fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(decision, name, value)
+    decision.save()
+    if unit_grants is not None:
+        _set_units(decision, unit_grants)
+    audit_record(actor, "decision.update", decision, fields=sorted(fields))
+    return decision
+
+
+@transaction.atomic
+def decision_make_known(decision: Decision, *, actor: User, on: date) -> Decision:
+    """Make the decision known: refused while an Awb part is missing (each missing part is
+    named); then the appeal deadline is computed and the decision is frozen."""
+    _require(permissions.can_decide(actor, decision.programme_id))
+    decision = _editable(decision)
+    results = [decision_awb_complete(decision_facts(decision), on=on)]
+    if decision.kind == Decision.Kind.EXEMPTION:
+        units = list(decision.decision_units.select_related("unit"))
+        if not units:
+            raise_if_refused(results)  # name every missing Awb part (the outcome among them)
+            raise DomainError(
+                "Kies per eenheid: vrijstelling verleend of niet.",
+                "Choose per unit: exemption granted or not.",
+                field="units",
+            )
+        for du in units:
+            if du.granted:
+                results.append(
+                    exemption_grounds(
+                        ExemptionFacts(
+                            unit_code=du.unit.code,
+                            evidence=tuple(str(e) for e in decision.evidence_cited),
+                            reasons=decision.reasons,
+                        ),
+                        on=on,
+                    )
+                )
+    raise_if_refused(results)
+    decision.made_known_on = on
+    decision.appeal_deadline = appeal_deadline(on)
+    decision.grounds = [r.grounds() for r in results]
+    decision.save()
+    if decision.desk_request_id:
+        DeskRequest.objects.filter(pk=decision.desk_request_id).update(
+            status=Status.DECIDED, decided_at=timezone.now()
+        )
+    audit_record(
+        actor,
+        "decision.make_known",
+        decision,
+        outcome=decision.outcome,
+        made_known_on=on.isoformat(),
+        appeal_deadline=decision.appeal_deadline.isoformat(),
+        corrects=decision.corrects_id,
+    )
+    return decision
+
+
+def exemption_draft(
+    request: DeskRequest,
+    *,
+    actor: User,
+    student: User | None = None,
+    **fields: Any,
+) -> Decision:
+    """Start the exemption decision on a desk request: every requested unit, none granted yet;
+    the evidence list holds the request's documents."""
+    _require(permissions.can_handle_desk_request(actor, request))
+    if request.kind != DeskRequest.Kind.EXEMPTION:
+        raise DomainError(
+            "Een vraag krijgt een antwoord, geen besluit.",
+            "A question gets an answer, not a decision.",
+        )
+    student = student or request.requester
+    if student is None:
+        raise DomainError("Dit verzoek heeft geen aanvrager.", "This request has no requester.")
+    enrolment = Enrolment.objects.filter(
+        student=student, variant__programme=request.programme
+    ).first()
+    evidence = [
+        f"{d.get_kind_display()}: {d.original_name}" + (f" ({d.issuer})" if d.issuer else "")
+        for d in request.documents.all()
+    ] + [f"Portfolio: {i.title}" for i in request.portfolio_items.all()]
+    fields.setdefault("evidence_cited", evidence)
+    with transaction.atomic():
+        if request.status == Status.RECEIVED:
+            request.status = Status.IN_REVIEW
+            request.save(update_fields=["status"])
+        return decision_draft(
+            request.programme,
+            actor=actor,
+            kind=Decision.Kind.EXEMPTION,
+            student=student,
+            enrolment=enrolment,
+            desk_request=request,
+            unit_grants={u.pk: False for u in request.units.all()},
+            **fields,
+        )
+
+
+@transaction.atomic
+def diploma_draft(enrolment: Enrolment, *, actor: User, on: date, **fields: Any) -> Decision:
+    """The diploma decision, with the supplement: every unit, EC, how and when achieved.
+    Refused while a unit is not achieved (rule diploma.all-units-achieved)."""
+    programme = enrolment.variant.programme
+    _require(permissions.can_decide(actor, programme.pk))
+    found = selectors.progress(enrolment.student, programme, on=on, enrolment=enrolment)
+    check = selectors.diploma_check(found, on=on)
+    raise_if_refused([check])
+    fields.setdefault("outcome", Decision.Outcome.DIPLOMA)
+    fields.setdefault(
+        "reasons",
+        f"Alle eenheden van de opleiding zijn behaald ({found.ec_done} EC), door beoordeling of "
+        "vrijstelling; zie het diplomasupplement.",
+    )
+    fields.setdefault("evidence_cited", [f"{r.unit.code}: {r.how} {r.on}" for r in found.units])
+    fields.setdefault("decided_on", on)
+    return decision_draft(
+        programme,
+        actor=actor,
+        kind=Decision.Kind.DIPLOMA,
+        student=enrolment.student,
+        enrolment=enrolment,
+        content={
+            "supplement": selectors.supplement(found),
+            "ec_total": found.ec_done,
+            "nominal_ec": found.nominal_ec,
+        },
+        **fields,
+    )
+
+
+@transaction.atomic
+def bsa_draft(enrolment: Enrolment, *, actor: User, on: date, **fields: Any) -> Decision:
+    """The binding study advice after the student's own first year (rule bsa.norm)."""
+    programme = enrolment.variant.programme
+    _require(permissions.can_decide(actor, programme.pk))
+    found = selectors.progress(enrolment.student, programme, on=on, enrolment=enrolment)
+    if found.bsa is None:
+        raise DomainError(
+            "Deze opleiding kent geen bindend studieadvies.",
+            "This programme has no binding study advice.",
+        )
+    advice = found.bsa.values_used.get("advice", "")
+    if advice == "not_yet":
+        raise_if_refused([found.bsa])
+    outcome = {
+        "positive": Decision.Outcome.BSA_POSITIVE,
+        "negative": Decision.Outcome.BSA_NEGATIVE,
+        "committee_weighs_circumstances": Decision.Outcome.BSA_POSTPONED,
+    }.get(str(advice), "")
+    fields.setdefault("outcome", outcome)
+    fields.setdefault("decided_on", on)
+    return decision_draft(
+        programme,
+        actor=actor,
+        kind=Decision.Kind.BSA,
+        student=enrolment.student,
+        enrolment=enrolment,
+        content={"bsa": found.bsa.grounds()},
+        **fields,
+    )
+
+
+@transaction.atomic
+def circumstance_record(
+    enrolment: Enrolment,
+    *,
+    actor: User,
+    description: str,
+    period_from: date,
+    period_until: date | None = None,
+) -> PersonalCircumstance:
+    _require(permissions.can_decide(actor, enrolment.variant.programme_id))
+    if not description.strip():
+        raise DomainError(
+            "Beschrijf de omstandigheden.", "Describe the circumstances.", field="description"
+        )
+    if period_until and period_until < period_from:
+        raise DomainError(
+            "De einddatum ligt voor de begindatum.",
+            "The end date lies before the start date.",
+            field="period_until",
+        )
+    circumstance = PersonalCircumstance.objects.create(
+        enrolment=enrolment,
+        description=description.strip(),
+        period_from=period_from,
+        period_until=period_until,
+        recorded_by=actor,
+    )
+    audit_record(actor, "bsa.circumstance", enrolment)
+    return circumstance
+
+
+def units_by_pk(ids: Iterable[int]) -> dict[int, Unit]:
+    return {u.pk: u for u in Unit.objects.filter(pk__in=list(ids))}
