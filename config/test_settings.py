@@ -27,6 +27,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not Django's shared in-memory database: its per-table locks answer a second
     # writer at once ("table is locked"), while a file makes it wait as in production, which
     # the concurrency tests and the browser tests' live server rely on. pytest-django gives
-    # each xdist worker its own file.
+    # each xdist worker its own file; the process id keeps two runs in one checkout apart (the
+    # file is removed when the run ends).
     (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")  # noqa: F405
+    }

@@ -19,6 +19,7 @@ import time_machine
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.core.management.color import no_style
 from django.db import IntegrityError, connection, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from hypothesis import HealthCheck, given
@@ -365,17 +366,22 @@ def test_delete_is_refused(entries):
     assert AuditEntry.objects.count() == count
 
 
-def test_truncate_is_refused(entries):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite has no TRUNCATE; Django's flush deletes rows there")
+def test_the_backends_flush_statement_is_refused(entries):
+    """What `flush` runs on this backend (TRUNCATE on PostgreSQL, DELETE on SQLite) is refused
+    while the purge gate is closed."""
     count = AuditEntry.objects.count()
+    statements = connection.ops.sql_flush(no_style(), ["core_auditentry"])
+    expected = "TRUNCATE" if connection.vendor == "postgresql" else "DELETE"
+    assert [s.split()[0] for s in statements] == [expected]
 
-    def truncate() -> None:
+    def flush() -> None:
         with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # as after a commit
-            cursor.execute("TRUNCATE core_auditentry")
+            if connection.vendor == "postgresql":
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # as after a commit
+            for statement in statements:
+                cursor.execute(statement)
 
-    assert_refused(truncate)
+    assert_refused(flush)
     assert AuditEntry.objects.count() == count
 
 
