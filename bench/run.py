@@ -3,7 +3,8 @@
     .venv/bin/python bench/run.py            (or: make bench)
 
 Builds a throw-away SQLite database under var/, fills it at several sizes and times, per
-size, the coach's caseload page, the exam committee's queue and the OER editor, each as the
+size, the coach's caseload page, the exam committee's BSA list (progress of every student), the
+OER editor and the assessor's work list, each as the
 median of repeated requests through Django's test client. The floor is the median time of
 the cheapest page in the same run (the public rules page, no database work), so the figures
 compare across machines: "caseload at 200 students costs 4.1 floors".
@@ -31,6 +32,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
 
 from parcours.accounts.models import User  # noqa: E402
 from parcours.studyplans.models import Enrolment  # noqa: E402
@@ -74,10 +76,18 @@ def main() -> None:
     client = Client()
     floor = median_ms(client, "/regels/")
     rows = []
+    factories.published_oer(variant, year=2026)
+    variant.bsa_norm_ec = 40
+    variant.save(update_fields=["bsa_norm_ec"])
+    committee = factories.user_with_role("exam_committee", programme)
     for size in (20, 200, 2000):
         grow_caseload(variant, coach, size)
         client.force_login(coach)
         rows.append(("caseload", f"{size} students", median_ms(client, "/begeleiding/")))
+        if size <= 200:  # the BSA list draws every student's progress: 2000 is a report, not a page
+            client.force_login(committee)
+            bsa = reverse("examcommittee:bsa_list")
+            rows.append(("BSA list", f"{size} students", median_ms(client, bsa)))
     for units in (4, 40):
         oer = factories.draft_oer(variant, year=2000 + units, unit_ec=(1,) * units)
         client.force_login(manager)

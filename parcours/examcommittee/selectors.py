@@ -3,6 +3,7 @@ plan ahead, propedeuse, BSA), the desk queue, the diploma queue and the BSA list
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -168,6 +169,19 @@ def progress_many(subjects: list[Subject], *, on: date) -> list[Progress]:
             "enrolment_id", flat=True
         )
     )
+    # group once, so assembling each student's progress is a lookup, not a scan
+    results_by: dict[tuple[int, int], list[UnitResult]] = defaultdict(list)
+    for r in results:
+        results_by[(r.enrolment.student_id, r.enrolment.variant.programme_id)].append(r)
+    exemptions_by: dict[tuple[int, int], list[DecisionUnit]] = defaultdict(list)
+    for e in exemptions:
+        exemptions_by[(e.decision.student_id, e.decision.programme_id)].append(e)
+    planned_by: dict[int, list[PlanUnit]] = defaultdict(list)
+    for p in planned:
+        planned_by[p.version.plan.enrolment_id].append(p)
+    decisions_by: dict[tuple[int, int], list[Decision]] = defaultdict(list)
+    for d in decisions:
+        decisions_by[(d.student_id, d.programme_id)].append(d)
     out = []
     for student, programme, enrolment in subjects:
         variant_id = enrolment.variant_id if enrolment else None
@@ -183,24 +197,14 @@ def progress_many(subjects: list[Subject], *, on: date) -> list[Progress]:
         oer = (
             _exam_oer(oers.get(variant_id, []), _start_year(enrolment, on)) if variant_id else None
         )
+        key = (student.pk, programme.pk)
         rows = _unit_rows(
             list(oer.units.all()) if oer else [],
-            [
-                r
-                for r in results
-                if r.enrolment.student_id == student.pk
-                and r.enrolment.variant.programme_id == programme.pk
-            ],
-            [
-                e
-                for e in exemptions
-                if e.decision.student_id == student.pk and e.decision.programme_id == programme.pk
-            ],
-            [p for p in planned if enrolment and p.version.plan.enrolment_id == enrolment.pk],
+            results_by[key],
+            exemptions_by[key],
+            planned_by[enrolment.pk] if enrolment else [],
         )
-        mine = [
-            d for d in decisions if d.student_id == student.pk and d.programme_id == programme.pk
-        ]
+        mine = decisions_by[key]
         variant = enrolment.variant if enrolment else None
         out.append(
             Progress(
