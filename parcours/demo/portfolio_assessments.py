@@ -876,4 +876,27 @@ def build_portfolios_and_assessments() -> Built:
     built = demo.portfolios()
     demo.assessment_requests()
     demo.calibration()
+    _spread_over_time()
     return built
+
+
+def _spread_over_time() -> None:
+    """The services stamp requests and submissions with the time of seeding; spread them over
+    the past months so the workload page shows months and waiting times as a real programme
+    would. Only these timestamps move (history for the demo); results keep their dates."""
+    requests = list(AssessmentRequest.objects.order_by("id").prefetch_related("assignments"))
+    for i, request in enumerate(requests):
+        requested = _at(-(25 + (i * 23) % 140), 9)
+        wait = timedelta(days=9 + (i * 11) % 40)
+        done = min(requested + wait, _at(-1, 16)) if request.completed_at else None
+        AssessmentRequest.objects.filter(pk=request.pk).update(
+            requested_at=requested, completed_at=done
+        )
+        for n, assignment in enumerate(request.assignments.all(), start=1):
+            if assignment.submitted_at:
+                submitted = min(
+                    requested + wait * n / (len(request.assignments.all()) + 1), _at(-1, 15)
+                )
+                type(assignment).objects.filter(pk=assignment.pk).update(
+                    assigned_at=requested + timedelta(days=1), submitted_at=submitted
+                )

@@ -25,6 +25,7 @@ from parcours.assessments.models import (
     UnitResult,
 )
 from parcours.demo.portfolio_assessments import CALIBRATION_TITLE, TODAY
+from parcours.examcommittee.models import DeskDocument
 from parcours.portfolio.models import (
     EvidenceItem,
     EvidenceMapping,
@@ -72,7 +73,7 @@ def test_assessment_requests_stand_at_every_stage(demo_db):
         Status.SCORING: 1,
         Status.THIRD_ASSESSOR: 1,
         Status.CONSENSUS: 1,
-        Status.COMPLETED: 4,
+        Status.COMPLETED: 7,
         Status.WITHDRAWN: 1,
     }
     assert _requests() == [
@@ -124,6 +125,26 @@ def test_assessment_requests_stand_at_every_stage(demo_db):
         ),
         ("student.mehmet", ["VP-1A"], "requested", []),
         ("student.milan", ["AD-1A"], "withdrawn", []),
+        # the exam committee's demo (parcours.demo.examcommittee): the students who achieved
+        # every unit, through exemptions and these assessments
+        (
+            "student.sophie",
+            ["AD-4A"],
+            "completed",
+            [(1, "assessor.ad", True), (2, "assessor2.ad", True)],
+        ),
+        (
+            "student.sophie",
+            ["AD-5A", "AD-9A"],
+            "completed",
+            [(1, "assessor3.ad", True), (2, "assessor2.ad", True)],
+        ),
+        (
+            "student.youssef",
+            ["AD-5A", "AD-9A"],
+            "completed",
+            [(1, "assessor.ad", True), (2, "assessor3.ad", True)],
+        ),
     ]
 
 
@@ -154,6 +175,11 @@ def test_results_are_achieved_and_not_yet_and_one_is_drawn_for_review(demo_db):
         ("student.jesse", "AD-4", "achieved"),
         ("student.jesse", "AD-5", "not_yet"),
         ("student.rachid", "VP-6", "not_yet"),
+        ("student.sophie", "AD-4", "achieved"),
+        ("student.sophie", "AD-5", "achieved"),
+        ("student.sophie", "AD-9", "achieved"),
+        ("student.youssef", "AD-5", "achieved"),
+        ("student.youssef", "AD-9", "achieved"),
     ]
     assert all(r.feedback.strip() for r in results)
     review = ReviewSelection.objects.select_related("request__enrolment__student").get()
@@ -295,7 +321,9 @@ def test_every_stored_evidence_file_exists_and_matches_its_sha256(demo_db, demo_
         signature = b"%PDF-" if version.content_type == "application/pdf" else b"\x89PNG\r\n"
         assert content.startswith(signature)
         assert version.original_name.rsplit(".", 1)[1] in ("pdf", "png")
-    assert len([p for p in demo_evidence_root.rglob("*") if p.is_file()]) == len(versions)
+    # the rest are the documents sent to the validation desk (tests/demo/test_demo_examcommittee.py)
+    files = [p for p in demo_evidence_root.rglob("*") if p.is_file()]
+    assert len(files) == len(versions) + DeskDocument.objects.count()
 
 
 def test_portfolios_map_evidence_to_units_in_the_students_plans(demo_db):
@@ -309,8 +337,10 @@ def test_portfolios_map_evidence_to_units_in_the_students_plans(demo_db):
         "student.eva": 2,
         "student.jesse": 4,
         "student.milan": 1,
+        "student.sophie": 3,
+        "student.youssef": 2,
     }
-    assert sum(1 for i in items if i.link and not i.versions.exists()) == 4
+    assert sum(1 for i in items if i.link and not i.versions.exists()) == 9
     planned = defaultdict(set)
     for username, code in PlanUnit.objects.values_list(
         "version__plan__enrolment__student__username", "unit__code"
@@ -321,8 +351,10 @@ def test_portfolios_map_evidence_to_units_in_the_students_plans(demo_db):
         "item__enrolment__student__username", "criterion__outcome__unit__code"
     ):
         mapped[username].add(code)
-    assert all(mapped[u] <= planned[u] for u in mapped), (mapped, planned)
-    assert EvidenceMapping.objects.count() == 55
+    # without a plan the facilitated route applies (the exam committee's demo students)
+    assert set(mapped) - set(planned) == {"student.sophie", "student.youssef"}
+    assert all(mapped[u] <= planned[u] for u in mapped if u in planned), (mapped, planned)
+    assert EvidenceMapping.objects.count() == 77
 
 
 def test_coaches_judge_some_evidence_on_vraak(demo_db):

@@ -25,6 +25,7 @@ from parcours.curriculum.models import (
     RoleAssignment,
     Unit,
 )
+from parcours.demo.examcommittee import PROSPECTIVE
 from parcours.portfolio.models import EvidenceVersion
 
 CHECK_ON = date(2026, 8, 15)
@@ -235,7 +236,7 @@ def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(
     start = next(i for i, line in enumerate(lines) if line.startswith("---")) + 1
     table = lines[start : lines.index("", start)]
     usernames = [line.split()[0] for line in table]
-    assert len(usernames) == len(demo.PEOPLE) == 57
+    assert len(usernames) == len(demo.PEOPLE) + len(PROSPECTIVE) == 58
     assert set(usernames) == set(User.objects.values_list("username", flat=True))
     assert table[0].split()[:2] == ["beheerder", "Administrator"]
 

@@ -1,7 +1,8 @@
 """`manage.py seed_demo`: the demo institution Hogeschool Parcours, built through the services:
 its curriculum (parcours.curriculum.demo_build), its students' study plans
-(parcours.studyplans.demo) and their portfolios and assessments
-(parcours.demo.portfolio_assessments). Idempotent: when the institution exists nothing is
+(parcours.studyplans.demo), their portfolios and assessments
+(parcours.demo.portfolio_assessments) and the exam committee's validation desk, decisions,
+diplomas and BSA (parcours.demo.examcommittee). Idempotent: when the institution exists nothing is
 written and only the demo accounts are printed.
 
 The workplace supervisors' invitation e-mails are kept in memory while seeding, not sent or
@@ -21,6 +22,7 @@ from django.test.utils import override_settings
 from parcours.curriculum import demo
 from parcours.curriculum.demo_build import account_rows, build, format_table
 from parcours.curriculum.models import Institution
+from parcours.demo.examcommittee import build_exam_committee, prospective_rows
 from parcours.studyplans.demo import build_study_plans
 
 IN_MEMORY_MAIL = "django.core.mail.backends.locmem.EmailBackend"
@@ -64,12 +66,14 @@ class Command(BaseCommand):
                 build()  # everything or nothing
                 build_study_plans()
                 built = build_portfolios_and_assessments()
+                build_exam_committee()
             invitation = built.open_invitation_url
             status = f"built in {time.monotonic() - started:.1f} s"
         if options["quiet"]:
             return
         self.stdout.write(f"{demo.INSTITUTION_NAME} ({demo.INSTITUTION_CODE}): {status}.\n")
-        self.stdout.write(format_table(["username", "role", "programme", "name"], account_rows()))
+        rows = account_rows() + prospective_rows()
+        self.stdout.write(format_table(["username", "role", "programme", "name"], rows))
         self.stdout.write(f"\nPassword for every demo account: {demo.DEMO_PASSWORD}\n")
         self.stdout.write(
             "Try it: log in as manager.verpleegkunde and publish the draft OER 2026-2027 of "
@@ -87,4 +91,16 @@ class Command(BaseCommand):
             "'Kalibratie VP-1 najaar 2026'), student.rachid (evidence confirmed by the workplace "
             "supervisor), examencommissie.pabo (an assessment drawn for review).\n"
             f"Open workplace-confirmation link for student.jesse's data model: {invitation}\n"
+            "Exam committee: examencommissie.verpleegkunde (the validation desk's queue, "
+            "/examencommissie/loket/; the public desk is /loket/99PC/: aspirant.femke's request "
+            "just received, its decision term counting down; student.wendy's, waiting for the "
+            "information the committee asked; an answered question), aspirant.femke (a "
+            "prospective student: VP-1 and VP-2 exempted, made known on 13 November 2026, the "
+            "appeal deadline moved past Christmas to 28 December 2026; the letter as PDF), "
+            "examencommissie.pabo (an open question; student.jeroen: one unit granted of two; "
+            "student.lotte: a refusal corrected by a new decision), examencommissie.ad (the "
+            "diploma queue with student.sophie; the BSA list: student.sophie above the norm, her "
+            "positive advice made known, student.jesse below it, student.milan below it with "
+            "personal circumstances; a draft in English for student.priya whose reasons are still "
+            "missing), student.youssef (the diploma made known, with its supplement).\n"
         )
