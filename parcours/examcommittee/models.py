@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from parcours.curriculum.models import Institution, Programme, Unit
 from parcours.portfolio.models import EvidenceItem
-from parcours.studyplans.models import Enrolment
+from parcours.studyplans.models import Enrolment, PlanVersion
 
 
 class DeskRequest(models.Model):
@@ -138,6 +138,9 @@ class Decision(models.Model):
     )
     corrects = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
+    )
+    plan_version = models.ForeignKey(
+        PlanVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
     )
     # the Awb parts
     body = models.CharField(_("decision-making body"), max_length=200, blank=True)

@@ -492,3 +492,16 @@ def public_programmes_with_committee() -> QuerySet[Programme]:
         .distinct()
         .order_by("name_nl")
     )
+
+
+def plans_awaiting_decision(user: Any) -> QuerySet[PlanVersion]:
+    """Established plan versions of the committee's programmes without a decision letter yet."""
+    return (
+        PlanVersion.objects.filter(
+            status=PlanVersion.Status.ESTABLISHED,
+            plan__enrolment__variant__programme_id__in=committee_programme_ids(user),
+        )
+        .exclude(decisions__kind=Decision.Kind.STUDY_PLAN)
+        .select_related("plan__enrolment__student", "plan__enrolment__variant__programme")
+        .order_by("established_at", "id")
+    )

@@ -33,7 +33,7 @@ from parcours.rules.decisions import (
     exemption_grounds,
 )
 from parcours.rules.facts import DecisionFacts, ExemptionFacts
-from parcours.studyplans.models import Enrolment
+from parcours.studyplans.models import Enrolment, PlanUnit, PlanVersion
 
 from . import permissions, selectors
 from .models import (
@@ -616,3 +616,63 @@ def circumstance_record(
 
 def units_by_pk(ids: Iterable[int]) -> dict[int, Unit]:
     return {u.pk: u for u in Unit.objects.filter(pk__in=list(ids))}
+
+
+@transaction.atomic
+def study_plan_decision_draft(version: PlanVersion, *, actor: User) -> Decision:
+    """The decision letter on an established study plan version: per unit whether the chosen
+    route was established (a refused unit falls back to the facilitated route), with the
+    committee's reasons per unit. One decision per version; asking again opens it."""
+    enrolment = version.plan.enrolment
+    programme = enrolment.variant.programme
+    _require(permissions.can_decide(actor, programme.pk))
+    existing = Decision.objects.filter(kind=Decision.Kind.STUDY_PLAN, plan_version=version).first()
+    if existing is not None:
+        return existing
+    if version.status not in (PlanVersion.Status.ESTABLISHED, PlanVersion.Status.SUPERSEDED):
+        raise DomainError(
+            "Alleen over een vastgestelde versie van een studieplan volgt een besluit.",
+            "Only an established version of a study plan is followed by a decision.",
+        )
+    units = list(version.units.select_related("unit"))
+    granted = {pu.unit_id: pu.decision == PlanUnit.Decision.ESTABLISHED for pu in units}
+    outcome = (
+        Decision.Outcome.ESTABLISHED
+        if all(granted.values())
+        else Decision.Outcome.PARTLY
+        if any(granted.values())
+        else Decision.Outcome.NOT_ESTABLISHED
+    )
+    lines = [
+        f"{pu.unit.code} (route {pu.route}): "
+        + (
+            "vastgesteld"
+            if granted[pu.unit_id]
+            else "niet vastgesteld; de gefaciliteerde route geldt"
+        )
+        + (f" — {pu.decision_reason}" if pu.decision_reason else "")
+        for pu in units
+    ]
+    established_on = timezone.localdate(version.established_at) if version.established_at else None
+    decision = decision_draft(
+        programme,
+        actor=actor,
+        kind=Decision.Kind.STUDY_PLAN,
+        student=enrolment.student,
+        enrolment=enrolment,
+        decided_on=established_on,
+        reasons="\n".join(lines),
+        evidence_cited=[
+            f"Studieplan '{version.plan.title}', versie {version.number}"
+            + (f", akkoord coach {version.reviewed_at:%Y-%m-%d}" if version.reviewed_at else "")
+        ],
+        content={"plan_version": version.pk, "plan": version.plan.title, "number": version.number},
+    )
+    decision.plan_version = version
+    decision.outcome = outcome
+    decision.save(update_fields=["plan_version", "outcome"])
+    DecisionUnit.objects.bulk_create(
+        DecisionUnit(decision=decision, unit=pu.unit, granted=granted[pu.unit_id], ec=pu.unit.ec)
+        for pu in units
+    )
+    return decision

@@ -20,6 +20,11 @@ urlpatterns = [
     path("besluiten/<int:pk>/opslaan/", views.decision_update, name="decision_update"),
     path("besluiten/<int:pk>/bekendmaken/", views.decision_make_known, name="decision_make_known"),
     path("besluiten/<int:pk>/corrigeren/", views.decision_correct, name="decision_correct"),
+    path(
+        "besluiten/studieplanversies/<int:pk>/",
+        views.plan_decision_draft,
+        name="plan_decision_draft",
+    ),
 ]
 
 # --- the diploma queue and the BSA pages (views_progress.py) -----------------------------------

@@ -46,6 +46,7 @@ from parcours.rules.decisions import DECISION_PARTS, decision_term, missing_deci
 from parcours.rules.facts import DecisionTermFacts
 from parcours.rules.parameters import parameter
 from parcours.studyplans.models import Enrolment
+from parcours.studyplans.permissions import get_version_for
 
 from . import letters, permissions, selectors, services
 from .forms import (
@@ -639,8 +640,22 @@ def decision_list(request: AuthedRequest) -> HttpResponse:
         {
             "drafts": [d for d in decisions if not d.is_known],
             "known": [d for d in decisions if d.is_known],
+            "plans": list(selectors.plans_awaiting_decision(request.user)),
         },
     )
+
+
+@login_required
+@require_POST
+def plan_decision_draft(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Draft the decision letter on an established study plan version."""
+    version = get_version_for(request.user, pk)
+    try:
+        decision = services.study_plan_decision_draft(version, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("examcommittee:decision_list")
+    return redirect("examcommittee:decision_detail", decision.pk)
 
 
 @dataclass(frozen=True)

@@ -169,3 +169,31 @@ def test_only_an_assigned_assessor_scores(world):
             request, actor=world["assessors"][0], scores=_scores(request, 3), on=ON
         )
     assert UnitResult.objects.count() == 0
+
+
+def test_a_recorded_result_cannot_be_changed_or_deleted_in_the_database(world):
+    from django.db import IntegrityError, InternalError, OperationalError, transaction
+
+    request = _integral_request(world)
+    first, second, _ = world["assessors"]
+    services.assessor_assign(request, actor=world["coordinator"], assessor=first, on=ON)
+    services.assessor_assign(request, actor=world["coordinator"], assessor=second, on=ON)
+    services.scores_submit(request, actor=first, scores=_scores(request, 3), on=ON)
+    services.scores_submit(request, actor=second, scores=_scores(request, 3), on=ON)
+    services.consensus_record(
+        request,
+        actor=first,
+        final_scores=_scores(request, 3),
+        feedback={world["u1"].pk: "Goed.", world["u2"].pk: "Goed."},
+        on=ON,
+        draw=lambda: 0.99,
+    )
+    refused = (IntegrityError, InternalError, OperationalError)
+    with pytest.raises(refused), transaction.atomic():
+        UnitResult.objects.filter(request=request).update(result="not_yet")
+    with pytest.raises(refused), transaction.atomic():
+        UnitResult.objects.filter(request=request).delete()
+    assert list(UnitResult.objects.values_list("unit__code", "result")) == [
+        ("U1", "achieved"),
+        ("U2", "achieved"),
+    ]

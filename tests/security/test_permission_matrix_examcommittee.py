@@ -25,6 +25,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from parcours.examcommittee import services
+from parcours.studyplans import services as plan_services
 from tests import factories
 from tests.security.test_permission_matrix import Probe, _request
 
@@ -133,7 +134,22 @@ def desk_world(django_db_setup, django_db_blocker, evidence_root):
             unit_grants={units["U5"].pk: True},
         )
         services.decision_make_known(known, actor=users["committee"], on=date(2027, 4, 20))
+        version = factories.plan(enrolment, oer).versions.get()
+        plan_services.version_submit(
+            version,
+            actor=requester,
+            expected_lock_version=version.lock_version,
+            on=date(2027, 3, 1),
+        )
+        plan_services.version_agree(version, actor=coach)
+        plan_services.version_establish(
+            version,
+            actor=users["committee"],
+            decisions={pu.pk: ("established", "") for pu in version.units.all()},
+            on=date(2027, 3, 2),
+        )
         ids = {
+            "plan_version": version.pk,
             "programme": programme.pk,
             "received": received.pk,
             "asked": asked.pk,
@@ -375,6 +391,16 @@ PROBES: list[Probe] = [
         "post",
         lambda i: f"/examencommissie/besluiten/{i['draft']}/corrigeren/",
         objects(403, allowed=set(), visible={"committee"}),  # only a decision made known
+    ),
+    Probe(
+        "examcommittee:plan_decision_draft",
+        "post",
+        lambda i: f"/examencommissie/besluiten/studieplanversies/{i['plan_version']}/",
+        objects(
+            302,
+            allowed={"committee"},
+            visible={"requester", "coach", "programme_manager", "administrator"},
+        ),
     ),
 ]
 
