@@ -23,6 +23,7 @@ from ninja.responses import Status
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator
 
 from parcours.accounts.models import User
+from parcours.core.api_schema import inline_choices
 from parcours.core.errors import DomainError
 from parcours.curriculum.api import Bool, ErrorOut, In, Int, ObjectId, RuleViolationOut, Text
 from parcours.curriculum.models import AssessmentForm
@@ -31,6 +32,14 @@ from parcours.studyplans.api import Id, PersonOut
 
 from . import permissions, selectors, services
 from .models import AssessmentRequest, AssessorAssignment, Interview, UnitResult
+
+RequestStatus = Annotated[AssessmentRequest.Status, inline_choices(AssessmentRequest.Status)]
+FormKind = Annotated[AssessmentForm.Kind, inline_choices(AssessmentForm.Kind)]
+
+AssessorAssignmentPosition = Annotated[
+    AssessorAssignment.Position, inline_choices(AssessorAssignment.Position)
+]
+UnitResultResult = Annotated[UnitResult.Result, inline_choices(UnitResult.Result)]
 
 router = Router(tags=["assessments"])
 
@@ -93,7 +102,7 @@ class ResultOut(Schema):
     unit_code: str = Field(..., alias="unit.code")
     unit_title_nl: str = Field(..., alias="unit.title_nl")
     unit_title_en: str = Field(..., alias="unit.title_en")
-    result: UnitResult.Result
+    result: UnitResultResult
     ec: int
     route: str
     integral: bool
@@ -113,7 +122,7 @@ class AssignmentOut(Schema):
     id: int
     request_id: int
     assessor: PersonOut
-    position: AssessorAssignment.Position
+    position: AssessorAssignmentPosition
     assigned_at: datetime
     submitted_at: datetime | None
 
@@ -134,9 +143,9 @@ class ConsensusOut(Schema):
 class RequestSummaryOut(Schema):
     id: int
     enrolment_id: int
-    status: AssessmentRequest.Status
+    status: RequestStatus
     integral: bool
-    form_kind: AssessmentForm.Kind
+    form_kind: FormKind
     requested_at: datetime
     completed_at: datetime | None
     units: list[RequestUnitOut] = Field(..., alias="request_units")
@@ -152,9 +161,9 @@ class RequestOut(Schema):
     enrolment_id: int
     student: PersonOut = Field(..., alias="enrolment.student")
     programme_id: int = Field(..., alias="enrolment.variant.programme_id")
-    status: AssessmentRequest.Status
+    status: RequestStatus
     integral: bool
-    form_kind: AssessmentForm.Kind
+    form_kind: FormKind
     assessors_required: int
     student_note: str
     requested_at: datetime
@@ -192,7 +201,7 @@ class ScoreOut(Schema):
 
 class OtherAssessorOut(Schema):
     assessor: PersonOut
-    position: AssessorAssignment.Position
+    position: AssessorAssignmentPosition
     submitted_at: datetime | None
     scores: list[ScoreOut]
 
@@ -202,8 +211,8 @@ class ScoreSheetOut(Schema):
     submitted and every assigned assessor has; nothing of the others' scores is sent before."""
 
     request_id: int
-    status: AssessmentRequest.Status
-    position: AssessorAssignment.Position | None = Field(
+    status: RequestStatus
+    position: AssessorAssignmentPosition | None = Field(
         ..., description="The caller's position as assessor; null when not assigned"
     )
     submitted_at: datetime | None = Field(..., description="When the caller submitted")
@@ -219,10 +228,10 @@ class AssessorWorkOut(Schema):
 
     id: int
     request_id: int
-    position: AssessorAssignment.Position
+    position: AssessorAssignmentPosition
     assigned_at: datetime
     submitted_at: datetime | None
-    status: AssessmentRequest.Status = Field(..., alias="request.status")
+    status: RequestStatus = Field(..., alias="request.status")
     integral: bool = Field(..., alias="request.integral")
     requested_at: datetime = Field(..., alias="request.requested_at")
     student: PersonOut = Field(..., alias="request.enrolment.student")
@@ -236,7 +245,7 @@ class AssessorWorkOut(Schema):
 
 class QueueEntryOut(Schema):
     request_id: int = Field(..., alias="pk")
-    status: AssessmentRequest.Status
+    status: RequestStatus
     integral: bool
     requested_at: datetime
     student: PersonOut = Field(..., alias="enrolment.student")

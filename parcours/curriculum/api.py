@@ -21,6 +21,7 @@ from pydantic import AfterValidator, ConfigDict, Strict
 
 from parcours.accounts.api_auth import public_operation
 from parcours.accounts.models import User
+from parcours.core.api_schema import inline_choices
 from parcours.core.selectors import rule_catalogue
 
 from . import permissions, selectors, services
@@ -31,6 +32,15 @@ from .models import (
     Programme,
     ProgrammeVariant,
 )
+
+OerStatus = Annotated[Oer.Status, inline_choices(Oer.Status)]
+ActivityKind = Annotated[LearningActivity.Kind, inline_choices(LearningActivity.Kind)]
+FormKind = Annotated[AssessmentForm.Kind, inline_choices(AssessmentForm.Kind)]
+
+LearningActivityMode = Annotated[LearningActivity.Mode, inline_choices(LearningActivity.Mode)]
+ProgrammeLevel = Annotated[Programme.Level, inline_choices(Programme.Level)]
+ProgrammeSector = Annotated[Programme.Sector, inline_choices(Programme.Sector)]
+ProgrammeVariantForm = Annotated[ProgrammeVariant.Form, inline_choices(ProgrammeVariant.Form)]
 
 router = Router(tags=["curriculum"])
 
@@ -74,7 +84,7 @@ def _actor(request: HttpRequest) -> User:
 
 class VariantOut(Schema):
     id: int
-    form: ProgrammeVariant.Form
+    form: ProgrammeVariantForm
     outcome_based: bool
     has_propedeuse: bool
     bsa_norm_ec: int | None
@@ -85,8 +95,8 @@ class ProgrammeOut(Schema):
     croho_code: str
     name_nl: str
     name_en: str
-    level: Programme.Level
-    sector: Programme.Sector
+    level: ProgrammeLevel
+    sector: ProgrammeSector
     nominal_ec: int
     nominal_years: int
     institution: str
@@ -106,13 +116,13 @@ class OerOut(Schema):
     id: int
     academic_year: int
     year_label: str
-    status: Oer.Status
+    status: OerStatus
     programme_id: int = Field(..., alias="variant.programme_id")
     croho_code: str = Field(..., alias="variant.programme.croho_code")
     programme_name_nl: str = Field(..., alias="variant.programme.name_nl")
     programme_name_en: str = Field(..., alias="variant.programme.name_en")
     variant_id: int
-    form: ProgrammeVariant.Form = Field(..., alias="variant.form")
+    form: ProgrammeVariantForm = Field(..., alias="variant.form")
     published_at: datetime | None
     published_by_id: int | None
     copied_from_id: int | None
@@ -151,8 +161,8 @@ class OutcomeOut(Schema):
 
 class ActivityOut(Schema):
     id: int
-    kind: LearningActivity.Kind
-    mode: LearningActivity.Mode
+    kind: ActivityKind
+    mode: LearningActivityMode
     title_nl: str
     title_en: str
     hours: int
@@ -162,7 +172,7 @@ class ActivityOut(Schema):
 
 class AssessmentFormOut(Schema):
     id: int
-    kind: AssessmentForm.Kind
+    kind: FormKind
     route_independent: bool
     assessors: int
     description_nl: str
@@ -289,8 +299,8 @@ class CriterionCreateIn(In):
 
 
 class ActivityCreateIn(In):
-    kind: LearningActivity.Kind
-    mode: LearningActivity.Mode
+    kind: ActivityKind
+    mode: LearningActivityMode
     title_nl: Text
     title_en: Text = ""
     hours: SmallInt
@@ -299,7 +309,7 @@ class ActivityCreateIn(In):
 
 
 class AssessmentFormCreateIn(In):
-    kind: AssessmentForm.Kind
+    kind: FormKind
     route_independent: Bool = True
     assessors: SmallInt = 2
     description_nl: Text = ""

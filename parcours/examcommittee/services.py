@@ -17,7 +17,7 @@ from typing import IO, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
@@ -495,13 +495,21 @@ def exemption_draft(
     student = student or request.requester
     if student is None:
         raise DomainError("Dit verzoek heeft geen aanvrager.", "This request has no requester.")
+    request.refresh_from_db(fields=["status"])
+    if request.status == Status.DECIDED:
+        raise DomainError(
+            "Over dit verzoek is al beslist; corrigeer zo nodig het besluit.",
+            "This request has been decided; correct the decision if needed.",
+        )
     enrolment = Enrolment.objects.filter(
         student=student, variant__programme=request.programme
     ).first()
-    evidence = [
-        f"{d.get_kind_display()}: {d.original_name}" + (f" ({d.issuer})" if d.issuer else "")
-        for d in request.documents.all()
-    ] + [f"Portfolio: {i.title}" for i in request.portfolio_items.all()]
+    language = fields.get("language") or getattr(student, "preferred_language", "nl") or "nl"
+    with translation.override(language):  # the evidence is cited in the letter's language
+        evidence = [
+            f"{d.get_kind_display()}: {d.original_name}" + (f" ({d.issuer})" if d.issuer else "")
+            for d in request.documents.all()
+        ] + [f"Portfolio: {i.title}" for i in request.portfolio_items.all()]
     fields.setdefault("evidence_cited", evidence)
     with transaction.atomic():
         if request.status == Status.RECEIVED:
@@ -525,6 +533,16 @@ def diploma_draft(enrolment: Enrolment, *, actor: User, on: date, **fields: Any)
     Refused while a unit is not achieved (rule diploma.all-units-achieved)."""
     programme = enrolment.variant.programme
     _require(permissions.can_decide(actor, programme.pk))
+    if Decision.objects.filter(
+        kind=Decision.Kind.DIPLOMA,
+        student=enrolment.student,
+        programme=programme,
+        made_known_on__isnull=False,
+    ).exists():
+        raise DomainError(
+            "Deze student heeft het diploma al; corrigeer zo nodig dat besluit.",
+            "This student has been awarded the diploma; correct that decision if needed.",
+        )
     found = selectors.progress(enrolment.student, programme, on=on, enrolment=enrolment)
     check = selectors.diploma_check(found, on=on)
     raise_if_refused([check])

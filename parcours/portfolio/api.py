@@ -23,12 +23,17 @@ from ninja.responses import Status
 from pydantic import AfterValidator, ConfigDict
 
 from parcours.accounts.models import User
+from parcours.core.api_schema import inline_choices
 from parcours.curriculum.api import NOT_SENT, ErrorOut, In, ObjectId, RuleViolationOut, Text
 from parcours.curriculum.models import Unit
 from parcours.studyplans.api import Day, Id, PersonOut
 
 from . import permissions, selectors, services
 from .models import EvidenceItem, EvidenceMapping, EvidenceVersion, VraakJudgement
+
+EvidenceKind = Annotated[EvidenceItem.Kind, inline_choices(EvidenceItem.Kind)]
+
+VraakJudgementVerdict = Annotated[VraakJudgement.Verdict, inline_choices(VraakJudgement.Verdict)]
 
 router = Router(tags=["portfolio"])
 
@@ -117,11 +122,11 @@ class MappingOut(Schema):
 class JudgementOut(Schema):
     id: int
     judge: PersonOut
-    variety: VraakJudgement.Verdict
-    relevance: VraakJudgement.Verdict
-    authenticity: VraakJudgement.Verdict
-    currency: VraakJudgement.Verdict
-    quantity: VraakJudgement.Verdict
+    variety: VraakJudgementVerdict
+    relevance: VraakJudgementVerdict
+    authenticity: VraakJudgementVerdict
+    currency: VraakJudgementVerdict
+    quantity: VraakJudgementVerdict
     note: str
     created_at: datetime
 
@@ -150,7 +155,7 @@ class ItemSummaryOut(Schema):
     id: int
     enrolment_id: int
     title: str
-    kind: EvidenceItem.Kind
+    kind: EvidenceKind
     evidence_date: date
     workplace: str
     organisation: str
@@ -198,7 +203,7 @@ class ItemOut(Schema):
     enrolment_id: int
     title: str
     description: str
-    kind: EvidenceItem.Kind
+    kind: EvidenceKind
     evidence_date: date
     workplace: str
     organisation: str
@@ -230,7 +235,7 @@ class ItemOut(Schema):
 class ItemRefOut(Schema):
     id: int
     title: str
-    kind: EvidenceItem.Kind
+    kind: EvidenceKind
     evidence_date: date
 
 
@@ -268,7 +273,7 @@ class ItemCreateIn(In):
     POST …/evidence/upload instead."""
 
     title: Title
-    kind: EvidenceItem.Kind
+    kind: EvidenceKind
     evidence_date: Day = Field(..., description="When the work was done (not in the future)")
     link: Link
     description: Text = ""
@@ -282,7 +287,7 @@ class ItemUploadIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     title: Title
-    kind: EvidenceItem.Kind
+    kind: EvidenceKind
     evidence_date: date = Field(..., description="YYYY-MM-DD, not in the future")
     description: Text = ""
     workplace: Short = ""
@@ -295,7 +300,7 @@ class ItemUpdateIn(In):
     item without an upload keeps a link."""
 
     title: Title = NOT_SENT
-    kind: EvidenceItem.Kind = NOT_SENT
+    kind: EvidenceKind = NOT_SENT
     evidence_date: Day = NOT_SENT
     link: Link = NOT_SENT
     description: Text = NOT_SENT
@@ -313,11 +318,11 @@ class MappingIn(In):
 
 
 class VraakIn(In):
-    variety: VraakJudgement.Verdict
-    relevance: VraakJudgement.Verdict
-    authenticity: VraakJudgement.Verdict
-    currency: VraakJudgement.Verdict
-    quantity: VraakJudgement.Verdict
+    variety: VraakJudgementVerdict
+    relevance: VraakJudgementVerdict
+    authenticity: VraakJudgementVerdict
+    currency: VraakJudgementVerdict
+    quantity: VraakJudgementVerdict
     note: Text = ""
 
 

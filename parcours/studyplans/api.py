@@ -24,6 +24,7 @@ from ninja.responses import Status
 from pydantic import BeforeValidator
 
 from parcours.accounts.models import User
+from parcours.core.api_schema import inline_choices
 from parcours.core.errors import DomainError
 from parcours.curriculum import permissions as curriculum_permissions
 from parcours.curriculum.api import (
@@ -42,6 +43,14 @@ from parcours.curriculum.permissions import is_administrator, roles_by_programme
 
 from . import permissions, selectors, services
 from .models import LargeActivity, PlanActivity, PlanUnit, PlanVersion, StudyPlan
+
+VersionStatus = Annotated[PlanVersion.Status, inline_choices(PlanVersion.Status)]
+LargeActivityKind = Annotated[LargeActivity.Kind, inline_choices(LargeActivity.Kind)]
+ActivityKind = Annotated[LearningActivity.Kind, inline_choices(LearningActivity.Kind)]
+
+PlanActivitySource = Annotated[PlanActivity.Source, inline_choices(PlanActivity.Source)]
+PlanUnitDecision = Annotated[PlanUnit.Decision, inline_choices(PlanUnit.Decision)]
+PlanUnitRoute = Annotated[PlanUnit.Route, inline_choices(PlanUnit.Route)]
 
 router = Router(tags=["study plans"])
 
@@ -87,7 +96,7 @@ class PersonOut(Schema):
 class VersionSummaryOut(Schema):
     id: int
     number: int
-    status: PlanVersion.Status
+    status: VersionStatus
     based_on_id: int | None
     lock_version: int
     created_at: datetime
@@ -107,7 +116,7 @@ class PlanSummaryOut(Schema):
     completed_at: datetime | None
     latest_version_id: int
     latest_number: int
-    latest_status: PlanVersion.Status
+    latest_status: VersionStatus
     established_number: int | None
 
 
@@ -127,7 +136,7 @@ class PlanOut(Schema):
 
 class PlanActivityOut(Schema):
     id: int
-    source: PlanActivity.Source
+    source: PlanActivitySource
     activity_id: int | None
     title: str
     provider: str
@@ -144,7 +153,7 @@ class OutcomeRefOut(Schema):
 
 class LargeActivityOut(Schema):
     id: int
-    kind: LargeActivity.Kind
+    kind: LargeActivityKind
     title: str
     hours: int
     description: str
@@ -162,11 +171,11 @@ class PlanUnitOut(Schema):
     title_nl: str = Field(..., alias="unit.title_nl")
     title_en: str = Field(..., alias="unit.title_en")
     ec: int = Field(..., alias="unit.ec")
-    route: PlanUnit.Route
-    effective_route: PlanUnit.Route = Field(
+    route: PlanUnitRoute
+    effective_route: PlanUnitRoute = Field(
         ..., description="The route that applies: the chosen one once established, else A"
     )
-    decision: PlanUnit.Decision
+    decision: PlanUnitDecision
     decision_reason: str
     assessment: str
     guidance: str
@@ -224,7 +233,7 @@ class ChangeOut(Schema):
 class VersionRefOut(Schema):
     id: int
     number: int
-    status: PlanVersion.Status
+    status: VersionStatus
 
 
 class DiffOut(Schema):
@@ -253,7 +262,7 @@ class CaseloadRowOut(Schema):
     programme_id: int = Field(..., alias="enrolment.variant.programme_id")
     start_date: date = Field(..., alias="enrolment.start_date")
     persona: str | None
-    plan_status: PlanVersion.Status | None
+    plan_status: VersionStatus | None
     next_conversation: date | None
     last_conversation: date | None
     last_progress: date | None
@@ -293,7 +302,7 @@ DRAFT_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 409: ConflictOut | ErrorOut}
 
 class UnitChoiceIn(In):
     unit_id: Id
-    route: PlanUnit.Route
+    route: PlanUnitRoute
     assessment: Text = ""
     guidance: Text = ""
     planned_start: Day | None = None
@@ -321,7 +330,7 @@ class PlanUnitUpdateIn(In):
     """Only the fields sent are changed; null clears a planned date or the large activity."""
 
     lock_version: LockVersion
-    route: PlanUnit.Route = NOT_SENT
+    route: PlanUnitRoute = NOT_SENT
     assessment: Text = NOT_SENT
     guidance: Text = NOT_SENT
     planned_start: Day | None = NOT_SENT
@@ -340,10 +349,10 @@ class PlanActivityAddIn(In):
     one described by title, kind, hours, provider and link."""
 
     lock_version: LockVersion
-    source: PlanActivity.Source
+    source: PlanActivitySource
     activity_id: Id | None = None
     title: Text = ""
-    kind: LearningActivity.Kind | Literal[""] = ""
+    kind: ActivityKind | Literal[""] = ""
     hours: SmallInt = 0
     provider: Text = ""
     url: Text = ""
@@ -351,7 +360,7 @@ class PlanActivityAddIn(In):
 
 class LargeActivityAddIn(In):
     lock_version: LockVersion
-    kind: LargeActivity.Kind
+    kind: LargeActivityKind
     title: Text
     hours: SmallInt
     description: Text = ""
@@ -776,7 +785,7 @@ def plan_version_establish(request: HttpRequest, version_id: ObjectId, payload: 
 @router.get("/caseload", response={200: list[CaseloadRowOut], 401: ErrorOut, 403: ErrorOut})
 def caseload(
     request: HttpRequest,
-    status: PlanVersion.Status | None = None,
+    status: VersionStatus | None = None,
     flag: Literal["stalled", "guidance"] | None = None,
 ) -> Any:
     """The coach's students: plan status, next and last conversation, last progress, and flags

@@ -26,6 +26,7 @@ import numpy as np
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import translation
 from sklearn.metrics import cohen_kappa_score
 
 from parcours.accounts.models import Role
@@ -154,6 +155,13 @@ def test_weighted_kappa_is_undefined_for_one_rating_or_one_shared_constant_score
 
 
 def test_interpretation_bands():
+    with translation.override("en"):
+        _assert_bands_in_english()
+    with translation.override("nl"):
+        assert kappa_band(0.7) == "substantieel"
+
+
+def _assert_bands_in_english():
     assert [kappa_band(k) for k in (None, -0.1, 0.2, 0.4, 0.6, 0.8, 0.81)] == [
         "not defined",
         "poor (less than chance)",

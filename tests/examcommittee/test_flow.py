@@ -102,3 +102,23 @@ def test_exemption_granted_is_made_known_with_the_appeal_deadline_and_frozen(wor
     services.decision_make_known(correction, actor=world["committee"], on=date(2027, 5, 3))
     found = selectors.progress(world["student"], world["programme"], on=date(2027, 5, 4))
     assert [r.state for r in found.units[:2]] == ["exempted", "open"]
+
+
+def test_a_decided_request_gets_no_second_decision_but_a_correction(world):
+    request = _exemption_request(world)
+    decision = services.exemption_draft(request, actor=world["committee"])
+    services.decision_update(
+        decision,
+        actor=world["committee"],
+        unit_grants={du.unit_id: True for du in decision.decision_units.all()},
+        reasons="Het EVC-certificaat toont LU1 van U1 en U2 aan.",
+        decided_on=date(2027, 4, 19),
+    )
+    services.decision_make_known(decision, actor=world["committee"], on=ON)
+    assert decision.evidence_cited == ["EVC-certificaat: evc-certificaat.pdf (EVC-centrum Zorg)"]
+    with pytest.raises(DomainError) as refused:
+        services.exemption_draft(request, actor=world["committee"])
+    assert refused.value.message_en == (
+        "This request has been decided; correct the decision if needed."
+    )
+    assert Decision.objects.count() == 1

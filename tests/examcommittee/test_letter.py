@@ -115,7 +115,7 @@ def test_the_dutch_letter_names_the_student_units_reasons_and_the_last_day_to_ap
         "U1 Eenheid U1 15 vrijstelling verleend",
         "U2 Eenheid U2 15 vrijstelling verleend",
         REASONS_NL,
-        "RPL (EVC) certificate: evc-certificaat.pdf (EVC-centrum Zorg)",
+        "EVC-certificaat: evc-certificaat.pdf (EVC-centrum Zorg)",
         "WHW art. 7.12b lid 1 onder d",
         "Ans de Wit",
         "College van beroep voor de examens",
