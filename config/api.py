@@ -17,8 +17,8 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
 
 from parcours.accounts.api_auth import AUTHENTICATED
-from parcours.core.errors import DomainError, RuleViolation
 from parcours.assessments.api import router as assessments_router
+from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.api import router as curriculum_router
 from parcours.examcommittee.api import router as examcommittee_router
 from parcours.portfolio.api import router as portfolio_router
