@@ -241,9 +241,9 @@ def test_coordinator_queues_hold_their_programmes_open_requests(demo_db):
             for r in selectors.coordinator_queue(_user(username))
         ]
 
-    assert queue("toetscoordinator.verpleegkunde") == [
-        ("student.marloes", "third_assessor"),
+    assert queue("toetscoordinator.verpleegkunde") == [  # oldest request first
         ("student.rachid", "scoring"),
+        ("student.marloes", "third_assessor"),
         ("student.mehmet", "requested"),
     ]
     assert queue("toetscoordinator.pabo") == [("student.eva", "consensus")]
