@@ -13,7 +13,7 @@ scores, only the consensus and the feedback of a completed assessment.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
@@ -25,7 +25,18 @@ from pydantic import AfterValidator, AwareDatetime, BeforeValidator
 from parcours.accounts.models import User
 from parcours.core.api_schema import inline_choices
 from parcours.core.errors import DomainError
-from parcours.curriculum.api import Bool, ErrorOut, In, Int, ObjectId, RuleViolationOut, Text
+from parcours.curriculum.api import (
+    LIST_ERRORS,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    Bool,
+    ErrorOut,
+    In,
+    Int,
+    ObjectId,
+    Text,
+    caller,
+)
 from parcours.curriculum.models import AssessmentForm
 from parcours.portfolio.api import VersionOut
 from parcours.studyplans.api import Id, PersonOut
@@ -42,21 +53,6 @@ AssessorAssignmentPosition = Annotated[
 UnitResultResult = Annotated[UnitResult.Result, inline_choices(UnitResult.Result)]
 
 router = Router(tags=["assessments"])
-
-READ_ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut}
-LIST_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut}
-WRITE_ERRORS: dict[int, Any] = {
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,  # the IntegrityError handler: a write raced another
-    422: RuleViolationOut | ErrorOut,
-}
-
-
-def _actor(request: HttpRequest) -> User:
-    """The signed-in caller (every operation here needs one)."""
-    return cast(User, request.user)
 
 
 def _today() -> date:
@@ -464,7 +460,7 @@ def assessment_request_create(
     enrolment = permissions.get_assessed_enrolment_for(request.user, enrolment_id)
     created = services.request_create(
         enrolment,
-        actor=_actor(request),
+        actor=caller(request),
         unit_ids=payload.unit_ids,
         item_ids=payload.item_ids,
         integral=payload.integral,
@@ -512,7 +508,7 @@ def assessment_request_detail(request: HttpRequest, request_id: ObjectId) -> Any
 def assessment_request_withdraw(request: HttpRequest, request_id: ObjectId) -> Any:
     """The student withdraws a request, as long as no assessor has submitted scores."""
     found = permissions.get_request_for(request.user, request_id)
-    services.request_withdraw(found, actor=_actor(request))
+    services.request_withdraw(found, actor=caller(request))
     return _request_detail(found.pk, request.user)
 
 
@@ -548,7 +544,7 @@ def assessment_scores_submit(request: HttpRequest, request_id: ObjectId, payload
     given = _by_criterion(payload.scores, "scores")
     services.scores_submit(
         found,
-        actor=_actor(request),
+        actor=caller(request),
         scores={pk: s.score for pk, s in given.items()},
         comments={pk: s.comment for pk, s in given.items()},
         on=_today(),
@@ -581,7 +577,7 @@ def assessment_consensus_record(
         feedback[entry.unit_id] = entry.feedback
     results = services.consensus_record(
         found,
-        actor=_actor(request),
+        actor=caller(request),
         final_scores={pk: s.score for pk, s in finals.items()},
         feedback=feedback,
         on=_today(),
@@ -602,7 +598,7 @@ def assessment_interview_schedule(
     found = permissions.get_request_for(request.user, request_id)
     return services.interview_schedule(
         found,
-        actor=_actor(request),
+        actor=caller(request),
         scheduled_at=payload.scheduled_at,
         location=payload.location,
         questions=payload.questions,
@@ -625,7 +621,7 @@ def assessment_interview_record(
         planned = Interview.objects.filter(request=found).first()
         questions = planned.questions if planned else ""
     return services.interview_record(
-        found, actor=_actor(request), questions=questions, notes=payload.notes
+        found, actor=caller(request), questions=questions, notes=payload.notes
     )
 
 
@@ -643,7 +639,7 @@ def assessment_coordinator_queue(request: HttpRequest) -> Any:
     the positions still to fill."""
     if not permissions.can_coordinate(request.user):
         raise PermissionDenied
-    return selectors.coordinator_queue(_actor(request))
+    return selectors.coordinator_queue(caller(request))
 
 
 @router.get(
@@ -684,7 +680,7 @@ def assessment_assessor_assign(
             "Deze persoon bestaat niet.", "This person does not exist.", field="assessor_id"
         )
     assignment = services.assessor_assign(
-        found, actor=_actor(request), assessor=assessor, on=_today()
+        found, actor=caller(request), assessor=assessor, on=_today()
     )
     return Status(201, _assignment(assignment.pk))
 
@@ -699,7 +695,7 @@ def assessment_assign_by_workload(request: HttpRequest, request_id: ObjectId) ->
     """The coordinator fills every open position with the eligible assessors who have the
     least open work."""
     found = permissions.get_request_for(request.user, request_id)
-    made = services.assessors_assign_by_workload(found, actor=_actor(request), on=_today())
+    made = services.assessors_assign_by_workload(found, actor=caller(request), on=_today())
     return Status(
         201,
         list(
@@ -723,7 +719,7 @@ def assessor_assignment_list(request: HttpRequest) -> Any:
     """The caller's assignments as assessor: those still to score first."""
     if not permissions.can_view_assessor_work(request.user):
         raise PermissionDenied
-    return selectors.assignments_for(_actor(request))
+    return selectors.assignments_for(caller(request))
 
 
 # --- the exam committee ---------------------------------------------------------------------
@@ -740,7 +736,7 @@ def assessment_review_queue(request: HttpRequest) -> Any:
     yet reviewed first."""
     if not permissions.can_view_review_queue(request.user):
         raise PermissionDenied
-    return selectors.review_queue(_actor(request))
+    return selectors.review_queue(caller(request))
 
 
 @router.post(
@@ -752,5 +748,5 @@ def assessment_review_queue(request: HttpRequest) -> Any:
 def assessment_review_record(request: HttpRequest, review_id: ObjectId, payload: ReviewIn) -> Any:
     """Record the exam committee's findings on a drawn assessment."""
     review = permissions.get_review_for(request.user, review_id)
-    services.review_record(review, actor=_actor(request), notes=payload.notes)
-    return selectors.review_queue(_actor(request)).get(pk=review.pk)
+    services.review_record(review, actor=caller(request), notes=payload.notes)
+    return selectors.review_queue(caller(request)).get(pk=review.pk)

@@ -74,8 +74,8 @@ class In(Schema):
     model_config = ConfigDict(extra="forbid")
 
 
-def _actor(request: HttpRequest) -> User:
-    """The signed-in user of a write (the API's default auth guarantees one)."""
+def caller(request: HttpRequest) -> User:
+    """The signed-in user of an operation (the API's default auth guarantees one)."""
     return cast(User, request.user)
 
 
@@ -249,11 +249,14 @@ class RuleViolationOut(ViolationOut):
     violations: list[ViolationOut]
 
 
-# Responses every write documents besides its success.
+# Responses the operations of every app document besides their success.
+READ_ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut}
+LIST_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut}
 WRITE_ERRORS: dict[int, Any] = {
     401: ErrorOut,
     403: ErrorOut,
     404: ErrorOut,
+    409: ErrorOut,  # the IntegrityError handler: a write raced another
     422: RuleViolationOut | ErrorOut,
 }
 
@@ -356,7 +359,7 @@ def oer_detail(request: HttpRequest, oer_id: ObjectId) -> Any:
 @router.post("/oers", response={201: OerOut, **WRITE_ERRORS})
 def oer_create(request: HttpRequest, payload: OerCreateIn) -> Any:
     variant = permissions.get_variant_for(request.user, payload.variant_id)
-    oer = services.oer_create(variant, actor=_actor(request), academic_year=payload.academic_year)
+    oer = services.oer_create(variant, actor=caller(request), academic_year=payload.academic_year)
     return Status(201, oer)
 
 
@@ -365,14 +368,14 @@ def oer_publish(request: HttpRequest, oer_id: ObjectId) -> Any:
     """Publish the OER; refused with 422 and every violation (rule, source) when a rule does not
     hold, and then nothing changes."""
     oer = permissions.get_oer_for(request.user, oer_id)
-    return services.oer_publish(oer, actor=_actor(request))
+    return services.oer_publish(oer, actor=caller(request))
 
 
 @router.post("/oers/{oer_id}/copy", response={201: OerOut, **WRITE_ERRORS})
 def oer_copy(request: HttpRequest, oer_id: ObjectId) -> Any:
     """Next academic year's OER as an editable copy of this one."""
     oer = permissions.get_oer_for(request.user, oer_id)
-    return Status(201, services.oer_copy_to_next_year(oer, actor=_actor(request)))
+    return Status(201, services.oer_copy_to_next_year(oer, actor=caller(request)))
 
 
 # --- units ----------------------------------------------------------------------------------
@@ -387,7 +390,7 @@ def unit_detail(request: HttpRequest, unit_id: ObjectId) -> Any:
 @router.post("/oers/{oer_id}/units", response={201: UnitOut, **WRITE_ERRORS})
 def unit_create(request: HttpRequest, oer_id: ObjectId, payload: UnitCreateIn) -> Any:
     oer = permissions.get_oer_for(request.user, oer_id)
-    unit = services.unit_create(oer, actor=_actor(request), **payload.model_dump())
+    unit = services.unit_create(oer, actor=caller(request), **payload.model_dump())
     return Status(201, unit)
 
 
@@ -397,26 +400,26 @@ def unit_update(request: HttpRequest, unit_id: ObjectId, payload: UnitUpdateIn) 
     fields = payload.model_dump(exclude_unset=True)
     if not fields:
         raise ValidationError("Nothing to change: send at least one field.")
-    return services.unit_update(unit, actor=_actor(request), **fields)
+    return services.unit_update(unit, actor=caller(request), **fields)
 
 
 @router.delete("/units/{unit_id}", response={204: None, **WRITE_ERRORS})
 def unit_delete(request: HttpRequest, unit_id: ObjectId) -> Any:
     unit = permissions.get_unit_for(request.user, unit_id)
-    services.unit_delete(unit, actor=_actor(request))
+    services.unit_delete(unit, actor=caller(request))
     return Status(204, None)
 
 
 @router.post("/units/{unit_id}/outcomes", response={201: OutcomeOut, **WRITE_ERRORS})
 def outcome_create(request: HttpRequest, unit_id: ObjectId, payload: OutcomeCreateIn) -> Any:
     unit = permissions.get_unit_for(request.user, unit_id)
-    return Status(201, services.outcome_create(unit, actor=_actor(request), **payload.model_dump()))
+    return Status(201, services.outcome_create(unit, actor=caller(request), **payload.model_dump()))
 
 
 @router.post("/outcomes/{outcome_id}/criteria", response={201: CriterionOut, **WRITE_ERRORS})
 def criterion_create(request: HttpRequest, outcome_id: ObjectId, payload: CriterionCreateIn) -> Any:
     outcome = permissions.get_outcome_for(request.user, outcome_id)
-    criterion = services.criterion_create(outcome, actor=_actor(request), **payload.model_dump())
+    criterion = services.criterion_create(outcome, actor=caller(request), **payload.model_dump())
     return Status(201, criterion)
 
 
@@ -424,7 +427,7 @@ def criterion_create(request: HttpRequest, outcome_id: ObjectId, payload: Criter
 def activity_create(request: HttpRequest, unit_id: ObjectId, payload: ActivityCreateIn) -> Any:
     unit = permissions.get_unit_for(request.user, unit_id)
     activity = services.activity_create(
-        unit, actor=_actor(request), **payload.model_dump(mode="json")
+        unit, actor=caller(request), **payload.model_dump(mode="json")
     )
     return Status(201, activity)
 
@@ -435,7 +438,7 @@ def assessment_form_create(
 ) -> Any:
     unit = permissions.get_unit_for(request.user, unit_id)
     form = services.assessment_form_create(
-        unit, actor=_actor(request), **payload.model_dump(mode="json")
+        unit, actor=caller(request), **payload.model_dump(mode="json")
     )
     return Status(201, form)
 

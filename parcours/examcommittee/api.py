@@ -35,14 +35,18 @@ from parcours.accounts.api_auth import public_operation
 from parcours.accounts.models import User
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.api import (
+    LIST_ERRORS,
     MAX_ID,
     NOT_SENT,
+    READ_ERRORS,
+    WRITE_ERRORS,
     Bool,
     ErrorOut,
     In,
     ObjectId,
     RuleViolationOut,
     Text,
+    caller,
 )
 from parcours.curriculum.models import Programme
 from parcours.portfolio.models import EvidenceItem
@@ -65,15 +69,6 @@ from .models import (
 
 router = Router(tags=["exam committee"])
 
-READ_ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut}
-LIST_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut}
-WRITE_ERRORS: dict[int, Any] = {
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,  # the IntegrityError handler: a write raced another
-    422: RuleViolationOut | ErrorOut,
-}
 MAX_DOCUMENTS = 10  # per request or reply
 AWB_RULE = "decision.awb-complete"
 TermState = Literal["open", "soon", "overdue", "decided"]
@@ -94,11 +89,6 @@ Outcome = Literal[
     "bsa_negative",
     "bsa_postponed",
 ]
-
-
-def _actor(request: HttpRequest) -> User:
-    """The signed-in caller (every operation but asking a question needs one)."""
-    return cast(User, request.user)
 
 
 def _today() -> date:
@@ -823,7 +813,7 @@ def my_progress(request: HttpRequest) -> Any:
     prospective student): every unit with its state, how and when it was achieved and its
     route; EC done against the nominal load; the propedeuse and the BSA verdict (rule bsa.norm)
     where the variant has them."""
-    user = _actor(request)
+    user = caller(request)
     enrolments = list(
         Enrolment.objects.filter(student=user)
         .select_related("variant__programme")
@@ -852,7 +842,7 @@ def my_desk_request_list(request: HttpRequest) -> Any:
     decision term and the days left, the documents (metadata), the messages and the decisions
     made known."""
     on = _today()
-    found = _desk_requests().filter(requester=_actor(request)).order_by("-created_at", "-id")
+    found = _desk_requests().filter(requester=caller(request)).order_by("-created_at", "-id")
     return [_desk_request(r, on, committee=False) for r in found]
 
 
@@ -909,7 +899,7 @@ def exemption_request_create(
     optionally `document_issuers`, the units and why. Each file is checked by its content; a
     refused file (422, field "file") leaves no file and no request behind."""
     programme = _desk_programme(payload.programme_id)
-    user = _actor(request)
+    user = caller(request)
     item_ids = _own_items(user, payload.item_ids)
     uploads = _uploads(files, list(payload.document_kinds), payload.document_issuers)
     created = services.desk_request_create(
@@ -956,7 +946,7 @@ def desk_reply_create(
     with `document_kinds`); a request waiting for information returns to review."""
     found = permissions.get_desk_request_for(request.user, request_id)
     uploads = _uploads(files or [], list(payload.document_kinds), payload.document_issuers)
-    services.desk_reply(found, actor=_actor(request), text=payload.text, documents=uploads)
+    services.desk_reply(found, actor=caller(request), text=payload.text, documents=uploads)
     return Status(201, _desk_request_detail(found.pk, request.user))
 
 
@@ -970,7 +960,7 @@ def my_decision_list(request: HttpRequest) -> Any:
     """The caller's decisions made known (never drafts), newest first: every Awb part, the
     units, the appeal deadline and how it was reached (moved past rest days)."""
     found = _with_parts(
-        Decision.objects.filter(student=_actor(request), made_known_on__isnull=False)
+        Decision.objects.filter(student=caller(request), made_known_on__isnull=False)
         .select_related("programme", "student")
         .order_by("-made_known_on", "-id")
     )
@@ -1028,7 +1018,7 @@ def decision_letter(request: HttpRequest, decision_id: ObjectId) -> Any:
 def desk_queue(request: HttpRequest, status: Query[RequestStatus | None] = None) -> Any:
     """Requests to the caller's programmes as exam committee, the earliest term end first,
     with the days left (negative: overdue); open ones unless `status` is given."""
-    user = _actor(request)
+    user = caller(request)
     _require_committee_pages(user)
     on = _today()
     rows = []
@@ -1064,7 +1054,7 @@ def desk_queue(request: HttpRequest, status: Query[RequestStatus | None] = None)
 def desk_request_review(request: HttpRequest, request_id: ObjectId) -> Any:
     """The committee takes a received request into review."""
     found = permissions.get_desk_request_for(request.user, request_id)
-    services.desk_request_review(found, actor=_actor(request))
+    services.desk_request_review(found, actor=caller(request))
     return _desk_request_detail(found.pk, request.user)
 
 
@@ -1080,7 +1070,7 @@ def desk_information_ask(
     """The committee asks the requester for more information; the request waits for the
     answer."""
     found = permissions.get_desk_request_for(request.user, request_id)
-    services.desk_information_ask(found, actor=_actor(request), text=payload.text)
+    services.desk_information_ask(found, actor=caller(request), text=payload.text)
     return Status(201, _desk_request_detail(found.pk, request.user))
 
 
@@ -1095,7 +1085,7 @@ def desk_question_answer(
 ) -> Any:
     """The committee answers a question (an exemption request is answered by a decision)."""
     found = permissions.get_desk_request_for(request.user, request_id)
-    services.desk_question_answer(found, actor=_actor(request), answer=payload.answer)
+    services.desk_question_answer(found, actor=caller(request), answer=payload.answer)
     return _desk_request_detail(found.pk, request.user)
 
 
@@ -1115,7 +1105,7 @@ def exemption_decision_draft(request: HttpRequest, request_id: ObjectId) -> Any:
     draft = found.decisions.filter(made_known_on__isnull=True).order_by("-created_at").first()
     if draft is not None:
         return Status(200, _decision(_decision_detail(draft.pk)))
-    created = services.exemption_draft(found, actor=_actor(request))
+    created = services.exemption_draft(found, actor=caller(request))
     return Status(201, _decision(_decision_detail(created.pk)))
 
 
@@ -1135,7 +1125,7 @@ def decision_list(
 ) -> Any:
     """The decisions of the caller's programmes as exam committee, newest first; filter on
     `state` (draft or known) and `kind`."""
-    user = _actor(request)
+    user = caller(request)
     _require_committee_pages(user)
     found = selectors.committee_decisions(user)
     if state is not None:
@@ -1205,7 +1195,7 @@ def decision_update(request: HttpRequest, decision_id: ObjectId, payload: Decisi
         if "outcome" in changes:
             _check_outcome(decision, payload.outcome)
     changes.pop("unit_grants", None)
-    services.decision_update(decision, actor=_actor(request), unit_grants=grants, **changes)
+    services.decision_update(decision, actor=caller(request), unit_grants=grants, **changes)
     return _decision(_decision_detail(decision.pk))
 
 
@@ -1226,7 +1216,7 @@ def decision_make_known(request: HttpRequest, decision_id: ObjectId) -> Any:
     past rest days: `appeal`) and the decision is frozen."""
     found = permissions.get_decision_for(request.user, decision_id)
     try:
-        services.decision_make_known(found, actor=_actor(request), on=_today())
+        services.decision_make_known(found, actor=caller(request), on=_today())
     except RuleViolation as refused:
         raise MissingParts(refused) from refused
     return _decision(_decision_detail(found.pk))
@@ -1244,7 +1234,7 @@ def decision_correct(request: HttpRequest, decision_id: ObjectId) -> Any:
     original = _decision_detail(permissions.get_decision_for(request.user, decision_id).pk)
     correction = services.decision_draft(
         original.programme,
-        actor=_actor(request),
+        actor=caller(request),
         kind=original.kind,
         student=original.student,
         enrolment=original.enrolment,
@@ -1273,7 +1263,7 @@ def decision_correct(request: HttpRequest, decision_id: ObjectId) -> Any:
 def diploma_queue(request: HttpRequest) -> Any:
     """Students of the caller's programmes with every unit achieved (by assessment or
     exemption) and no diploma made known yet, by name."""
-    user = _actor(request)
+    user = caller(request)
     _require_committee_pages(user)
     rows = selectors.diploma_queue(user, on=_today())
     drafts = {
@@ -1319,7 +1309,7 @@ def diploma_prepare(request: HttpRequest, enrolment_id: ObjectId) -> Any:
     existing = _open_draft(Decision.Kind.DIPLOMA, enrolment)
     if existing is not None:
         return Status(200, _decision(_decision_detail(existing.pk)))
-    created = services.diploma_draft(enrolment, actor=_actor(request), on=_today())
+    created = services.diploma_draft(enrolment, actor=caller(request), on=_today())
     return Status(201, _decision(_decision_detail(created.pk)))
 
 
@@ -1370,7 +1360,7 @@ def bsa_list(request: HttpRequest) -> Any:
     """Students of the caller's BSA variants, by name: their own first year, EC within it
     against the norm, the verdict (rule bsa.norm), the circumstances recorded and the BSA
     decision."""
-    user = _actor(request)
+    user = caller(request)
     _require_committee_pages(user)
     rows = selectors.bsa_list(user, on=_today())
     ids = [r.enrolment.pk for r in rows]
@@ -1427,7 +1417,7 @@ def bsa_circumstance_record(
     enrolment = _committee_enrolment(request.user, enrolment_id)
     created = services.circumstance_record(
         enrolment,
-        actor=_actor(request),
+        actor=caller(request),
         description=payload.description,
         period_from=payload.period_from,
         period_until=payload.period_until,
@@ -1450,5 +1440,5 @@ def bsa_prepare(request: HttpRequest, enrolment_id: ObjectId) -> Any:
     existing = _open_draft(Decision.Kind.BSA, enrolment)
     if existing is not None:
         return Status(200, _decision(_decision_detail(existing.pk)))
-    created = services.bsa_draft(enrolment, actor=_actor(request), on=_today())
+    created = services.bsa_draft(enrolment, actor=caller(request), on=_today())
     return Status(201, _decision(_decision_detail(created.pk)))

@@ -12,7 +12,7 @@ multipart (`file` plus the form fields); everything else is JSON.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator, validate_email
@@ -22,9 +22,16 @@ from ninja import Field, File, Form, Router, Schema, UploadedFile
 from ninja.responses import Status
 from pydantic import AfterValidator, ConfigDict
 
-from parcours.accounts.models import User
 from parcours.core.api_schema import inline_choices
-from parcours.curriculum.api import NOT_SENT, ErrorOut, In, ObjectId, RuleViolationOut, Text
+from parcours.curriculum.api import (
+    NOT_SENT,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    In,
+    ObjectId,
+    Text,
+    caller,
+)
 from parcours.curriculum.models import Unit
 from parcours.studyplans.api import Day, Id, PersonOut
 
@@ -36,20 +43,6 @@ EvidenceKind = Annotated[EvidenceItem.Kind, inline_choices(EvidenceItem.Kind)]
 VraakJudgementVerdict = Annotated[VraakJudgement.Verdict, inline_choices(VraakJudgement.Verdict)]
 
 router = Router(tags=["portfolio"])
-
-READ_ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS: dict[int, Any] = {
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,  # the IntegrityError handler: a write raced another
-    422: RuleViolationOut | ErrorOut,
-}
-
-
-def _actor(request: HttpRequest) -> User:
-    """The signed-in caller (every operation here needs one)."""
-    return cast(User, request.user)
 
 
 def _http_url(value: str) -> str:
@@ -375,7 +368,7 @@ def evidence_item_create(
 ) -> Any:
     """Add an item that is a link (JSON). The student only."""
     enrolment = permissions.get_portfolio_for(request.user, enrolment_id)
-    item = services.item_create(enrolment, actor=_actor(request), **payload.model_dump())
+    item = services.item_create(enrolment, actor=caller(request), **payload.model_dump())
     return Status(201, _item_detail(item))
 
 
@@ -396,7 +389,7 @@ def evidence_item_upload(
     name; a refused file (422, field "file") leaves no file and no row behind."""
     enrolment = permissions.get_portfolio_for(request.user, enrolment_id)
     item = services.item_create(
-        enrolment, actor=_actor(request), **payload.model_dump(), **_upload(file)
+        enrolment, actor=caller(request), **payload.model_dump(), **_upload(file)
     )
     return Status(201, _item_detail(item))
 
@@ -444,7 +437,7 @@ def evidence_item_update(request: HttpRequest, item_id: ObjectId, payload: ItemU
     changes = payload.model_dump(exclude_unset=True)
     if not changes:
         raise DjangoValidationError("Nothing to change: send at least one field.")
-    services.item_update(item, actor=_actor(request), **changes)
+    services.item_update(item, actor=caller(request), **changes)
     return _item_detail(item)
 
 
@@ -460,7 +453,7 @@ def evidence_version_upload(
     """Upload a new version of an item (multipart/form-data, `file`); earlier versions stay,
     and assessments keep the version they froze."""
     item = permissions.get_item_for(request.user, item_id)
-    version = services.version_upload(item, actor=_actor(request), **_upload(file))
+    version = services.version_upload(item, actor=caller(request), **_upload(file))
     return Status(201, version)
 
 
@@ -473,7 +466,7 @@ def evidence_version_upload(
 def evidence_item_map(request: HttpRequest, item_id: ObjectId, payload: MappingIn) -> Any:
     """Set the criteria the item shows (the student only); an empty list removes the mapping."""
     item = permissions.get_item_for(request.user, item_id)
-    services.item_map(item, actor=_actor(request), criterion_ids=payload.criterion_ids)
+    services.item_map(item, actor=caller(request), criterion_ids=payload.criterion_ids)
     return _item_detail(item)
 
 
@@ -488,7 +481,7 @@ def evidence_vraak_record(request: HttpRequest, item_id: ObjectId, payload: Vraa
     student's coach, or an assessor the item was submitted to. Judgements are added, never
     changed."""
     item = permissions.get_item_for(request.user, item_id)
-    judgement = services.vraak_record(item, actor=_actor(request), **payload.model_dump())
+    judgement = services.vraak_record(item, actor=caller(request), **payload.model_dump())
     return Status(201, judgement)
 
 
@@ -507,7 +500,7 @@ def evidence_confirmation_invite(
     item = permissions.get_item_for(request.user, item_id)
     confirmation = services.confirmation_invite(
         item,
-        actor=_actor(request),
+        actor=caller(request),
         supervisor_name=payload.supervisor_name,
         supervisor_email=payload.supervisor_email,
         link_for=lambda token: _workplace_link(request, token),

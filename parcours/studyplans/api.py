@@ -30,13 +30,15 @@ from parcours.curriculum import permissions as curriculum_permissions
 from parcours.curriculum.api import (
     MAX_ID,
     NOT_SENT,
+    READ_ERRORS,
+    WRITE_ERRORS,
     ErrorOut,
     In,
     Int,
     ObjectId,
-    RuleViolationOut,
     SmallInt,
     Text,
+    caller,
 )
 from parcours.curriculum.models import LearningActivity, LearningOutcome, Unit
 from parcours.curriculum.permissions import is_administrator, roles_by_programme
@@ -70,11 +72,6 @@ LockVersion = Annotated[
     Int, Field(ge=1, le=MAX_ID, description="The draft's lock_version you read")
 ]
 QueryId = Annotated[int, Query(ge=1, le=MAX_ID)]
-
-
-def _actor(request: HttpRequest) -> User:
-    """The signed-in caller (every operation here needs one)."""
-    return cast(User, request.user)
 
 
 def _today() -> date:
@@ -287,14 +284,6 @@ class QueueEntryOut(Schema):
     coach_comment: str
 
 
-READ_ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS: dict[int, Any] = {
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,  # the IntegrityError handler: a write raced another
-    422: RuleViolationOut | ErrorOut,
-}
 DRAFT_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 409: ConflictOut | ErrorOut}
 
 # --- input schemas --------------------------------------------------------------------------
@@ -519,7 +508,7 @@ def study_plan_create(request: HttpRequest, payload: PlanCreateIn) -> Any:
     units = _units_for(request.user, [u.unit_id for u in payload.units])
     plan = services.plan_create(
         enrolment,
-        actor=_actor(request),
+        actor=caller(request),
         title=payload.title,
         period_start=payload.period_start,
         period_end=payload.period_end,
@@ -580,7 +569,7 @@ def plan_version_update(
         raise ValidationError("Nothing to change: send at least one field besides lock_version.")
     services.version_update_details(
         version,
-        actor=_actor(request),
+        actor=caller(request),
         expected_lock_version=lock_version,
         hours_per_week=fields.get("hours_per_week", version.hours_per_week),
         notes=fields.get("notes", version.notes),
@@ -595,7 +584,7 @@ def plan_unit_add(request: HttpRequest, version_id: ObjectId, payload: PlanUnitA
     unit = _units_for(request.user, [payload.unit_id])[payload.unit_id]
     plan_unit = services.plan_unit_add(
         version,
-        actor=_actor(request),
+        actor=caller(request),
         expected_lock_version=payload.lock_version,
         choice=_choice(payload, unit),
     )
@@ -628,7 +617,7 @@ def plan_unit_update(
     }
     services.plan_unit_update(
         plan_unit,
-        actor=_actor(request),
+        actor=caller(request),
         expected_lock_version=lock_version,
         large_activity=large_activity,
         **{**current, **fields},
@@ -640,7 +629,7 @@ def plan_unit_update(
 def plan_unit_remove(request: HttpRequest, plan_unit_id: ObjectId, lock_version: QueryId) -> Any:
     """Remove a unit from a draft (`?lock_version=`); the draft's lock_version goes up by one."""
     plan_unit = permissions.get_plan_unit_for(request.user, plan_unit_id)
-    services.plan_unit_remove(plan_unit, actor=_actor(request), expected_lock_version=lock_version)
+    services.plan_unit_remove(plan_unit, actor=caller(request), expected_lock_version=lock_version)
     return Status(204, None)
 
 
@@ -659,7 +648,7 @@ def plan_activity_add(
         )
     item = services.plan_activity_add(
         plan_unit,
-        actor=_actor(request),
+        actor=caller(request),
         expected_lock_version=payload.lock_version,
         source=payload.source,
         title=payload.title,
@@ -676,7 +665,7 @@ def plan_activity_add(
 def plan_activity_remove(request: HttpRequest, activity_id: ObjectId, lock_version: QueryId) -> Any:
     """Remove an agreed activity from a draft unit (`?lock_version=`)."""
     item = permissions.get_plan_activity_for(request.user, activity_id)
-    services.plan_activity_remove(item, actor=_actor(request), expected_lock_version=lock_version)
+    services.plan_activity_remove(item, actor=caller(request), expected_lock_version=lock_version)
     return Status(204, None)
 
 
@@ -687,7 +676,7 @@ def large_activity_remove(
     """Remove a large activity (route D) from a draft (`?lock_version=`)."""
     activity = permissions.get_large_activity_for(request.user, large_activity_id)
     services.large_activity_remove(
-        activity, actor=_actor(request), expected_lock_version=lock_version
+        activity, actor=caller(request), expected_lock_version=lock_version
     )
     return Status(204, None)
 
@@ -704,7 +693,7 @@ def large_activity_add(
     version = permissions.get_version_for(request.user, version_id)
     activity = services.large_activity_add(
         version,
-        actor=_actor(request),
+        actor=caller(request),
         expected_lock_version=payload.lock_version,
         kind=payload.kind,
         title=payload.title,
@@ -724,7 +713,7 @@ def plan_version_submit(request: HttpRequest, version_id: ObjectId, payload: Sub
     of every own route."""
     version = permissions.get_version_for(request.user, version_id)
     services.version_submit(
-        version, actor=_actor(request), expected_lock_version=payload.lock_version
+        version, actor=caller(request), expected_lock_version=payload.lock_version
     )
     return _version_detail(version.pk)
 
@@ -733,7 +722,7 @@ def plan_version_submit(request: HttpRequest, version_id: ObjectId, payload: Sub
 def plan_version_return(request: HttpRequest, version_id: ObjectId, payload: ReturnIn) -> Any:
     """The coach sends a submitted version back with comments; the student amends it."""
     version = permissions.get_version_for(request.user, version_id)
-    services.version_return(version, actor=_actor(request), comment=payload.comment)
+    services.version_return(version, actor=caller(request), comment=payload.comment)
     return _version_detail(version.pk)
 
 
@@ -742,7 +731,7 @@ def plan_version_agree(request: HttpRequest, version_id: ObjectId, payload: Agre
     """The coach agrees to a submitted version; the exam committee (or, where the programme
     delegates it, the coach) then establishes it."""
     version = permissions.get_version_for(request.user, version_id)
-    services.version_agree(version, actor=_actor(request), comment=payload.comment)
+    services.version_agree(version, actor=caller(request), comment=payload.comment)
     return _version_detail(version.pk)
 
 
@@ -750,7 +739,7 @@ def plan_version_agree(request: HttpRequest, version_id: ObjectId, payload: Agre
 def plan_version_amend(request: HttpRequest, version_id: ObjectId) -> Any:
     """A new draft version based on a returned or the established version."""
     version = permissions.get_version_for(request.user, version_id)
-    draft = services.version_amend(version, actor=_actor(request))
+    draft = services.version_amend(version, actor=caller(request))
     return Status(201, _version_detail(draft.pk))
 
 
@@ -775,7 +764,7 @@ def plan_version_establish(request: HttpRequest, version_id: ObjectId, payload: 
             "Decisions on units outside this version.",
             field="decisions",
         )
-    services.version_establish(version, actor=_actor(request), decisions=decisions)
+    services.version_establish(version, actor=caller(request), decisions=decisions)
     return _version_detail(version.pk)
 
 
