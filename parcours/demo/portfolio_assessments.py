@@ -876,27 +876,39 @@ def build_portfolios_and_assessments() -> Built:
     built = demo.portfolios()
     demo.assessment_requests()
     demo.calibration()
-    _spread_over_time()
     return built
 
 
-def _spread_over_time() -> None:
+def spread_assessment_history() -> None:
     """The services stamp requests and submissions with the time of seeding; spread them over
     the past months so the workload page shows months and waiting times as a real programme
-    would. Only these timestamps move (history for the demo); results keep their dates."""
-    requests = list(AssessmentRequest.objects.order_by("id").prefetch_related("assignments"))
+    would. Only these timestamps move, and in the order the work happened: requested, assessors
+    assigned, the interview, the scores, the result (whose date the services recorded)."""
+    requests = AssessmentRequest.objects.order_by("id").prefetch_related(
+        "assignments", "results", "interview"
+    )
     for i, request in enumerate(requests):
-        requested = _at(-(25 + (i * 23) % 140), 9)
-        wait = timedelta(days=9 + (i * 11) % 40)
-        done = min(requested + wait, _at(-1, 16)) if request.completed_at else None
-        AssessmentRequest.objects.filter(pk=request.pk).update(
-            requested_at=requested, completed_at=done
+        results = list(request.results.all())
+        end = (
+            timezone.make_aware(datetime.combine(results[0].decided_on, time(15)))
+            if results
+            else _at(-1, 16)
         )
-        for n, assignment in enumerate(request.assignments.all(), start=1):
-            if assignment.submitted_at:
-                submitted = min(
-                    requested + wait * n / (len(request.assignments.all()) + 1), _at(-1, 15)
-                )
-                type(assignment).objects.filter(pk=assignment.pk).update(
-                    assigned_at=requested + timedelta(days=1), submitted_at=submitted
-                )
+        interview = getattr(request, "interview", None)
+        held = interview.scheduled_at if interview and interview.scheduled_at <= end else None
+        requested = end - timedelta(days=9 + (i * 11) % 40)
+        if held and held - timedelta(days=7) < requested:
+            requested = held - timedelta(days=7)
+        AssessmentRequest.objects.filter(pk=request.pk).update(
+            requested_at=requested, completed_at=end if request.completed_at else None
+        )
+        first_score = max(requested + timedelta(days=2), (held or requested) + timedelta(hours=2))
+        for n, assignment in enumerate(request.assignments.all()):
+            submitted = (
+                min(first_score + timedelta(hours=6 * n), end - timedelta(hours=1))
+                if assignment.submitted_at
+                else None
+            )
+            type(assignment).objects.filter(pk=assignment.pk).update(
+                assigned_at=requested + timedelta(days=1), submitted_at=submitted
+            )

@@ -242,9 +242,9 @@ def test_coordinator_queues_hold_their_programmes_open_requests(demo_db):
         ]
 
     assert queue("toetscoordinator.verpleegkunde") == [  # oldest request first
+        ("student.mehmet", "requested"),
         ("student.rachid", "scoring"),
         ("student.marloes", "third_assessor"),
-        ("student.mehmet", "requested"),
     ]
     assert queue("toetscoordinator.pabo") == [("student.eva", "consensus")]
     assert queue("toetscoordinator.ad") == []
@@ -431,3 +431,20 @@ def test_coordinators_hold_the_role_for_their_programme_only(demo_db, username, 
     assert [(a.role, a.programme.croho_code) for a in assignments] == [
         (Role.ASSESSMENT_COORDINATOR, programme)
     ]
+
+
+def test_every_assessment_happened_in_order(demo_db):
+    """Requested, then assessors assigned, the interview held, scores submitted and the result
+    recorded (the demo dates its history after building it)."""
+    for request in AssessmentRequest.objects.prefetch_related("assignments", "results"):
+        interview = getattr(request, "interview", None)
+        for assignment in request.assignments.all():
+            assert request.requested_at < assignment.assigned_at, request.pk
+            if assignment.submitted_at:
+                assert assignment.assigned_at < assignment.submitted_at, request.pk
+                if interview and interview.held:
+                    assert interview.scheduled_at < assignment.submitted_at, request.pk
+                if request.completed_at:
+                    assert assignment.submitted_at < request.completed_at, request.pk
+        for result in request.results.all():
+            assert request.completed_at.date() == result.decided_on, request.pk

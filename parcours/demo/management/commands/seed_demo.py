@@ -57,7 +57,10 @@ class Command(BaseCommand):
         else:
             # Imported here: the assessment services load scikit-learn, which a second run
             # (nothing to build) does not need.
-            from parcours.demo.portfolio_assessments import build_portfolios_and_assessments
+            from parcours.demo.portfolio_assessments import (
+                build_portfolios_and_assessments,
+                spread_assessment_history,
+            )
 
             started = time.monotonic()
             # The invitation e-mails go out on commit, so the mail backend stays in memory
@@ -67,6 +70,7 @@ class Command(BaseCommand):
                 build_study_plans()
                 built = build_portfolios_and_assessments()
                 build_exam_committee()
+                spread_assessment_history()  # last: it dates every assessment
             invitation = built.open_invitation_url
             status = f"built in {time.monotonic() - started:.1f} s"
         if options["quiet"]:
