@@ -136,7 +136,11 @@ class Mark:
 
     @property
     def text(self) -> str:
-        """What the picture writes next to the mark: the unit code, the decision or "start"."""
+        """What the picture writes next to the mark: the unit codes (the first and how many more
+        when there are over two), the decision or "start". The list below names them all."""
+        names = self.label.split(", ") if self.label else []
+        if len(names) > 2:
+            return f"{names[0]} +{len(names) - 1}"
         return self.label or self.kind_label
 
     @property
@@ -175,17 +179,21 @@ def _timeline(found: selectors.Progress, today: date) -> Timeline | None:
     def x(day: date) -> float:
         return round(TIMELINE_LEFT + TIMELINE_WIDTH * (day - start).days / span, 1)
 
+    # events of one kind on one day share a mark, so their labels do not overprint
+    grouped: dict[tuple[date, str], list[selectors.TimelineEvent]] = {}
+    for e in events:
+        grouped.setdefault((e.on, e.kind), []).append(e)
     marks = [
         Mark(
-            e.on,
-            e.kind,
-            str(EVENT_LABELS.get(e.kind, e.kind)),
-            "" if e.kind == "start" else e.label,
-            e.future or e.on > today,
-            x(e.on),
+            on,
+            kind,
+            str(EVENT_LABELS.get(kind, kind)),
+            "" if kind == "start" else ", ".join(e.label for e in same),
+            any(e.future for e in same) or on > today,
+            x(on),
             LABEL_Y[i % len(LABEL_Y)],
         )
-        for i, e in enumerate(events)
+        for i, ((on, kind), same) in enumerate(grouped.items())
     ]
     ticks = [
         Tick(x(date(year, 1, 1)), str(year))

@@ -351,8 +351,7 @@ def test_the_progress_page_shows_ring_tiles_legend_and_timeline(client, world):
     assert page.texts("timeline-entry") == [
         "2026-09-01 · start",
         "2026-10-05 · exempted: U4",
-        "2026-11-02 · achieved: U1",
-        "2026-11-02 · achieved: U2",
+        "2026-11-02 · achieved: U1, U2",
         "2027-01-15 · achieved: U3",
         "2027-03-01 · achieved: U5",
         "2027-12-20 · planned end: U7 (ahead)",
@@ -379,10 +378,7 @@ def test_a_prospective_student_without_enrolment_sees_the_exempted_units(client,
         "open",
         "open",
     ]
-    assert page.texts("timeline-entry") == [
-        "2027-04-20 · exempted: U1",
-        "2027-04-20 · exempted: U2",
-    ]
+    assert page.texts("timeline-entry") == ["2027-04-20 · exempted: U1, U2"]
 
 
 def test_someone_without_programme_sees_an_empty_page(client, db):
@@ -556,3 +552,14 @@ def test_diploma_queue_and_bsa_list_queries_do_not_grow_with_students(
         )
     assert len([k for k in queue_page.elements if k.startswith("diploma-row-")]) == 8
     assert counts[0] == counts[1]
+
+
+def test_units_exempted_on_one_day_share_one_mark_on_the_timeline(client, db):
+    oer = factories.published_oer()
+    staff = staff_of(oer.variant.programme)
+    prospective = factories.UserFactory()
+    exempt(prospective, oer, staff, ["U1", "U2", "U3"], on=date(2027, 4, 20))
+    page = view(client, prospective, reverse("progress:home"), date(2027, 5, 1))
+    assert page.texts("timeline-entry") == ["2027-04-20 · exempted: U1, U2, U3"]
+    assert page.html.count('class="tl-label"') == 1
+    assert '<text class="tl-label" x="30.0" y="40" text-anchor="middle">U1 +2</text>' in page.html
