@@ -550,10 +550,6 @@ def calibration_sessions_for(user: User) -> QuerySet[CalibrationSession]:
     )
 
 
-def scores_dict(assignment: AssessorAssignment) -> dict[int, int]:
-    return dict(assignment.scores.values_list("criterion_id", "score"))
-
-
 def first_two_scores(request: AssessmentRequest) -> dict[int, list[int]]:
     """Per criterion the scores of the first and second assessor (for the third-assessor rule)."""
     result: dict[int, list[int]] = defaultdict(list)

@@ -7,13 +7,12 @@ import random
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
 from parcours.accounts.models import Role, User
 from parcours.core.audit import audit_record
-from parcours.core.errors import DomainError, raise_if_refused
+from parcours.core.errors import DomainError, raise_if_refused, require
 from parcours.curriculum.models import AssessmentCriterion, AssessmentForm, Programme, Unit
 from parcours.curriculum.permissions import has_role
 from parcours.portfolio.models import EvidenceItem
@@ -47,11 +46,6 @@ Status = AssessmentRequest.Status
 Scores = Mapping[int, int]
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 def _locked(request: AssessmentRequest) -> AssessmentRequest:
     """Re-read the request under a row lock so two writes to one request queue up."""
     return (
@@ -74,7 +68,7 @@ def request_create(
 ) -> AssessmentRequest:
     """The student requests an assessment of one unit, or an integral assessment of several;
     the chosen evidence is frozen as it is now (current version, link and mapping)."""
-    _require(is_student_of(actor, enrolment))
+    require(is_student_of(actor, enrolment))
     unit_ids = list(dict.fromkeys(unit_ids))
     units = list(
         Unit.objects.filter(
@@ -139,7 +133,7 @@ def request_create(
 @transaction.atomic
 def request_withdraw(request: AssessmentRequest, *, actor: User) -> AssessmentRequest:
     request = _locked(request)
-    _require(permissions.can_withdraw_request(actor, request))
+    require(permissions.can_withdraw_request(actor, request))
     if request.status not in (Status.REQUESTED, Status.SCORING):
         raise DomainError(
             "Een beoordeling waarin al is gescoord kan niet meer worden ingetrokken.",
@@ -211,7 +205,7 @@ def assessor_assign(
 ) -> AssessorAssignment:
     """The assessment coordinator assigns an assessor to the next open position."""
     request = _locked(request)
-    _require(permissions.can_assign_assessors(actor, request))
+    require(permissions.can_assign_assessors(actor, request))
     return _assign(request, assessor, actor=actor, on=on)
 
 
@@ -221,7 +215,7 @@ def assessors_assign_by_workload(
 ) -> list[AssessorAssignment]:
     """Fill every open position with the eligible assessors who have the least open work."""
     request = _locked(request)
-    _require(permissions.can_assign_assessors(actor, request))
+    require(permissions.can_assign_assessors(actor, request))
     positions = _open_positions(request)
     candidates = selectors.assessor_candidates(request)
     if len(candidates) < len(positions):
@@ -265,7 +259,7 @@ def scores_submit(
     first two differ too much a third assessor is needed; when all have submitted, consensus
     follows."""
     request = _locked(request)
-    _require(permissions.can_score(actor, request))
+    require(permissions.can_score(actor, request))
     if request.status not in (Status.SCORING, Status.THIRD_ASSESSOR):
         raise DomainError(
             "In deze fase van de beoordeling wordt niet gescoord.",
@@ -351,7 +345,7 @@ def consensus_record(
     per unit the feedback; the result per unit follows from the scores. Results are written
     once; a completed assessment may be drawn for exam-committee review."""
     request = _locked(request)
-    _require(permissions.can_record_consensus(actor, request))
+    require(permissions.can_record_consensus(actor, request))
     if request.status == Status.COMPLETED:
         raise DomainError(
             "De consensus is al vastgelegd; een correctie is een besluit van de examencommissie.",
@@ -430,7 +424,7 @@ def interview_schedule(
     location: str = "",
     questions: str = "",
 ) -> Interview:
-    _require(permissions.can_manage_interview(actor, request))
+    require(permissions.can_manage_interview(actor, request))
     if request.status in (Status.COMPLETED, Status.WITHDRAWN):
         raise DomainError(
             "Deze beoordeling is afgerond.", "This assessment has been closed.", field="when"
@@ -453,7 +447,7 @@ def interview_record(
     request: AssessmentRequest, *, actor: User, questions: str, notes: str
 ) -> Interview:
     """Record the criterion-based interview: the questions asked and the notes."""
-    _require(permissions.can_manage_interview(actor, request))
+    require(permissions.can_manage_interview(actor, request))
     interview = Interview.objects.filter(request=request).first()
     if interview is None:
         raise DomainError(
@@ -477,7 +471,7 @@ def interview_record(
 
 @transaction.atomic
 def review_record(review: ReviewSelection, *, actor: User, notes: str) -> ReviewSelection:
-    _require(permissions.can_review(actor, review))
+    require(permissions.can_review(actor, review))
     if not notes.strip():
         raise DomainError("Noteer je bevindingen.", "Write down your findings.", field="notes")
     review.notes = notes.strip()
@@ -502,7 +496,7 @@ def calibration_create(
     held_on: date,
     participants: Iterable[User],
 ) -> CalibrationSession:
-    _require(permissions.is_coordinator(actor, programme.pk))
+    require(permissions.is_coordinator(actor, programme.pk))
     if unit.oer.variant.programme_id != programme.pk:
         raise DomainError(
             "Kies een eenheid van deze opleiding.", "Choose a unit of this programme.", field="unit"
@@ -539,7 +533,7 @@ def calibration_submit(
     session: CalibrationSession, *, actor: User, scores: Scores
 ) -> CalibrationSubmission:
     """A participant scores the sample blind, once."""
-    _require(permissions.can_score_calibration(actor, session))
+    require(permissions.can_score_calibration(actor, session))
     if session.submissions.filter(assessor=actor).exists():
         raise DomainError(
             "Je hebt deze kalibratie al gescoord.", "You have scored this calibration already."
@@ -557,7 +551,7 @@ def calibration_submit(
 
 @transaction.atomic
 def calibration_close(session: CalibrationSession, *, actor: User) -> CalibrationSession:
-    _require(permissions.can_manage_calibration(actor, session))
+    require(permissions.can_manage_calibration(actor, session))
     if session.closed_at is not None:
         raise DomainError(
             "Deze kalibratie is al gesloten.", "This calibration session is closed already."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import get_language
 
 from parcours.rules.base import RuleResult
@@ -68,3 +69,10 @@ def raise_if_refused(results: Iterable[RuleResult]) -> list[RuleResult]:
     if any(not r.ok for r in results):
         raise RuleViolation(results)
     return results
+
+
+def require(allowed: bool) -> None:
+    """403 for an object the user may see but not change (hidden ones already answered 404).
+    Services and views ask `permissions.can_…` and pass the answer here."""
+    if not allowed:
+        raise PermissionDenied

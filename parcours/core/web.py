@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from parcours.core.errors import require  # noqa: F401  (views call web.require)
 from parcours.rules.base import RuleResult, get_rule
 
 from .errors import DomainError
@@ -20,12 +21,6 @@ from .errors import DomainError
 
 def today() -> date:
     return timezone.localdate()
-
-
-def require(allowed: bool) -> None:
-    """403 for an object the user may see but not change (hidden ones already answered 404)."""
-    if not allowed:
-        raise PermissionDenied
 
 
 def auto_id(key: str) -> str:

@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
-from parcours.core.errors import DomainError, raise_if_refused
+from parcours.core.errors import DomainError, raise_if_refused, require
 from parcours.rules.parameters import parameter
 
 from . import permissions
@@ -36,11 +35,6 @@ from .models import (
 from .selectors import oer_check, oer_edit_check, oer_units, variant_check
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
 def _save(obj: models.Model, *, exclude: list[str] | None = None) -> None:
     """Validate the fields (ValidationError for bad input) and save."""
     obj.full_clean(exclude=exclude)
@@ -55,7 +49,7 @@ def _editable(oer: Oer, actor: User | None) -> None:
     """Permission to edit (skipped for system actions without an actor), then the rule that a
     published OER does not change; bumps the OER's version so a stale editor notices."""
     if actor is not None:
-        _require(permissions.can_edit_oer(actor, oer))
+        require(permissions.can_edit_oer(actor, oer))
     # Read the status under a row lock: the caller's copy may be stale, and a concurrent
     # publish must not let an edit slip into a published OER.
     current = Oer.objects.select_for_update().get(pk=oer.pk)
@@ -91,7 +85,7 @@ def programme_create(
 ) -> Programme:
     """Create a programme; its nominal load defaults to the dated parameter for its kind."""
     if actor is not None:
-        _require(permissions.can_create_programme(actor))
+        require(permissions.can_create_programme(actor))
     if nominal_ec is None:
         table = parameter("programme.nominal_ec", on=_today()).value
         key = f"{sector}-{level}"
@@ -124,7 +118,7 @@ def role_assign(
     user: User, *, actor: User | None, role: str, programme: Programme | None = None
 ) -> RoleAssignment:
     if actor is not None:
-        _require(permissions.is_administrator(actor))
+        require(permissions.is_administrator(actor))
     assignment, _ = RoleAssignment.objects.get_or_create(user=user, role=role, programme=programme)
     audit_record(
         actor,
@@ -148,7 +142,7 @@ def variant_create(
     bsa_norm_ec: int | None = None,
 ) -> ProgrammeVariant:
     if actor is not None:
-        _require(permissions.can_manage_programme(actor, programme))
+        require(permissions.can_manage_programme(actor, programme))
     variant = ProgrammeVariant(
         programme=programme, form=form, has_propedeuse=has_propedeuse, bsa_norm_ec=bsa_norm_ec
     )
@@ -172,7 +166,7 @@ def consent_record(
     notes: str = "",
 ) -> TeacherConsent:
     """Record the teachers' vote on working with units of learning outcomes."""
-    _require(permissions.can_manage_variant(actor, variant))
+    require(permissions.can_manage_variant(actor, variant))
     if decided_on > _today():
         raise DomainError(
             "De datum van de instemming ligt in de toekomst.",
@@ -211,7 +205,7 @@ def variant_set_outcome_based(
     """Switch a variant to (or from) units of learning outcomes: only where the law allows it
     and after the teachers consented."""
     if actor is not None:
-        _require(permissions.can_manage_variant(actor, variant))
+        require(permissions.can_manage_variant(actor, variant))
     results = raise_if_refused(
         variant_check(variant, on=on or _today(), outcome_based=outcome_based)
     )
@@ -241,7 +235,7 @@ def variant_settings_update(
     establishing plans to the coach, the feasibility warning, when a student counts as
     stalled)."""
     if actor is not None:
-        _require(permissions.can_manage_variant(actor, variant))
+        require(permissions.can_manage_variant(actor, variant))
     fields = {
         "start_moments": start_moments,
         "coach_establishes_plans": coach_establishes_plans,
@@ -263,7 +257,7 @@ def variant_settings_update(
 @transaction.atomic
 def oer_create(variant: ProgrammeVariant, *, actor: User | None, academic_year: int) -> Oer:
     if actor is not None:
-        _require(permissions.can_manage_variant(actor, variant))
+        require(permissions.can_manage_variant(actor, variant))
     if Oer.objects.filter(variant=variant, academic_year=academic_year).exists():
         raise DomainError(
             f"Er is al een OER {academic_year}-{academic_year + 1} voor deze variant.",
@@ -280,7 +274,7 @@ def oer_create(variant: ProgrammeVariant, *, actor: User | None, academic_year: 
 def oer_publish(oer: Oer, *, actor: User | None, on: date | None = None) -> Oer:
     """Publish an OER: refused with every violation at once when a rule does not hold."""
     if actor is not None:
-        _require(permissions.can_publish_oer(actor, oer))
+        require(permissions.can_publish_oer(actor, oer))
     oer = Oer.objects.select_for_update().select_related("variant__programme").get(pk=oer.pk)
     results = raise_if_refused(oer_check(oer, on=on or _today()))
     oer.status = Oer.Status.PUBLISHED
@@ -297,7 +291,7 @@ def oer_copy_to_next_year(oer: Oer, *, actor: User | None) -> Oer:
     """Next year's OER as an editable copy of this one (units, outcomes, criteria, levels,
     validation grid, facilitated routes)."""
     if actor is not None:
-        _require(permissions.can_edit_oer(actor, oer))
+        require(permissions.can_edit_oer(actor, oer))
     new = oer_create(oer.variant, actor=actor, academic_year=oer.academic_year + 1)
     new.copied_from = oer
     new.save(update_fields=["copied_from"])
@@ -512,7 +506,7 @@ def grid_entry_create(
 @transaction.atomic
 def persona_create(programme: Programme, *, actor: User | None, **fields: Any) -> Persona:
     if actor is not None:
-        _require(permissions.can_manage_programme(actor, programme))
+        require(permissions.can_manage_programme(actor, programme))
     persona = Persona(programme=programme, **fields)
     _save(persona)
     audit_record(actor, "persona.create", persona, name=persona.name)

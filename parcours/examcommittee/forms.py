@@ -21,6 +21,7 @@ from parcours.accounts.models import User
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.forms import BaseForm
 from parcours.curriculum.models import Programme, Unit
+from parcours.portfolio.services import max_upload_bytes
 from parcours.portfolio.uploads import ALLOWED, check_upload
 
 from . import services
@@ -89,7 +90,7 @@ class DocumentRowsForm(BaseForm):
                     upload.name,
                     upload,
                     upload.size,
-                    max_bytes=services.MAX_DOCUMENT_MB * 1024 * 1024,
+                    max_bytes=max_upload_bytes(),
                 )
             except DomainError as exc:
                 self.add_error(f"doc_file_{i}", exc.message)

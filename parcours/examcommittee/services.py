@@ -8,23 +8,20 @@ decision that refers to it."""
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone, translation
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
-from parcours.core.errors import DomainError, raise_if_refused
-from parcours.curriculum.models import Institution, Programme, Unit
+from parcours.core.errors import DomainError, raise_if_refused, require
+from parcours.curriculum.models import Institution, Programme
 from parcours.portfolio.models import EvidenceItem
-from parcours.portfolio.services import evidence_storage
+from parcours.portfolio.services import file_store, files_atomic, max_upload_bytes
 from parcours.portfolio.uploads import check_upload
 from parcours.rules.decisions import (
     appeal_deadline,
@@ -46,12 +43,6 @@ from .models import (
 )
 
 Status = DeskRequest.Status
-MAX_DOCUMENT_MB = 25
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 @dataclass(frozen=True)
@@ -63,48 +54,29 @@ class Upload:
     issuer: str = ""
 
 
-def _sha256(stream: IO[bytes]) -> str:
-    stream.seek(0)
-    digest = hashlib.file_digest(stream, "sha256").hexdigest()  # type: ignore[arg-type]
-    stream.seek(0)
-    return digest
-
-
-def _store_documents(request: DeskRequest, uploads: Iterable[Upload]) -> list[str]:
-    """Check every document by content first, then store them; returns the stored names so a
-    failing transaction can remove them again."""
+def _store_documents(request: DeskRequest, uploads: Iterable[Upload]) -> None:
+    """Check every document by content first, then store them (inside `files_atomic()`, so a
+    failing transaction leaves no file behind)."""
     uploads = list(uploads)
     checked = [
-        check_upload(u.name, u.stream, u.size, max_bytes=MAX_DOCUMENT_MB * 1024 * 1024)
-        for u in uploads
+        check_upload(u.name, u.stream, u.size, max_bytes=max_upload_bytes()) for u in uploads
     ]
-    kinds = set(DeskDocument.Kind.values)
-    stored: list[str] = []
-    storage = evidence_storage()
-    try:
-        for upload, found in zip(uploads, checked, strict=True):
-            if upload.kind not in kinds:
-                raise DomainError(
-                    "Kies het soort document.", "Choose the kind of document.", field="documents"
-                )
-            digest = _sha256(upload.stream)
-            name = storage.save(f"desk/{secrets.token_hex(16)}.{found.extension}", upload.stream)
-            stored.append(name)
-            DeskDocument.objects.create(
-                request=request,
-                kind=upload.kind,
-                issuer=upload.issuer.strip(),
-                original_name=found.name,
-                stored_name=name,
-                content_type=found.content_type,
-                size=found.size,
-                sha256=digest,
-            )
-    except BaseException:
-        for name in stored:
-            storage.delete(name)
-        raise
-    return stored
+    if any(u.kind not in DeskDocument.Kind.values for u in uploads):
+        raise DomainError(
+            "Kies het soort document.", "Choose the kind of document.", field="documents"
+        )
+    for upload, found in zip(uploads, checked, strict=True):
+        name, sha256 = file_store(upload.stream, extension=found.extension, folder="desk")
+        DeskDocument.objects.create(
+            request=request,
+            kind=upload.kind,
+            issuer=upload.issuer.strip(),
+            original_name=found.name,
+            stored_name=name,
+            content_type=found.content_type,
+            size=found.size,
+            sha256=sha256,
+        )
 
 
 def desk_request_create(
@@ -177,7 +149,7 @@ def desk_request_create(
             "Add evidence: an RPL certificate, a diploma, course results or portfolio items.",
             field="documents",
         )
-    with transaction.atomic():
+    with files_atomic():
         request = DeskRequest.objects.create(
             institution=institution,
             programme=programme,
@@ -206,7 +178,7 @@ def desk_request_create(
 
 @transaction.atomic
 def desk_request_review(request: DeskRequest, *, actor: User) -> DeskRequest:
-    _require(permissions.can_handle_desk_request(actor, request))
+    require(permissions.can_handle_desk_request(actor, request))
     if request.status != Status.RECEIVED:
         raise DomainError("Dit verzoek is al in behandeling.", "This request is already in review.")
     request.status = Status.IN_REVIEW
@@ -217,7 +189,7 @@ def desk_request_review(request: DeskRequest, *, actor: User) -> DeskRequest:
 
 @transaction.atomic
 def desk_information_ask(request: DeskRequest, *, actor: User, text: str) -> DeskMessage:
-    _require(permissions.can_handle_desk_request(actor, request))
+    require(permissions.can_handle_desk_request(actor, request))
     if request.status == Status.DECIDED:
         raise DomainError("Over dit verzoek is beslist.", "This request has been decided.")
     if not text.strip():
@@ -235,12 +207,12 @@ def desk_reply(
     request: DeskRequest, *, actor: User, text: str, documents: Iterable[Upload] = ()
 ) -> DeskMessage:
     """The requester answers (with more documents); the request returns to review."""
-    _require(permissions.can_reply_desk_request(actor, request))
+    require(permissions.can_reply_desk_request(actor, request))
     if request.status == Status.DECIDED:
         raise DomainError("Over dit verzoek is beslist.", "This request has been decided.")
     if not text.strip():
         raise DomainError("Schrijf je antwoord.", "Write your answer.", field="text")
-    with transaction.atomic():
+    with files_atomic():
         message = DeskMessage.objects.create(request=request, author=actor, text=text.strip())
         _store_documents(request, documents)
         if request.status == Status.INFO_REQUESTED:
@@ -252,7 +224,7 @@ def desk_reply(
 
 @transaction.atomic
 def desk_question_answer(request: DeskRequest, *, actor: User, answer: str) -> DeskRequest:
-    _require(permissions.can_handle_desk_request(actor, request))
+    require(permissions.can_handle_desk_request(actor, request))
     if request.kind != DeskRequest.Kind.QUESTION:
         raise DomainError(
             "Op een vrijstellingsverzoek volgt een besluit.",
@@ -336,7 +308,7 @@ def decision_draft(
 ) -> Decision:
     """A draft decision, prefilled with the committee, its members, the legal basis and the
     appeal clause; parts may stay empty until it is made known."""
-    _require(permissions.can_decide(actor, programme.pk))
+    require(permissions.can_decide(actor, programme.pk))
     unknown = set(fields) - set(DRAFT_FIELDS)
     if unknown:
         raise ValueError(f"not decision fields: {sorted(unknown)}")
@@ -414,7 +386,7 @@ def _editable(decision: Decision) -> Decision:
 def decision_update(
     decision: Decision, *, actor: User, unit_grants: dict[int, bool] | None = None, **fields: Any
 ) -> Decision:
-    _require(permissions.can_decide(actor, decision.programme_id))
+    require(permissions.can_decide(actor, decision.programme_id))
     decision = _editable(decision)
     unknown = set(fields) - set(DRAFT_FIELDS)
     if unknown:
@@ -432,7 +404,7 @@ def decision_update(
 def decision_make_known(decision: Decision, *, actor: User, on: date) -> Decision:
     """Make the decision known: refused while an Awb part is missing (each missing part is
     named); then the appeal deadline is computed and the decision is frozen."""
-    _require(permissions.can_decide(actor, decision.programme_id))
+    require(permissions.can_decide(actor, decision.programme_id))
     decision = _editable(decision)
     results = [decision_awb_complete(decision_facts(decision), on=on)]
     if decision.kind == Decision.Kind.EXEMPTION:
@@ -486,7 +458,7 @@ def exemption_draft(
 ) -> Decision:
     """Start the exemption decision on a desk request: every requested unit, none granted yet;
     the evidence list holds the request's documents."""
-    _require(permissions.can_handle_desk_request(actor, request))
+    require(permissions.can_handle_desk_request(actor, request))
     if request.kind != DeskRequest.Kind.EXEMPTION:
         raise DomainError(
             "Een vraag krijgt een antwoord, geen besluit.",
@@ -532,7 +504,7 @@ def diploma_draft(enrolment: Enrolment, *, actor: User, on: date, **fields: Any)
     """The diploma decision, with the supplement: every unit, EC, how and when achieved.
     Refused while a unit is not achieved (rule diploma.all-units-achieved)."""
     programme = enrolment.variant.programme
-    _require(permissions.can_decide(actor, programme.pk))
+    require(permissions.can_decide(actor, programme.pk))
     if Decision.objects.filter(
         kind=Decision.Kind.DIPLOMA,
         student=enrolment.student,
@@ -573,7 +545,7 @@ def diploma_draft(enrolment: Enrolment, *, actor: User, on: date, **fields: Any)
 def bsa_draft(enrolment: Enrolment, *, actor: User, on: date, **fields: Any) -> Decision:
     """The binding study advice after the student's own first year (rule bsa.norm)."""
     programme = enrolment.variant.programme
-    _require(permissions.can_decide(actor, programme.pk))
+    require(permissions.can_decide(actor, programme.pk))
     found = selectors.progress(enrolment.student, programme, on=on, enrolment=enrolment)
     if found.bsa is None:
         raise DomainError(
@@ -610,7 +582,7 @@ def circumstance_record(
     period_from: date,
     period_until: date | None = None,
 ) -> PersonalCircumstance:
-    _require(permissions.can_decide(actor, enrolment.variant.programme_id))
+    require(permissions.can_decide(actor, enrolment.variant.programme_id))
     if not description.strip():
         raise DomainError(
             "Beschrijf de omstandigheden.", "Describe the circumstances.", field="description"
@@ -632,10 +604,6 @@ def circumstance_record(
     return circumstance
 
 
-def units_by_pk(ids: Iterable[int]) -> dict[int, Unit]:
-    return {u.pk: u for u in Unit.objects.filter(pk__in=list(ids))}
-
-
 @transaction.atomic
 def study_plan_decision_draft(version: PlanVersion, *, actor: User) -> Decision:
     """The decision letter on an established study plan version: per unit whether the chosen
@@ -643,7 +611,7 @@ def study_plan_decision_draft(version: PlanVersion, *, actor: User) -> Decision:
     committee's reasons per unit. One decision per version; asking again opens it."""
     enrolment = version.plan.enrolment
     programme = enrolment.variant.programme
-    _require(permissions.can_decide(actor, programme.pk))
+    require(permissions.can_decide(actor, programme.pk))
     existing = Decision.objects.filter(kind=Decision.Kind.STUDY_PLAN, plan_version=version).first()
     if existing is not None:
         return existing

@@ -18,7 +18,7 @@ from parcours.curriculum.permissions import has_role
 from parcours.studyplans.models import Enrolment
 from parcours.studyplans.permissions import is_coach_of, is_student_of
 
-from .models import EvidenceItem, EvidenceVersion, WorkplaceConfirmation
+from .models import EvidenceItem, EvidenceVersion
 
 ItemGrant = Callable[[Any, EvidenceItem], bool]
 ITEM_READ_GRANTS: list[ItemGrant] = []
@@ -102,14 +102,3 @@ def get_version_for(user: Any, pk: int) -> EvidenceVersion:
     if version is None or not can_view_item(user, version.item):
         raise Http404
     return version
-
-
-def get_confirmation_for(user: Any, pk: int) -> WorkplaceConfirmation:
-    confirmation = (
-        WorkplaceConfirmation.objects.select_related("item__enrolment__variant")
-        .filter(pk=pk)
-        .first()
-    )
-    if confirmation is None or not can_view_item(user, confirmation.item):
-        raise Http404
-    return confirmation

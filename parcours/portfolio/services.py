@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from typing import IO, Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.files.storage import FileSystemStorage
 from django.core.mail import send_mail
 from django.db import transaction
@@ -24,7 +23,7 @@ from django.utils import timezone
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
-from parcours.core.errors import DomainError
+from parcours.core.errors import DomainError, require
 from parcours.curriculum.models import AssessmentCriterion, Oer
 from parcours.studyplans.models import Enrolment
 from parcours.studyplans.permissions import is_student_of
@@ -48,12 +47,7 @@ def evidence_storage() -> FileSystemStorage:
     return FileSystemStorage(location=settings.EVIDENCE_ROOT, base_url=None)
 
 
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def _max_upload_bytes() -> int:
+def max_upload_bytes() -> int:
     return int(settings.EVIDENCE_MAX_UPLOAD_MB) * 1024 * 1024
 
 
@@ -74,16 +68,9 @@ def _check_quota(enrolment: Enrolment, size: int) -> None:
 def _store_version(
     item: EvidenceItem, *, actor: User, name: str, stream: IO[bytes], size: int
 ) -> EvidenceVersion:
-    checked = check_upload(name, stream, size, max_bytes=_max_upload_bytes())
+    checked = check_upload(name, stream, size, max_bytes=max_upload_bytes())
     _check_quota(item.enrolment, checked.size)
-    digest = hashlib.sha256()
-    stream.seek(0)
-    for chunk in iter(lambda: stream.read(1 << 16), b""):
-        digest.update(chunk)
-    stream.seek(0)
-    random_name = f"{secrets.token_hex(2)}/{secrets.token_hex(16)}.{checked.extension}"
-    stored = evidence_storage().save(random_name, stream)
-    _STORED.get().append(stored)
+    stored, sha256 = file_store(stream, extension=checked.extension)
     last = item.versions.order_by("-number").values_list("number", flat=True).first()
     return EvidenceVersion.objects.create(
         item=item,
@@ -92,7 +79,7 @@ def _store_version(
         original_name=checked.name,
         content_type=checked.content_type,
         size=checked.size,
-        sha256=digest.hexdigest(),
+        sha256=sha256,
         uploaded_by=actor,
     )
 
@@ -100,8 +87,20 @@ def _store_version(
 _STORED: ContextVar[list[str]] = ContextVar("evidence_files_stored")
 
 
+def file_store(stream: IO[bytes], *, extension: str, folder: str = "") -> tuple[str, str]:
+    """Store a checked upload under a random name; returns the stored name and its SHA-256.
+    Call it inside `files_atomic()`, which removes the file again if the transaction fails."""
+    stream.seek(0)
+    sha256 = hashlib.file_digest(stream, "sha256").hexdigest()  # type: ignore[arg-type]
+    stream.seek(0)
+    folder = folder or secrets.token_hex(2)
+    stored = evidence_storage().save(f"{folder}/{secrets.token_hex(16)}.{extension}", stream)
+    _STORED.get().append(stored)
+    return stored, sha256
+
+
 @contextmanager
-def _atomic_with_files() -> Iterator[None]:
+def files_atomic() -> Iterator[None]:
     """A transaction whose stored files are removed again when it fails, so a refusal or an
     error leaves no file behind."""
     stored: list[str] = []
@@ -154,7 +153,7 @@ def item_create(
     file: IO[bytes] | None = None,
     file_size: int = 0,
 ) -> EvidenceItem:
-    _require(is_student_of(actor, enrolment))
+    require(is_student_of(actor, enrolment))
     fields = {
         "title": title.strip(),
         "kind": kind,
@@ -166,8 +165,8 @@ def item_create(
     }
     _validate_item(fields, has_file=file is not None)
     if file is not None:  # refuse a bad file before any row exists
-        check_upload(file_name, file, file_size, max_bytes=_max_upload_bytes())
-    with _atomic_with_files():
+        check_upload(file_name, file, file_size, max_bytes=max_upload_bytes())
+    with files_atomic():
         item = EvidenceItem.objects.create(enrolment=enrolment, **fields)
         if file is not None:
             _store_version(item, actor=actor, name=file_name, stream=file, size=file_size)
@@ -176,7 +175,7 @@ def item_create(
 
 
 def item_update(item: EvidenceItem, *, actor: User, **changes: Any) -> EvidenceItem:
-    _require(permissions.can_edit_item(actor, item))
+    require(permissions.can_edit_item(actor, item))
     unknown = set(changes) - set(ITEM_FIELDS)
     if unknown:
         raise ValueError(f"not item fields: {sorted(unknown)}")
@@ -194,8 +193,8 @@ def version_upload(
     item: EvidenceItem, *, actor: User, file_name: str, file: IO[bytes], file_size: int
 ) -> EvidenceVersion:
     """A new upload of an item: a new version; earlier versions stay."""
-    _require(permissions.can_edit_item(actor, item))
-    with _atomic_with_files():
+    require(permissions.can_edit_item(actor, item))
+    with files_atomic():
         version = _store_version(item, actor=actor, name=file_name, stream=file, size=file_size)
         audit_record(actor, "evidence.version", item, number=version.number, sha256=version.sha256)
     return version
@@ -203,7 +202,7 @@ def version_upload(
 
 def item_map(item: EvidenceItem, *, actor: User, criterion_ids: Iterable[int]) -> list[int]:
     """Set the criteria (of one or more units of the student's programme) an item shows."""
-    _require(permissions.can_edit_item(actor, item))
+    require(permissions.can_edit_item(actor, item))
     wanted = set(criterion_ids)
     found = set(
         AssessmentCriterion.objects.filter(
@@ -239,7 +238,7 @@ def vraak_record(
     quantity: str,
     note: str = "",
 ) -> VraakJudgement:
-    _require(permissions.can_judge_item(actor, item))
+    require(permissions.can_judge_item(actor, item))
     verdicts = {
         "variety": variety,
         "relevance": relevance,
@@ -275,7 +274,7 @@ def confirmation_invite(
 ) -> WorkplaceConfirmation:
     """Invite the workplace supervisor by e-mail; the link opens this item only, once, until it
     expires. Only the token's hash is kept; the token exists only in the e-mail."""
-    _require(permissions.can_invite_supervisor(actor, item))
+    require(permissions.can_invite_supervisor(actor, item))
     if not supervisor_name.strip():
         raise DomainError(
             "Geef de naam van je praktijkbegeleider.",

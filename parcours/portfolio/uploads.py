@@ -9,7 +9,6 @@ after its end marker) are refused, and images must decode (Pillow).
 
 from __future__ import annotations
 
-import io
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -176,8 +175,3 @@ def check_upload(name: str, stream: IO[bytes], size: int, *, max_bytes: int) -> 
         _check_image(stream, detected, size)
     stream.seek(0)
     return CheckedFile(cleaned, extension, detected, size)
-
-
-def read_all(stream: IO[bytes]) -> io.BytesIO:
-    stream.seek(0)
-    return io.BytesIO(stream.read())

@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
 from parcours.accounts.models import Role, User
 from parcours.core.audit import audit_record
-from parcours.core.errors import DomainError, raise_if_refused
+from parcours.core.errors import DomainError, raise_if_refused, require
 from parcours.curriculum import services as curriculum_services
 from parcours.curriculum.models import (
     LearningActivity,
@@ -81,11 +80,6 @@ class VersionConflict(DomainError):
             "lock_version": self.version.lock_version,
             "changes": [{"what": c.what, "stored": c.old, "yours": c.new} for c in self.changes],
         }
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _today() -> date:
@@ -156,7 +150,7 @@ def enrolment_create(
     """Enrol a student individually (no cohort) in an outcome-based variant."""
     programme = variant.programme
     if actor is not None:
-        _require(is_administrator(actor) or has_role(actor, programme.pk, {Role.PROGRAMME_MANAGER}))
+        require(is_administrator(actor) or has_role(actor, programme.pk, {Role.PROGRAMME_MANAGER}))
     if not variant.outcome_based:
         raise DomainError(
             "Deze variant werkt niet met eenheden van leeruitkomsten.",
@@ -181,7 +175,7 @@ def enrolment_create(
 @transaction.atomic
 def coach_assign(enrolment: Enrolment, *, actor: User, coach: User) -> Enrolment:
     programme_id = enrolment.variant.programme_id
-    _require(is_administrator(actor) or has_role(actor, programme_id, {Role.PROGRAMME_MANAGER}))
+    require(is_administrator(actor) or has_role(actor, programme_id, {Role.PROGRAMME_MANAGER}))
     if not has_role(coach, programme_id, {Role.COACH}):
         raise DomainError(
             f"{coach} is geen coach van deze opleiding.",
@@ -197,7 +191,7 @@ def coach_assign(enrolment: Enrolment, *, actor: User, coach: User) -> Enrolment
 @transaction.atomic
 def intake_record(enrolment: Enrolment, *, actor: User, **fields: Any) -> Intake:
     """Prior education, work experience, workplace and role, hours a week, goals."""
-    _require(permissions.can_edit_intake(actor, enrolment))
+    require(permissions.can_edit_intake(actor, enrolment))
     intake = Intake.objects.filter(enrolment=enrolment).first() or Intake(enrolment=enrolment)
     for name, value in fields.items():
         setattr(intake, name, value)
@@ -208,7 +202,7 @@ def intake_record(enrolment: Enrolment, *, actor: User, **fields: Any) -> Intake
 
 @transaction.atomic
 def enrolment_link_persona(enrolment: Enrolment, *, actor: User, persona: Persona | None) -> None:
-    _require(permissions.can_link_persona(actor, enrolment))
+    require(permissions.can_link_persona(actor, enrolment))
     if persona is not None and persona.programme_id != enrolment.variant.programme_id:
         raise DomainError(
             "Deze persona hoort bij een andere opleiding.",
@@ -256,7 +250,7 @@ def plan_create(
 ) -> StudyPlan:
     """A new plan for a period with its first draft version; its units must fit one plan
     (at most 30 EC, or one larger unit)."""
-    _require(permissions.can_create_plan(actor, enrolment))
+    require(permissions.can_create_plan(actor, enrolment))
     codes = [c.unit.code for c in units]
     if len(set(codes)) != len(codes):
         raise DomainError(
@@ -296,7 +290,7 @@ def version_update_details(
     hours_per_week: int,
     notes: str = "",
 ) -> PlanVersion:
-    _require(permissions.can_edit_version(actor, version))
+    require(permissions.can_edit_version(actor, version))
     _lock(version, expected_lock_version, {"hours a week": str(hours_per_week), "notes": notes})
     version.hours_per_week, version.notes = hours_per_week, notes
     version.full_clean()
@@ -314,7 +308,7 @@ def plan_unit_add(
     choice: UnitChoice,
     on: date | None = None,
 ) -> PlanUnit:
-    _require(permissions.can_edit_version(actor, version))
+    require(permissions.can_edit_version(actor, version))
     enrolment = version.plan.enrolment
     _check_unit_belongs(enrolment, choice.unit)
     current = [(pu.unit.code, pu.unit.ec, pu.route) for pu in version.units.select_related("unit")]
@@ -348,7 +342,7 @@ def plan_unit_update(
     on: date | None = None,
 ) -> PlanUnit:
     version = plan_unit.version
-    _require(permissions.can_edit_version(actor, version))
+    require(permissions.can_edit_version(actor, version))
     _check_planned_dates(version, planned_start, planned_end)
     units = [
         (pu.unit.code, pu.unit.ec, route if pu.pk == plan_unit.pk else pu.route)
@@ -382,7 +376,7 @@ def plan_unit_update(
 @transaction.atomic
 def plan_unit_remove(plan_unit: PlanUnit, *, actor: User, expected_lock_version: int) -> None:
     version = plan_unit.version
-    _require(permissions.can_edit_version(actor, version))
+    require(permissions.can_edit_version(actor, version))
     if version.units.count() == 1:
         raise DomainError(
             "Een studieplan bevat ten minste één eenheid.",
@@ -432,7 +426,7 @@ def plan_activity_add(
     """An agreed activity for an own route: one of the programme's activities (any unit, any
     published OER), or another programme's, or an external one (provider, kind, hours, link)."""
     version = plan_unit.version
-    _require(permissions.can_edit_version(actor, version))
+    require(permissions.can_edit_version(actor, version))
     _check_activity_source(plan_unit, source, activity)
     if activity is not None:
         title = title or activity.title_nl
@@ -458,7 +452,7 @@ def plan_activity_add(
 @transaction.atomic
 def plan_activity_remove(item: PlanActivity, *, actor: User, expected_lock_version: int) -> None:
     version = item.plan_unit.version
-    _require(permissions.can_edit_version(actor, version))
+    require(permissions.can_edit_version(actor, version))
     _lock(
         version,
         expected_lock_version,
@@ -482,7 +476,7 @@ def large_activity_add(
 ) -> LargeActivity:
     """Combination D: one large activity and the outcomes (of units in this plan) it is
     expected to yield evidence for."""
-    _require(permissions.can_edit_version(actor, version))
+    require(permissions.can_edit_version(actor, version))
     unit_ids = set(version.units.values_list("unit_id", flat=True))
     strays = [o.code for o in outcomes if o.unit_id not in unit_ids]
     if strays:
@@ -524,7 +518,7 @@ def large_activity_remove(
     """Remove a large activity from a draft; its units stay on route D until they are linked
     to another one (submitting asks for that)."""
     version = activity.version
-    _require(permissions.can_edit_version(actor, version))
+    require(permissions.can_edit_version(actor, version))
     _lock(version, expected_lock_version, {f"large activity {activity.title}": "(removed)"})
     audit_record(actor, "large_activity.remove", activity, title=activity.title)
     activity.delete()
@@ -550,7 +544,7 @@ def version_submit(
 ) -> PlanVersion:
     """Hand the draft to the coach: it must fit one plan, be feasible, and say for every own
     route which activities (B) or which large activity (D) it relies on."""
-    _require(permissions.can_submit_version(actor, version))
+    require(permissions.can_submit_version(actor, version))
     version = version_with_content(version.pk)
     if version.status != Status.DRAFT:
         raise _not_a_draft(version)
@@ -575,7 +569,7 @@ def version_submit(
 def version_return(version: PlanVersion, *, actor: User, comment: str) -> PlanVersion:
     """The coach sends a submitted version back with comments; it stays as it was, and the
     student amends it into a new version."""
-    _require(permissions.can_review_version(actor, version))
+    require(permissions.can_review_version(actor, version))
     if not comment.strip():
         raise DomainError(
             "Schrijf erbij wat er anders moet.",
@@ -596,7 +590,7 @@ def version_return(version: PlanVersion, *, actor: User, comment: str) -> PlanVe
 
 @transaction.atomic
 def version_agree(version: PlanVersion, *, actor: User, comment: str = "") -> PlanVersion:
-    _require(permissions.can_review_version(actor, version))
+    require(permissions.can_review_version(actor, version))
     _transition(
         version,
         {Status.SUBMITTED},
@@ -612,7 +606,7 @@ def version_agree(version: PlanVersion, *, actor: User, comment: str = "") -> Pl
 @transaction.atomic
 def version_amend(version: PlanVersion, *, actor: User) -> PlanVersion:
     """A new draft version based on a returned or the established version."""
-    _require(permissions.can_amend_version(actor, version))
+    require(permissions.can_amend_version(actor, version))
     plan = StudyPlan.objects.select_for_update().get(pk=version.plan_id)
     version = version_with_content(version.pk)
     if version.status not in (Status.RETURNED, Status.ESTABLISHED):
@@ -682,7 +676,7 @@ def version_establish(
     """Establish an agreed version, unit by unit: `decisions` maps each plan unit's id to
     ("established" | "refused", reasons). A refused unit falls back to the facilitated route.
     The version keeps its grounds; the previously established version is superseded."""
-    _require(permissions.can_establish_version(actor, version))
+    require(permissions.can_establish_version(actor, version))
     on = on or _today()
     version = version_with_content(version.pk)
     if version.status != Status.AGREED:
@@ -752,7 +746,7 @@ def version_establish(
 
 @transaction.atomic
 def plan_complete(plan: StudyPlan, *, actor: User) -> StudyPlan:
-    _require(permissions.is_coach_of(actor, plan.enrolment))
+    require(permissions.is_coach_of(actor, plan.enrolment))
     if not plan.versions.filter(status=Status.ESTABLISHED).exists():
         raise DomainError(
             "Een plan zonder vastgestelde versie kan niet worden afgerond.",
@@ -771,7 +765,7 @@ def plan_complete(plan: StudyPlan, *, actor: User) -> StudyPlan:
 def conversation_schedule(
     enrolment: Enrolment, *, actor: User, planned_on: date, participants: str = ""
 ) -> GuidanceConversation:
-    _require(permissions.can_schedule_conversation(actor, enrolment))
+    require(permissions.can_schedule_conversation(actor, enrolment))
     conversation = GuidanceConversation(
         enrolment=enrolment, planned_on=planned_on, participants=participants, recorded_by=actor
     )
@@ -790,7 +784,7 @@ def conversation_record(
     agreements: str = "",
     participants: str = "",
 ) -> GuidanceConversation:
-    _require(permissions.can_schedule_conversation(actor, conversation.enrolment))
+    require(permissions.can_schedule_conversation(actor, conversation.enrolment))
     if held_on > _today():
         raise DomainError(
             "Een gesprek kan pas worden vastgelegd als het is gehouden.",
@@ -810,7 +804,7 @@ def team_create(
     programme: Programme, *, actor: User | None, name: str, teacher: User
 ) -> LearningTeam:
     if actor is not None:
-        _require(permissions.can_create_team(actor, programme.pk))
+        require(permissions.can_create_team(actor, programme.pk))
     if not has_role(teacher, programme.pk, {Role.COACH, Role.PROGRAMME_MANAGER}):
         raise DomainError(
             f"{teacher} begeleidt niet in deze opleiding.",
@@ -826,7 +820,7 @@ def team_create(
 @transaction.atomic
 def team_member_add(team: LearningTeam, *, actor: User | None, enrolment: Enrolment) -> None:
     if actor is not None:
-        _require(permissions.can_manage_team(actor, team))
+        require(permissions.can_manage_team(actor, team))
     if enrolment.variant.programme_id != team.programme_id:
         raise DomainError(
             "Deze student volgt een andere opleiding.",
@@ -841,7 +835,7 @@ def team_member_add(team: LearningTeam, *, actor: User | None, enrolment: Enrolm
 def team_meeting_record(
     team: LearningTeam, *, actor: User, held_on: date, notes: str
 ) -> TeamMeeting:
-    _require(permissions.can_record_team_meeting(actor, team))
+    require(permissions.can_record_team_meeting(actor, team))
     meeting = TeamMeeting(team=team, held_on=held_on, notes=notes, recorded_by=actor)
     _save(meeting)
     audit_record(actor, "team.meeting", meeting, held_on=held_on.isoformat())
