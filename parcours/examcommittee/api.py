@@ -53,7 +53,6 @@ from parcours.portfolio.models import EvidenceItem
 from parcours.rules.base import RuleResult, get_rule
 from parcours.rules.decisions import decision_term, missing_decision_parts
 from parcours.rules.facts import DecisionTermFacts
-from parcours.studyplans import permissions as studyplan_permissions
 from parcours.studyplans.api import Day, Id, PersonOut
 from parcours.studyplans.models import Enrolment
 
@@ -778,22 +777,6 @@ def _exemption_subject(programme: Programme, unit_ids: list[int]) -> str:
     return _("Exemption for %(units)s") % {"units": ", ".join(codes)}
 
 
-def _committee_enrolment(user: Any, pk: int) -> Enrolment:
-    """An enrolment the caller may see (else 404) and decide on (else 403)."""
-    enrolment = studyplan_permissions.get_enrolment_for(user, pk)
-    if not permissions.can_decide(user, enrolment.variant.programme_id):
-        raise PermissionDenied
-    return enrolment
-
-
-def _open_draft(kind: str, enrolment: Enrolment) -> Decision | None:
-    return (
-        Decision.objects.filter(kind=kind, enrolment=enrolment, made_known_on__isnull=True)
-        .order_by("-created_at", "-id")
-        .first()
-    )
-
-
 def _require_committee_pages(user: Any) -> None:
     if not permissions.can_use_committee_pages(user):
         raise PermissionDenied
@@ -1305,8 +1288,8 @@ def diploma_queue(request: HttpRequest) -> Any:
 def diploma_prepare(request: HttpRequest, enrolment_id: ObjectId) -> Any:
     """Draft the diploma decision with its supplement (201); refused while a unit is not
     achieved (422, rule diploma.all-units-achieved). An open draft is answered instead (200)."""
-    enrolment = _committee_enrolment(request.user, enrolment_id)
-    existing = _open_draft(Decision.Kind.DIPLOMA, enrolment)
+    enrolment = permissions.get_committee_enrolment_for(request.user, enrolment_id)
+    existing = selectors.open_draft(Decision.Kind.DIPLOMA, enrolment)
     if existing is not None:
         return Status(200, _decision(_decision_detail(existing.pk)))
     created = services.diploma_draft(enrolment, actor=caller(request), on=_today())
@@ -1414,7 +1397,7 @@ def bsa_circumstance_record(
     request: HttpRequest, enrolment_id: ObjectId, payload: CircumstanceIn
 ) -> Any:
     """Record personal circumstances the committee weighs in the BSA (WHW art. 7.8b)."""
-    enrolment = _committee_enrolment(request.user, enrolment_id)
+    enrolment = permissions.get_committee_enrolment_for(request.user, enrolment_id)
     created = services.circumstance_record(
         enrolment,
         actor=caller(request),
@@ -1436,8 +1419,8 @@ def bsa_circumstance_record(
 def bsa_prepare(request: HttpRequest, enrolment_id: ObjectId) -> Any:
     """Draft the BSA decision with the outcome rule bsa.norm gives (201); refused before the
     student's own first year is over (422). An open draft is answered instead (200)."""
-    enrolment = _committee_enrolment(request.user, enrolment_id)
-    existing = _open_draft(Decision.Kind.BSA, enrolment)
+    enrolment = permissions.get_committee_enrolment_for(request.user, enrolment_id)
+    existing = selectors.open_draft(Decision.Kind.BSA, enrolment)
     if existing is not None:
         return Status(200, _decision(_decision_detail(existing.pk)))
     created = services.bsa_draft(enrolment, actor=caller(request), on=_today())

@@ -13,7 +13,10 @@ from typing import Any
 from django.http import Http404
 
 from parcours.accounts.models import Role
+from parcours.core.errors import require
 from parcours.curriculum.permissions import has_role, roles_of
+from parcours.studyplans.models import Enrolment
+from parcours.studyplans.permissions import get_enrolment_for
 
 from .models import Decision, DeskDocument, DeskRequest
 
@@ -84,3 +87,10 @@ def get_decision_for(user: Any, pk: int) -> Decision:
     if decision is None or not can_view_decision(user, decision):
         raise Http404
     return decision
+
+
+def get_committee_enrolment_for(user: Any, pk: int) -> Enrolment:
+    """An enrolment the user may see (else 404) and decide on as exam committee (else 403)."""
+    enrolment = get_enrolment_for(user, pk)
+    require(can_decide(user, enrolment.variant.programme_id))
+    return enrolment

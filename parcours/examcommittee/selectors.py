@@ -4,6 +4,7 @@ plan ahead, propedeuse, BSA), the desk queue, the diploma queue and the BSA list
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -505,3 +506,54 @@ def plans_awaiting_decision(user: Any) -> QuerySet[PlanVersion]:
         .select_related("plan__enrolment__student", "plan__enrolment__variant__programme")
         .order_by("established_at", "id")
     )
+
+
+def open_draft(kind: str, enrolment: Enrolment) -> Decision | None:
+    """A draft of this kind the committee is already working on (preparing again opens it)."""
+    return (
+        Decision.objects.filter(kind=kind, enrolment=enrolment, made_known_on__isnull=True)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def diplomas_of(student: Any) -> dict[int, Decision]:
+    """The student's diploma decisions made known, per programme."""
+    return {
+        d.programme_id: d
+        for d in Decision.objects.filter(
+            student=student, kind=Decision.Kind.DIPLOMA, made_known_on__isnull=False
+        ).order_by("made_known_on", "id")
+    }
+
+
+def subjects_of(user: Any) -> list[Subject]:
+    """The programmes a student is enrolled in, and those where only decisions exist yet (a
+    prospective student with exemptions made known)."""
+    enrolments = list(
+        Enrolment.objects.filter(student=user)
+        .select_related("variant__programme")
+        .order_by("start_date", "pk")
+    )
+    enrolled = {e.variant.programme_id for e in enrolments}
+    others = (
+        Programme.objects.filter(decisions__student=user, decisions__made_known_on__isnull=False)
+        .exclude(pk__in=enrolled)
+        .distinct()
+        .order_by("name_nl")
+    )
+    return [(user, e.variant.programme, e) for e in enrolments] + [(user, p, None) for p in others]
+
+
+def decisions_by_enrolment(kind: str, enrolment_ids: Iterable[int]) -> dict[int, Decision]:
+    """Per enrolment the decision of this kind a list shows: the latest one made known, else
+    the latest draft."""
+    found: dict[int, Decision] = {}
+    for d in Decision.objects.filter(kind=kind, enrolment_id__in=list(enrolment_ids)).order_by(
+        "created_at", "id"
+    ):
+        assert d.enrolment_id is not None
+        current = found.get(d.enrolment_id)
+        if current is None or d.is_known or not current.is_known:
+            found[d.enrolment_id] = d
+    return found

@@ -10,7 +10,6 @@ text equivalent.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -28,7 +27,6 @@ from django.views.decorators.http import require_POST
 
 from parcours.core import web
 from parcours.curriculum.forms import ActionForm
-from parcours.curriculum.models import Programme
 from parcours.curriculum.views import AuthedRequest
 from parcours.rules.base import RuleResult, get_rule
 from parcours.studyplans import permissions as studyplan_permissions
@@ -301,16 +299,6 @@ def _panel(
     )
 
 
-def _diplomas(student: Any) -> dict[int, Decision]:
-    """The student's diploma decisions made known, per programme."""
-    return {
-        d.programme_id: d
-        for d in Decision.objects.filter(
-            student=student, kind=Decision.Kind.DIPLOMA, made_known_on__isnull=False
-        ).order_by("made_known_on", "id")
-    }
-
-
 @dataclass(frozen=True)
 class RuleNote:
     id: str
@@ -332,31 +320,13 @@ def _legend() -> list[tuple[str, str]]:
 # --- progress ---------------------------------------------------------------------------------
 
 
-def _my_subjects(user: Any) -> list[selectors.Subject]:
-    """The programmes a student is enrolled in, and those where only decisions exist yet (a
-    prospective student with exemptions made known)."""
-    enrolments = list(
-        Enrolment.objects.filter(student=user)
-        .select_related("variant__programme")
-        .order_by("start_date", "pk")
-    )
-    enrolled = {e.variant.programme_id for e in enrolments}
-    others = (
-        Programme.objects.filter(decisions__student=user, decisions__made_known_on__isnull=False)
-        .exclude(pk__in=enrolled)
-        .distinct()
-        .order_by("name_nl")
-    )
-    return [(user, e.variant.programme, e) for e in enrolments] + [(user, p, None) for p in others]
-
-
 @login_required
 def progress_home(request: AuthedRequest) -> HttpResponse:
     """The signed-in student's progress per programme: ring, tiles, timeline, propedeuse and
     BSA where the variant has them."""
     today = web.today()
-    found = selectors.progress_many(_my_subjects(request.user), on=today)
-    diplomas = _diplomas(request.user) if found else {}
+    found = selectors.progress_many(selectors.subjects_of(request.user), on=today)
+    diplomas = selectors.diplomas_of(request.user) if found else {}
     context = {
         "panels": [_panel(p, today, diplomas=diplomas) for p in found],
         "legend": _legend(),
@@ -380,7 +350,7 @@ def progress_student(request: AuthedRequest, pk: int) -> HttpResponse:
         "panel": _panel(
             found,
             today,
-            diplomas=_diplomas(enrolment.student),
+            diplomas=selectors.diplomas_of(enrolment.student),
             can_decide=permissions.can_decide(user, programme.pk),
         ),
         "legend": _legend(),
@@ -398,29 +368,6 @@ def decision_url(decision: Decision) -> str:
     return reverse("examcommittee:decision_detail", args=[decision.pk])
 
 
-def _decisions_by_enrolment(kind: str, enrolment_ids: Iterable[int]) -> dict[int, Decision]:
-    """Per enrolment the decision of this kind a list shows: the latest one made known, else
-    the latest draft."""
-    found: dict[int, Decision] = {}
-    for d in Decision.objects.filter(kind=kind, enrolment_id__in=list(enrolment_ids)).order_by(
-        "created_at", "id"
-    ):
-        assert d.enrolment_id is not None
-        current = found.get(d.enrolment_id)
-        if current is None or d.is_known or not current.is_known:
-            found[d.enrolment_id] = d
-    return found
-
-
-def _open_draft(kind: str, enrolment: Enrolment) -> Decision | None:
-    """A draft of this kind the committee is already working on (preparing again opens it)."""
-    return (
-        Decision.objects.filter(kind=kind, enrolment=enrolment, made_known_on__isnull=True)
-        .order_by("-created_at", "-id")
-        .first()
-    )
-
-
 def _by_name(rows: list[selectors.QueueRow]) -> list[selectors.QueueRow]:
     return sorted(
         rows,
@@ -430,13 +377,6 @@ def _by_name(rows: list[selectors.QueueRow]) -> list[selectors.QueueRow]:
             r.enrolment.pk,
         ),
     )
-
-
-def _committee_enrolment(request: AuthedRequest, pk: int) -> Enrolment:
-    """An enrolment the user may see (else 404) and decide on (else 403)."""
-    enrolment = studyplan_permissions.get_enrolment_for(request.user, pk)
-    web.require(permissions.can_decide(request.user, enrolment.variant.programme_id))
-    return enrolment
 
 
 @dataclass(frozen=True)
@@ -469,7 +409,7 @@ def _render_diploma_queue(
     request: AuthedRequest, refusal: Refusal | None = None, status: int = 200
 ) -> HttpResponse:
     rows = _by_name(selectors.diploma_queue(request.user, on=web.today()))
-    drafts = _decisions_by_enrolment(Decision.Kind.DIPLOMA, (r.enrolment.pk for r in rows))
+    drafts = selectors.decisions_by_enrolment(Decision.Kind.DIPLOMA, (r.enrolment.pk for r in rows))
     context = {
         "rows": [
             DiplomaRow(
@@ -499,8 +439,8 @@ def diploma_queue(request: AuthedRequest) -> HttpResponse:
 def diploma_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
     """Draft the diploma decision with its supplement (refused with the rule while a unit is
     missing); a draft that already exists is opened instead of a second one."""
-    enrolment = _committee_enrolment(request, pk)
-    existing = _open_draft(Decision.Kind.DIPLOMA, enrolment)
+    enrolment = permissions.get_committee_enrolment_for(request.user, pk)
+    existing = selectors.open_draft(Decision.Kind.DIPLOMA, enrolment)
     if existing is not None:
         return redirect(decision_url(existing))
     today = web.today()
@@ -636,7 +576,7 @@ def _render_bsa_list(
     circumstances: dict[int, list[PersonalCircumstance]] = {}
     for c in PersonalCircumstance.objects.filter(enrolment_id__in=ids).order_by("period_from"):
         circumstances.setdefault(c.enrolment_id, []).append(c)
-    decisions = _decisions_by_enrolment(Decision.Kind.BSA, ids)
+    decisions = selectors.decisions_by_enrolment(Decision.Kind.BSA, ids)
     context = {
         "rows": [
             BsaRow(
@@ -666,7 +606,7 @@ def bsa_list(request: AuthedRequest) -> HttpResponse:
 @login_required
 @require_POST
 def circumstance_record(request: AuthedRequest, pk: int) -> HttpResponse:
-    enrolment = _committee_enrolment(request, pk)
+    enrolment = permissions.get_committee_enrolment_for(request.user, pk)
     form = web.bind(CircumstanceForm, request, f"circ-{pk}")
     ok, _result = web.submit(
         form,
@@ -686,8 +626,8 @@ def circumstance_record(request: AuthedRequest, pk: int) -> HttpResponse:
 def bsa_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
     """Draft the BSA decision with the outcome rule bsa.norm gives (refused before the student's
     first year is over)."""
-    enrolment = _committee_enrolment(request, pk)
-    existing = _open_draft(Decision.Kind.BSA, enrolment)
+    enrolment = permissions.get_committee_enrolment_for(request.user, pk)
+    existing = selectors.open_draft(Decision.Kind.BSA, enrolment)
     if existing is not None:
         return redirect(decision_url(existing))
     form = ActionForm(request.POST)
