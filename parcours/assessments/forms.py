@@ -183,6 +183,18 @@ class ConsensusForm(CriteriaForm):
         return values
 
 
+class CalibrationScoreForm(CriteriaForm):
+    """Scoring the anonymised sample: every criterion with its text, as a choice of buttons."""
+
+    def __init__(self, *args: Any, criteria: Sequence[AssessmentCriterion], **kwargs: Any) -> None:
+        super().__init__(*args, criteria=criteria, **kwargs)
+        for c in self.criteria:
+            field: Any = self.fields[f"score_{c.pk}"]
+            field.label = f"{criterion_label(c)} · {c.localized('text')}"
+            field.choices = field.choices[1:]  # no empty choice among radio buttons
+            field.widget = forms.RadioSelect(choices=field.choices)
+
+
 class AssignForm(BaseForm):
     """Assign one assessor by hand. The list offers the eligible assessors; any other person
     sent is passed on, so the rule `assessment.assessor-independent` explains the refusal."""

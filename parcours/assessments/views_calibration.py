@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -43,11 +42,12 @@ from parcours.accounts.models import Role, User
 from parcours.core import web
 from parcours.curriculum import permissions as curriculum_permissions
 from parcours.curriculum.forms import ActionForm, BaseForm
-from parcours.curriculum.models import AssessmentCriterion, Oer, Programme, Unit
+from parcours.curriculum.models import Oer, Programme, Unit
 from parcours.curriculum.permissions import is_administrator, roles_by_programme
 from parcours.curriculum.views import AuthedRequest
 
 from . import permissions, selectors, services
+from .forms import CalibrationScoreForm
 from .models import CalibrationSession, CalibrationSubmission
 
 MONTHS_SHOWN = 6
@@ -94,32 +94,6 @@ def _unit_label(unit: Unit) -> str:
         f"{unit.code} {unit.localized('title')} · OER {oer.year_label} "
         f"({oer.variant.get_form_display()})"
     )
-
-
-class CalibrationScoreForm(BaseForm):
-    """One required choice 1..scale_points per criterion of the unit."""
-
-    def __init__(
-        self,
-        *args: Any,
-        criteria: Sequence[AssessmentCriterion],
-        scale_points: int,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.criteria = list(criteria)
-        choices = [(str(i), str(i)) for i in range(1, scale_points + 1)]
-        for criterion in self.criteria:
-            self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
-                label=f"{selectors.criterion_label(criterion)} · {criterion.localized('text')}",
-                choices=choices,
-                coerce=int,
-                widget=forms.RadioSelect,
-                error_messages={"required": _("Choose a score for this criterion.")},
-            )
-
-    def scores(self) -> dict[int, int]:
-        return {c.pk: self.cleaned_data[f"score_{c.pk}"] for c in self.criteria}
 
 
 # --- interpretation -------------------------------------------------------------------------------
@@ -593,11 +567,7 @@ def _render_detail(
         "is_participant": any(p.pk == user.pk for p in participants),
         "can_score": can_score,
         "score_form": bound.get("score")
-        or CalibrationScoreForm(
-            auto_id=web.auto_id("score"),
-            criteria=criteria,
-            scale_points=session.unit.scale_points,
-        ),
+        or CalibrationScoreForm(auto_id=web.auto_id("score"), criteria=criteria),
         "close_form": bound.get("close") or ActionForm(auto_id=web.auto_id("close")),
         "coordinates": coordinates,
         "participants": [(p, p.pk in submitted) for p in participants] if coordinates else [],
@@ -633,7 +603,6 @@ def calibration_submit(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         "score",
         criteria=selectors.criteria_of_units([session.unit_id]),
-        scale_points=session.unit.scale_points,
     )
     ok, _submission = web.submit(
         form,

@@ -338,7 +338,7 @@ def test_a_score_missing_or_off_the_scale_is_refused_next_to_its_criterion(world
     response = client.post(reverse("assessments:calibration_submit", args=[session.pk]), data)
     assert response.status_code == 422
     form = response.context["score_form"]
-    assert form.errors[f"score_{first.pk}"] == ["Choose a score for this criterion."]
+    assert form.errors[f"score_{first.pk}"] == ["Choose a score for U1 LU1.1."]
     assert f"score_{rest[0].pk}" in form.errors
     assert not CalibrationSubmission.objects.exists()
 
