@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parcours.core import web
+from parcours.core.downloads import stored_download
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.models import AssessmentCriterion, LearningOutcome, Unit
 from parcours.curriculum.views import AuthedRequest
@@ -524,19 +525,12 @@ def evidence_download(request: AuthedRequest, pk: int, version: int) -> FileResp
     )
     if frozen is None:
         raise Http404
-    try:
-        stream = evidence_storage().open(frozen.stored_name, "rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        stream,
-        as_attachment=True,
+    return stored_download(
+        evidence_storage(),
+        frozen.stored_name,
         filename=frozen.original_name,
         content_type=frozen.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _criteria(req: AssessmentRequest) -> list[AssessmentCriterion]:

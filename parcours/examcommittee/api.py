@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -33,6 +33,7 @@ from pydantic import AfterValidator, ConfigDict
 
 from parcours.accounts.api_auth import public_operation
 from parcours.accounts.models import User
+from parcours.core.downloads import download
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.api import (
     LIST_ERRORS,
@@ -982,11 +983,11 @@ def decision_letter(request: HttpRequest, decision_id: ObjectId) -> Any:
     """The decision letter as PDF for whoever may see the decision."""
     found = permissions.get_decision_for(request.user, decision_id)
     decision = _decision_detail(found.pk)
-    response = HttpResponse(letters.letter_pdf(decision), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{letters.letter_filename(decision)}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download(
+        letters.letter_pdf(decision),
+        filename=letters.letter_filename(decision),
+        content_type="application/pdf",
+    )
 
 
 # --- the committee: the desk ----------------------------------------------------------------

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.safestring import SafeString
 
+from parcours.core.downloads import html_to_pdf
 from parcours.rules.decisions import decision_appeal_deadline
 from parcours.rules.facts import AppealFacts
 
@@ -238,26 +238,11 @@ def letter_body(decision: Decision) -> SafeString:
         )
 
 
-class _NoFetch:
-    """WeasyPrint's URL fetcher: the letter needs no resource, so none is ever fetched."""
-
-    def fetch(self, url: str, headers: Any = None) -> Any:
-        raise ValueError(f"the decision letter fetches no resources ({url[:60]})")
-
-    def __call__(self, url: str, *args: Any, **kwargs: Any) -> Any:
-        return self.fetch(url)
-
-
 def letter_pdf(decision: Decision) -> bytes:
     """The letter as an A4 PDF in the decision's language."""
-    import weasyprint  # heavy: loaded on the first letter, not at start-up
-
     with translation.override(decision.language or "nl"):
         html = render_to_string("examcommittee/letter.html", letter_context(decision))
-    pdf = weasyprint.HTML(
-        string=html, base_url=str(settings.BASE_DIR), url_fetcher=_NoFetch()
-    ).write_pdf()
-    return bytes(pdf or b"")
+    return html_to_pdf(html)
 
 
 def letter_filename(decision: Decision) -> str:

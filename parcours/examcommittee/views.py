@@ -25,7 +25,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -35,6 +35,7 @@ from django.views.decorators.http import require_POST
 
 from parcours.accounts.services import user_create
 from parcours.core import web
+from parcours.core.downloads import download, stored_download
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.models import Institution, Programme
@@ -121,12 +122,6 @@ def _institution(brin: str) -> Institution:
 def _programmes(institution: Institution) -> list[Programme]:
     """The institution's programmes whose exam committee takes requests at the desk."""
     return list(selectors.public_programmes_with_committee().filter(institution=institution))
-
-
-def _attachment(response: HttpResponse | FileResponse) -> HttpResponse | FileResponse:
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # --- the public desk ------------------------------------------------------------------------------
@@ -414,18 +409,12 @@ def reply_create(request: AuthedRequest, pk: int) -> HttpResponse:
 def document_download(request: AuthedRequest, pk: int) -> FileResponse:
     """A document of a request, as an attachment (never rendered by the browser)."""
     document = permissions.get_desk_document_for(request.user, pk)
-    try:
-        stream = evidence_storage().open(document.stored_name, "rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        stream,
-        as_attachment=True,
+    return stored_download(
+        evidence_storage(),
+        document.stored_name,
         filename=document.original_name,
         content_type=document.content_type,
     )
-    _attachment(response)
-    return response  # FileResponse
 
 
 @login_required
@@ -473,10 +462,11 @@ def decision_letter(request: AuthedRequest, pk: int) -> HttpResponse:
     """The letter as PDF, in the decision's language, for whoever may see the decision; a draft
     only for the committee, marked CONCEPT."""
     decision = _decision(request.user, pk)
-    response = HttpResponse(letters.letter_pdf(decision), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{letters.letter_filename(decision)}"'
-    _attachment(response)
-    return response
+    return download(
+        letters.letter_pdf(decision),
+        filename=letters.letter_filename(decision),
+        content_type="application/pdf",
+    )
 
 
 # --- the committee: the desk queue and one request ------------------------------------------------

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parcours.core import web
+from parcours.core.downloads import download, html_to_pdf
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.views import AuthedRequest
 from parcours.rules.base import RuleResult, get_rule
@@ -522,23 +523,17 @@ def diploma_supplement(request: AuthedRequest, pk: int) -> HttpResponse:
 @login_required
 def diploma_supplement_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     """The supplement as a PDF (WeasyPrint), in the decision's language."""
-    import weasyprint  # slow to import; needed only for this download
-
     decision = _diploma_decision(request, pk)
     with translation.override(decision.language or "nl"):
         html = render_to_string(
             "examcommittee/diploma_supplement_pdf.html",
             _supplement_context(request, decision),
         )
-    pdf = weasyprint.HTML(string=html, url_fetcher=_no_fetch).write_pdf()
-    response = HttpResponse(bytes(pdf or b""), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="diplomasupplement-{decision.pk}.pdf"'
-    return response
-
-
-def _no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
-    """The PDF is built from the template alone: nothing is fetched, not even a local file."""
-    raise ValueError(f"not fetched: {url}")
+    return download(
+        html_to_pdf(html),
+        filename=f"diplomasupplement-{decision.pk}.pdf",
+        content_type="application/pdf",
+    )
 
 
 # --- the BSA list -----------------------------------------------------------------------------

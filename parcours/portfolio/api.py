@@ -16,13 +16,14 @@ from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator, validate_email
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest
 from django.urls import reverse
 from ninja import Field, File, Form, Router, Schema, UploadedFile
 from ninja.responses import Status
 from pydantic import AfterValidator, ConfigDict
 
 from parcours.core.api_schema import inline_choices
+from parcours.core.downloads import stored_download
 from parcours.curriculum.api import (
     NOT_SENT,
     READ_ERRORS,
@@ -527,13 +528,9 @@ def evidence_confirmation_invite(
 def evidence_version_download(request: HttpRequest, version_id: ObjectId) -> Any:
     """Download one version of an item (whoever may see the item), always as an attachment."""
     version = permissions.get_version_for(request.user, version_id)
-    response = FileResponse(
-        services.evidence_storage().open(version.stored_name, "rb"),
-        as_attachment=True,
+    return stored_download(
+        services.evidence_storage(),
+        version.stored_name,
         filename=version.original_name,
         content_type=version.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "sandbox"
-    return response

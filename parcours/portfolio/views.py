@@ -39,6 +39,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from parcours.core import web
+from parcours.core.downloads import stored_download
 from parcours.core.errors import DomainError
 from parcours.curriculum.models import Oer, Unit
 from parcours.curriculum.views import AuthedRequest
@@ -111,22 +112,13 @@ def _upload(request: HttpRequest, file: UploadedFile | None) -> dict[str, Any]:
 
 
 def _attachment(version: EvidenceVersion) -> FileResponse:
-    """A stored upload, always as a download with the type detected at upload: never shown
-    inline, never sniffed, never cached by a shared cache."""
-    try:
-        handle = services.evidence_storage().open(version.stored_name, "rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    """A stored upload, always as a download with the type detected at upload."""
+    return stored_download(
+        services.evidence_storage(),
+        version.stored_name,
         filename=version.original_name,
         content_type=version.content_type,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 # --- what the pages show of items and units -----------------------------------------------------

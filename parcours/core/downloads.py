@@ -1,0 +1,58 @@
+"""What users download (evidence, desk documents, letters, supplements): always an attachment
+that is never shown inline, never sniffed, never kept by a shared cache, and sandboxed should a
+browser open it anyway. PDFs are rendered from their template alone: nothing is fetched."""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+from django.core.files.storage import Storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
+from django.utils.http import content_disposition_header
+
+
+def _harden(response: HttpResponseBase) -> None:
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+
+
+def download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    """Bytes made for this request (a PDF letter) as a download."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    _harden(response)
+    return response
+
+
+def stored_download(
+    storage: Storage, name: str, *, filename: str, content_type: str
+) -> FileResponse:
+    """A stored upload, streamed as a download under the name the user gave it; 404 when the
+    file is gone."""
+    try:
+        stream: IO[bytes] = storage.open(name, "rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        stream, as_attachment=True, filename=filename, content_type=content_type
+    )
+    _harden(response)
+    return response
+
+
+class _NoFetch:
+    """WeasyPrint's URL fetcher: the documents need no resource, so none is ever fetched."""
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        raise ValueError(f"PDFs are built from their template alone; not fetched: {url[:60]}")
+
+    def __call__(self, url: str, *args: Any, **kwargs: Any) -> Any:
+        return self.fetch(url)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """An A4 PDF (the page size comes from the template's CSS) of self-contained HTML."""
+    import weasyprint  # heavy: loaded on the first PDF, not at start-up
+
+    return bytes(weasyprint.HTML(string=html, url_fetcher=_NoFetch()).write_pdf() or b"")
