@@ -23,23 +23,24 @@ from ninja.responses import Status
 from pydantic import AfterValidator, AwareDatetime, BeforeValidator
 
 from parcours.accounts.models import User
-from parcours.core.api_schema import inline_choices
-from parcours.core.errors import DomainError
-from parcours.curriculum.api import (
+from parcours.core.api import (
     LIST_ERRORS,
     READ_ERRORS,
     WRITE_ERRORS,
     Bool,
     ErrorOut,
+    Id,
     In,
     Int,
     ObjectId,
+    PersonOut,
     Text,
     caller,
+    inline_choices,
 )
+from parcours.core.errors import DomainError
 from parcours.curriculum.models import AssessmentForm
 from parcours.portfolio.api import VersionOut
-from parcours.studyplans.api import Id, PersonOut
 
 from . import permissions, selectors, services
 from .models import AssessmentRequest, AssessorAssignment, Interview, UnitResult

@@ -21,8 +21,8 @@ from parcours.accounts.models import Role, User
 from parcours.curriculum.models import AssessmentCriterion, RoleAssignment, Unit
 from parcours.curriculum.permissions import roles_by_programme
 from parcours.portfolio.models import EvidenceItem, EvidenceMapping
+from parcours.rules import RuleResult
 from parcours.rules.assessments import assessment_evidence, assessment_integral_coherent
-from parcours.rules.base import RuleResult
 from parcours.rules.facts import AssessmentRequestFacts, RequestUnitFacts, UnitDecisionFacts
 from parcours.rules.study_plans import studyplan_own_route_established
 from parcours.studyplans.models import Enrolment, PlanUnit, PlanVersion

@@ -22,7 +22,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,7 +32,6 @@ from parcours.curriculum.models import AssessmentCriterion, LearningOutcome, Uni
 from parcours.curriculum.views import AuthedRequest
 from parcours.portfolio import selectors as portfolio_selectors
 from parcours.portfolio.services import evidence_storage
-from parcours.rules.base import get_rule
 from parcours.studyplans import permissions as studyplan_permissions
 from parcours.studyplans import selectors as studyplan_selectors
 
@@ -65,20 +63,6 @@ def _url(name: str, *args: Any) -> str:
         return reverse(name, args=args)
     except NoReverseMatch:
         return ""
-
-
-@dataclass(frozen=True)
-class RuleNote:
-    id: str
-    title: str
-    source: str
-
-
-def _rule_note(rule_id: str) -> RuleNote:
-    rule = get_rule(rule_id)
-    return RuleNote(
-        rule.id, rule.title(get_language() or "nl"), "; ".join(c.label for c in rule.citations)
-    )
 
 
 def _interview_of(request: AssessmentRequest) -> Interview | None:
@@ -468,7 +452,7 @@ def _render_detail(
         "withdraw_form": bound.get("withdraw"),
         "can_assign": permissions.can_assign_assessors(user, req),
         "gap": req.enrolment.variant.third_assessor_gap,
-        "third_rule": _rule_note(THIRD_RULE),
+        "third_rule": web.rule_note(THIRD_RULE),
         "third_assigned": any(a.position == AssessorAssignment.Position.THIRD for a in assignments),
         "scale": _scale_legend(criteria),
         **forms,
@@ -705,7 +689,7 @@ def _render_queue(request: AuthedRequest, bound: dict[str, Any] | None = None) -
         "needing": [r for r in rows if r.open_positions],
         "scoring": [r for r in rows if not r.open_positions],
         "elsewhere": [f for key, f in bound.items() if key not in shown],
-        "independent_rule": _rule_note(INDEPENDENT_RULE),
+        "independent_rule": web.rule_note(INDEPENDENT_RULE),
     }
     return render(
         request, "assessments/coordinator_queue.html", context, status=422 if bound else 200

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import get_language
 
-from parcours.rules.base import RuleResult
+from parcours.rules import RuleResult
 
 
 class DomainError(Exception):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from parcours.rules.base import Rule, all_rules
+from parcours.rules import Rule, all_rules
 from parcours.rules.cases import Case, load_cases
 from parcours.rules.parameters import all_parameter_names, load_parameter_file
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from parcours.core.errors import require  # noqa: F401  (views call web.require)
-from parcours.rules.base import RuleResult, get_rule
+from parcours.rules import RuleResult, get_rule
 
 from .errors import DomainError
 
@@ -87,3 +87,19 @@ def checks(results: list[RuleResult]) -> list[Check]:
         for r in results
     ]
     return sorted(found, key=lambda c: (c.ok, not c.warning))
+
+
+@dataclass(frozen=True)
+class RuleNote:
+    """A rule cited on a page (a flag's, a term's or a fallback's legend)."""
+
+    id: str
+    title: str
+    source: str
+
+
+def rule_note(rule_id: str) -> RuleNote:
+    rule = get_rule(rule_id)
+    return RuleNote(
+        rule.id, rule.title(get_language() or "nl"), "; ".join(c.label for c in rule.citations)
+    )

@@ -10,18 +10,30 @@ rule and its source). Public reads admit anonymous callers; writes need a token 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Router, Schema
 from ninja.responses import Status
-from pydantic import AfterValidator, ConfigDict, Strict
 
 from parcours.accounts.api_auth import public_operation
-from parcours.accounts.models import User
-from parcours.core.api_schema import inline_choices
+from parcours.core.api import (
+    MAX_ID,
+    NOT_SENT,
+    WRITE_ERRORS,
+    Bool,
+    CitationOut,
+    ErrorOut,
+    In,
+    Int,
+    ObjectId,
+    SmallInt,
+    Text,
+    caller,
+    inline_choices,
+)
 from parcours.core.selectors import rule_catalogue
 
 from . import permissions, selectors, services
@@ -43,41 +55,6 @@ ProgrammeSector = Annotated[Programme.Sector, inline_choices(Programme.Sector)]
 ProgrammeVariantForm = Annotated[ProgrammeVariant.Form, inline_choices(ProgrammeVariant.Form)]
 
 router = Router(tags=["curriculum"])
-
-# Ids beyond a signed 64-bit integer cannot exist and would overflow the database driver.
-MAX_ID = 2**63 - 1
-
-
-def _no_nul(value: str) -> str:
-    # PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
-    if "\x00" in value:
-        raise ValueError("must not contain NUL characters")
-    return value
-
-
-Text = Annotated[str, AfterValidator(_no_nul)]
-Int = Annotated[int, Strict()]
-# The range of a PositiveSmallIntegerField on every database (SQLite itself would store more).
-SmallInt = Annotated[int, Strict(), Field(ge=0, le=32767)]
-Bool = Annotated[bool, Strict()]
-ObjectId = Annotated[int, Path(ge=1, le=MAX_ID)]
-# Default of a PATCH field: never validated, left out by model_dump(exclude_unset=True); an
-# explicit null is still refused by the field's type.
-NOT_SENT: Any = None
-
-
-class In(Schema):
-    """Input: unknown fields are refused rather than silently ignored (a typo in a PATCH would
-    otherwise answer 200 and change nothing); numbers and booleans must be JSON numbers and
-    booleans, not strings."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-def caller(request: HttpRequest) -> User:
-    """The signed-in user of an operation (the API's default auth guarantees one)."""
-    return cast(User, request.user)
-
 
 # --- output schemas -------------------------------------------------------------------------
 
@@ -204,15 +181,6 @@ class OerPublishOut(OerOut):
     publish_grounds: list[dict[str, Any]]
 
 
-class CitationOut(Schema):
-    source: str
-    reference: str
-    title: str
-    pinpoint: str
-    quote: str
-    label: str
-
-
 class RuleCaseOut(Schema):
     name: str
     on: date
@@ -231,34 +199,6 @@ class RuleOut(Schema):
     citations: list[CitationOut]
     cases: list[RuleCaseOut]
 
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-
-
-class ViolationOut(Schema):
-    code: str
-    message: str
-    rule: str
-    source: str
-    citations: list[CitationOut]
-
-
-class RuleViolationOut(ViolationOut):
-    violations: list[ViolationOut]
-
-
-# Responses the operations of every app document besides their success.
-READ_ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut}
-LIST_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut}
-WRITE_ERRORS: dict[int, Any] = {
-    401: ErrorOut,
-    403: ErrorOut,
-    404: ErrorOut,
-    409: ErrorOut,  # the IntegrityError handler: a write raced another
-    422: RuleViolationOut | ErrorOut,
-}
 
 # --- input schemas --------------------------------------------------------------------------
 

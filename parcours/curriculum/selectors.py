@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from parcours.rules.base import RuleResult
+from parcours.rules import RuleResult
 from parcours.rules.curriculum import (
     UNIT_PUBLISH_RULES,
     oer_nominal_study_load,

@@ -28,7 +28,7 @@ from django_htmx.middleware import HtmxDetails
 
 from parcours.accounts.models import Role, User
 from parcours.core import web
-from parcours.rules.base import get_rule
+from parcours.rules import get_rule
 
 from . import permissions, selectors, services
 from .forms import (

@@ -33,28 +33,30 @@ from pydantic import AfterValidator, ConfigDict
 
 from parcours.accounts.api_auth import public_operation
 from parcours.accounts.models import User
-from parcours.core.downloads import download
-from parcours.core.errors import DomainError, RuleViolation
-from parcours.curriculum.api import (
+from parcours.core.api import (
     LIST_ERRORS,
     MAX_ID,
     NOT_SENT,
     READ_ERRORS,
     WRITE_ERRORS,
     Bool,
+    Day,
     ErrorOut,
+    Id,
     In,
     ObjectId,
+    PersonOut,
     RuleViolationOut,
     Text,
     caller,
 )
+from parcours.core.downloads import download
+from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.models import Programme
 from parcours.portfolio.models import EvidenceItem
-from parcours.rules.base import RuleResult, get_rule
+from parcours.rules import RuleResult, get_rule
 from parcours.rules.decisions import decision_term, missing_decision_parts
 from parcours.rules.facts import DecisionTermFacts
-from parcours.studyplans.api import Day, Id, PersonOut
 from parcours.studyplans.models import Enrolment
 
 from . import letters, permissions, selectors, services

@@ -16,7 +16,7 @@ from parcours.accounts.models import Role, User
 from parcours.assessments.models import UnitResult
 from parcours.curriculum.models import Oer, Programme, Unit
 from parcours.curriculum.permissions import roles_by_programme
-from parcours.rules.base import RuleResult
+from parcours.rules import RuleResult
 from parcours.rules.decisions import (
     bsa_norm,
     decision_days_left,

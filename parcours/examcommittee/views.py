@@ -42,7 +42,6 @@ from parcours.curriculum.models import Institution, Programme
 from parcours.curriculum.views import AuthedRequest
 from parcours.portfolio import selectors as portfolio_selectors
 from parcours.portfolio.services import evidence_storage
-from parcours.rules.base import get_rule
 from parcours.rules.decisions import DECISION_PARTS, decision_term, missing_decision_parts
 from parcours.rules.facts import DecisionTermFacts
 from parcours.rules.parameters import parameter
@@ -68,20 +67,6 @@ WARNING_DAYS = 7  # the rule's default warning period
 
 
 # --- small helpers --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RuleNote:
-    id: str
-    title: str
-    source: str
-
-
-def _rule_note(rule_id: str) -> RuleNote:
-    rule = get_rule(rule_id)
-    return RuleNote(
-        rule.id, rule.title(get_language() or "nl"), "; ".join(c.label for c in rule.citations)
-    )
 
 
 @dataclass(frozen=True)
@@ -148,7 +133,7 @@ def desk_home(request: HttpRequest, brin: str) -> HttpResponse:
         "programmes": _programmes(institution),
         "term_weeks": parameter("decision.term_weeks", on=on).value,
         "appeal_weeks": parameter("decision.appeal_weeks", on=on).value,
-        "term_rule": _rule_note(TERM_RULE),
+        "term_rule": web.rule_note(TERM_RULE),
         "document_kinds": DeskDocument.Kind.choices,
     }
     return render(request, "examcommittee/desk_home.html", context)
@@ -344,7 +329,7 @@ def my_requests(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "examcommittee/desk_my_requests.html",
-        {"rows": rows, "term_rule": _rule_note(TERM_RULE)},
+        {"rows": rows, "term_rule": web.rule_note(TERM_RULE)},
     )
 
 
@@ -353,7 +338,7 @@ def _request_context(request: AuthedRequest, desk_request: DeskRequest) -> dict[
     return {
         "req": desk_request,
         "countdown": _countdown(desk_request, on),
-        "term_rule": _rule_note(TERM_RULE),
+        "term_rule": web.rule_note(TERM_RULE),
         "units": list(desk_request.units.select_related("oer").order_by("position", "code")),
         "documents": list(desk_request.documents.all()),
         "items": list(desk_request.portfolio_items.all()),
@@ -492,7 +477,7 @@ def desk_queue(request: AuthedRequest) -> HttpResponse:
             "rows": rows,
             "status": status,
             "statuses": Status.choices,
-            "term_rule": _rule_note(TERM_RULE),
+            "term_rule": web.rule_note(TERM_RULE),
         },
     )
 
@@ -684,7 +669,7 @@ def _render_decision(
 ) -> HttpResponse:
     context: dict[str, Any] = {
         "decision": decision,
-        "awb_rule": _rule_note(AWB_RULE),
+        "awb_rule": web.rule_note(AWB_RULE),
         "documents": list(decision.desk_request.documents.all()) if decision.desk_request else [],
     }
     if decision.is_known:

@@ -29,7 +29,7 @@ from parcours.core import web
 from parcours.core.downloads import download, html_to_pdf
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.views import AuthedRequest
-from parcours.rules.base import RuleResult, get_rule
+from parcours.rules import RuleResult, get_rule
 from parcours.studyplans import permissions as studyplan_permissions
 from parcours.studyplans.models import Enrolment
 
@@ -300,20 +300,6 @@ def _panel(
     )
 
 
-@dataclass(frozen=True)
-class RuleNote:
-    id: str
-    title: str
-    source: str
-
-
-def _rule_note(rule_id: str) -> RuleNote:
-    rule = get_rule(rule_id)
-    return RuleNote(
-        rule.id, rule.title(get_language() or "nl"), "; ".join(c.label for c in rule.citations)
-    )
-
-
 def _legend() -> list[tuple[str, str]]:
     return [(state, str(label)) for state, label in STATE_LABELS.items()]
 
@@ -423,7 +409,7 @@ def _render_diploma_queue(
             for r in rows
         ],
         "refusal": refusal,
-        "rule": _rule_note(DIPLOMA_RULE),
+        "rule": web.rule_note(DIPLOMA_RULE),
     }
     return render(request, "examcommittee/diploma_queue.html", context, status=status)
 
@@ -584,7 +570,7 @@ def _render_bsa_list(
             for r in rows
         ],
         "refusal": refusal,
-        "rule": _rule_note(BSA_RULE),
+        "rule": web.rule_note(BSA_RULE),
     }
     status = 422 if bound or refusal else 200
     return render(request, "examcommittee/bsa_list.html", context, status=status)

@@ -22,19 +22,21 @@ from ninja import Field, File, Form, Router, Schema, UploadedFile
 from ninja.responses import Status
 from pydantic import AfterValidator, ConfigDict
 
-from parcours.core.api_schema import inline_choices
-from parcours.core.downloads import stored_download
-from parcours.curriculum.api import (
+from parcours.core.api import (
     NOT_SENT,
     READ_ERRORS,
     WRITE_ERRORS,
+    Day,
+    Id,
     In,
     ObjectId,
+    PersonOut,
     Text,
     caller,
+    inline_choices,
 )
+from parcours.core.downloads import stored_download
 from parcours.curriculum.models import Unit
-from parcours.studyplans.api import Day, Id, PersonOut
 
 from . import permissions, selectors, services
 from .models import EvidenceItem, EvidenceMapping, EvidenceVersion, VraakJudgement

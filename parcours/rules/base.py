@@ -192,15 +192,3 @@ def rule(
         return registered
 
     return register
-
-
-def all_rules() -> list[Rule]:
-    # importing registers the rules
-    from . import assessments, curriculum, decisions, study_plans  # noqa: F401
-
-    return sorted(REGISTRY.values(), key=lambda r: r.id)
-
-
-def get_rule(rule_id: str) -> Rule:
-    all_rules()
-    return REGISTRY[rule_id]

@@ -11,7 +11,6 @@ a stale one answers 409 with what is stored now next to what the caller sent.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, cast
 
@@ -19,27 +18,29 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
 from ninja.responses import Status
-from pydantic import BeforeValidator
 
-from parcours.accounts.models import User
-from parcours.core.api_schema import inline_choices
-from parcours.core.errors import DomainError
-from parcours.curriculum import permissions as curriculum_permissions
-from parcours.curriculum.api import (
+from parcours.core.api import (
     MAX_ID,
     NOT_SENT,
     READ_ERRORS,
     WRITE_ERRORS,
+    Day,
     ErrorOut,
+    Id,
     In,
     Int,
     ObjectId,
+    PersonOut,
+    QueryId,
     SmallInt,
     Text,
     caller,
+    inline_choices,
 )
+from parcours.core.errors import DomainError
+from parcours.curriculum import permissions as curriculum_permissions
 from parcours.curriculum.models import LearningActivity, LearningOutcome, Unit
 from parcours.curriculum.permissions import is_administrator, roles_by_programme
 
@@ -56,22 +57,9 @@ PlanUnitRoute = Annotated[PlanUnit.Route, inline_choices(PlanUnit.Route)]
 
 router = Router(tags=["study plans"])
 
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _iso_day(value: Any) -> Any:
-    """A JSON date is a string 'YYYY-MM-DD'; refuse numbers (pydantic would read a timestamp)."""
-    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
-        raise ValueError("must be a date written as YYYY-MM-DD")
-    return value
-
-
-Day = Annotated[date, BeforeValidator(_iso_day)]
-Id = Annotated[Int, Field(ge=1, le=MAX_ID)]
 LockVersion = Annotated[
     Int, Field(ge=1, le=MAX_ID, description="The draft's lock_version you read")
 ]
-QueryId = Annotated[int, Query(ge=1, le=MAX_ID)]
 
 
 def _today() -> date:
@@ -79,15 +67,6 @@ def _today() -> date:
 
 
 # --- output schemas -------------------------------------------------------------------------
-
-
-class PersonOut(Schema):
-    id: int
-    name: str
-
-    @staticmethod
-    def resolve_name(obj: User) -> str:
-        return obj.get_full_name() or obj.username
 
 
 class VersionSummaryOut(Schema):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from parcours.accounts.models import Role, User
 from parcours.curriculum.models import LearningOutcome, Programme, Unit
 from parcours.curriculum.permissions import is_administrator, roles_by_programme
-from parcours.rules.base import RuleResult
+from parcours.rules import RuleResult
 from parcours.rules.facts import GuidanceFacts, PlanFacts, PlanUnitFacts, UnitDecisionFacts
 from parcours.rules.study_plans import (
     guidance_twice_a_year,

@@ -36,7 +36,7 @@ from parcours.curriculum.permissions import (
     is_administrator,
 )
 from parcours.curriculum.views import AuthedRequest
-from parcours.rules.base import get_rule
+from parcours.rules import get_rule
 
 from . import permissions, selectors, services
 from .models import Enrolment, Intake, LearningTeam, PlanUnit, PlanVersion
@@ -58,24 +58,6 @@ GUIDANCE_RULE = "guidance.twice-a-year"
 FALLBACK_RULE = "studyplan.own-route-established"
 
 # --- small helpers (the same as the curriculum pages') -------------------------------------------
-
-
-@dataclass(frozen=True)
-class RuleNote:
-    """A rule cited on a page (a flag's or a fallback's legend)."""
-
-    id: str
-    title: str
-    source: str
-
-
-def _rule_note(rule_id: str) -> RuleNote:
-    rule = get_rule(rule_id)
-    return RuleNote(
-        rule.id,
-        rule.title(get_language() or "nl"),
-        "; ".join(c.label for c in rule.citations),
-    )
 
 
 # --- who may open what ---------------------------------------------------------------------------
@@ -140,7 +122,7 @@ def caseload(request: AuthedRequest) -> HttpResponse:
         ],
         "filtered": bool(status or flag),
         "awaiting": list(selectors.versions_awaiting(request.user)),
-        "guidance_rule": _rule_note(GUIDANCE_RULE),
+        "guidance_rule": web.rule_note(GUIDANCE_RULE),
         "today": today,
     }
     template = "guidance/caseload.html"
@@ -377,7 +359,7 @@ def _version_context(user: User, version: PlanVersion, today: date) -> dict[str,
         "decided": decided,
         "routes": selectors.effective_routes(version, on=today) if decided else [],
         "grounds": _grounds(version) if decided else [],
-        "fallback_rule": _rule_note(FALLBACK_RULE),
+        "fallback_rule": web.rule_note(FALLBACK_RULE),
         "total_ec": sum(pu.unit.ec for pu in version.units.all()),
     }
 

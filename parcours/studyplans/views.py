@@ -36,7 +36,7 @@ from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.models import LearningActivity, LearningOutcome, Oer, Unit
 from parcours.curriculum.permissions import roles_by_programme
 from parcours.curriculum.views import AuthedRequest
-from parcours.rules.base import get_rule
+from parcours.rules import get_rule
 
 from . import permissions, selectors, services
 from .forms import (

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 
 from parcours.core.rules_doc import rules_markdown
-from parcours.rules.base import all_rules
+from parcours.rules import all_rules
 
 
 def test_rules_page_lists_every_rule_with_its_sources_and_cases(client):

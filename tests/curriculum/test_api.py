@@ -23,7 +23,7 @@ from parcours.curriculum.models import (
     Oer,
     Unit,
 )
-from parcours.rules.base import all_rules
+from parcours.rules import all_rules
 from tests import factories
 
 API = "/api/v1"

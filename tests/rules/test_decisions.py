@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parcours.rules.base import get_rule
+from parcours.rules import get_rule
 from parcours.rules.decisions import (
     DECISION_PARTS,
     appeal_deadline,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parcours.rules.base import Citation, RuleNotInForce, all_rules, get_rule
+from parcours.rules import Citation, RuleNotInForce, all_rules, get_rule
 from parcours.rules.cases import build_facts, load_cases
 from parcours.rules.curriculum import (
     oer_nominal_study_load,
