@@ -1218,22 +1218,7 @@ def decision_correct(request: HttpRequest, decision_id: ObjectId) -> Any:
     """Correct a decision made known: a new draft that refers to it (`corrects_id`), prefilled
     with its content; the original stays as it was. A draft is edited, not corrected (422)."""
     original = _decision_detail(permissions.get_decision_for(request.user, decision_id).pk)
-    correction = services.decision_draft(
-        original.programme,
-        actor=caller(request),
-        kind=original.kind,
-        student=original.student,
-        enrolment=original.enrolment,
-        desk_request=original.desk_request,
-        corrects=original,
-        unit_grants={du.unit_id: du.granted for du in original.decision_units.all()},
-        content=original.content,
-        reasons=original.reasons,
-        evidence_cited=list(original.evidence_cited),
-        legal_basis=original.legal_basis,
-        language=original.language,
-        **({} if original.kind == Decision.Kind.EXEMPTION else {"outcome": original.outcome}),
-    )
+    correction = services.decision_correct(original, actor=caller(request))
     return Status(201, _decision(_decision_detail(correction.pk)))
 
 

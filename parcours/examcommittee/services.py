@@ -341,6 +341,27 @@ def decision_draft(
     return decision
 
 
+def decision_correct(original: Decision, *, actor: User) -> Decision:
+    """A correction of a decision made known: a new draft that refers to it, prefilled with its
+    content; the original stays as it was (a draft is edited, not corrected)."""
+    return decision_draft(
+        original.programme,
+        actor=actor,
+        kind=original.kind,
+        student=original.student,
+        enrolment=original.enrolment,
+        desk_request=original.desk_request,
+        corrects=original,
+        unit_grants={du.unit_id: du.granted for du in original.decision_units.all()},
+        content=original.content,
+        reasons=original.reasons,
+        evidence_cited=list(original.evidence_cited),
+        legal_basis=original.legal_basis,
+        language=original.language,
+        **({} if original.kind == Decision.Kind.EXEMPTION else {"outcome": original.outcome}),
+    )
+
+
 def _set_units(decision: Decision, unit_grants: dict[int, bool]) -> None:
     if not unit_grants:
         return

@@ -785,7 +785,9 @@ def decision_correct(request: AuthedRequest, pk: int) -> HttpResponse:
     original = _committee_decision(request, pk)
     web.require(original.is_known)
     form = ActionForm(request.POST)
-    ok, correction = web.submit(form, lambda d: _correction_draft(request, original))
+    ok, correction = web.submit(
+        form, lambda d: services.decision_correct(original, actor=request.user)
+    )
     if not ok:
         return _render_decision(request, original, correct_form=form)
     messages.success(
@@ -793,22 +795,3 @@ def decision_correct(request: AuthedRequest, pk: int) -> HttpResponse:
         _("A correcting draft was made; change what needs changing and make it known."),
     )
     return redirect("examcommittee:decision_detail", correction.pk)
-
-
-def _correction_draft(request: AuthedRequest, original: Decision) -> Decision:
-    return services.decision_draft(
-        original.programme,
-        actor=request.user,
-        kind=original.kind,
-        student=original.student,
-        enrolment=original.enrolment,
-        desk_request=original.desk_request,
-        corrects=original,
-        unit_grants={du.unit_id: du.granted for du in original.decision_units.all()},
-        content=original.content,
-        reasons=original.reasons,
-        evidence_cited=list(original.evidence_cited),
-        legal_basis=original.legal_basis,
-        language=original.language,
-        **({} if original.kind == Decision.Kind.EXEMPTION else {"outcome": original.outcome}),
-    )
