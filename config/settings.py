@@ -14,7 +14,7 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise RuntimeError("Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for local development).")
-    SECRET_KEY = "parcours-insecure-development-key-only-for-debug"  # noqa: S105
+    SECRET_KEY = "parcours-insecure-development-key-only-for-debug"
 
 ALLOWED_HOSTS = [
     h.strip()

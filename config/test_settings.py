@@ -8,7 +8,7 @@ from django.contrib.auth.hashers import Argon2PasswordHasher
 os.environ.setdefault("DJANGO_SECRET_KEY", "parcours-test-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_INSECURE_COOKIES", "1")
 
-from config.settings import *  # noqa: E402, F403
+from config.settings import *  # noqa: F403
 
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 

@@ -40,7 +40,7 @@ from parcours.core.api import (
 )
 from parcours.core.errors import DomainError
 from parcours.curriculum.models import AssessmentForm
-from parcours.portfolio.api import VersionOut
+from parcours.portfolio.schemas import VersionOut
 
 from . import permissions, selectors, services
 from .models import AssessmentRequest, AssessorAssignment, Interview, UnitResult

@@ -360,7 +360,7 @@ class Workload:
 def _month_start(month: str) -> datetime:
     """The first moment of a "YYYY-MM" month in the current time zone."""
     year, number = (int(part) for part in month.split("-"))
-    return timezone.make_aware(datetime(year, number, 1))
+    return datetime(year, number, 1, tzinfo=timezone.get_current_timezone())
 
 
 def _month_after(month: str) -> datetime:

@@ -52,11 +52,11 @@ class DomainErrorsMixin:
 
 
 class BaseForm(DomainErrorsMixin, forms.Form):
-    violations: list[dict[str, Any]] = []  # noqa: RUF012  (replaced per instance)
+    violations: list[dict[str, Any]] = []
 
 
 class BaseModelForm(DomainErrorsMixin, forms.ModelForm):
-    violations: list[dict[str, Any]] = []  # noqa: RUF012
+    violations: list[dict[str, Any]] = []
 
 
 class ActionForm(BaseForm):

@@ -39,7 +39,8 @@ from parcours.core.downloads import stored_download
 from parcours.curriculum.models import Unit
 
 from . import permissions, selectors, services
-from .models import EvidenceItem, EvidenceMapping, EvidenceVersion, VraakJudgement
+from .models import EvidenceItem, EvidenceMapping, VraakJudgement
+from .schemas import VersionOut
 
 EvidenceKind = Annotated[EvidenceItem.Kind, inline_choices(EvidenceItem.Kind)]
 
@@ -80,23 +81,6 @@ Email = Annotated[str, Field(max_length=254), AfterValidator(_no_nul), AfterVali
 
 
 # --- output schemas -------------------------------------------------------------------------
-
-
-class VersionOut(Schema):
-    id: int
-    item_id: int
-    number: int
-    original_name: str
-    content_type: str = Field(..., description="As detected from the content, not the name")
-    size: int = Field(..., description="Bytes")
-    sha256: str
-    uploaded_at: datetime
-    uploaded_by_id: int
-    download_url: str
-
-    @staticmethod
-    def resolve_download_url(obj: EvidenceVersion) -> str:
-        return reverse("api:evidence_version_download", kwargs={"version_id": obj.pk})
 
 
 class CriterionRefOut(Schema):

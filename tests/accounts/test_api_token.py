@@ -23,7 +23,8 @@ def api_token(username, *args):
 def test_command_prints_a_token_that_authenticates_its_user(client, oer, manager):
     token = api_token(manager.username)
 
-    assert token.startswith("pc_") and len(token) == 46
+    assert token.startswith("pc_")
+    assert len(token) == 46
     record = ApiToken.objects.get(user=manager)
     assert (record.prefix, record.name, record.key_hash) == (
         token[:8],
@@ -49,7 +50,7 @@ def test_command_takes_a_name_for_the_token(manager):
 
 
 def test_command_refuses_an_unknown_user(db):
-    with pytest.raises(CommandError, match="No user named 'nobody'."):
+    with pytest.raises(CommandError, match=r"No user named 'nobody'\."):
         api_token("nobody")
     assert ApiToken.objects.count() == 0
 

@@ -140,7 +140,7 @@ def test_wide_disagreement_brings_in_a_third_assessor_by_workload(world):
 
 def test_consensus_with_a_low_score_gives_not_yet(world):
     request = _integral_request(world)
-    first, second, _ = world["assessors"]
+    _first, _second, _ = world["assessors"]
     services.assessors_assign_by_workload(request, actor=world["coordinator"], on=ON)
     request = selectors.request_detail(request.pk)
     a1, a2 = [a.assessor for a in request.assignments.all()]

@@ -583,7 +583,8 @@ def test_the_committee_reviews_a_drawn_assessment_with_every_score(client, world
     assert f'data-testid="review-{review.pk}"' in queue
     html = text(client.get(url("review_detail", review.pk)))
     assert html.count('data-testid="other-score"') == 8
-    assert f"Opmerking van {first}" in html and f"Opmerking van {second}" in html
+    assert f"Opmerking van {first}" in html
+    assert f"Opmerking van {second}" in html
     refused = client.post(url("review_record", review.pk), {"notes": "  "})
     assert refused.status_code == 422
     assert "Write down your findings." in text(refused)

@@ -165,7 +165,8 @@ def test_integral_assessment_from_upload_to_feedback(page, chromium, live_server
 
         # the link works once: opening it again says it was used (410), showing nothing
         response = other.goto(link)
-        assert response is not None and response.status == 410
+        assert response is not None
+        assert response.status == 410
         closed = other.get_by_test_id("workplace-closed")
         expect(closed).to_have_attribute("data-status", "410")
         expect(other.get_by_test_id("workplace-closed-message")).to_have_text(

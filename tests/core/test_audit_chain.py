@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import itertools
 import json
 import re
 import threading
@@ -183,7 +184,7 @@ def test_audit_records_form_a_hash_chain(user):
     entries = chain()
     assert [e.sequence for e in entries] == list(range(1, before + 4))
     assert entries[0].previous_hash == GENESIS_HASH
-    for earlier, later in zip(entries, entries[1:], strict=False):
+    for earlier, later in itertools.pairwise(entries):
         assert later.previous_hash == earlier.entry_hash
     assert [e.pk for e in entries[-3:]] == [first.pk, second.pk, third.pk]
 
@@ -251,7 +252,7 @@ def test_hash_is_reproducible_after_a_database_round_trip(user, value, day, amou
 
 def test_unserialisable_numbers_are_refused_before_writing(user):
     before = AuditEntry.objects.count()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not JSON compliant"):
         audit_record(user, "test.nan", user, value=float("nan"))
     assert AuditEntry.objects.count() == before
 
@@ -284,7 +285,7 @@ def test_concurrent_appends_each_get_their_own_place_in_the_chain(transactional_
     assert [e.sequence for e in entries] == list(range(1, len(entries) + 1))
     assert len([e for e in entries if e.action in {"test.a", "test.b"}]) == 20
     assert verify_chain(entries) is None
-    assert all(a.at <= b.at for a, b in zip(entries, entries[1:], strict=False))
+    assert all(a.at <= b.at for a, b in itertools.pairwise(entries))
     # The gate stays closed during a transactional test; only the flush after it opens it.
     assert_refused(lambda: AuditEntry.objects.all().delete())
 

@@ -70,7 +70,8 @@ def test_published_oer_refuses_edits_and_next_year_is_an_editable_copy(oer, mana
     assert copied.pk != unit.pk
     assert [o.code for o in copied.outcomes.all()] == ["LU1"]
     assert copied.outcomes.get().criteria.count() == 2
-    assert copied.activities.count() == 1 and copied.assessment_forms.count() == 1
+    assert copied.activities.count() == 1
+    assert copied.assessment_forms.count() == 1
     services.unit_update(copied, actor=manager, title_nl="Nieuw")
     assert Unit.objects.get(pk=unit.pk).title_nl == "Eenheid U1"
 

@@ -189,7 +189,8 @@ def test_start_page_of_administrator_lists_every_programme(client, programme, ot
     client.force_login(admin)
     html = text(client.get(url("home")))
     assert "You manage every programme of the institution." in html
-    assert "Nursing" in html and "Primary teacher" in html
+    assert "Nursing" in html
+    assert "Primary teacher" in html
     assert url("programme_list") in html
 
 
@@ -835,7 +836,8 @@ def test_delete_activity_and_assessment_form(client, oer, manager):
     client.force_login(manager)
     assert client.post(url("activity_delete", activity.pk), **HTMX).status_code == 200
     assert client.post(url("assessment_form_delete", form.pk)).status_code == 302
-    assert not unit.activities.exists() and not unit.assessment_forms.exists()
+    assert not unit.activities.exists()
+    assert not unit.assessment_forms.exists()
 
 
 def test_outcomes_criteria_levels_and_grid_are_edited_in_the_unit_editor(client, oer, manager):
@@ -905,7 +907,8 @@ def test_duplicate_outcome_code_is_refused_next_to_the_code(client, oer, manager
     assert response.status_code == 422
     html = text(response)
     assert "Unit U1 already has a learning outcome LU1." in html
-    assert 'value="LU1"' in html and "Dubbel" in html
+    assert 'value="LU1"' in html
+    assert "Dubbel" in html
     assert unit.outcomes.count() == 1
 
 
@@ -935,7 +938,8 @@ def test_coach_may_not_change_a_unit_part(client, oer, programme):
     assert client.post(url("criterion_create", outcome.pk), {"text_nl": "X"}).status_code == 403
     assert client.post(url("criterion_delete", outcome.criteria.first().pk)).status_code == 403
     assert client.post(url("activity_delete", unit.activities.get().pk)).status_code == 403
-    assert unit.activities.count() == 1 and outcome.criteria.count() == 2
+    assert unit.activities.count() == 1
+    assert outcome.criteria.count() == 2
     html = text(client.get(url("unit_detail", unit.pk)))
     assert 'data-testid="read-only-note"' in html
     assert 'data-testid="activity-form"' not in html

@@ -115,7 +115,8 @@ def test_one_anonymous_question_is_answered_and_one_is_open(demo_db):
     assert answered.answer.startswith("Met een mbo-diploma alleen verlenen we geen vrijstellingen")
     assert answered.decided_at is not None
     assert (open_.requester, open_.answer, open_.decided_at) == (None, "", None)
-    assert not answered.decisions.exists() and not open_.decisions.exists()
+    assert not answered.decisions.exists()
+    assert not open_.decisions.exists()
 
 
 def test_the_committee_asked_for_more_information_with_a_message(demo_db):
@@ -172,7 +173,8 @@ def test_decisions_by_kind_and_outcome(demo_db):
         assert decision.appeal_deadline == appeal_deadline(decision.made_known_on)
         assert decision.decided_on <= decision.made_known_on
         assert decision.grounds[0]["rule"] == "decision.awb-complete"
-        assert decision.members and decision.body.startswith("Examencommissie ")
+        assert decision.members
+        assert decision.body.startswith("Examencommissie ")
 
 
 def test_the_granted_exemptions_appeal_deadline_moves_past_christmas(demo_db):

@@ -242,7 +242,8 @@ def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(
 
     for username in ("beheerder", "manager.verpleegkunde", "student.anouk"):
         user = authenticate(username=username, password=demo.DEMO_PASSWORD)
-        assert user is not None and user.username == username
+        assert user is not None
+        assert user.username == username
     assert authenticate(username="student.anouk", password="wrong") is None
 
 
@@ -319,7 +320,8 @@ def test_demo_refused_unit_falls_back_and_d_route_spans_three_units(demo_db):
     )
     matrix = d_matrix(jesse)
     assert sorted({row.unit.code for row in matrix.rows}) == ["AD-3", "AD-4", "AD-5"]
-    assert len(matrix.gaps) == 1 and len(matrix.activities) == 1
+    assert len(matrix.gaps) == 1
+    assert len(matrix.activities) == 1
 
 
 @pytest.mark.parametrize(

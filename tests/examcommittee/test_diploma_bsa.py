@@ -117,7 +117,8 @@ def test_a_complete_student_gets_the_diploma_decision_with_its_supplement(client
     # every Awb part was filled in when the draft was prepared: it is made known as it is
     services.decision_make_known(decision, actor=committee, on=date(2027, 6, 3))
     queue = view(client, committee, queue_url, DAY)
-    assert queue.has("diploma-queue-empty") and not queue.has(f"diploma-row-{enrol.pk}")
+    assert queue.has("diploma-queue-empty")
+    assert not queue.has(f"diploma-row-{enrol.pk}")
 
     page = view(client, student, supplement_url, date(2027, 6, 4))
     assert page.status == 200

@@ -20,6 +20,7 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from parcours.accounts.models import Role
 from parcours.assessments import services as assessment_services
@@ -258,7 +259,7 @@ def travel(day: date) -> Any:
 
 def view(client: Any, user: Any, path: str, day: date | None = None) -> Page:
     """The page as `user` sees it on `day` (signed in on that day, so the session is fresh)."""
-    with travel(day or date.today()):
+    with travel(day or timezone.localdate()):
         client.force_login(user)
         return Page(client.get(path))
 
@@ -359,7 +360,8 @@ def test_the_progress_page_shows_ring_tiles_legend_and_timeline(client, world):
     # the picture runs from the start to the last planned end; today's line lies between
     assert "Timeline from 2026-09-01 to 2027-12-20" in page.html
     assert 'class="tl-today" x1="449.5"' in page.html  # 212 of 475 days: 30 + 940 × 212/475
-    assert not page.has("propedeuse") and not page.has("bsa")
+    assert not page.has("propedeuse")
+    assert not page.has("bsa")
     assert "style=" not in page.html.split("<main>")[1]  # CSP: classes only
 
 
@@ -424,7 +426,8 @@ def test_propedeuse_and_bsa_blocks_where_the_variant_has_them(client, db):
         "true",
         "false",
     ]
-    assert not page.has("propedeuse-U5") and not page.has("propedeuse-complete")
+    assert not page.has("propedeuse-U5")
+    assert not page.has("propedeuse-complete")
     assert page.text("bsa-year") == "2026-09-01 – 2027-08-31"
     assert (page.text("bsa-ec"), page.text("bsa-norm")) == ("45", "45 EC")
     assert page.attrs("bsa-verdict")["data-advice"] == "not_yet"

@@ -165,7 +165,8 @@ def test_the_coach_records_a_vraak_judgement(world):
     )
     assert {a: getattr(stored_judgement, a) for a in VraakJudgement.ASPECTS} == VERDICTS
     entry = AuditEntry.objects.order_by("-sequence").first()
-    assert entry is not None and entry.action == "evidence.vraak"
+    assert entry is not None
+    assert entry.action == "evidence.vraak"
 
 
 @pytest.mark.parametrize("who", ["other_coach", "student", "exam_committee", "stranger"])
@@ -258,7 +259,8 @@ def test_the_link_opens_that_item_only(world, django_capture_on_commit_callbacks
     assert opened.item == world["item"]
     assert opened.version == world["item"].versions.get()
     opened_other = services.confirmation_by_token(other_token)
-    assert opened_other is not None and opened_other.item == other_item
+    assert opened_other is not None
+    assert opened_other.item == other_item
     assert services.confirmation_by_token("x" * 43) is None
 
 
@@ -288,7 +290,8 @@ def test_the_supervisor_answers_once_and_the_answer_is_recorded(
         answered_at,
     )
     entry = AuditEntry.objects.order_by("-sequence").first()
-    assert entry is not None and entry.action == "evidence.confirmation_confirmed"
+    assert entry is not None
+    assert entry.action == "evidence.confirmation_confirmed"
     assert entry.actor is None
 
 

@@ -264,7 +264,8 @@ def test_the_item_page_shows_versions_mapping_and_the_editors(client, world):
     version = item.versions.get()
     assert f'<a href="{url("version_download", version.pk)}" download' in html
     assert "<td><code>application/pdf</code></td>" in html
-    assert 'data-testid="mapped-U1"' in html and 'data-testid="mapped-U2"' in html
+    assert 'data-testid="mapped-U1"' in html
+    assert 'data-testid="mapped-U2"' in html
     assert html.count('type="checkbox" name="criteria"') == 16  # 8 units × 2 criteria
     assert html.count('" checked>') == 3
     for button in (
@@ -564,7 +565,8 @@ def test_the_supervisor_confirms_through_the_link_once(client, world, supervisor
         assert other.title not in html
         assert "/portfolio/" not in html
         assert 'value="Mevrouw De Vries"' in html  # the name the student gave
-        assert ">Confirm</button>" in html and ">Decline</button>" in html
+        assert ">Confirm</button>" in html
+        assert ">Decline</button>" in html
 
         download = supervisor.get(reverse("workplace:download"))
         assert download.status_code == 200

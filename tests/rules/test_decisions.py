@@ -139,7 +139,8 @@ def test_deadline_is_never_a_rest_day_and_at_most_four_days_late(made_known):
 
 def test_appeal_rule_shows_its_reasoning():
     result = decision_appeal_deadline(AppealFacts(made_known=D("2027-03-24")), on=D("2027-03-25"))
-    assert result.ok and not result.warning
+    assert result.ok
+    assert not result.warning
     assert result.values_used["made_known"] == D("2027-03-24")
     assert result.values_used["deadline"] == D("2027-05-07")
     assert result.values_used["moved_past"] == ["Bevrijdingsdag", "Hemelvaartsdag"]
@@ -160,7 +161,8 @@ def test_appeal_lodged_late_is_refused():
     facts = AppealFacts(made_known=D("2027-04-05"), lodged_on=D("2027-05-19"))
     result = decision_appeal_deadline(facts, on=D("2027-05-20"))
     assert not result.ok
-    assert "2027-05-18" in result.message_nl and "Awb 6:11" in result.message_en
+    assert "2027-05-18" in result.message_nl
+    assert "Awb 6:11" in result.message_en
     ontime = dataclasses.replace(facts, lodged_on=D("2027-05-18"))
     assert decision_appeal_deadline(ontime, on=D("2027-05-20")).ok
 
@@ -201,7 +203,8 @@ def test_decision_taken_in_time_or_late():
     assert decision_term(facts, on=D("2027-04-01")).ok
     late = dataclasses.replace(facts, decided_on=D("2027-03-02"))
     result = decision_term(late, on=D("2027-04-01"))
-    assert not result.ok and "1 day(s) later" in result.message_en
+    assert not result.ok
+    assert "1 day(s) later" in result.message_en
 
 
 # --- Awb-complete decision ---------------------------------------------------------------------
@@ -230,7 +233,8 @@ EMPTY = {
 
 def test_complete_decision_can_be_made_known():
     result = decision_awb_complete(COMPLETE, on=D("2027-02-01"))
-    assert result.ok and result.values_used["missing"] == []
+    assert result.ok
+    assert result.values_used["missing"] == []
 
 
 def test_every_decision_field_is_checked():
@@ -276,9 +280,11 @@ def _bsa(**kwargs):
 
 def test_bsa_first_year_runs_from_the_own_start_date():
     result = bsa_norm(_bsa(), on=D("2027-10-30"))
-    assert not result.ok and result.values_used["advice"] == "not_yet"
+    assert not result.ok
+    assert result.values_used["advice"] == "not_yet"
     assert result.values_used["first_year_until"] == D("2027-10-31")
-    assert "2027-10-31" in result.message_nl and "2027-10-31" in result.message_en
+    assert "2027-10-31" in result.message_nl
+    assert "2027-10-31" in result.message_en
     assert bsa_norm(_bsa(), on=D("2027-10-31")).values_used["advice"] == "negative"
 
 
@@ -322,7 +328,8 @@ def test_diploma_lists_units_not_yet_achieved():
     result = diploma_all_units_achieved(facts, on=D("2027-07-01"))
     assert not result.ok
     assert result.values_used["units_not_achieved"] == ["U2", "U3"]
-    assert "U2, U3" in result.message_nl and "30 of 60 EC" in result.message_en
+    assert "U2, U3" in result.message_nl
+    assert "30 of 60 EC" in result.message_en
     done = DiplomaFacts(
         nominal_ec=60,
         units=tuple(dataclasses.replace(u, achieved=True, how="exemption") for u in facts.units),

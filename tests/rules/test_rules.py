@@ -35,7 +35,8 @@ def test_case_gives_expected_verdict(case):
     assert ("allowed" if result.ok else "refused") == case.expect
     assert result.rule_id == case.rule
     if not result.ok:
-        assert result.message_nl and result.message_en
+        assert result.message_nl
+        assert result.message_en
 
 
 def test_every_rule_has_a_citation_and_an_allowed_and_a_refused_case():

@@ -298,7 +298,8 @@ def test_a_save_waits_for_the_other_transaction_and_then_gets_a_conflict(draft):
         t.join(WAIT)
         assert not t.is_alive(), f"{t.name} did not finish: deadlock?"
 
-    assert coach.error is None and coach.seen_lock_version == student.seen_lock_version
+    assert coach.error is None
+    assert coach.seen_lock_version == student.seen_lock_version
     conflict = student.error
     assert isinstance(conflict, services.VersionConflict), conflict
     assert [(c.what, c.old, c.new) for c in conflict.changes] == [

@@ -31,7 +31,8 @@ def test_plan_over_30_ec_of_small_units_is_refused_and_nothing_written(setting):
     assert (
         exc.value.message_en == "This study plan covers 45 EC; a study plan covers at most 30 EC."
     )
-    assert StudyPlan.objects.count() == 0 and PlanVersion.objects.count() == 0
+    assert StudyPlan.objects.count() == 0
+    assert PlanVersion.objects.count() == 0
     assert AuditEntry.objects.count() == audit
 
 

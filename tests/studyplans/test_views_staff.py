@@ -299,7 +299,8 @@ def test_student_file_shows_intake_plans_versions_and_conversations(client, worl
     response = client.get(url("enrolment_detail", enrol.pk))
     assert response.status_code == 200
     html = text(response)
-    assert "<dd>mbo</dd>" in html and "<dd>Zorggroep Oost</dd>" in html
+    assert "<dd>mbo</dd>" in html
+    assert "<dd>Zorggroep Oost</dd>" in html
     assert "Wijkverpleegkundige worden" in html
     assert f'href="/studie/plannen/{version.plan_id}/"' in html
     assert 'data-status="submitted"' in row(html, f"version-{version.pk}")
@@ -414,7 +415,8 @@ def test_review_page_shows_units_activities_rule_check_and_the_feasibility_warni
     assert response.status_code == 200
     html = text(response)
     assert 'data-testid="plan-unit-U1" data-route="B"' in html
-    assert "MOOC Klinisch redeneren" in html and "Open Universiteit" in html
+    assert "MOOC Klinisch redeneren" in html
+    assert "Open Universiteit" in html
     warning = row(html, "rule-result")  # warnings come before allowed results
     assert 'data-rule="studyplan.feasibility" data-state="warning"' in warning
     assert (
@@ -512,7 +514,8 @@ def test_coach_agrees_and_the_version_reaches_the_committee_queue(client, world)
     client.force_login(world.committee)
     html = text(client.get(url("committee_queue")))
     queued = row(html, f"queue-{version.pk}")
-    assert str(world.student) in queued and str(world.coach) in queued
+    assert str(world.student) in queued
+    assert str(world.coach) in queued
     assert "<code>U1</code> (B), <code>U2</code> (A)" in queued
     assert '<td data-testid="queue-ec">30</td>' in queued
     assert f'href="{url("version_establish", version.pk)}"' in queued
@@ -546,7 +549,8 @@ def test_committee_establishes_one_unit_and_refuses_the_other(client, world):
     version = agreed(world.enrol, world.oer)
     client.force_login(world.committee)
     page = text(client.get(url("version_establish", version.pk)))
-    assert 'data-testid="decision-U1"' in page and 'data-testid="reason-U2"' in page
+    assert 'data-testid="decision-U1"' in page
+    assert 'data-testid="reason-U2"' in page
     assert 'data-testid="establish-button"' in page
     response = client.post(
         url("version_establish", version.pk),
@@ -597,7 +601,8 @@ def test_refusal_without_reasons_is_refused_and_nothing_written(client, world):
     html = text(response)
     assert "A refusal needs reasons." in html
     version.refresh_from_db()
-    assert version.status == "agreed" and version.grounds == []
+    assert version.status == "agreed"
+    assert version.grounds == []
     assert set(version.units.values_list("decision", flat=True)) == {"pending"}
     assert AuditEntry.objects.count() == audit
 
@@ -730,7 +735,8 @@ def test_team_page_shows_members_names_and_notes_but_no_plans(client, world, tea
     assert "Geheim plan" not in html
     assert "/studie/plannen/" not in html
     assert "/begeleiding/studenten/" not in html
-    assert 'data-testid="meeting-form"' not in html and 'data-testid="member-add-' not in html
+    assert 'data-testid="meeting-form"' not in html
+    assert 'data-testid="member-add-' not in html
 
 
 def test_coach_creates_a_team_adds_a_member_and_records_notes(client, world):
@@ -753,7 +759,8 @@ def test_coach_creates_a_team_adds_a_member_and_records_notes(client, world):
     )
     assert response.status_code == 302
     html = text(client.get(url("team_detail", team.pk)))
-    assert "Kennismaking" in html and f'data-testid="member-{world.student.username}"' in html
+    assert "Kennismaking" in html
+    assert f'data-testid="member-{world.student.username}"' in html
     html = text(client.get(url("team_list")))
     assert "<td>1</td>" in row(html, f"team-{team.pk}")
 

@@ -244,7 +244,8 @@ def test_new_plan_over_30_ec_shows_the_rule_and_source_keeps_the_input_and_write
     assert 'value="Te veel"' in html
     assert '<option value="B" selected>B: own or alternative activities</option>' in html
     assert '<option value="C" selected>C: straight to the route-independent assessment' in html
-    assert StudyPlan.objects.count() == 0 and PlanVersion.objects.count() == 0
+    assert StudyPlan.objects.count() == 0
+    assert PlanVersion.objects.count() == 0
     assert AuditEntry.objects.count() == audit
 
 
@@ -955,7 +956,8 @@ def test_student_journey_own_route_and_d_route_returned_amended_and_partly_refus
     assert '<td data-testid="effective-route-U1" data-route="A">' in html
     assert "Facilitated route applies" in html
     assert '<td data-testid="effective-route-U2" data-route="D">' in html
-    assert 'data-testid="version-1"' in html and 'data-testid="version-2"' in html
+    assert 'data-testid="version-1"' in html
+    assert 'data-testid="version-2"' in html
     compare = f"/studie/versies/{v2.pk}/verschillen/?met={v1.pk}"
     assert f'href="{compare}" data-testid="compare-link"' in html
     diff = text(client.get(compare))

@@ -232,7 +232,8 @@ class PlanWorkflow(RuleBasedStateMachine):
             self.refused(add)
         elif len(codes) >= 2:
             error = self.refused(add, RuleViolation)
-            assert isinstance(error, RuleViolation) and error.rule_id == "studyplan.max-credits"
+            assert isinstance(error, RuleViolation)
+            assert error.rule_id == "studyplan.max-credits"
         else:
             add()
 
