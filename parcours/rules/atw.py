@@ -3,8 +3,8 @@
 A term that ends on a Saturday, a Sunday or a generally recognised holiday of Atw art. 3 runs to
 and including the next day that is none of these (art. 1). The Atw keeps its own list, which is
 not the general Dutch holiday calendar: 5 May counts every year (not only in lustrum years) and
-Good Friday does not count. Easter comes from dateutil; a holidays package would give the general
-calendar (with Good Friday, 5 May only every five years) and need correcting, so it is not used.
+Good Friday does not count. Easter comes from dateutil; a holidays package models the general
+Dutch calendar rather than the Atw's list and would need correcting, so it is not used.
 
 Pure and public: the UI shows this reasoning (which rest days a term was moved past) next to
 the rule `decision.appeal-deadline` and its source.
