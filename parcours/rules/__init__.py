@@ -5,10 +5,20 @@ The registry lives here: importing the package imports every rule module, and ea
 """
 
 from . import assessments, curriculum, decisions, study_plans
-from .base import REGISTRY, Citation, Rule, RuleKind, RuleNotInForce, RuleResult, Verdict
+from .base import (
+    REGISTRY,
+    Citation,
+    NotInForce,
+    Rule,
+    RuleKind,
+    RuleNotInForce,
+    RuleResult,
+    Verdict,
+)
 
 __all__ = [
     "Citation",
+    "NotInForce",
     "Rule",
     "RuleKind",
     "RuleNotInForce",

@@ -12,6 +12,7 @@ from .facts import (
     AssessorFacts,
     ScoringFacts,
 )
+from .in_force import INSTITUTION_POLICY, WLHO
 from .parameters import parameter
 
 SAME_CRITERIA = Citation(
@@ -32,6 +33,7 @@ IN_PAIRS = Citation(
     title_nl="De eigen coach of de student zelf beoordeelt niet",
     title_en="Neither the student's own coach nor the student assesses",
     kind=RuleKind.INSTITUTION_POLICY,
+    valid_from=INSTITUTION_POLICY,
     citations=[
         Citation(
             "seed-000",
@@ -72,6 +74,7 @@ def assessment_assessor_independent(facts: AssessorFacts, *, on: date) -> Verdic
     title_nl="Twee assessoren beoordelen onafhankelijk, daarna consensus",
     title_en="Two assessors score independently, then reach consensus",
     kind=RuleKind.INSTITUTION_POLICY,
+    valid_from=INSTITUTION_POLICY,
     citations=[IN_PAIRS, SAME_CRITERIA],
 )
 def assessment_two_assessors(facts: ScoringFacts, *, on: date) -> Verdict:
@@ -96,6 +99,7 @@ def assessment_two_assessors(facts: ScoringFacts, *, on: date) -> Verdict:
     title_nl="Bij te groot verschil beoordeelt een derde assessor",
     title_en="A third assessor scores when two assessors differ too much",
     kind=RuleKind.INSTITUTION_POLICY,
+    valid_from=INSTITUTION_POLICY,
     citations=[
         Citation(
             "seed-000",
@@ -127,6 +131,7 @@ def assessment_third_assessor(facts: ScoringFacts, *, on: date) -> Verdict:
     title_nl="Het resultaat volgt uit de scores op de criteria",
     title_en="The result follows from the scores on the criteria",
     kind=RuleKind.LAW,
+    valid_from=WLHO,
     citations=[SAME_CRITERIA, Citation("wlho")],
 )
 def assessment_result_follows_criteria(facts: AssessmentResultFacts, *, on: date) -> Verdict:
@@ -177,6 +182,7 @@ def assessment_result_follows_criteria(facts: AssessmentResultFacts, *, on: date
     title_nl="Een integrale beoordeling omvat samenhangende eenheden van één OER",
     title_en="An integral assessment covers coherent units of one OER",
     kind=RuleKind.INSTITUTION_POLICY,
+    valid_from=INSTITUTION_POLICY,
     citations=[
         Citation(
             "seed-001",
@@ -233,6 +239,7 @@ def assessment_integral_coherent(facts: AssessmentRequestFacts, *, on: date) -> 
     title_nl="Een aanvraag bevat bewijs voor de criteria",
     title_en="A request carries evidence for the criteria",
     kind=RuleKind.INSTITUTION_POLICY,
+    valid_from=INSTITUTION_POLICY,
     citations=[
         Citation(
             "seed-000",

@@ -112,8 +112,62 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-class RuleNotInForce(Exception):
-    pass
+def validity_text(valid_from: date | None, valid_until: date | None, language: str = "nl") -> str:
+    """A validity period in words: "in force since …" or "in force from … until … inclusive"."""
+    english = language.startswith("en")
+    start = valid_from.isoformat() if valid_from else None
+    end = valid_until.isoformat() if valid_until else None
+    if start and end:
+        if english:
+            return f"in force from {start} until {end} inclusive"
+        return f"geldig van {start} tot en met {end}"
+    if start:
+        return f"in force since {start}" if english else f"geldig sinds {start}"
+    if end:
+        return f"in force until {end} inclusive" if english else f"geldig tot en met {end}"
+    return "in force without a known start date" if english else "geldig zonder bekende begindatum"
+
+
+class NotInForce(Exception):
+    """A rule or parameter asked for on a date outside its validity.
+
+    Like a DomainError it carries a Dutch and an English message the UI and the API can show,
+    and a stable code; the rules package cannot import core.errors, so adapters translate it.
+    """
+
+    code = "not_in_force"
+    what_nl = "Regel"
+    what_en = "Rule"
+
+    def __init__(
+        self, name: str, on: date, valid_from: date | None, valid_until: date | None
+    ) -> None:
+        self.name = name
+        self.on = on
+        self.valid_from = valid_from
+        self.valid_until = valid_until
+        self.message_nl = (
+            f"{self.what_nl} {name} geldt niet op {on.isoformat()}: "
+            f"{validity_text(valid_from, valid_until, 'nl')}."
+        )
+        self.message_en = (
+            f"{self.what_en} {name} does not apply on {on.isoformat()}: "
+            f"{validity_text(valid_from, valid_until, 'en')}."
+        )
+        super().__init__(f"{self.message_nl} / {self.message_en}")
+
+    def message(self, language: str = "nl") -> str:
+        return self.message_en if language.startswith("en") else self.message_nl
+
+
+class RuleNotInForce(NotInForce):
+    """Raised by Rule.__call__ on a date outside the rule's validity."""
+
+    code = "rule_not_in_force"
+
+    @property
+    def rule_id(self) -> str:
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -125,7 +179,7 @@ class Rule:
     citations: tuple[Citation, ...]
     facts_type: type
     func: Callable[..., Verdict]
-    valid_from: date | None = None
+    valid_from: date
     valid_until: date | None = None
     do_not_call_in_templates = True  # a Rule is callable; templates must read, not call it
 
@@ -134,13 +188,14 @@ class Rule:
         return inspect.cleandoc(self.func.__doc__ or "")
 
     def in_force(self, on: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= on) and (
-            self.valid_until is None or on <= self.valid_until
-        )
+        return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+
+    def validity(self, language: str = "nl") -> str:
+        return validity_text(self.valid_from, self.valid_until, language)
 
     def __call__(self, facts: Any, *, on: date) -> RuleResult:
         if not self.in_force(on):
-            raise RuleNotInForce(f"{self.id} is not in force on {on.isoformat()}")
+            raise RuleNotInForce(self.id, on, self.valid_from, self.valid_until)
         verdict = self.func(facts, on=on)
         return RuleResult(
             rule_id=self.id,
@@ -165,16 +220,21 @@ def rule(
     title_en: str,
     kind: RuleKind,
     citations: list[Citation],
-    valid_from: date | None = None,
+    valid_from: date,
     valid_until: date | None = None,
 ) -> Callable[[Callable[..., Verdict]], Rule]:
-    """Register a rule. Its first parameter's annotation names the facts dataclass it reads."""
+    """Register a rule. Its first parameter's annotation names the facts dataclass it reads.
+
+    `valid_from` (and `valid_until` once the rule has ended) date the rule as the law is dated:
+    a rule asked for on a date outside that period raises RuleNotInForce."""
 
     def register(func: Callable[..., Verdict]) -> Rule:
         if rule_id in REGISTRY:
             raise ValueError(f"rule {rule_id} registered twice")
         if not citations:
             raise ValueError(f"rule {rule_id} cites no source")
+        if valid_until is not None and valid_until < valid_from:
+            raise ValueError(f"rule {rule_id} ends before it starts")
         hints = inspect.get_annotations(func, eval_str=True)
         first = next(iter(inspect.signature(func).parameters))
         registered = Rule(

@@ -12,6 +12,7 @@ from .facts import (
     VariantConsentFacts,
     VariantFacts,
 )
+from .in_force import WHW_EC, WLHO
 from .parameters import parameter
 
 FORM_NL = {"full_time": "voltijd", "part_time": "deeltijd", "dual": "duaal"}
@@ -22,6 +23,7 @@ FORM_NL = {"full_time": "voltijd", "part_time": "deeltijd", "dual": "duaal"}
     title_nl="Welke varianten met eenheden van leeruitkomsten mogen werken",
     title_en="Which variants may work with units of learning outcomes",
     kind=RuleKind.LAW,
+    valid_from=WLHO,
     citations=[
         Citation("wlho"),
         Citation(
@@ -59,6 +61,7 @@ def variant_outcome_based_eligible(facts: VariantFacts, *, on: date) -> Verdict:
     title_nl="Instemming van docenten vastgelegd",
     title_en="Teachers' consent recorded",
     kind=RuleKind.LAW,
+    valid_from=WLHO,
     citations=[
         Citation(
             "seed-000",
@@ -107,6 +110,7 @@ def variant_teacher_consent(facts: VariantConsentFacts, *, on: date) -> Verdict:
     title_nl="Een eenheid heeft een gefaciliteerde leerroute",
     title_en="A unit has a facilitated route",
     kind=RuleKind.LAW,
+    valid_from=WLHO,
     citations=[
         Citation(
             "seed-000",
@@ -148,6 +152,7 @@ def unit_facilitated_route(facts: UnitFacts, *, on: date) -> Verdict:
     title_nl="Elke leeruitkomst heeft beoordelingscriteria",
     title_en="Every learning outcome has assessment criteria",
     kind=RuleKind.LAW,
+    valid_from=WLHO,
     citations=[
         Citation(
             "seed-000",
@@ -186,6 +191,7 @@ def outcome_assessment_criteria(facts: UnitFacts, *, on: date) -> Verdict:
     title_nl="De gefaciliteerde route past in de studielast (1 EC = 28 uur)",
     title_en="The facilitated route fits the study load (1 EC = 28 hours)",
     kind=RuleKind.LAW,
+    valid_from=WHW_EC,
     citations=[Citation("whw", "art. 7.4, eerste lid")],
 )
 def unit_study_load_hours(facts: UnitFacts, *, on: date) -> Verdict:
@@ -222,6 +228,7 @@ def unit_study_load_hours(facts: UnitFacts, *, on: date) -> Verdict:
     title_nl="De eenheden vormen samen de nominale studielast",
     title_en="The units add up to the nominal study load",
     kind=RuleKind.LAW,
+    valid_from=WHW_EC,
     citations=[Citation("whw", "art. 7.4a en 7.4b")],
 )
 def oer_nominal_study_load(facts: StudyLoadFacts, *, on: date) -> Verdict:
@@ -244,6 +251,7 @@ def oer_nominal_study_load(facts: StudyLoadFacts, *, on: date) -> Verdict:
     title_nl="Een gepubliceerde OER wijzigt niet",
     title_en="A published OER does not change",
     kind=RuleKind.LAW,
+    valid_from=WHW_EC,
     citations=[
         Citation("whw", "art. 7.13"),
         Citation(

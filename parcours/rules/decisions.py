@@ -1,17 +1,16 @@
 """Rules for exam-committee decisions: terms (Awb, Atw), Awb parts, BSA, diploma, exemptions.
 
-The date helpers here are pure and public: the UI shows their reasoning (which rest days a term
-was moved past) next to the rule and its source.
+The Atw calendar the appeal term is moved past lives in atw.py. The date helpers here are pure
+and public: the UI shows their reasoning next to the rule and its source.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cache
 
-from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
+from .atw import ATW_ART_1, ATW_ART_3, english_name, rest_days_from
 from .base import Citation, RuleKind, Verdict, allowed, refused, rule, warned
 from .facts import (
     AppealFacts,
@@ -21,132 +20,23 @@ from .facts import (
     DiplomaFacts,
     ExemptionFacts,
 )
+from .in_force import AWB, WHW_EC
 from .parameters import parameter
 
 APPEAL_WEEKS = "decision.appeal_weeks"
 TERM_WEEKS = "decision.term_weeks"
 BSA_FIRST_YEAR_MONTHS = "bsa.first_year_months"
 
-# The Wet vaststelling Koningsdag: from 2014 the King's birthday is celebrated on 27 April.
-KINGS_DAY_FROM_YEAR = 2014
-
-SATURDAY = "zaterdag"
-SUNDAY = "zondag"
-
-HOLIDAY_NAMES_EN = {
-    "Nieuwjaarsdag": "New Year's Day",
-    "tweede Paasdag": "Easter Monday",
-    "Koningsdag": "King's Day",
-    "Koninginnedag": "Queen's Day",
-    "Bevrijdingsdag": "Liberation Day",
-    "Hemelvaartsdag": "Ascension Day",
-    "tweede Pinksterdag": "Whit Monday",
-    "eerste Kerstdag": "Christmas Day",
-    "tweede Kerstdag": "Second Day of Christmas",
-    SATURDAY: "Saturday",
-    SUNDAY: "Sunday",
-}
-
-
-# --- Algemene termijnenwet -------------------------------------------------------------------
-
-
-def _kings_day(year: int) -> tuple[date, str]:
-    """The day the King's (before 2014: the Queen's) birthday is celebrated."""
-    if year >= KINGS_DAY_FROM_YEAR:
-        day = date(year, 4, 27)
-        return (day - timedelta(days=1) if day.weekday() == 6 else day), "Koningsdag"
-    day = date(year, 4, 30)
-    return (day - timedelta(days=1) if day.weekday() == 6 else day), "Koninginnedag"
-
-
-@cache
-def _atw_holidays(year: int) -> tuple[tuple[date, str], ...]:
-    easter_sunday = easter(year)
-    kings_day, kings_day_name = _kings_day(year)
-    return (
-        (date(year, 1, 1), "Nieuwjaarsdag"),
-        (easter_sunday + timedelta(days=1), "tweede Paasdag"),
-        (kings_day, kings_day_name),
-        (date(year, 5, 5), "Bevrijdingsdag"),
-        (easter_sunday + timedelta(days=39), "Hemelvaartsdag"),
-        (easter_sunday + timedelta(days=50), "tweede Pinksterdag"),
-        (date(year, 12, 25), "eerste Kerstdag"),
-        (date(year, 12, 26), "tweede Kerstdag"),
-    )
-
-
-def atw_holidays(year: int) -> dict[date, str]:
-    """The generally recognised holidays of Atw art. 3, first paragraph, in `year`, with their
-    Dutch names: New Year's Day, Easter Monday, Ascension Day, Whit Monday, the day the King's
-    birthday is celebrated (27 April, or 26 April when 27 April is a Sunday; before 2014 the
-    Queen's birthday on 30 April, or 29 April when that is a Sunday), 5 May (every year) and
-    both days of Christmas. Good Friday is not one of them.
-
-    Two holidays can fall on the same day (Ascension Day on 5 May, as in 2016); that day's name
-    then joins both with " / "."""
-    holidays: dict[date, str] = {}
-    for day, name in _atw_holidays(year):
-        holidays[day] = f"{holidays[day]} / {name}" if day in holidays else name
-    return holidays
-
-
-def english_name(name: str) -> str:
-    """The English name of a rest day named by `rest_day_name` or `atw_holidays`."""
-    return " / ".join(HOLIDAY_NAMES_EN[part] for part in name.split(" / "))
-
-
-def rest_day_name(d: date) -> str | None:
-    """Why `d` is a rest day under the Atw (the holiday's name, else "zaterdag" or "zondag"),
-    or None when it is not."""
-    holiday = atw_holidays(d.year).get(d)
-    if holiday:
-        return holiday
-    if d.weekday() == 5:
-        return SATURDAY
-    if d.weekday() == 6:
-        return SUNDAY
-    return None
-
-
-def is_atw_rest_day(d: date) -> bool:
-    """A Saturday, a Sunday or a generally recognised holiday (Atw art. 1 and 3)."""
-    return rest_day_name(d) is not None
-
-
-def _rest_days_from(d: date) -> list[tuple[date, str]]:
-    """The run of rest days starting at `d` (empty when `d` is a working day)."""
-    skipped = []
-    while (name := rest_day_name(d)) is not None:
-        skipped.append((d, name))
-        d += timedelta(days=1)
-    return skipped
-
-
-def extend_past_rest_days(d: date) -> date:
-    """A statutory term ending on a Saturday, Sunday or generally recognised holiday is extended
-    to and including the next day that is none of these (Atw art. 1, first paragraph)."""
-    skipped = _rest_days_from(d)
-    return skipped[-1][0] + timedelta(days=1) if skipped else d
-
-
 # --- Terms -----------------------------------------------------------------------------------
-
-
-def _appeal_term(made_known: date) -> tuple[int, date, list[tuple[date, str]]]:
-    weeks = int(parameter(APPEAL_WEEKS, on=made_known).value)
-    # The term starts the day after the decision was made known (Awb 6:8), so six weeks end on
-    # the same weekday six weeks after made_known.
-    nominal_end = made_known + timedelta(weeks=weeks)
-    return weeks, nominal_end, _rest_days_from(nominal_end)
 
 
 def appeal_deadline(made_known: date) -> date:
     """The last day for lodging an objection or appeal against a decision made known on
-    `made_known`: six weeks (Awb 6:7) counted from the day after (Awb 6:8), moved past
-    Saturdays, Sundays and Atw holidays (Atw art. 1)."""
-    _weeks, nominal_end, skipped = _appeal_term(made_known)
-    return skipped[-1][0] + timedelta(days=1) if skipped else nominal_end
+    `made_known`. A thin caller of the rule `decision.appeal-deadline`, which alone computes it
+    (six weeks from the day after, Awb 6:7-6:8, moved past Atw rest days)."""
+    result = decision_appeal_deadline(AppealFacts(made_known=made_known), on=made_known)
+    deadline: date = result.values_used["deadline"]
+    return deadline
 
 
 def decision_term_end(received: date) -> date:
@@ -172,6 +62,7 @@ def decision_days_left(received: date, on: date) -> int:
     title_nl="Bezwaar of beroep binnen zes weken na bekendmaking",
     title_en="Objection or appeal within six weeks of notification",
     kind=RuleKind.LAW,
+    valid_from=AWB,
     citations=[
         Citation(
             "awb",
@@ -184,18 +75,8 @@ def decision_days_left(received: date, on: date) -> int:
             "De termijn vangt aan met ingang van de dag na die waarop het besluit op de "
             "voorgeschreven wijze is bekendgemaakt.",
         ),
-        Citation(
-            "atw",
-            "art. 1, eerste lid",
-            "Een in een wet gestelde termijn die op een zaterdag, zondag of algemeen erkende "
-            "feestdag eindigt, wordt verlengd tot en met de eerstvolgende dag die niet een "
-            "zaterdag, zondag of algemeen erkende feestdag is.",
-        ),
-        Citation(
-            "atw",
-            "art. 3, eerste lid",
-            "de dag waarop de verjaardag van de Koning wordt gevierd",
-        ),
+        ATW_ART_1,
+        ATW_ART_3,
         Citation("awb", "art. 6:9"),
     ],
 )
@@ -207,7 +88,11 @@ def decision_appeal_deadline(facts: AppealFacts, *, on: date) -> Verdict:
     the day after) runs to and including the next day that is none of these; Good Friday does
     not count. An appeal received after the last day is late: the appeals body may declare it
     inadmissible unless the delay is excusable (Awb 6:11)."""
-    weeks, nominal_end, skipped = _appeal_term(facts.made_known)
+    weeks = int(parameter(APPEAL_WEEKS, on=facts.made_known).value)
+    # The term starts the day after the decision was made known (Awb 6:8), so it ends on the
+    # same weekday `weeks` weeks after made_known; then past any Atw rest days (Atw art. 1).
+    nominal_end = facts.made_known + timedelta(weeks=weeks)
+    skipped = rest_days_from(nominal_end)
     deadline = skipped[-1][0] + timedelta(days=1) if skipped else nominal_end
     values = {
         "made_known": facts.made_known,
@@ -239,6 +124,7 @@ def decision_appeal_deadline(facts: AppealFacts, *, on: date) -> Verdict:
     title_nl="De examencommissie beslist binnen acht weken na ontvangst",
     title_en="The exam committee decides within eight weeks of receipt",
     kind=RuleKind.LAW,
+    valid_from=AWB,
     citations=[
         Citation(
             "awb",
@@ -324,6 +210,7 @@ def missing_decision_parts(facts: DecisionFacts) -> list[str]:
     title_nl="Een besluit wordt pas bekendgemaakt als alle Awb-onderdelen er zijn",
     title_en="A decision is made known only when all its Awb parts are present",
     kind=RuleKind.LAW,
+    valid_from=AWB,
     citations=[
         Citation(
             "awb",
@@ -377,6 +264,7 @@ def decision_awb_complete(facts: DecisionFacts, *, on: date) -> Verdict:
     title_nl="Bindend studieadvies: de norm in het eerste jaar",
     title_en="Binding study advice: the norm in the first year",
     kind=RuleKind.LAW,
+    valid_from=WHW_EC,
     citations=[Citation("whw", "art. 7.8b")],
 )
 def bsa_norm(facts: BsaFacts, *, on: date) -> Verdict:
@@ -436,6 +324,7 @@ def bsa_norm(facts: BsaFacts, *, on: date) -> Verdict:
     title_nl="Het diploma na het behalen van alle eenheden",
     title_en="The diploma once all units are achieved",
     kind=RuleKind.LAW,
+    valid_from=WHW_EC,
     citations=[Citation("whw", "art. 7.11")],
 )
 def diploma_all_units_achieved(facts: DiplomaFacts, *, on: date) -> Verdict:
@@ -471,6 +360,7 @@ def diploma_all_units_achieved(facts: DiplomaFacts, *, on: date) -> Verdict:
     title_nl="Een vrijstelling berust op bewijs en een motivering",
     title_en="An exemption rests on evidence and reasons",
     kind=RuleKind.LAW,
+    valid_from=WHW_EC,
     citations=[
         Citation("whw", "art. 7.12b, eerste lid, onder d"),
         Citation(

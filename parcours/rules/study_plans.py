@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from .base import Citation, RuleKind, Verdict, allowed, refused, rule, warned
 from .facts import GuidanceFacts, PlanFacts, StartFacts, UnitDecisionFacts
+from .in_force import INSTITUTION_POLICY, WLHO
 from .parameters import parameter
 
 HOURS_PER_EC = "credit.hours_per_ec"
@@ -18,6 +19,7 @@ HOURS_PER_EC = "credit.hours_per_ec"
     title_nl="Een studieplan omvat ten hoogste 30 EC, of één grotere eenheid",
     title_en="A study plan covers at most 30 EC, or one larger unit",
     kind=RuleKind.LAW,
+    valid_from=WLHO,
     citations=[
         Citation(
             "seed-000",
@@ -32,7 +34,7 @@ HOURS_PER_EC = "credit.hours_per_ec"
 def studyplan_max_credits(facts: PlanFacts, *, on: date) -> Verdict:
     """A study plan is made per at most 30 EC of units; when one unit is larger than 30 EC, the
     plan covers exactly that one unit."""
-    limit = parameter("study_plan.max_credits", on=on).value
+    limit = parameter("studyplan.max_credits", on=on).value
     total = sum(u.ec for u in facts.units)
     values = {"max_credits": limit, "total_ec": total, "units": [u.code for u in facts.units]}
     if not facts.units:
@@ -66,6 +68,7 @@ def studyplan_max_credits(facts: PlanFacts, *, on: date) -> Verdict:
     title_nl="Het studieplan is studeerbaar",
     title_en="The study plan is feasible",
     kind=RuleKind.INSTITUTION_POLICY,
+    valid_from=INSTITUTION_POLICY,
     citations=[
         Citation(
             "seed-000",
@@ -79,7 +82,7 @@ def studyplan_feasibility(facts: PlanFacts, *, on: date) -> Verdict:
     the student has per week: above the programme's warning share it is flagged, above the
     institution's infeasibility ratio it is refused."""
     hours_per_ec = parameter(HOURS_PER_EC, on=on).value
-    limit = parameter("study_plan.infeasible_ratio", on=on).value
+    limit = parameter("studyplan.infeasible_ratio", on=on).value
     load = sum(u.ec for u in facts.units) * hours_per_ec
     available = facts.planned_weeks * facts.hours_per_week
     values = {
@@ -123,6 +126,7 @@ def studyplan_feasibility(facts: PlanFacts, *, on: date) -> Verdict:
     title_nl="Combinatie D alleen bij eenheden van leeruitkomsten",
     title_en="Combination D only with units of learning outcomes",
     kind=RuleKind.LAW,
+    valid_from=WLHO,
     citations=[
         Citation(
             "seed-001",
@@ -151,6 +155,7 @@ def studyplan_route_d_needs_units(facts: PlanFacts, *, on: date) -> Verdict:
     title_nl="Een eigen leerroute geldt alleen als het studieplan is vastgesteld",
     title_en="An own route applies only once the study plan is established",
     kind=RuleKind.LAW,
+    valid_from=WLHO,
     citations=[
         Citation(
             "seed-000",
@@ -191,6 +196,7 @@ def studyplan_own_route_established(facts: UnitDecisionFacts, *, on: date) -> Ve
     title_nl="Ten minste twee begeleidingsgesprekken per jaar",
     title_en="At least two guidance conversations a year",
     kind=RuleKind.LAW,
+    valid_from=WLHO,
     citations=[
         Citation(
             "seed-000",
@@ -203,7 +209,7 @@ def studyplan_own_route_established(facts: UnitDecisionFacts, *, on: date) -> Ve
 def guidance_twice_a_year(facts: GuidanceFacts, *, on: date) -> Verdict:
     """A student on units of learning outcomes has a guidance conversation about the study plan
     at least every six months; a student without one in the last six months is flagged."""
-    months = parameter("study_plan.guidance_interval_months", on=on).value
+    months = parameter("studyplan.guidance_interval_months", on=on).value
     since = on - relativedelta(months=months)
     last = facts.last_conversation_on
     if last is None or last < since:
@@ -230,6 +236,7 @@ START_MONTHS = {
     title_nl="Een student start op een startmoment van de opleiding",
     title_en="A student starts on one of the programme's start moments",
     kind=RuleKind.INSTITUTION_POLICY,
+    valid_from=INSTITUTION_POLICY,
     citations=[
         Citation(
             "seed-000",

@@ -4,6 +4,7 @@ from django.conf import settings
 
 from parcours.core.rules_doc import rules_markdown
 from parcours.rules import all_rules
+from parcours.rules.parameters import all_parameter_names
 
 
 def test_rules_page_lists_every_rule_with_its_sources_and_cases(client):
@@ -27,3 +28,27 @@ def test_rules_page_speaks_english_when_asked(client):
 def test_rules_document_is_generated_from_the_code():
     committed = (Path(settings.BASE_DIR) / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == rules_markdown(), "run: manage.py rules_doc"
+
+
+def test_rules_page_shows_each_rules_validity_in_dutch(client):
+    html = client.get("/regels/").content.decode()
+    assert "Geldigheid" in html
+    for rule in all_rules():
+        assert f"geldig sinds {rule.valid_from.isoformat()}" in html, rule.id
+    assert "geldig sinds 1994-01-01" in html  # the Awb's terms
+
+
+def test_rules_page_shows_each_rules_validity_in_english(client):
+    html = client.get("/regels/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Validity" in html
+    assert "in force since 2024-09-01" in html
+    assert "geldig sinds" not in html
+
+
+def test_rules_page_lists_parameters_with_their_dated_values(client):
+    html = client.get("/regels/").content.decode()
+    for name in all_parameter_names():
+        assert f"<code>{name}</code>" in html
+    assert "studyplan.max_credits" in html
+    assert "study_plan.max_credits" not in html
+    assert html.count('class="validity current"') == len(all_parameter_names())

@@ -7,11 +7,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parcours.rules import get_rule
+from parcours.rules import RuleNotInForce, get_rule
+from parcours.rules.atw import (
+    atw_holidays,
+    english_name,
+    extend_past_rest_days,
+    is_atw_rest_day,
+    rest_day_name,
+)
 from parcours.rules.decisions import (
     DECISION_PARTS,
     appeal_deadline,
-    atw_holidays,
     bsa_norm,
     decision_appeal_deadline,
     decision_awb_complete,
@@ -19,11 +25,7 @@ from parcours.rules.decisions import (
     decision_term,
     decision_term_end,
     diploma_all_units_achieved,
-    english_name,
     exemption_grounds,
-    extend_past_rest_days,
-    is_atw_rest_day,
-    rest_day_name,
 )
 from parcours.rules.facts import (
     AppealFacts,
@@ -118,6 +120,20 @@ def test_extend_past_rest_days():
 )
 def test_appeal_deadline(made_known, deadline, why):
     assert appeal_deadline(D(made_known)) == D(deadline), why
+
+
+def test_appeal_deadline_is_the_rules_deadline():
+    """One computation: appeal_deadline only asks the rule decision.appeal-deadline."""
+    for made_known in ("2027-04-20", "2027-04-05", "2027-03-24", "2027-02-12"):
+        result = get_rule("decision.appeal-deadline")(
+            AppealFacts(made_known=D(made_known)), on=D(made_known)
+        )
+        assert appeal_deadline(D(made_known)) == result.values_used["deadline"]
+
+
+def test_appeal_deadline_before_the_awb_took_effect_is_refused():
+    with pytest.raises(RuleNotInForce, match="geldig sinds 1994-01-01"):
+        appeal_deadline(D("1993-12-31"))
 
 
 def test_appeal_weeks_parameter_is_six():

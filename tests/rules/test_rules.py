@@ -1,5 +1,7 @@
 """Guards and cases for the rules package (pure Python, no database)."""
 
+import ast
+import itertools
 import re
 from collections import Counter
 from datetime import date
@@ -10,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from parcours.rules import Citation, RuleNotInForce, all_rules, get_rule
+from parcours.rules import parameters as parameters_module
 from parcours.rules.cases import build_facts, load_cases
 from parcours.rules.curriculum import (
     oer_nominal_study_load,
@@ -17,10 +20,20 @@ from parcours.rules.curriculum import (
     variant_outcome_based_eligible,
 )
 from parcours.rules.facts import StudyLoadFacts, UnitFacts, VariantFacts
-from parcours.rules.parameters import all_parameter_names, load_parameter_file, parameter
+from parcours.rules.parameters import (
+    ParameterNotInForce,
+    all_parameter_names,
+    load_parameter_file,
+    parameter,
+    parameter_values,
+)
 from parcours.rules.sources import SOURCES
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+# ../shared/seeds next to the checkout; a git worktree sits one level deeper (/work/wt/<name>).
+SEEDS = next(
+    (p / "shared" / "seeds" for p in Path(__file__).resolve().parents if (p / "shared").is_dir()),
+    Path(__file__).resolve().parents[3] / "shared" / "seeds",
+)
 CASES = load_cases()
 
 
@@ -97,9 +110,133 @@ def test_rule_outside_its_validity_is_not_applied():
     assert bounded(StudyLoadFacts(nominal_ec=240, unit_ec=(240,)), on=date(2027, 1, 1)).ok
 
 
+def test_rule_before_it_took_effect_refuses_naming_rule_date_and_validity():
+    rule = get_rule("studyplan.max-credits")
+    with pytest.raises(RuleNotInForce) as refused:
+        rule(build_facts(rule.facts_type, {}), on=date(2024, 8, 31))
+    error = refused.value
+    assert (error.rule_id, error.on, error.valid_from) == (
+        rule.id,
+        date(2024, 8, 31),
+        rule.valid_from,
+    )
+    assert error.code == "rule_not_in_force"
+    assert error.message_nl == (
+        "Regel studyplan.max-credits geldt niet op 2024-08-31: geldig sinds 2024-09-01."
+    )
+    assert error.message_en == (
+        "Rule studyplan.max-credits does not apply on 2024-08-31: in force since 2024-09-01."
+    )
+    assert error.message("en") == error.message_en
+    assert error.message_nl in str(error)
+    assert error.message_en in str(error)
+
+
+def test_rule_after_it_ended_refuses_with_its_whole_period():
+    rule = get_rule("oer.nominal-study-load")
+    ended = type(rule)(**{**rule.__dict__, "valid_until": date(2026, 8, 31)})
+    facts = StudyLoadFacts(nominal_ec=240, unit_ec=(240,))
+    assert ended(facts, on=date(2026, 8, 31)).ok  # the last day still counts
+    with pytest.raises(RuleNotInForce) as refused:
+        ended(facts, on=date(2026, 9, 1))
+    assert refused.value.message_nl == (
+        "Regel oer.nominal-study-load geldt niet op 2026-09-01: "
+        "geldig van 2002-09-01 tot en met 2026-08-31."
+    )
+    assert refused.value.message_en == (
+        "Rule oer.nominal-study-load does not apply on 2026-09-01: "
+        "in force from 2002-09-01 until 2026-08-31 inclusive."
+    )
+
+
+def test_parameter_outside_its_validity_refuses_naming_it_the_date_and_validity():
+    with pytest.raises(ParameterNotInForce) as refused:
+        parameter("studyplan.max_credits", on=date(2024, 8, 31))
+    assert refused.value.message_nl == (
+        "Parameter studyplan.max_credits geldt niet op 2024-08-31: geldig sinds 2024-09-01."
+    )
+    assert refused.value.message_en == (
+        "Parameter studyplan.max_credits does not apply on 2024-08-31: in force since 2024-09-01."
+    )
+    assert isinstance(refused.value, LookupError)  # callers catching LookupError keep working
+    assert parameter("studyplan.max_credits", on=date(2024, 9, 1)).value == 30
+
+
+def test_a_changed_parameter_gives_the_value_of_the_day(tmp_path, monkeypatch):
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "weeks.yaml").write_text(
+        "citations: [{source: awb, pinpoint: art. 6:7}]\n"
+        "values:\n"
+        "  - {value: 4, valid_from: 2020-01-01, valid_until: 2024-12-31}\n"
+        "  - {value: 6, valid_from: 2025-01-01, valid_until: 2029-12-31}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(parameters_module, "PARAMETER_DIR", tmp_path)
+    load_parameter_file.cache_clear()
+    try:
+        assert parameter("demo.weeks", on=date(2024, 12, 31)).value == 4
+        assert parameter("demo.weeks", on=date(2025, 1, 1)).value == 6
+        assert parameter("demo.weeks", on=date(2029, 12, 31)).valid_until == date(2029, 12, 31)
+        with pytest.raises(
+            ParameterNotInForce, match="geldig van 2020-01-01 tot en met 2029-12-31"
+        ):
+            parameter("demo.weeks", on=date(2030, 1, 1))
+        with pytest.raises(ParameterNotInForce):
+            parameter("demo.weeks", on=date(2019, 12, 31))
+    finally:
+        load_parameter_file.cache_clear()
+
+
+# --- Guards: everything is dated ----------------------------------------------------------------
+
+
+def test_every_rule_has_valid_from_and_a_period_that_does_not_end_before_it_starts():
+    for rule in all_rules():
+        assert isinstance(rule.valid_from, date), f"{rule.id} has no valid_from"
+        assert rule.valid_until is None or rule.valid_from <= rule.valid_until, rule.id
+
+
+def test_every_case_falls_inside_its_rules_validity():
+    for case in CASES:
+        assert get_rule(case.rule).in_force(case.on), (case.rule, case.name, case.on)
+
+
+def test_every_parameter_value_has_valid_from():
+    for name in all_parameter_names():
+        for raw in load_parameter_file(name)["values"]:
+            assert isinstance(raw.get("valid_from"), date), f"{name}: a value without valid_from"
+            until = raw.get("valid_until")
+            assert until is None or isinstance(until, date), f"{name}: valid_until is no date"
+            assert until is None or raw["valid_from"] <= until, f"{name}: ends before it starts"
+
+
+def test_validity_periods_of_one_parameter_do_not_overlap():
+    for name in all_parameter_names():
+        values = parameter_values(name)
+        for earlier, later in itertools.pairwise(values):
+            assert earlier.valid_until is not None, f"{name}: {earlier.valid_from} is never closed"
+            assert earlier.valid_until < later.valid_from, f"{name}: values overlap"
+
+
+def test_parameter_names_use_the_rule_id_prefixes():
+    assert not [n for n in all_parameter_names() if n.startswith("study_plan.")]
+    assert "studyplan.max_credits" in all_parameter_names()
+
+
+def test_base_imports_no_rule_module():
+    """The registry imports the rule modules; base must not, or the package has a cycle."""
+    tree = ast.parse((Path(parameters_module.__file__).parent / "base.py").read_text("utf-8"))
+    relative = {
+        node.module
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.level > 0
+    }
+    assert relative <= {"sources"}, relative
+
+
 def test_parameters_in_force():
     assert parameter("credit.hours_per_ec", on=date(2026, 9, 1)).value == 28
-    assert parameter("study_plan.max_credits", on=date(2026, 9, 1)).value == 30
+    assert parameter("studyplan.max_credits", on=date(2026, 9, 1)).value == 30
     table = parameter("programme.nominal_ec", on=date(2026, 9, 1)).value
     assert (table["hbo-ba"], table["hbo-ad"], table["wo-ba"]) == (240, 120, 180)
 
