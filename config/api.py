@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import translation
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
@@ -22,6 +23,7 @@ from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.api import router as curriculum_router
 from parcours.examcommittee.api import router as examcommittee_router
 from parcours.portfolio.api import router as portfolio_router
+from parcours.rules import NotInForce
 from parcours.studyplans.api import router as studyplans_router
 from parcours.studyplans.services import VersionConflict
 
@@ -57,6 +59,14 @@ def version_conflict(request: HttpRequest, exc: VersionConflict) -> HttpResponse
 @api.exception_handler(RuleViolation)
 def rule_violation(request: HttpRequest, exc: RuleViolation) -> HttpResponse:
     return api.create_response(request, exc.as_dict(), status=422)
+
+
+@api.exception_handler(NotInForce)
+def not_in_force(request: HttpRequest, exc: NotInForce) -> HttpResponse:
+    """A rule or parameter asked for on a day outside its validity: refused, never applied."""
+    language = translation.get_language() or "nl"
+    body = {"code": exc.code, "message": exc.message(language), "rule": exc.name}
+    return api.create_response(request, body, status=422)
 
 
 @api.exception_handler(DomainError)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from parcours.core.errors import require  # noqa: F401  (views call web.require)
-from parcours.rules import RuleResult, get_rule
+from parcours.rules import NotInForce, RuleResult, get_rule
 
 from .errors import DomainError
 
@@ -50,6 +50,8 @@ def submit(
             form.add_domain_error(exc)
     except ValidationError as exc:
         form.add_validation_error(exc)
+    except NotInForce as exc:  # a rule asked for on a day it does not apply: say so, apply nothing
+        form.add_domain_error(DomainError(exc.message_nl, exc.message_en))
     return False, None
 
 
