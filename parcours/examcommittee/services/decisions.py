@@ -263,6 +263,21 @@ def decision_make_known(decision: Decision, *, actor: User, on: date) -> Decisio
     return decision
 
 
+@transaction.atomic
+def decision_save_and_make_known(
+    decision: Decision,
+    *,
+    actor: User,
+    on: date,
+    unit_grants: dict[int, bool] | None = None,
+    **fields: Any,
+) -> Decision:
+    """Save the editor's input and make the decision known, in one transaction: refused while
+    an Awb part is missing (each named), and then nothing of the input is saved."""
+    decision_update(decision, actor=actor, unit_grants=unit_grants, **fields)
+    return decision_make_known(decision, actor=actor, on=on)
+
+
 def exemption_draft(
     request: DeskRequest,
     *,

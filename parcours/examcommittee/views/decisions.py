@@ -13,7 +13,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -248,17 +247,17 @@ def decision_make_known(request: AuthedRequest, pk: int) -> HttpResponse:
     decision = _committee_decision(request, pk)
     form = _draft_form(request, decision)
 
-    def make_known(d: dict[str, Any]) -> Decision:
-        with transaction.atomic():
-            services.decision_update(
-                decision,
-                actor=request.user,
-                unit_grants=form.unit_grants(),
-                **form.decision_fields(),
-            )
-            return services.decision_make_known(decision, actor=request.user, on=web.today())
-
-    ok, known = web.submit(form, make_known, handle=_missing_parts)
+    ok, known = web.submit(
+        form,
+        lambda d: services.decision_save_and_make_known(
+            decision,
+            actor=request.user,
+            on=web.today(),
+            unit_grants=form.unit_grants(),
+            **form.decision_fields(),
+        ),
+        handle=_missing_parts,
+    )
     if not ok:
         return _render_decision(request, decision, form)
     messages.success(

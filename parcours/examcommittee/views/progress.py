@@ -233,8 +233,7 @@ def progress_student(request: AuthedRequest, pk: int) -> HttpResponse:
     """A student's progress for their coach, the exam committee (and whoever else may open the
     enrolment)."""
     user = request.user
-    enrolment = studyplan_permissions.get_enrolment_for(user, pk)
-    web.require(studyplan_permissions.can_view_enrolment(user, enrolment))
+    enrolment = studyplan_permissions.get_enrolment_for(user, pk)  # 404 unless they may see it
     today = web.today()
     programme = enrolment.variant.programme
     found = selectors.progress(enrolment.student, programme, on=today, enrolment=enrolment)
