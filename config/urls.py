@@ -11,9 +11,7 @@ urlpatterns = [
     path("portfolio/", include("parcours.portfolio.urls")),
     path("bevestigen/", include("parcours.portfolio.workplace_urls")),
     path("beoordelen/", include("parcours.assessments.urls")),
-    path("loket/", include("parcours.examcommittee.desk_urls")),
-    path("examencommissie/", include("parcours.examcommittee.urls")),
-    path("voortgang/", include("parcours.examcommittee.progress_urls")),
+    path("", include("parcours.examcommittee.urls")),
     path("regels/", core_views.rules_index, name="rules"),
     path("api/v1/", api.urls),
 ]

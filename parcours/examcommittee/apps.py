@@ -6,7 +6,4 @@ class ExamcommitteeConfig(AppConfig):
     label = "examcommittee"
 
     def ready(self) -> None:
-        from . import (
-            navigation,  # noqa: F401  (registers the menu items)
-            navigation_progress,  # noqa: F401  (progress, diploma and BSA items)
-        )
+        from . import navigation  # noqa: F401  (registers the menu items)

@@ -1,7 +1,7 @@
-"""Input validation for the validation desk and the exam committee's decisions. Forms only
-validate the shape of the input; every write goes through services.py, which decides. A refusal
-lands next to the field it is about and the form keeps what was entered (a browser never keeps
-a chosen file, so the page asks to choose it again).
+"""Input validation for the validation desk, the exam committee's decisions and the BSA list
+(personal circumstances). Forms only validate the shape of the input; every write goes through
+the services, which decide. A refusal lands next to the field it is about and the form keeps
+what was entered (a browser never keeps a chosen file, so the page asks to choose it again).
 
 Documents come in a fixed number of rows (file, kind, issuer). Each file is checked by its
 content here, with the same check the service runs again before storing, so a refused file is
@@ -375,3 +375,19 @@ class DecisionForm(BaseForm):
             self.units_errors.append(exc.message)
             return
         super().add_domain_error(exc)
+
+
+# --- the BSA list ---------------------------------------------------------------------------
+
+
+class CircumstanceForm(BaseForm):
+    """Personal circumstances the committee weighs in the binding study advice (WHW 7.8b); the
+    write goes through services.circumstance_record."""
+
+    description = forms.CharField(
+        label=_("circumstances"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    period_from = forms.DateField(label=_("from"), widget=_date())
+    period_until = forms.DateField(label=_("until"), required=False, widget=_date())

@@ -447,7 +447,7 @@ def test_a_correction_is_a_new_decision_that_refers_to_the_one_made_known(client
 
     with on_day(date(2027, 5, 4)):
         client.force_login(world["student"])
-        mine = text(client.get(reverse("desk:my_decisions")))
+        mine = text(client.get(reverse("examcommittee:my_decisions")))
     assert squash(element(mine, "dd", "corrects")) == "the decision made known on 2027-04-20"
     assert re.findall(r'data-testid="my-decision-(\d+)"', mine) == [
         str(correction.pk),
@@ -503,7 +503,7 @@ def test_my_decisions_asks_the_database_a_fixed_number_of_times(
         client.force_login(world["student"])
         # session, user, roles (menu), decisions, their units
         with django_assert_max_num_queries(5):
-            response = client.get(reverse("desk:my_decisions"))
+            response = client.get(reverse("examcommittee:my_decisions"))
 
     assert len(re.findall(r'data-testid="my-decision-\d+"', text(response))) == size
 

@@ -107,7 +107,7 @@ def stored_files(root: Path) -> list[Path]:
 
 
 def test_desk_home_explains_exemptions_and_the_decision_term(client, world):
-    response = client.get(reverse("desk:home", args=[BRIN]))
+    response = client.get(reverse("examcommittee:desk_home", args=[BRIN]))
 
     assert response.status_code == 200
     page = text(response)
@@ -126,13 +126,13 @@ def test_desk_home_explains_exemptions_and_the_decision_term(client, world):
 
 
 def test_desk_index_goes_straight_to_the_only_desk(client, world):
-    response = client.get(reverse("desk:index"))
+    response = client.get(reverse("examcommittee:desk_index"))
 
     assert (response.status_code, response["Location"]) == (302, f"/loket/{BRIN}/")
 
 
 def test_an_anonymous_question_is_received_and_reaches_the_committee(client, world):
-    url = reverse("desk:question_create", args=[BRIN])
+    url = reverse("examcommittee:question_create", args=[BRIN])
     with on_day(RECEIVED):
         response = client.post(
             url,
@@ -167,7 +167,7 @@ def test_an_anonymous_question_is_received_and_reaches_the_committee(client, wor
 
 def test_a_question_without_an_email_address_is_refused_with_the_input_kept(client, world):
     response = client.post(
-        reverse("desk:question_create", args=[BRIN]),
+        reverse("examcommittee:question_create", args=[BRIN]),
         {
             "contact_name": "Karin Smit",
             "contact_email": "",
@@ -186,7 +186,7 @@ def test_a_question_without_an_email_address_is_refused_with_the_input_kept(clie
 
 
 def test_an_anonymous_exemption_request_offers_sign_in_or_a_short_sign_up(client, world):
-    url = reverse("desk:exemption_create", args=[BRIN])
+    url = reverse("examcommittee:exemption_create", args=[BRIN])
     response = client.get(url)
 
     assert response.status_code == 200
@@ -198,7 +198,7 @@ def test_an_anonymous_exemption_request_offers_sign_in_or_a_short_sign_up(client
 
 def test_sign_up_refuses_a_weak_password_and_creates_no_account(client, world):
     response = client.post(
-        reverse("desk:signup", args=[BRIN]),
+        reverse("examcommittee:desk_signup", args=[BRIN]),
         {
             "first_name": "Petra",
             "last_name": "Bakker",
@@ -218,7 +218,7 @@ def test_sign_up_refuses_a_weak_password_and_creates_no_account(client, world):
 def test_sign_up_refuses_an_email_address_that_has_an_account(client, world):
     factories.UserFactory(username="petra@example.org")
     response = client.post(
-        reverse("desk:signup", args=[BRIN]),
+        reverse("examcommittee:desk_signup", args=[BRIN]),
         {
             "first_name": "Petra",
             "last_name": "Bakker",
@@ -240,7 +240,7 @@ def test_a_prospective_student_signs_up_and_requests_an_exemption_with_an_rpl_ce
     programme = world["programme"]
     with on_day(RECEIVED):  # the whole visit happens on the day the request is received
         response = client.post(
-            reverse("desk:signup", args=[BRIN]),
+            reverse("examcommittee:desk_signup", args=[BRIN]),
             {
                 "first_name": "Petra",
                 "last_name": "Bakker",
@@ -322,7 +322,7 @@ def test_a_prospective_student_signs_up_and_requests_an_exemption_with_an_rpl_ce
     with on_day(RECEIVED + timedelta(days=6)):
         detail = text(client.get(response["Location"]))
     assert squash(element(detail, "span", "countdown")) == "50 days left"
-    download = client.get(reverse("desk:document_download", args=[document.pk]))
+    download = client.get(reverse("examcommittee:document_download", args=[document.pk]))
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == factories.MINIMAL_PDF
     assert download["Content-Disposition"] == 'attachment; filename="evc-certificaat.pdf"'
@@ -338,7 +338,7 @@ def test_a_renamed_program_is_refused_next_to_its_row_and_nothing_is_stored(
     program = Path("/bin/true").read_bytes()
 
     response = client.post(
-        reverse("desk:exemption_create", args=[BRIN]),
+        reverse("examcommittee:exemption_create", args=[BRIN]),
         {
             "programme": world["programme"].pk,
             "units": [world["u1"].pk],
@@ -367,7 +367,7 @@ def test_an_exemption_request_without_units_is_refused_next_to_the_units(client,
     client.force_login(factories.UserFactory())
 
     response = client.post(
-        reverse("desk:exemption_create", args=[BRIN]),
+        reverse("examcommittee:exemption_create", args=[BRIN]),
         {
             "programme": world["programme"].pk,
             "message": "Zie mijn certificaat.",
@@ -427,7 +427,7 @@ def test_the_queue_filters_by_status(client, world):
 def test_asking_for_information_and_the_reply_bring_the_request_back_into_review(client, world):
     student = factories.UserFactory()
     request = exemption_request(world, student)
-    committee_url = reverse("examcommittee:request_detail", args=[request.pk])
+    committee_url = reverse("examcommittee:committee_request_detail", args=[request.pk])
     client.force_login(world["committee"])
 
     response = client.post(reverse("examcommittee:request_review", args=[request.pk]))
@@ -441,13 +441,13 @@ def test_asking_for_information_and_the_reply_bring_the_request_back_into_review
     assert request.status == "info_requested"
 
     client.force_login(student)
-    detail = text(client.get(reverse("desk:request_detail", args=[request.pk])))
+    detail = text(client.get(reverse("examcommittee:desk_request_detail", args=[request.pk])))
     assert "Stuur ook je cijferlijst van de mbo-opleiding." in element(
         detail, "section", "request-conversation"
     )
     assert 'data-testid="reply-form"' in detail
     response = client.post(
-        reverse("desk:reply_create", args=[request.pk]),
+        reverse("examcommittee:reply_create", args=[request.pk]),
         {
             "text": "Hierbij mijn cijferlijst.",
             "doc_file_0": pdf_upload("cijferlijst.pdf"),
@@ -458,7 +458,7 @@ def test_asking_for_information_and_the_reply_bring_the_request_back_into_review
 
     assert (response.status_code, response["Location"]) == (
         302,
-        reverse("desk:request_detail", args=[request.pk]),
+        reverse("examcommittee:desk_request_detail", args=[request.pk]),
     )
     request.refresh_from_db()
     assert request.status == "in_review"
@@ -470,7 +470,7 @@ def test_asking_for_information_and_the_reply_bring_the_request_back_into_review
         ("rpl_certificate", "evc.pdf", "EVC-centrum Zorg"),
         ("course_result", "cijferlijst.pdf", "ROC Midden"),
     ]
-    detail = text(client.get(reverse("desk:request_detail", args=[request.pk])))
+    detail = text(client.get(reverse("examcommittee:desk_request_detail", args=[request.pk])))
     assert 'data-testid="reply-form"' not in detail
 
 
@@ -482,7 +482,7 @@ def test_a_reply_without_text_is_refused_and_stores_no_document(client, world, s
     client.force_login(student)
 
     response = client.post(
-        reverse("desk:reply_create", args=[request.pk]),
+        reverse("examcommittee:reply_create", args=[request.pk]),
         {"text": "", "doc_file_0": pdf_upload("cijferlijst.pdf"), "doc_kind_0": "course_result"},
     )
 
@@ -551,7 +551,7 @@ def test_my_requests_asks_the_database_a_fixed_number_of_times(
 
     # session, user, roles (menu), requests, their units, documents and decisions
     with django_assert_max_num_queries(7):
-        response = client.get(reverse("desk:my_requests"))
+        response = client.get(reverse("examcommittee:my_requests"))
 
     assert response.status_code == 200
     assert len(re.findall(r'data-testid="my-request-\d+"', text(response))) == size

@@ -137,7 +137,7 @@ def test_a_complete_student_gets_the_diploma_decision_with_its_supplement(client
     )
     assert pdf.content.startswith(b"%PDF-")
 
-    progress = view(client, student, reverse("progress:home"), date(2027, 6, 4))
+    progress = view(client, student, reverse("examcommittee:progress_home"), date(2027, 6, 4))
     assert progress.attrs("ring")["data-percent"] == "100"
     assert progress.text("diploma-link") == (
         "Diploma decision of 2027-06-03, with the diploma supplement"

@@ -87,7 +87,7 @@ def decision_of(w, *, language: str, reasons: str, known: bool = True) -> Decisi
 
 
 def letter(client, decision: Decision):
-    return client.get(reverse("desk:decision_letter", args=[decision.pk]))
+    return client.get(reverse("examcommittee:decision_letter", args=[decision.pk]))
 
 
 def test_the_dutch_letter_names_the_student_units_reasons_and_the_last_day_to_appeal(client, world):
@@ -200,7 +200,7 @@ def test_the_decision_page_shows_the_letter_as_html(client, world):
     decision = decision_of(world, language="nl", reasons=REASONS_NL)
     client.force_login(world["student"])
 
-    response = client.get(reverse("desk:decision_detail", args=[decision.pk]))
+    response = client.get(reverse("examcommittee:my_decision_detail", args=[decision.pk]))
 
     assert response.status_code == 200
     page = response.content.decode()
@@ -218,7 +218,10 @@ def test_a_stranger_gets_no_letter(client, world):
     client.force_login(factories.UserFactory())
 
     assert letter(client, decision).status_code == 404
-    assert client.get(reverse("desk:decision_detail", args=[decision.pk])).status_code == 404
+    assert (
+        client.get(reverse("examcommittee:my_decision_detail", args=[decision.pk])).status_code
+        == 404
+    )
 
 
 def test_the_student_gets_no_letter_for_a_draft_and_the_committee_a_concept(client, world):

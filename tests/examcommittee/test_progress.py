@@ -328,7 +328,7 @@ def test_progress_counts_integral_assessments_own_routes_and_exemptions(world):
 
 
 def test_the_progress_page_shows_ring_tiles_legend_and_timeline(client, world):
-    page = view(client, world["enrol"].student, reverse("progress:home"), TODAY)
+    page = view(client, world["enrol"].student, reverse("examcommittee:progress_home"), TODAY)
     assert page.status == 200
     ring = page.attrs("ring")
     assert (ring["data-ec"], ring["data-nominal"], ring["data-percent"]) == ("105", "240", "44")
@@ -370,7 +370,7 @@ def test_a_prospective_student_without_enrolment_sees_the_exempted_units(client,
     staff = staff_of(oer.variant.programme)
     prospective = factories.UserFactory(first_name="Petra", last_name="Bakker")
     exempt(prospective, oer, staff, ["U1", "U2"], on=date(2027, 4, 20))
-    page = view(client, prospective, reverse("progress:home"), date(2027, 5, 1))
+    page = view(client, prospective, reverse("examcommittee:progress_home"), date(2027, 5, 1))
     assert page.status == 200
     assert page.text("not-enrolled") == "not enrolled yet: the exemptions granted already count"
     assert page.attrs("ring")["data-ec"] == "30"
@@ -385,13 +385,13 @@ def test_a_prospective_student_without_enrolment_sees_the_exempted_units(client,
 
 def test_someone_without_programme_sees_an_empty_page(client, db):
     client.force_login(factories.UserFactory())
-    page = Page(client.get(reverse("progress:home")))
+    page = Page(client.get(reverse("examcommittee:progress_home")))
     assert (page.status, page.has("no-progress"), page.has("ring")) == (200, True, False)
 
 
 def test_the_coach_and_committee_open_a_students_progress_another_coach_gets_404(client, world):
     enrol = world["enrol"]
-    path = reverse("progress:student", args=[enrol.pk])
+    path = reverse("examcommittee:progress_student", args=[enrol.pk])
     other_coach = factories.user_with_role(Role.COACH, world["programme"])
     factories.enrolment(enrol.variant, coach=other_coach)  # another student of theirs
     expected = [
@@ -418,7 +418,7 @@ def test_propedeuse_and_bsa_blocks_where_the_variant_has_them(client, db):
     enrol = factories.enrolment(variant, start=date(2026, 9, 1))
     assess(enrol, oer, staff, ["U1", "U2"], on=date(2026, 11, 2), integral=True)
     exempt(enrol.student, oer, staff, ["U3"], on=date(2027, 6, 1), enrolment=enrol)
-    page = view(client, enrol.student, reverse("progress:home"), date(2027, 7, 1))
+    page = view(client, enrol.student, reverse("examcommittee:progress_home"), date(2027, 7, 1))
     assert page.text("propedeuse-ec") == "45 of 60 EC of the propedeuse phase achieved"
     assert [page.attrs(f"propedeuse-U{i}")["data-done"] for i in range(1, 5)] == [
         "true",
@@ -438,7 +438,7 @@ def test_propedeuse_and_bsa_blocks_where_the_variant_has_them(client, db):
     assert page.text("bsa-source") == "WHW, art. 7.8b"
 
     assess(enrol, oer, staff, ["U4"], on=date(2027, 9, 15))  # after the first year
-    page = view(client, enrol.student, reverse("progress:home"), date(2027, 10, 1))
+    page = view(client, enrol.student, reverse("examcommittee:progress_home"), date(2027, 10, 1))
     assert page.text("propedeuse-ec") == "60 of 60 EC of the propedeuse phase achieved"
     assert page.has("propedeuse-complete")
     assert page.text("bsa-ec") == "45"  # U4 came after the first year
@@ -479,7 +479,7 @@ def test_bsa_counts_from_each_students_own_start_date(client, db):
         ("2027-02-01", "2028-01-31", "30", "positive"),
     ]
     # the student sees the same figures on their own page
-    page = view(client, late.student, reverse("progress:home"), date(2028, 2, 15))
+    page = view(client, late.student, reverse("examcommittee:progress_home"), date(2028, 2, 15))
     assert (page.text("bsa-year"), page.text("bsa-ec")) == ("2027-02-01 – 2028-01-31", "30")
 
 
@@ -510,11 +510,11 @@ def test_progress_page_queries_do_not_grow_with_achieved_units(
         with travel(TODAY):
             client.force_login(enrol.student)
             with django_assert_max_num_queries(16):
-                page = Page(client.get(reverse("progress:home")))
-            counts.append(_count(client, reverse("progress:home")))
+                page = Page(client.get(reverse("examcommittee:progress_home")))
+            counts.append(_count(client, reverse("examcommittee:progress_home")))
             client.force_login(staff.committee)
             with django_assert_max_num_queries(16):
-                client.get(reverse("progress:student", args=[enrol.pk]))
+                client.get(reverse("examcommittee:progress_student", args=[enrol.pk]))
         assert sum(page.attrs(f"tile-U{i}")["data-state"] != "open" for i in range(1, 9)) == done
     assert counts[0] == counts[1]
 
@@ -562,7 +562,7 @@ def test_units_exempted_on_one_day_share_one_mark_on_the_timeline(client, db):
     staff = staff_of(oer.variant.programme)
     prospective = factories.UserFactory()
     exempt(prospective, oer, staff, ["U1", "U2", "U3"], on=date(2027, 4, 20))
-    page = view(client, prospective, reverse("progress:home"), date(2027, 5, 1))
+    page = view(client, prospective, reverse("examcommittee:progress_home"), date(2027, 5, 1))
     assert page.texts("timeline-entry") == ["2027-04-20 · exempted: U1, U2, U3"]
     assert page.html.count('class="tl-label"') == 1
     assert '<text class="tl-label" x="30.0" y="40" text-anchor="middle">U1 +2</text>' in page.html

@@ -209,11 +209,11 @@ def decision_data(i: dict[str, int]) -> dict[str, Any]:
 
 PROBES: list[Probe] = [
     # --- /loket/: the public desk -----------------------------------------------------------------
-    Probe("desk:index", "get", lambda i: "/loket/", everyone(302)),
-    Probe("desk:home", "get", lambda i: f"/loket/{BRIN}/", everyone(200)),
-    Probe("desk:question_create", "get", lambda i: f"/loket/{BRIN}/vraag/", everyone(200)),
+    Probe("examcommittee:desk_index", "get", lambda i: "/loket/", everyone(302)),
+    Probe("examcommittee:desk_home", "get", lambda i: f"/loket/{BRIN}/", everyone(200)),
+    Probe("examcommittee:question_create", "get", lambda i: f"/loket/{BRIN}/vraag/", everyone(200)),
     Probe(
-        "desk:question_create",
+        "examcommittee:question_create",
         "post",
         lambda i: f"/loket/{BRIN}/vraag/",
         everyone(302),
@@ -225,9 +225,14 @@ PROBES: list[Probe] = [
             "message": "Telt mijn EVC-certificaat mee?",
         },
     ),
-    Probe("desk:exemption_create", "get", lambda i: f"/loket/{BRIN}/vrijstelling/", everyone(200)),
     Probe(
-        "desk:exemption_create",
+        "examcommittee:exemption_create",
+        "get",
+        lambda i: f"/loket/{BRIN}/vrijstelling/",
+        everyone(200),
+    ),
+    Probe(
+        "examcommittee:exemption_create",
         "post",
         lambda i: f"/loket/{BRIN}/vrijstelling/?programme={i['programme']}",
         signed_in(302, anonymous=200),  # anonymous users get the sign-in page
@@ -240,7 +245,7 @@ PROBES: list[Probe] = [
         },
     ),
     Probe(
-        "desk:signup",
+        "examcommittee:desk_signup",
         "post",
         lambda i: f"/loket/{BRIN}/account/",
         everyone(302),  # signed-in users go on to the request form
@@ -253,47 +258,47 @@ PROBES: list[Probe] = [
         },
     ),
     # --- /loket/: the requester's pages -----------------------------------------------------------
-    Probe("desk:my_requests", "get", lambda i: "/loket/mijn-verzoeken/", signed_in(200)),
+    Probe("examcommittee:my_requests", "get", lambda i: "/loket/mijn-verzoeken/", signed_in(200)),
     Probe(
-        "desk:request_detail",
+        "examcommittee:desk_request_detail",
         "get",
         lambda i: f"/loket/mijn-verzoeken/{i['received']}/",
         objects(200, allowed={"requester", "committee"}),
     ),
     Probe(
-        "desk:reply_create",
+        "examcommittee:reply_create",
         "post",
         lambda i: f"/loket/mijn-verzoeken/{i['asked']}/antwoorden/",
         objects(302, allowed={"requester"}, visible={"committee"}),
         {"text": "Hierbij mijn cijferlijst."},
     ),
     Probe(
-        "desk:document_download",
+        "examcommittee:document_download",
         "get",
         lambda i: f"/loket/documenten/{i['document']}/",
         objects(200, allowed={"requester", "committee"}),
     ),
-    Probe("desk:my_decisions", "get", lambda i: "/loket/mijn-besluiten/", signed_in(200)),
+    Probe("examcommittee:my_decisions", "get", lambda i: "/loket/mijn-besluiten/", signed_in(200)),
     Probe(
-        "desk:decision_detail",
+        "examcommittee:my_decision_detail",
         "get",
         lambda i: f"/loket/mijn-besluiten/{i['known']}/",
         objects(200, allowed={"requester", "coach", "committee"}),
     ),
     Probe(
-        "desk:decision_detail",
+        "examcommittee:my_decision_detail",
         "get",
         lambda i: f"/loket/mijn-besluiten/{i['draft']}/",
         objects(200, allowed={"committee"}),  # a draft is the committee's only
     ),
     Probe(
-        "desk:decision_letter",
+        "examcommittee:decision_letter",
         "get",
         lambda i: f"/loket/mijn-besluiten/{i['known']}/brief.pdf",
         objects(200, allowed={"requester", "coach", "committee"}),
     ),
     Probe(
-        "desk:decision_letter",
+        "examcommittee:decision_letter",
         "get",
         lambda i: f"/loket/mijn-besluiten/{i['draft']}/brief.pdf",
         objects(200, allowed={"committee"}),  # the committee previews it marked CONCEPT
@@ -301,7 +306,7 @@ PROBES: list[Probe] = [
     # --- /examencommissie/: the desk queue and a request ------------------------------------------
     Probe("examcommittee:desk_queue", "get", lambda i: "/examencommissie/loket/", committee_page()),
     Probe(
-        "examcommittee:request_detail",
+        "examcommittee:committee_request_detail",
         "get",
         lambda i: f"/examencommissie/loket/{i['received']}/",
         objects(200, allowed={"committee"}, visible={"requester"}),

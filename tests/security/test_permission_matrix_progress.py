@@ -117,9 +117,9 @@ def answer(ok: int, allowed: set[str], visible: set[str] = ENROLMENT_VIEWERS) ->
 CIRCUMSTANCES = {"description": "Langdurige ziekte.", "period_from": "2026-01-05"}
 
 PROBES: list[Probe] = [
-    Probe("progress:home", "get", lambda i: "/voortgang/", answer(200, SIGNED_IN)),
+    Probe("examcommittee:progress_home", "get", lambda i: "/voortgang/", answer(200, SIGNED_IN)),
     Probe(
-        "progress:student",
+        "examcommittee:progress_student",
         "get",
         lambda i: f"/voortgang/inschrijvingen/{i['enrolment']}/",
         answer(200, ENROLMENT_VIEWERS),

@@ -1,0 +1,50 @@
+"""Every exam-committee write: one atomic function per action that checks permission,
+evaluates the rules, writes the rows and an audit record. By area: the validation desk
+(`desk`), decisions drafted, made known and corrected (`decisions`), and the decisions on a
+student's progress, the diploma and the BSA (`progress`). Callers use the names below."""
+
+from .decisions import (
+    DRAFT_FIELDS,
+    LEGAL_BASIS,
+    decision_correct,
+    decision_draft,
+    decision_facts,
+    decision_make_known,
+    decision_save_and_make_known,
+    decision_update,
+    default_appeal_clause,
+    exemption_draft,
+    study_plan_decision_draft,
+)
+from .desk import (
+    Upload,
+    desk_information_ask,
+    desk_question_answer,
+    desk_reply,
+    desk_request_create,
+    desk_request_review,
+)
+from .progress import bsa_draft, circumstance_record, diploma_draft
+
+__all__ = [
+    "DRAFT_FIELDS",
+    "LEGAL_BASIS",
+    "Upload",
+    "bsa_draft",
+    "circumstance_record",
+    "decision_correct",
+    "decision_draft",
+    "decision_facts",
+    "decision_make_known",
+    "decision_save_and_make_known",
+    "decision_update",
+    "default_appeal_clause",
+    "desk_information_ask",
+    "desk_question_answer",
+    "desk_reply",
+    "desk_request_create",
+    "desk_request_review",
+    "diploma_draft",
+    "exemption_draft",
+    "study_plan_decision_draft",
+]

@@ -1,0 +1,228 @@
+"""The validation desk's writes: a question or an exemption request received, reviewed, more
+information asked and given, a question answered. One atomic function per action that checks
+permission, writes the rows and an audit record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import IO
+
+from django.db import transaction
+from django.utils import timezone
+
+from parcours.accounts.models import User
+from parcours.core.audit import audit_record
+from parcours.core.errors import DomainError, require
+from parcours.curriculum.models import Institution, Programme
+from parcours.portfolio.models import EvidenceItem
+from parcours.portfolio.services import file_store, files_atomic, max_upload_bytes
+from parcours.portfolio.uploads import check_upload
+from parcours.rules.decisions import (
+    decision_term_end,
+)
+
+from .. import permissions, selectors
+from ..models import (
+    DeskDocument,
+    DeskMessage,
+    DeskRequest,
+)
+
+Status = DeskRequest.Status
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    stream: IO[bytes]
+    size: int
+    kind: str = DeskDocument.Kind.OTHER
+    issuer: str = ""
+
+
+def _store_documents(request: DeskRequest, uploads: Iterable[Upload]) -> None:
+    """Check every document by content first, then store them (inside `files_atomic()`, so a
+    failing transaction leaves no file behind)."""
+    uploads = list(uploads)
+    checked = [
+        check_upload(u.name, u.stream, u.size, max_bytes=max_upload_bytes()) for u in uploads
+    ]
+    if any(u.kind not in DeskDocument.Kind.values for u in uploads):
+        raise DomainError(
+            "Kies het soort document.", "Choose the kind of document.", field="documents"
+        )
+    for upload, found in zip(uploads, checked, strict=True):
+        name, sha256 = file_store(upload.stream, extension=found.extension, folder="desk")
+        DeskDocument.objects.create(
+            request=request,
+            kind=upload.kind,
+            issuer=upload.issuer.strip(),
+            original_name=found.name,
+            stored_name=name,
+            content_type=found.content_type,
+            size=found.size,
+            sha256=sha256,
+        )
+
+
+def desk_request_create(
+    institution: Institution,
+    *,
+    actor: User | None,
+    programme: Programme,
+    kind: str,
+    subject: str,
+    message: str,
+    contact_name: str = "",
+    contact_email: str = "",
+    unit_ids: Iterable[int] = (),
+    item_ids: Iterable[int] = (),
+    documents: Iterable[Upload] = (),
+    on: date,
+) -> DeskRequest:
+    """A question (anyone) or an exemption request (signed in, so the decision can reach the
+    student) at the institution's validation desk, routed to the programme's exam committee."""
+    if programme.institution_id != institution.pk:
+        raise DomainError(
+            "Kies een opleiding van deze instelling.",
+            "Choose a programme of this institution.",
+            field="programme",
+        )
+    authenticated = bool(actor and actor.is_authenticated)
+    if kind == DeskRequest.Kind.EXEMPTION and not authenticated:
+        raise DomainError(
+            "Log in of maak een account om vrijstelling aan te vragen; zo bereikt het besluit "
+            "je veilig.",
+            "Sign in or create an account to request an exemption, so the decision reaches you "
+            "safely.",
+        )
+    if kind not in DeskRequest.Kind.values:
+        raise DomainError("Kies vraag of vrijstelling.", "Choose question or exemption.")
+    if authenticated:
+        contact_name = contact_name or str(actor)
+        contact_email = contact_email or (actor.email if actor else "")
+    for field, value in (
+        ("contact_name", contact_name),
+        ("contact_email", contact_email),
+        ("subject", subject),
+        ("message", message),
+    ):
+        if not value.strip():
+            raise DomainError(
+                "Vul je naam, e-mailadres, onderwerp en vraag in.",
+                "Fill in your name, e-mail address, subject and question.",
+                field=field,
+            )
+    unit_ids = list(dict.fromkeys(unit_ids))
+    units = list(selectors.units_for_exemption(programme).filter(pk__in=unit_ids))
+    if len(units) != len(unit_ids):
+        raise DomainError(
+            "Een gekozen eenheid hoort niet bij deze opleiding.",
+            "A chosen unit is not part of this programme.",
+            field="units",
+        )
+    if kind == DeskRequest.Kind.EXEMPTION and not units:
+        raise DomainError(
+            "Kies de eenheden waarvoor je vrijstelling vraagt.",
+            "Choose the units you request exemption for.",
+            field="units",
+        )
+    items = list(EvidenceItem.objects.filter(pk__in=list(item_ids), enrolment__student=actor))
+    documents = list(documents)
+    if kind == DeskRequest.Kind.EXEMPTION and not documents and not items:
+        raise DomainError(
+            "Voeg bewijs toe: een EVC-certificaat, een diploma, cijferlijsten of portfoliostukken.",
+            "Add evidence: an RPL certificate, a diploma, course results or portfolio items.",
+            field="documents",
+        )
+    with files_atomic():
+        request = DeskRequest.objects.create(
+            institution=institution,
+            programme=programme,
+            kind=kind,
+            requester=actor if authenticated else None,
+            contact_name=contact_name.strip(),
+            contact_email=contact_email.strip(),
+            subject=subject.strip(),
+            message=message.strip(),
+            received_on=on,
+            term_end=decision_term_end(on),
+        )
+        request.units.set(units)
+        request.portfolio_items.set(items)
+        _store_documents(request, documents)
+        audit_record(
+            actor if authenticated else None,
+            "desk.receive",
+            request,
+            kind=kind,
+            units=[u.code for u in units],
+            documents=len(documents),
+        )
+    return request
+
+
+@transaction.atomic
+def desk_request_review(request: DeskRequest, *, actor: User) -> DeskRequest:
+    require(permissions.can_handle_desk_request(actor, request))
+    if request.status != Status.RECEIVED:
+        raise DomainError("Dit verzoek is al in behandeling.", "This request is already in review.")
+    request.status = Status.IN_REVIEW
+    request.save(update_fields=["status"])
+    audit_record(actor, "desk.review", request)
+    return request
+
+
+@transaction.atomic
+def desk_information_ask(request: DeskRequest, *, actor: User, text: str) -> DeskMessage:
+    require(permissions.can_handle_desk_request(actor, request))
+    if request.status == Status.DECIDED:
+        raise DomainError("Over dit verzoek is beslist.", "This request has been decided.")
+    if not text.strip():
+        raise DomainError("Schrijf wat je nodig hebt.", "Write what you need.", field="text")
+    message = DeskMessage.objects.create(
+        request=request, author=actor, from_committee=True, text=text.strip()
+    )
+    request.status = Status.INFO_REQUESTED
+    request.save(update_fields=["status"])
+    audit_record(actor, "desk.ask_information", request)
+    return message
+
+
+def desk_reply(
+    request: DeskRequest, *, actor: User, text: str, documents: Iterable[Upload] = ()
+) -> DeskMessage:
+    """The requester answers (with more documents); the request returns to review."""
+    require(permissions.can_reply_desk_request(actor, request))
+    if request.status == Status.DECIDED:
+        raise DomainError("Over dit verzoek is beslist.", "This request has been decided.")
+    if not text.strip():
+        raise DomainError("Schrijf je antwoord.", "Write your answer.", field="text")
+    with files_atomic():
+        message = DeskMessage.objects.create(request=request, author=actor, text=text.strip())
+        _store_documents(request, documents)
+        if request.status == Status.INFO_REQUESTED:
+            request.status = Status.IN_REVIEW
+            request.save(update_fields=["status"])
+        audit_record(actor, "desk.reply", request)
+    return message
+
+
+@transaction.atomic
+def desk_question_answer(request: DeskRequest, *, actor: User, answer: str) -> DeskRequest:
+    require(permissions.can_handle_desk_request(actor, request))
+    if request.kind != DeskRequest.Kind.QUESTION:
+        raise DomainError(
+            "Op een vrijstellingsverzoek volgt een besluit.",
+            "An exemption request is answered by a decision.",
+        )
+    if not answer.strip():
+        raise DomainError("Schrijf het antwoord.", "Write the answer.", field="answer")
+    request.answer = answer.strip()
+    request.status = Status.DECIDED
+    request.decided_at = timezone.now()
+    request.save(update_fields=["answer", "status", "decided_at"])
+    audit_record(actor, "desk.answer", request)
+    return request

@@ -1,0 +1,126 @@
+"""The decisions on a student's progress: the diploma with its supplement, the binding study
+advice (BSA), and the personal circumstances the committee weighs in it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from parcours.accounts.models import User
+from parcours.core.audit import audit_record
+from parcours.core.errors import DomainError, raise_if_refused, require
+from parcours.studyplans.models import Enrolment
+
+from .. import permissions, selectors
+from ..models import (
+    Decision,
+    PersonalCircumstance,
+)
+from .decisions import decision_draft
+
+
+@transaction.atomic
+def diploma_draft(enrolment: Enrolment, *, actor: User, on: date, **fields: Any) -> Decision:
+    """The diploma decision, with the supplement: every unit, EC, how and when achieved.
+    Refused while a unit is not achieved (rule diploma.all-units-achieved)."""
+    programme = enrolment.variant.programme
+    require(permissions.can_decide(actor, programme.pk))
+    if Decision.objects.filter(
+        kind=Decision.Kind.DIPLOMA,
+        student=enrolment.student,
+        programme=programme,
+        made_known_on__isnull=False,
+    ).exists():
+        raise DomainError(
+            "Deze student heeft het diploma al; corrigeer zo nodig dat besluit.",
+            "This student has been awarded the diploma; correct that decision if needed.",
+        )
+    found = selectors.progress(enrolment.student, programme, on=on, enrolment=enrolment)
+    check = selectors.diploma_check(found, on=on)
+    raise_if_refused([check])
+    fields.setdefault("outcome", Decision.Outcome.DIPLOMA)
+    fields.setdefault(
+        "reasons",
+        f"Alle eenheden van de opleiding zijn behaald ({found.ec_done} EC), door beoordeling of "
+        "vrijstelling; zie het diplomasupplement.",
+    )
+    fields.setdefault("evidence_cited", [f"{r.unit.code}: {r.how} {r.on}" for r in found.units])
+    fields.setdefault("decided_on", on)
+    return decision_draft(
+        programme,
+        actor=actor,
+        kind=Decision.Kind.DIPLOMA,
+        student=enrolment.student,
+        enrolment=enrolment,
+        content={
+            "supplement": selectors.supplement(found),
+            "ec_total": found.ec_done,
+            "nominal_ec": found.nominal_ec,
+        },
+        **fields,
+    )
+
+
+@transaction.atomic
+def bsa_draft(enrolment: Enrolment, *, actor: User, on: date, **fields: Any) -> Decision:
+    """The binding study advice after the student's own first year (rule bsa.norm)."""
+    programme = enrolment.variant.programme
+    require(permissions.can_decide(actor, programme.pk))
+    found = selectors.progress(enrolment.student, programme, on=on, enrolment=enrolment)
+    if found.bsa is None:
+        raise DomainError(
+            "Deze opleiding kent geen bindend studieadvies.",
+            "This programme has no binding study advice.",
+        )
+    advice = found.bsa.values_used.get("advice", "")
+    if advice == "not_yet":
+        raise_if_refused([found.bsa])
+    outcome = {
+        "positive": Decision.Outcome.BSA_POSITIVE,
+        "negative": Decision.Outcome.BSA_NEGATIVE,
+        "committee_weighs_circumstances": Decision.Outcome.BSA_POSTPONED,
+    }.get(str(advice), "")
+    fields.setdefault("outcome", outcome)
+    fields.setdefault("decided_on", on)
+    return decision_draft(
+        programme,
+        actor=actor,
+        kind=Decision.Kind.BSA,
+        student=enrolment.student,
+        enrolment=enrolment,
+        content={"bsa": found.bsa.grounds()},
+        **fields,
+    )
+
+
+@transaction.atomic
+def circumstance_record(
+    enrolment: Enrolment,
+    *,
+    actor: User,
+    description: str,
+    period_from: date,
+    period_until: date | None = None,
+) -> PersonalCircumstance:
+    require(permissions.can_decide(actor, enrolment.variant.programme_id))
+    if not description.strip():
+        raise DomainError(
+            "Beschrijf de omstandigheden.", "Describe the circumstances.", field="description"
+        )
+    if period_until and period_until < period_from:
+        raise DomainError(
+            "De einddatum ligt voor de begindatum.",
+            "The end date lies before the start date.",
+            field="period_until",
+        )
+    circumstance = PersonalCircumstance.objects.create(
+        enrolment=enrolment,
+        description=description.strip(),
+        period_from=period_from,
+        period_until=period_until,
+        recorded_by=actor,
+    )
+    audit_record(actor, "bsa.circumstance", enrolment)
+    return circumstance

@@ -1,0 +1,135 @@
+"""The exam committee's BSA list (/examencommissie/bsa/): each student's own first year, EC
+within it against the norm, the verdict (rule bsa.norm), the personal circumstances recorded
+and the BSA decision.
+
+Thin views: permission through permissions.py, every write through one service call, a refusal
+re-rendered on the list with the rule and its source (422).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from parcours.core import web
+from parcours.curriculum.forms import ActionForm
+from parcours.curriculum.views import AuthedRequest
+from parcours.studyplans.models import Enrolment
+
+from .. import permissions, selectors, services
+from ..forms import (
+    CircumstanceForm,
+)
+from ..models import Decision, PersonalCircumstance
+from .common import (
+    Bsa,
+    Refusal,
+    bsa_advice,
+    by_name,
+    decision_url,
+)
+
+BSA_RULE = "bsa.norm"
+
+
+@dataclass(frozen=True)
+class BsaRow:
+    enrolment: Enrolment
+    bsa: Bsa | None
+    circumstances: list[PersonalCircumstance]
+    decision: Decision | None
+    form: CircumstanceForm
+
+    @property
+    def can_prepare(self) -> bool:
+        return self.bsa is not None and self.bsa.advice != "not_yet" and self.decision is None
+
+    @property
+    def decision_url(self) -> str:
+        return decision_url(self.decision) if self.decision else ""
+
+
+def _circumstance_form(key: str) -> CircumstanceForm:
+    return CircumstanceForm(auto_id=web.auto_id(key))
+
+
+def _render_bsa_list(
+    request: AuthedRequest,
+    bound: dict[int, CircumstanceForm] | None = None,
+    refusal: Refusal | None = None,
+) -> HttpResponse:
+    bound = bound or {}
+    rows = by_name(selectors.bsa_list(request.user, on=web.today()))
+    ids = [r.enrolment.pk for r in rows]
+    circumstances: dict[int, list[PersonalCircumstance]] = {}
+    for c in PersonalCircumstance.objects.filter(enrolment_id__in=ids).order_by("period_from"):
+        circumstances.setdefault(c.enrolment_id, []).append(c)
+    decisions = selectors.decisions_by_enrolment(Decision.Kind.BSA, ids)
+    context = {
+        "rows": [
+            BsaRow(
+                r.enrolment,
+                bsa_advice(r.progress.bsa),
+                circumstances.get(r.enrolment.pk, []),
+                decisions.get(r.enrolment.pk),
+                bound.get(r.enrolment.pk) or _circumstance_form(f"circ-{r.enrolment.pk}"),
+            )
+            for r in rows
+        ],
+        "refusal": refusal,
+        "rule": web.rule_note(BSA_RULE),
+    }
+    status = 422 if bound or refusal else 200
+    return render(request, "examcommittee/bsa_list.html", context, status=status)
+
+
+@login_required
+def bsa_list(request: AuthedRequest) -> HttpResponse:
+    """Students of the committee's BSA variants: their own first year, EC within it against
+    the norm, the verdict, circumstances recorded, and the BSA decision."""
+    web.require(permissions.can_use_committee_pages(request.user))
+    return _render_bsa_list(request)
+
+
+@login_required
+@require_POST
+def circumstance_record(request: AuthedRequest, pk: int) -> HttpResponse:
+    enrolment = permissions.get_committee_enrolment_for(request.user, pk)
+    form = web.bind(CircumstanceForm, request, f"circ-{pk}")
+    ok, _result = web.submit(
+        form,
+        lambda d: services.circumstance_record(enrolment, actor=request.user, **d),
+    )
+    if ok:
+        messages.success(
+            request,
+            _("Circumstances recorded for %(name)s.") % {"name": enrolment.student},
+        )
+        return redirect(reverse("examcommittee:bsa_list") + f"#bsa-{pk}")
+    return _render_bsa_list(request, bound={pk: form})
+
+
+@login_required
+@require_POST
+def bsa_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Draft the BSA decision with the outcome rule bsa.norm gives (refused before the student's
+    first year is over)."""
+    enrolment = permissions.get_committee_enrolment_for(request.user, pk)
+    existing = selectors.open_draft(Decision.Kind.BSA, enrolment)
+    if existing is not None:
+        return redirect(decision_url(existing))
+    form = ActionForm(request.POST)
+    ok, decision = web.submit(
+        form, lambda _d: services.bsa_draft(enrolment, actor=request.user, on=web.today())
+    )
+    if ok:
+        messages.success(request, _("The BSA decision was prepared."))
+        return redirect(decision_url(decision))
+    return _render_bsa_list(request, refusal=Refusal(enrolment, form.violations, []))

@@ -1,0 +1,199 @@
+"""What several of the exam committee's pages share: the decision term counting down, the
+progress tiles and the BSA verdict as the pages show them, a refusal on a row of a list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from parcours.core import web
+from parcours.curriculum.views import AuthedRequest
+from parcours.rules import RuleResult, get_rule
+from parcours.rules.decisions import decision_term
+from parcours.rules.facts import DecisionTermFacts
+from parcours.studyplans.models import Enrolment
+
+from .. import selectors
+from ..models import Decision, DeskRequest
+
+Status = DeskRequest.Status
+
+
+TERM_RULE = "decision.term"
+
+
+WARNING_DAYS = 7  # the rule's default warning period
+
+
+@dataclass(frozen=True)
+class Countdown:
+    """The decision term of a request (rule decision.term): days left, or overdue."""
+
+    days: int
+    state: str  # "open", "soon", "overdue" or "decided"
+    term_end: date
+
+    @property
+    def overdue_days(self) -> int:
+        return -self.days
+
+
+def countdown(request: DeskRequest, on: date) -> Countdown:
+    if request.status == Status.DECIDED:
+        return Countdown(0, "decided", request.term_end)
+    result = decision_term(
+        DecisionTermFacts(received=request.received_on, warning_days=WARNING_DAYS), on=on
+    )
+    days = selectors.days_left(request, on=on)
+    state = "overdue" if not result.ok else "soon" if result.warning else "open"
+    return Countdown(days, state, request.term_end)
+
+
+@dataclass
+class RequestRow:
+    request: DeskRequest
+    countdown: Countdown
+    decisions: list[Decision]
+
+
+def request_context(request: AuthedRequest, desk_request: DeskRequest) -> dict[str, Any]:
+    on = web.today()
+    return {
+        "req": desk_request,
+        "countdown": countdown(desk_request, on),
+        "term_rule": web.rule_note(TERM_RULE),
+        "units": list(desk_request.units.select_related("oer").order_by("position", "code")),
+        "documents": list(desk_request.documents.all()),
+        "items": list(desk_request.portfolio_items.all()),
+        "conversation": list(desk_request.messages.select_related("author")),
+        "decisions": list(
+            desk_request.decisions.select_related("corrects").order_by("created_at", "id")
+        ),
+    }
+
+
+STATE_LABELS = {
+    "achieved": gettext_lazy("achieved"),
+    "exempted": gettext_lazy("exempted"),
+    "planned": gettext_lazy("planned"),
+    "not_yet": gettext_lazy("not yet achieved"),
+    "open": gettext_lazy("open"),
+}
+
+
+HOW_LABELS = {
+    selectors.How.FACILITATED: gettext_lazy("facilitated route"),
+    selectors.How.OWN_ROUTE: gettext_lazy("own route"),
+    selectors.How.INTEGRAL: gettext_lazy("integral assessment"),
+    selectors.How.EXEMPTION: gettext_lazy("exemption"),
+}
+
+
+ADVICE_LABELS = {
+    "positive": gettext_lazy("positive"),
+    "negative": gettext_lazy("below the norm"),
+    "committee_weighs_circumstances": gettext_lazy("below the norm, with circumstances"),
+    "not_yet": gettext_lazy("year not over"),
+}
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One unit as a coloured tile: its state, how it was achieved and the date that matters."""
+
+    row: selectors.UnitProgress
+    state_label: str
+    how_label: str
+    when: date | None
+    when_label: str
+
+    @property
+    def unit(self) -> Any:
+        return self.row.unit
+
+
+def tile(row: selectors.UnitProgress) -> Tile:
+    when, when_label = None, ""
+    if row.state == "achieved":
+        when, when_label = row.on, _("achieved on")
+    elif row.state == "exempted":
+        when, when_label = row.on, _("exempted on")
+    elif row.state == "planned":
+        when, when_label = row.planned_end, _("planned end")
+    elif row.state == "not_yet" and row.result is not None:
+        when, when_label = row.result.decided_on, _("last tried on")
+    return Tile(
+        row, str(STATE_LABELS[row.state]), str(HOW_LABELS.get(row.how, "")), when, when_label
+    )
+
+
+@dataclass(frozen=True)
+class Bsa:
+    """The binding study advice as the pages show it (rule bsa.norm's verdict)."""
+
+    start: date
+    until: date
+    ec: int
+    norm: int
+    advice: str
+    verdict: str
+    ok: bool
+    warning: bool
+    message: str
+    rule: str
+    title: str
+    source: str
+
+
+def bsa_advice(result: RuleResult | None) -> Bsa | None:
+    if result is None:
+        return None
+    lang = get_language() or "nl"
+    values = result.values_used
+    advice = str(values.get("advice", "positive" if result.ok else ""))
+    return Bsa(
+        values["start_date"],
+        values["first_year_until"],
+        int(values["ec_achieved"]),
+        int(values["norm_ec"]),
+        advice,
+        str(ADVICE_LABELS.get(advice, advice)),
+        result.ok,
+        result.warning,
+        result.message(lang),
+        result.rule_id,
+        get_rule(result.rule_id).title(lang),
+        result.source_label,
+    )
+
+
+def decision_url(decision: Decision) -> str:
+    """The committee's decision page: the editor with every Awb part while a draft, the letter
+    once made known."""
+    return reverse("examcommittee:decision_detail", args=[decision.pk])
+
+
+def by_name(rows: list[selectors.QueueRow]) -> list[selectors.QueueRow]:
+    return sorted(
+        rows,
+        key=lambda r: (
+            r.enrolment.student.last_name,
+            r.enrolment.student.first_name,
+            r.enrolment.pk,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A refused action on one row of a list: the rule results, and for the diploma the units
+    still missing."""
+
+    enrolment: Enrolment
+    violations: list[dict[str, Any]]
+    missing: list[Tile]

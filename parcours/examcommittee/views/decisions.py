@@ -1,0 +1,288 @@
+"""Decisions: the requester's (/loket/mijn-besluiten/: read them, the letter as PDF) and the
+committee's (/examencommissie/besluiten/: drafted, completed, made known, corrected).
+
+A decision made known never changes; a correction is a new decision. Making a decision known
+saves the editor's input first, in the same transaction, so a refusal leaves nothing changed;
+every missing Awb part is named next to its field (422).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from parcours.core import web
+from parcours.core.downloads import download
+from parcours.core.errors import DomainError, RuleViolation
+from parcours.curriculum.forms import ActionForm
+from parcours.curriculum.views import AuthedRequest
+from parcours.rules.decisions import DECISION_PARTS, missing_decision_parts
+from parcours.studyplans.permissions import get_version_for
+
+from .. import letters, permissions, selectors, services
+from ..forms import (
+    DecisionForm,
+)
+from ..models import Decision, DecisionUnit
+
+AWB_RULE = "decision.awb-complete"
+
+
+def _decision(user: Any, pk: int) -> Decision:
+    decision = permissions.get_decision_for(user, pk)
+    # the letter needs the units with their titles and the institution
+    return (
+        Decision.objects.select_related(
+            "programme__institution", "student", "enrolment", "corrects", "desk_request"
+        )
+        .prefetch_related(
+            Prefetch("decision_units", queryset=DecisionUnit.objects.select_related("unit"))
+        )
+        .get(pk=decision.pk)
+    )
+
+
+# --- the requester's decisions ------------------------------------------------------------
+
+
+@login_required
+def my_decisions(request: AuthedRequest) -> HttpResponse:
+    """My decisions made known: outcome, units, appeal deadline, the letter as PDF."""
+    return render(
+        request,
+        "examcommittee/decision_mine.html",
+        {"decisions": list(selectors.decisions_of(request.user))},
+    )
+
+
+@login_required
+def my_decision_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    """A decision as the student (or their coach) reads it: the letter, the appeal deadline."""
+    decision = _decision(request.user, pk)
+    return render(
+        request,
+        "examcommittee/decision_view.html",
+        {
+            "decision": decision,
+            "letter": letters.letter_body(decision),
+            "appeal": letters.appeal_term(decision),
+            "can_decide": permissions.can_decide(request.user, decision.programme_id),
+        },
+    )
+
+
+@login_required
+def decision_letter(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The letter as PDF, in the decision's language, for whoever may see the decision; a draft
+    only for the committee, marked CONCEPT."""
+    decision = _decision(request.user, pk)
+    return download(
+        letters.letter_pdf(decision),
+        filename=letters.letter_filename(decision),
+        content_type="application/pdf",
+    )
+
+
+# --- the committee's decisions ------------------------------------------------------------
+
+
+@login_required
+def decision_list(request: AuthedRequest) -> HttpResponse:
+    """The committee's decisions: drafts first, then those made known."""
+    web.require(permissions.can_use_committee_pages(request.user))
+    decisions = list(selectors.committee_decisions(request.user))
+    return render(
+        request,
+        "examcommittee/decision_list.html",
+        {
+            "drafts": [d for d in decisions if not d.is_known],
+            "known": [d for d in decisions if d.is_known],
+            "plans": list(selectors.plans_awaiting_decision(request.user)),
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_decision_draft(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Draft the decision letter on an established study plan version."""
+    version = get_version_for(request.user, pk)
+    try:
+        decision = services.study_plan_decision_draft(version, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("examcommittee:decision_list")
+    return redirect("examcommittee:decision_detail", decision.pk)
+
+
+@dataclass(frozen=True)
+class PartCheck:
+    name: str
+    label: str
+    present: bool
+
+
+def _part_checks(decision: Decision) -> list[PartCheck]:
+    """Every Awb part of the stored draft, present or still missing (rule decision.awb-complete)."""
+    missing = set(missing_decision_parts(services.decision_facts(decision)))
+    index = 1 if (get_language() or "nl").startswith("en") else 0
+    return [
+        PartCheck(name, labels[index], name not in missing)
+        for name, labels in DECISION_PARTS.items()
+    ]
+
+
+def _part_labels(names: list[str]) -> list[tuple[str, str]]:
+    index = 1 if (get_language() or "nl").startswith("en") else 0
+    return [(n, DECISION_PARTS[n][index]) for n in names if n in DECISION_PARTS]
+
+
+def _committee_decision(request: AuthedRequest, pk: int) -> Decision:
+    decision = _decision(request.user, pk)
+    web.require(permissions.can_decide(request.user, decision.programme_id))
+    return decision
+
+
+def _render_decision(
+    request: AuthedRequest,
+    decision: Decision,
+    form: DecisionForm | None = None,
+    correct_form: Any = None,
+) -> HttpResponse:
+    context: dict[str, Any] = {
+        "decision": decision,
+        "awb_rule": web.rule_note(AWB_RULE),
+        "documents": list(decision.desk_request.documents.all()) if decision.desk_request else [],
+    }
+    if decision.is_known:
+        context.update(
+            {
+                "letter": letters.letter_body(decision),
+                "appeal": letters.appeal_term(decision),
+                "corrections": list(decision.corrections.order_by("created_at", "id")),
+                "correct_form": correct_form or ActionForm(),
+            }
+        )
+    else:
+        context.update(
+            {
+                "form": form
+                or DecisionForm(
+                    initial=DecisionForm.initial_for(decision),
+                    decision=decision,
+                    auto_id=web.auto_id("decision"),
+                ),
+                "parts": _part_checks(decision),
+            }
+        )
+        if form is not None:
+            context["missing_parts"] = _part_labels(form.missing)
+    status = 422 if form or correct_form else 200
+    return render(request, "examcommittee/decision_detail.html", context, status=status)
+
+
+@login_required
+def committee_decision_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    """A draft: the editor with every Awb part. Made known: the letter, the appeal deadline with
+    its reasoning, and the way to correct it."""
+    return _render_decision(request, _committee_decision(request, pk))
+
+
+def _draft_form(request: AuthedRequest, decision: Decision) -> DecisionForm:
+    web.require(not decision.is_known)  # a decision made known never changes
+    return DecisionForm(request.POST, decision=decision, auto_id=web.auto_id("decision"))
+
+
+@login_required
+@require_POST
+def decision_update(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Save the draft; parts may stay empty until it is made known."""
+    decision = _committee_decision(request, pk)
+    form = _draft_form(request, decision)
+    ok, _saved = web.submit(
+        form,
+        lambda d: services.decision_update(
+            decision,
+            actor=request.user,
+            unit_grants=form.unit_grants(),
+            **form.decision_fields(),
+        ),
+    )
+    if not ok:
+        return _render_decision(request, decision, form)
+    messages.success(request, _("The draft was saved."))
+    return redirect("examcommittee:decision_detail", decision.pk)
+
+
+def _missing_parts(form: Any, exc: DomainError) -> bool:
+    """A refusal to make known: every missing Awb part next to its field, all rules listed."""
+    if not isinstance(exc, RuleViolation):
+        return False
+    form.violations = exc.violations()
+    for result in exc.results:
+        if result.rule_id == AWB_RULE:
+            note = _("Needed before the decision is made known (rule %(rule)s; %(source)s).") % {
+                "rule": result.rule_id,
+                "source": result.source_label,
+            }
+            form.add_missing_parts(list(result.values_used.get("missing", [])), note)
+    return True
+
+
+@login_required
+@require_POST
+def decision_make_known(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Save the editor's input and make the decision known, in one transaction: refused while
+    an Awb part is missing (each named, the input kept, nothing saved); once made known the
+    appeal deadline is computed and the decision is frozen."""
+    decision = _committee_decision(request, pk)
+    form = _draft_form(request, decision)
+
+    ok, known = web.submit(
+        form,
+        lambda d: services.decision_save_and_make_known(
+            decision,
+            actor=request.user,
+            on=web.today(),
+            unit_grants=form.unit_grants(),
+            **form.decision_fields(),
+        ),
+        handle=_missing_parts,
+    )
+    if not ok:
+        return _render_decision(request, decision, form)
+    messages.success(
+        request,
+        _("The decision was made known on %(on)s; an appeal is possible until %(deadline)s.")
+        % {"on": known.made_known_on.isoformat(), "deadline": known.appeal_deadline.isoformat()},
+    )
+    return redirect("examcommittee:decision_detail", decision.pk)
+
+
+@login_required
+@require_POST
+def decision_correct(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Correct a decision made known: a new draft that refers to it, prefilled with its
+    content; the original stays as it was."""
+    original = _committee_decision(request, pk)
+    web.require(original.is_known)
+    form = ActionForm(request.POST)
+    ok, correction = web.submit(
+        form, lambda d: services.decision_correct(original, actor=request.user)
+    )
+    if not ok:
+        return _render_decision(request, original, correct_form=form)
+    messages.success(
+        request,
+        _("A correcting draft was made; change what needs changing and make it known."),
+    )
+    return redirect("examcommittee:decision_detail", correction.pk)

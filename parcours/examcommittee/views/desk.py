@@ -1,0 +1,338 @@
+"""The validation desk (/loket/): public, one per institution, and the requester's own requests.
+
+Anyone may ask a question; an exemption request needs an account (signing in, or a short sign-up
+for prospective students), so the decision reaches the student safely. Requesters follow their
+requests (with the decision term counting down, Awb 4:13) and answer the committee's questions.
+
+Thin function views named `<entity>_<verb>`: objects come through permissions.get_*_for (404
+for what a user may not see, 403 for what they may see but not do), every write is one service
+call, and a refusal is shown next to its field with each rule and its source. A full page
+re-rendered with errors answers 422.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from parcours.accounts.services import user_create
+from parcours.core import web
+from parcours.core.downloads import stored_download
+from parcours.curriculum.models import Institution, Programme
+from parcours.curriculum.views import AuthedRequest
+from parcours.portfolio import selectors as portfolio_selectors
+from parcours.portfolio.services import evidence_storage
+from parcours.rules.parameters import parameter
+from parcours.studyplans.models import Enrolment
+
+from .. import permissions, selectors, services
+from ..forms import (
+    ExemptionForm,
+    QuestionForm,
+    ReplyForm,
+    SignUpForm,
+)
+from ..models import DeskDocument, DeskRequest
+from .common import (
+    TERM_RULE,
+    RequestRow,
+    Status,
+    countdown,
+    request_context,
+)
+
+
+def _institution(brin: str) -> Institution:
+    return get_object_or_404(Institution, brin_code=brin.upper())
+
+
+def _programmes(institution: Institution) -> list[Programme]:
+    """The institution's programmes whose exam committee takes requests at the desk."""
+    return list(selectors.public_programmes_with_committee().filter(institution=institution))
+
+
+# --- the public desk ----------------------------------------------------------------------
+
+
+def desk_index(request: HttpRequest) -> HttpResponse:
+    """The desks: one per institution with a programme whose committee takes requests."""
+    institutions = list(
+        Institution.objects.filter(programmes__in=selectors.public_programmes_with_committee())
+        .distinct()
+        .order_by("name")
+    )
+    if len(institutions) == 1:
+        return redirect("examcommittee:desk_home", institutions[0].brin_code)
+    return render(request, "examcommittee/desk_index.html", {"institutions": institutions})
+
+
+def desk_home(request: HttpRequest, brin: str) -> HttpResponse:
+    """What the desk is for, how exemptions work, the decision term; ask or request."""
+    institution = _institution(brin)
+    on = web.today()
+    context = {
+        "institution": institution,
+        "programmes": _programmes(institution),
+        "term_weeks": parameter("decision.term_weeks", on=on).value,
+        "appeal_weeks": parameter("decision.appeal_weeks", on=on).value,
+        "term_rule": web.rule_note(TERM_RULE),
+        "document_kinds": DeskDocument.Kind.choices,
+    }
+    return render(request, "examcommittee/desk_home.html", context)
+
+
+def question_create(request: HttpRequest, brin: str) -> HttpResponse:
+    """Ask a question: anyone, with a name and an e-mail address to answer."""
+    institution = _institution(brin)
+    programmes = _programmes(institution)
+    user: Any = request.user
+    initial = (
+        {"contact_name": str(user), "contact_email": user.email} if user.is_authenticated else None
+    )
+    form = web.bind(QuestionForm, request, "question", programmes=programmes, initial=initial)
+    if request.method != "POST":
+        return render(
+            request, "examcommittee/desk_question.html", {"institution": institution, "form": form}
+        )
+    ok, created = web.submit(
+        form,
+        lambda d: services.desk_request_create(
+            institution,
+            actor=user if user.is_authenticated else None,
+            programme=form.programme(),
+            kind=DeskRequest.Kind.QUESTION,
+            subject=d["subject"],
+            message=d["message"],
+            contact_name=d["contact_name"],
+            contact_email=d["contact_email"],
+            on=web.today(),
+        ),
+    )
+    if not ok:
+        return render(
+            request,
+            "examcommittee/desk_question.html",
+            {"institution": institution, "form": form},
+            status=422,
+        )
+    messages.success(
+        request,
+        _(
+            "Your question was received on %(received)s. The exam committee answers at "
+            "%(email)s, at the latest on %(term_end)s."
+        )
+        % {
+            "received": created.received_on.isoformat(),
+            "email": created.contact_email,
+            "term_end": created.term_end.isoformat(),
+        },
+    )
+    if user.is_authenticated:
+        return redirect("examcommittee:desk_request_detail", created.pk)
+    return redirect("examcommittee:desk_home", institution.brin_code)
+
+
+def _exemption_url(institution: Institution, programme_id: Any = None) -> str:
+    url = reverse("examcommittee:exemption_create", args=[institution.brin_code])
+    return f"{url}?{urlencode({'programme': programme_id})}" if programme_id else url
+
+
+def _signin_page(
+    request: HttpRequest,
+    institution: Institution,
+    programme_id: str,
+    form: SignUpForm | None = None,
+) -> HttpResponse:
+    context = {
+        "institution": institution,
+        "programme_id": programme_id,
+        "signup_form": form or SignUpForm(auto_id=web.auto_id("signup")),
+        "login_url": reverse("accounts:login")
+        + "?"
+        + urlencode({"next": _exemption_url(institution, programme_id)}),
+    }
+    return render(request, "examcommittee/desk_signin.html", context, status=422 if form else 200)
+
+
+def _chosen_programme(request: HttpRequest, programmes: list[Programme]) -> Programme | None:
+    if len(programmes) == 1:
+        return programmes[0]
+    wanted = request.POST.get("programme") or request.GET.get("programme") or ""
+    return next((p for p in programmes if str(p.pk) == wanted), None)
+
+
+def _exemption_page(
+    request: AuthedRequest,
+    institution: Institution,
+    programmes: list[Programme],
+    programme: Programme | None,
+    form: ExemptionForm | None,
+    *,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "institution": institution,
+        "programmes": programmes,
+        "programme": programme,
+        "form": form,
+        "portfolio_url": "",
+    }
+    return render(request, "examcommittee/desk_exemption.html", context, status=status)
+
+
+def exemption_create(request: HttpRequest, brin: str) -> HttpResponse:
+    """Request an exemption: signed in (else sign in or sign up first), the programme, its
+    units grouped by OER year, why, documents and portfolio items."""
+    institution = _institution(brin)
+    programmes = _programmes(institution)
+    if not request.user.is_authenticated:
+        return _signin_page(request, institution, request.GET.get("programme", ""))
+    authed: Any = request
+    programme = _chosen_programme(request, programmes)
+    if programme is None:
+        return _exemption_page(authed, institution, programmes, None, None)
+    enrolment = Enrolment.objects.filter(student=request.user, variant__programme=programme).first()
+    posted = request.method == "POST"
+    form = ExemptionForm(
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        units=list(selectors.units_for_exemption(programme)),
+        items=list(portfolio_selectors.items_of(enrolment)) if enrolment else [],
+        initial={"programme": programme.pk},
+        auto_id=web.auto_id("exemption"),
+    )
+    if not posted:
+        return _exemption_page(authed, institution, programmes, programme, form)
+    ok, created = web.submit(
+        form,
+        lambda d: services.desk_request_create(
+            institution,
+            actor=authed.user,
+            programme=programme,
+            kind=DeskRequest.Kind.EXEMPTION,
+            subject=_("Exemption for %(units)s")
+            % {"units": ", ".join(form.unit_objects[str(pk)].code for pk in d["units"])},
+            message=d["message"],
+            unit_ids=d["units"],
+            item_ids=d["items"],
+            documents=form.uploads(),
+            on=web.today(),
+        ),
+    )
+    if not ok:
+        return _exemption_page(authed, institution, programmes, programme, form, status=422)
+    messages.success(
+        request,
+        _("Your request was received on %(received)s; the committee decides by %(term_end)s.")
+        % {"received": created.received_on.isoformat(), "term_end": created.term_end.isoformat()},
+    )
+    return redirect("examcommittee:desk_request_detail", created.pk)
+
+
+@require_POST
+def signup(request: HttpRequest, brin: str) -> HttpResponse:
+    """A short account for a prospective student (name, e-mail, password), signed in at once;
+    then on to the exemption request."""
+    institution = _institution(brin)
+    programme_id = request.POST.get("programme", "")
+    if request.user.is_authenticated:
+        return redirect(_exemption_url(institution, programme_id))
+    form = SignUpForm(request.POST, auto_id=web.auto_id("signup"))
+    if not form.is_valid():
+        return _signin_page(request, institution, programme_id, form)
+    d = form.cleaned_data
+    user = user_create(
+        actor=None,
+        username=d["email"],
+        password=d["password"],
+        first_name=d["first_name"],
+        last_name=d["last_name"],
+        email=d["email"],
+        preferred_language=(get_language() or "nl")[:2],
+    )
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(
+        request, _("Your account was created; you log in with your e-mail address from now on.")
+    )
+    return redirect(_exemption_url(institution, programme_id))
+
+
+# --- the requester's requests -------------------------------------------------------------
+
+
+@login_required
+def my_requests(request: AuthedRequest) -> HttpResponse:
+    """My requests at the desk: status, received, the decision term counting down."""
+    on = web.today()
+    rows = [
+        RequestRow(r, countdown(r, on), [d for d in r.decisions.all() if d.is_known])
+        for r in selectors.desk_requests_of(request.user)
+    ]
+    return render(
+        request,
+        "examcommittee/desk_my_requests.html",
+        {"rows": rows, "term_rule": web.rule_note(TERM_RULE)},
+    )
+
+
+def _render_request(
+    request: AuthedRequest, desk_request: DeskRequest, reply_form: Any = None
+) -> HttpResponse:
+    context = request_context(request, desk_request)
+    context["decisions"] = [d for d in context["decisions"] if d.is_known]
+    context["can_reply"] = (
+        permissions.can_reply_desk_request(request.user, desk_request)
+        and desk_request.status == Status.INFO_REQUESTED
+    )
+    context["reply_form"] = reply_form or ReplyForm(auto_id=web.auto_id("reply"))
+    context["is_committee"] = permissions.can_handle_desk_request(request.user, desk_request)
+    return render(
+        request, "examcommittee/request_detail.html", context, status=422 if reply_form else 200
+    )
+
+
+@login_required
+def desk_request_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    """One request as its requester follows it: documents, messages, the answer or decision."""
+    return _render_request(request, permissions.get_desk_request_for(request.user, pk))
+
+
+@login_required
+@require_POST
+def reply_create(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The requester answers the committee's question, with more documents if needed."""
+    desk_request = permissions.get_desk_request_for(request.user, pk)
+    web.require(permissions.can_reply_desk_request(request.user, desk_request))
+    form = ReplyForm(request.POST, request.FILES, auto_id=web.auto_id("reply"))
+    ok, _message = web.submit(
+        form,
+        lambda d: services.desk_reply(
+            desk_request, actor=request.user, text=d["text"], documents=form.uploads()
+        ),
+    )
+    if not ok:
+        return _render_request(request, desk_request, form)
+    messages.success(request, _("Your answer was sent; the committee reviews your request again."))
+    return redirect("examcommittee:desk_request_detail", desk_request.pk)
+
+
+@login_required
+def document_download(request: AuthedRequest, pk: int) -> FileResponse:
+    """A document of a request, as an attachment (never rendered by the browser)."""
+    document = permissions.get_desk_document_for(request.user, pk)
+    return stored_download(
+        evidence_storage(),
+        document.stored_name,
+        filename=document.original_name,
+        content_type=document.content_type,
+    )

@@ -1,0 +1,184 @@
+"""The exam committee's diploma queue (/examencommissie/diplomas/), the diploma decision and its
+supplement (as a page and as a PDF).
+
+Thin views: permission through permissions.py (404 for what a user may not see, 403 for what
+they may see but not do), every write through one service call, a refusal shown on the queue
+with each rule and its source and the units still missing (422).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from parcours.core import web
+from parcours.core.downloads import download, html_to_pdf
+from parcours.curriculum.forms import ActionForm
+from parcours.curriculum.views import AuthedRequest
+from parcours.studyplans.models import Enrolment
+
+from .. import permissions, selectors, services
+from ..models import Decision
+from .common import (
+    HOW_LABELS,
+    Refusal,
+    by_name,
+    decision_url,
+    tile,
+)
+
+DIPLOMA_RULE = "diploma.all-units-achieved"
+
+
+@dataclass(frozen=True)
+class DiplomaRow:
+    enrolment: Enrolment
+    progress: selectors.Progress
+    by_assessment: int
+    by_exemption: int
+    decision: Decision | None
+
+    @property
+    def decision_url(self) -> str:
+        return decision_url(self.decision) if self.decision else ""
+
+
+def _render_diploma_queue(
+    request: AuthedRequest, refusal: Refusal | None = None, status: int = 200
+) -> HttpResponse:
+    rows = by_name(selectors.diploma_queue(request.user, on=web.today()))
+    drafts = selectors.decisions_by_enrolment(Decision.Kind.DIPLOMA, (r.enrolment.pk for r in rows))
+    context = {
+        "rows": [
+            DiplomaRow(
+                r.enrolment,
+                r.progress,
+                sum(u.state == "achieved" for u in r.progress.units),
+                sum(u.state == "exempted" for u in r.progress.units),
+                drafts.get(r.enrolment.pk),
+            )
+            for r in rows
+        ],
+        "refusal": refusal,
+        "rule": web.rule_note(DIPLOMA_RULE),
+    }
+    return render(request, "examcommittee/diploma_queue.html", context, status=status)
+
+
+@login_required
+def diploma_queue(request: AuthedRequest) -> HttpResponse:
+    """Students of the committee's programmes with every unit achieved and no diploma yet."""
+    web.require(permissions.can_use_committee_pages(request.user))
+    return _render_diploma_queue(request)
+
+
+@login_required
+@require_POST
+def diploma_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Draft the diploma decision with its supplement (refused with the rule while a unit is
+    missing); a draft that already exists is opened instead of a second one."""
+    enrolment = permissions.get_committee_enrolment_for(request.user, pk)
+    existing = selectors.open_draft(Decision.Kind.DIPLOMA, enrolment)
+    if existing is not None:
+        return redirect(decision_url(existing))
+    today = web.today()
+    form = ActionForm(request.POST)
+    ok, decision = web.submit(
+        form, lambda _d: services.diploma_draft(enrolment, actor=request.user, on=today)
+    )
+    if ok:
+        messages.success(request, _("The diploma decision was prepared with its supplement."))
+        return redirect(decision_url(decision))
+    found = selectors.progress(
+        enrolment.student, enrolment.variant.programme, on=today, enrolment=enrolment
+    )
+    refusal = Refusal(enrolment, form.violations, [tile(r) for r in found.units if not r.done])
+    return _render_diploma_queue(request, refusal, status=422)
+
+
+# --- the diploma supplement ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SupplementLine:
+    code: str
+    title: str
+    ec: int
+    how: str
+    how_label: str
+    route: str
+    on: date | None
+
+
+def _supplement(decision: Decision) -> list[SupplementLine]:
+    english = (get_language() or "nl").startswith("en")
+    return [
+        SupplementLine(
+            line["code"],
+            line["title_en"] if english and line.get("title_en") else line["title_nl"],
+            int(line["ec"]),
+            line["how"],
+            str(HOW_LABELS.get(line["how"], line["how"])),
+            line.get("route", ""),
+            date.fromisoformat(line["on"]) if line.get("on") else None,
+        )
+        for line in decision.content.get("supplement", [])
+    ]
+
+
+def _diploma_decision(request: AuthedRequest, pk: int) -> Decision:
+    decision = permissions.get_decision_for(request.user, pk)
+    if decision.kind != Decision.Kind.DIPLOMA:
+        raise Http404
+    return decision
+
+
+def _supplement_context(request: AuthedRequest, decision: Decision) -> dict[str, Any]:
+    lines = _supplement(decision)
+    return {
+        "decision": decision,
+        "lines": lines,
+        "ec_total": decision.content.get("ec_total", sum(line.ec for line in lines)),
+        "nominal_ec": decision.content.get("nominal_ec"),
+        "can_decide": permissions.can_decide(request.user, decision.programme_id),
+        "decision_url": decision_url(decision),
+    }
+
+
+@login_required
+def diploma_supplement(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The diploma decision with its supplement: every unit, EC, how and when achieved. The
+    student reads it once made known; the committee also while it is a draft."""
+    decision = _diploma_decision(request, pk)
+    return render(
+        request,
+        "examcommittee/diploma_supplement.html",
+        _supplement_context(request, decision),
+    )
+
+
+@login_required
+def diploma_supplement_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The supplement as a PDF (WeasyPrint), in the decision's language."""
+    decision = _diploma_decision(request, pk)
+    with translation.override(decision.language or "nl"):
+        html = render_to_string(
+            "examcommittee/diploma_supplement_pdf.html",
+            _supplement_context(request, decision),
+        )
+    return download(
+        html_to_pdf(html),
+        filename=f"diplomasupplement-{decision.pk}.pdf",
+        content_type="application/pdf",
+    )

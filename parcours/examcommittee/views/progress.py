@@ -1,0 +1,251 @@
+"""A student's progress at a glance (/voortgang/): per programme the ring of EC done, the unit
+tiles, the timeline, the propedeuse and the BSA verdict; for the student, and for their coach or
+the exam committee (who may prepare the diploma from here).
+
+The pages draw the progress ring and the timeline as inline SVG (no scripts, no style
+attributes: CSP), each with a text equivalent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy
+
+from parcours.core import web
+from parcours.curriculum.views import AuthedRequest
+from parcours.studyplans import permissions as studyplan_permissions
+
+from .. import permissions, selectors
+from ..models import Decision
+from .common import (
+    STATE_LABELS,
+    Bsa,
+    Tile,
+    bsa_advice,
+    tile,
+)
+
+EVENT_LABELS = {
+    "start": gettext_lazy("start"),
+    "achieved": gettext_lazy("achieved"),
+    "exempted": gettext_lazy("exempted"),
+    "planned": gettext_lazy("planned end"),
+    "decision": gettext_lazy("decision"),
+}
+
+
+# --- what the pages draw ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ring:
+    """EC done against the nominal load; the SVG circle has a circumference of 100, so the
+    dash of the arc is the percentage itself."""
+
+    ec_done: int
+    nominal_ec: int
+    percent: int
+
+    @property
+    def gap(self) -> int:
+        return 100 - self.percent
+
+
+def _ring(found: selectors.Progress) -> Ring:
+    return Ring(found.ec_done, found.nominal_ec, round(found.share_done * 100))
+
+
+TIMELINE_LEFT, TIMELINE_WIDTH = 30, 940
+
+
+AXIS_Y = 72
+
+
+LABEL_Y = (40, 26, 108, 122)  # four lanes for the labels: two above the axis, two below
+
+
+@dataclass(frozen=True)
+class Mark:
+    on: date
+    kind: str
+    kind_label: str
+    label: str
+    future: bool
+    x: float
+    label_y: int
+
+    @property
+    def text(self) -> str:
+        """What the picture writes next to the mark: the unit codes (the first and how many more
+        when there are over two), the decision or "start". The list below names them all."""
+        names = self.label.split(", ") if self.label else []
+        if len(names) > 2:
+            return f"{names[0]} +{len(names) - 1}"
+        return self.label or self.kind_label
+
+    @property
+    def stem_y(self) -> int:
+        """Where the thin line from the axis to the label ends."""
+        return self.label_y + 4 if self.label_y < AXIS_Y else self.label_y - 11
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    start: date
+    end: date
+    marks: list[Mark]
+    ticks: list[Tick]
+    today: date
+    today_x: float
+
+
+def _timeline(found: selectors.Progress, today: date) -> Timeline | None:
+    """From the start date (or the first event) to the last planned end (or today, if later);
+    x in the SVG's 1000-wide coordinates."""
+    events = found.timeline
+    if not events:
+        return None
+    start = found.enrolment.start_date if found.enrolment else min(e.on for e in events)
+    start = min(start, *(e.on for e in events))
+    end = max(today, *(e.on for e in events))
+    span = max((end - start).days, 1)
+
+    def x(day: date) -> float:
+        return round(TIMELINE_LEFT + TIMELINE_WIDTH * (day - start).days / span, 1)
+
+    # events of one kind on one day share a mark, so their labels do not overprint
+    grouped: dict[tuple[date, str], list[selectors.TimelineEvent]] = {}
+    for e in events:
+        grouped.setdefault((e.on, e.kind), []).append(e)
+    marks = [
+        Mark(
+            on,
+            kind,
+            str(EVENT_LABELS.get(kind, kind)),
+            "" if kind == "start" else ", ".join(e.label for e in same),
+            any(e.future for e in same) or on > today,
+            x(on),
+            LABEL_Y[i % len(LABEL_Y)],
+        )
+        for i, ((on, kind), same) in enumerate(grouped.items())
+    ]
+    ticks = [
+        Tick(x(date(year, 1, 1)), str(year))
+        for year in range(start.year + 1, end.year + 1)
+        if start < date(year, 1, 1) <= end
+    ]
+    return Timeline(start, end, marks, ticks, today, x(today))
+
+
+@dataclass(frozen=True)
+class Phase:
+    """The propedeuse phase: its units, done or not, and the EC done in it."""
+
+    tiles: list[Tile]
+    ec_done: int
+    ec_total: int
+    complete: bool
+
+
+@dataclass(frozen=True)
+class Panel:
+    """Everything the progress page shows of one programme."""
+
+    progress: selectors.Progress
+    tiles: list[Tile]
+    ring: Ring
+    timeline: Timeline | None
+    propedeuse: Phase | None
+    bsa: Bsa | None
+    diploma: Decision | None = None
+    can_prepare_diploma: bool = False
+
+    @property
+    def done_count(self) -> int:
+        return sum(t.row.done for t in self.tiles)
+
+
+def _panel(
+    found: selectors.Progress,
+    today: date,
+    *,
+    diplomas: dict[int, Decision],
+    can_decide: bool = False,
+) -> Panel:
+    phase = None
+    if found.propedeuse is not None:
+        phase = Phase(
+            [tile(r) for r in found.propedeuse],
+            sum(r.unit.ec for r in found.propedeuse if r.done),
+            sum(r.unit.ec for r in found.propedeuse),
+            found.propedeuse_done,
+        )
+    return Panel(
+        found,
+        [tile(r) for r in found.units],
+        _ring(found),
+        _timeline(found, today),
+        phase,
+        bsa_advice(found.bsa),
+        diplomas.get(found.programme.pk),
+        can_decide
+        and found.complete
+        and found.enrolment is not None
+        and found.programme.pk not in diplomas,
+    )
+
+
+def _legend() -> list[tuple[str, str]]:
+    return [(state, str(label)) for state, label in STATE_LABELS.items()]
+
+
+# --- the pages ----------------------------------------------------------------------------
+
+
+@login_required
+def progress_home(request: AuthedRequest) -> HttpResponse:
+    """The signed-in student's progress per programme: ring, tiles, timeline, propedeuse and
+    BSA where the variant has them."""
+    today = web.today()
+    found = selectors.progress_many(selectors.subjects_of(request.user), on=today)
+    diplomas = selectors.diplomas_of(request.user) if found else {}
+    context = {
+        "panels": [_panel(p, today, diplomas=diplomas) for p in found],
+        "legend": _legend(),
+        "today": today,
+    }
+    return render(request, "examcommittee/progress_home.html", context)
+
+
+@login_required
+def progress_student(request: AuthedRequest, pk: int) -> HttpResponse:
+    """A student's progress for their coach, the exam committee (and whoever else may open the
+    enrolment)."""
+    user = request.user
+    enrolment = studyplan_permissions.get_enrolment_for(user, pk)  # 404 unless they may see it
+    today = web.today()
+    programme = enrolment.variant.programme
+    found = selectors.progress(enrolment.student, programme, on=today, enrolment=enrolment)
+    context = {
+        "enrolment": enrolment,
+        "panel": _panel(
+            found,
+            today,
+            diplomas=selectors.diplomas_of(enrolment.student),
+            can_decide=permissions.can_decide(user, programme.pk),
+        ),
+        "legend": _legend(),
+        "today": today,
+    }
+    return render(request, "examcommittee/progress_student.html", context)
