@@ -27,7 +27,8 @@ from openapi_spec_validator import validate
 from parcours.accounts.models import Role
 from parcours.accounts.services import api_token_create
 from parcours.core.models import AuditEntry
-from parcours.examcommittee import api, services
+from parcours.examcommittee import services
+from parcours.examcommittee.api import schemas
 from parcours.examcommittee.models import (
     Decision,
     DecisionUnit,
@@ -1722,11 +1723,11 @@ def test_the_diploma_queue_and_the_bsa_list_ask_a_fixed_number_of_queries(
 
 
 def test_the_api_lists_the_models_choices_written_out():
-    assert get_args(api.RequestKind) == tuple(DeskRequest.Kind.values)
-    assert get_args(api.RequestStatus) == tuple(DeskRequest.Status.values)
-    assert get_args(api.DocumentKind) == tuple(DeskDocument.Kind.values)
-    assert get_args(api.DecisionKind) == tuple(Decision.Kind.values)
-    assert get_args(api.Outcome) == tuple(Decision.Outcome.values)
+    assert get_args(schemas.RequestKind) == tuple(DeskRequest.Kind.values)
+    assert get_args(schemas.RequestStatus) == tuple(DeskRequest.Status.values)
+    assert get_args(schemas.DocumentKind) == tuple(DeskDocument.Kind.values)
+    assert get_args(schemas.DecisionKind) == tuple(Decision.Kind.values)
+    assert get_args(schemas.Outcome) == tuple(Decision.Outcome.values)
 
 
 def test_the_openapi_document_lists_every_exam_committee_operation(client, db):

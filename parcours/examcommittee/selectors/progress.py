@@ -1,32 +1,25 @@
-"""Exam-committee reads: a student's progress (units achieved by assessment or exemption, the
-plan ahead, propedeuse, BSA), the desk queue, the diploma queue and the BSA list."""
+"""A student's progress: per unit of the exam achieved (by assessment, with its route),
+exempted, planned or open; the timeline, the propedeuse and the BSA verdict."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch
 
-from parcours.accounts.models import Role, User
 from parcours.assessments.models import UnitResult
 from parcours.curriculum.models import Oer, Programme, Unit
-from parcours.curriculum.permissions import roles_by_programme
 from parcours.rules import RuleResult
-from parcours.rules.decisions import (
-    bsa_norm,
-    decision_days_left,
-    diploma_all_units_achieved,
-)
-from parcours.rules.facts import BsaFacts, DiplomaFacts, DiplomaUnitFacts
+from parcours.rules.decisions import bsa_norm
+from parcours.rules.facts import BsaFacts
 from parcours.rules.parameters import parameter
 from parcours.studyplans.models import Enrolment, PlanUnit, PlanVersion
 
-from .models import Decision, DecisionUnit, DeskRequest, PersonalCircumstance
+from ..models import Decision, DecisionUnit, PersonalCircumstance
 
 PROPEDEUSE_EC = 60
 
@@ -353,180 +346,6 @@ def _timeline(
     return sorted(events, key=lambda e: (e.on, e.kind))
 
 
-def diploma_check(progress_: Progress, *, on: date) -> RuleResult:
-    return diploma_all_units_achieved(
-        DiplomaFacts(
-            units=tuple(
-                DiplomaUnitFacts(r.unit.code, r.unit.ec, r.done, r.how) for r in progress_.units
-            ),
-            nominal_ec=progress_.nominal_ec,
-        ),
-        on=on,
-    )
-
-
-def supplement(progress_: Progress) -> list[dict[str, Any]]:
-    """The diploma supplement's lines: each unit, EC, how and when it was achieved."""
-    return [
-        {
-            "code": r.unit.code,
-            "title_nl": r.unit.title_nl,
-            "title_en": r.unit.title_en,
-            "ec": r.unit.ec,
-            "how": r.how,
-            "route": r.route,
-            "on": r.on.isoformat() if r.on else None,
-        }
-        for r in progress_.units
-    ]
-
-
-# Queues --------------------------------------------------------------------------------------
-
-
-def committee_programme_ids(user: Any) -> list[int]:
-    return [
-        pid
-        for pid, roles in roles_by_programme(user).items()
-        if pid is not None and Role.EXAM_COMMITTEE in roles
-    ]
-
-
-def desk_queue(user: Any, *, status: str = "") -> QuerySet[DeskRequest]:
-    qs = (
-        DeskRequest.objects.filter(programme_id__in=committee_programme_ids(user))
-        .select_related("programme", "requester")
-        .prefetch_related("units", "documents")
-        .order_by("term_end", "id")
-    )
-    return qs.filter(status=status) if status else qs.exclude(status=DeskRequest.Status.DECIDED)
-
-
-def days_left(request: DeskRequest, *, on: date) -> int:
-    return decision_days_left(request.received_on, on)
-
-
-def desk_requests_of(user: Any) -> QuerySet[DeskRequest]:
-    return (
-        DeskRequest.objects.filter(requester=user)
-        .select_related("programme")
-        .prefetch_related("units", "documents", "decisions")
-        .order_by("-created_at")
-    )
-
-
-def decisions_of(user: Any) -> QuerySet[Decision]:
-    """A student's decisions that have been made known."""
-    return (
-        Decision.objects.filter(student=user, made_known_on__isnull=False)
-        .select_related("programme", "corrects")
-        .prefetch_related(
-            Prefetch("decision_units", queryset=DecisionUnit.objects.select_related("unit"))
-        )
-        .order_by("-made_known_on", "-id")
-    )
-
-
-def committee_decisions(user: Any) -> QuerySet[Decision]:
-    return (
-        Decision.objects.filter(programme_id__in=committee_programme_ids(user))
-        .select_related("programme", "student", "corrects")
-        .order_by("-created_at", "-id")
-    )
-
-
-@dataclass
-class QueueRow:
-    enrolment: Enrolment
-    progress: Progress
-
-
-def diploma_queue(user: Any, *, on: date) -> list[QueueRow]:
-    """Students of the committee's programmes with every unit achieved and no diploma yet."""
-    diploma = Decision.objects.filter(
-        kind=Decision.Kind.DIPLOMA,
-        made_known_on__isnull=False,
-        student_id=OuterRef("student_id"),
-        programme_id=OuterRef("variant__programme_id"),
-    )
-    # one subquery: with two conditions on the multi-valued relation, exclude() would drop a
-    # student with a draft diploma and any other decision made known
-    enrolments = list(_enrolments(user).exclude(Exists(diploma)))
-    found = progress_many([(e.student, e.variant.programme, e) for e in enrolments], on=on)
-    return [QueueRow(e, p) for e, p in zip(enrolments, found, strict=True) if p.complete]
-
-
-def bsa_list(user: Any, *, on: date) -> list[QueueRow]:
-    """Students of the committee's BSA variants with their first-year EC against the norm."""
-    enrolments = list(_enrolments(user).filter(variant__bsa_norm_ec__gt=0))
-    found = progress_many([(e.student, e.variant.programme, e) for e in enrolments], on=on)
-    return [QueueRow(e, p) for e, p in zip(enrolments, found, strict=True)]
-
-
-def _enrolments(user: Any) -> QuerySet[Enrolment]:
-    return Enrolment.objects.filter(
-        variant__programme_id__in=committee_programme_ids(user)
-    ).select_related("student", "variant__programme")
-
-
-def committee_members(programme: Programme) -> list[str]:
-    return [
-        str(u)
-        for u in User.objects.filter(
-            role_assignments__role=Role.EXAM_COMMITTEE, role_assignments__programme=programme
-        ).order_by("last_name", "first_name")
-    ]
-
-
-def units_for_exemption(programme: Programme) -> QuerySet[Unit]:
-    """Units of the programme's published OERs (what an exemption request may name)."""
-    return (
-        Unit.objects.filter(oer__variant__programme=programme, oer__status=Oer.Status.PUBLISHED)
-        .select_related("oer")
-        .order_by("-oer__academic_year", "position", "code")
-    )
-
-
-def public_programmes_with_committee() -> QuerySet[Programme]:
-    return (
-        Programme.objects.filter(Q(role_assignments__role=Role.EXAM_COMMITTEE))
-        .distinct()
-        .order_by("name_nl")
-    )
-
-
-def plans_awaiting_decision(user: Any) -> QuerySet[PlanVersion]:
-    """Established plan versions of the committee's programmes without a decision letter yet."""
-    return (
-        PlanVersion.objects.filter(
-            status=PlanVersion.Status.ESTABLISHED,
-            plan__enrolment__variant__programme_id__in=committee_programme_ids(user),
-        )
-        .exclude(decisions__kind=Decision.Kind.STUDY_PLAN)
-        .select_related("plan__enrolment__student", "plan__enrolment__variant__programme")
-        .order_by("established_at", "id")
-    )
-
-
-def open_draft(kind: str, enrolment: Enrolment) -> Decision | None:
-    """A draft of this kind the committee is already working on (preparing again opens it)."""
-    return (
-        Decision.objects.filter(kind=kind, enrolment=enrolment, made_known_on__isnull=True)
-        .order_by("-created_at", "-id")
-        .first()
-    )
-
-
-def diplomas_of(student: Any) -> dict[int, Decision]:
-    """The student's diploma decisions made known, per programme."""
-    return {
-        d.programme_id: d
-        for d in Decision.objects.filter(
-            student=student, kind=Decision.Kind.DIPLOMA, made_known_on__isnull=False
-        ).order_by("made_known_on", "id")
-    }
-
-
 def subjects_of(user: Any) -> list[Subject]:
     """The programmes a student is enrolled in, and those where only decisions exist yet (a
     prospective student with exemptions made known)."""
@@ -543,17 +362,3 @@ def subjects_of(user: Any) -> list[Subject]:
         .order_by("name_nl")
     )
     return [(user, e.variant.programme, e) for e in enrolments] + [(user, p, None) for p in others]
-
-
-def decisions_by_enrolment(kind: str, enrolment_ids: Iterable[int]) -> dict[int, Decision]:
-    """Per enrolment the decision of this kind a list shows: the latest one made known, else
-    the latest draft."""
-    found: dict[int, Decision] = {}
-    for d in Decision.objects.filter(kind=kind, enrolment_id__in=list(enrolment_ids)).order_by(
-        "created_at", "id"
-    ):
-        assert d.enrolment_id is not None
-        current = found.get(d.enrolment_id)
-        if current is None or d.is_known or not current.is_known:
-            found[d.enrolment_id] = d
-    return found

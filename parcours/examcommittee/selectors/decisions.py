@@ -1,0 +1,174 @@
+"""Reads of decisions: a student's decisions made known, the committee's decisions, one
+decision with everything it shows (its units, the corrections made known), open drafts, and the
+study plan versions still awaiting a decision letter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+
+from parcours.studyplans.models import Enrolment, PlanVersion
+
+from ..models import Decision, DecisionUnit, DeskRequest
+from .committee import committee_programme_ids
+
+
+def decisions_of(user: Any) -> QuerySet[Decision]:
+    """A student's decisions that have been made known."""
+    return (
+        Decision.objects.filter(student=user, made_known_on__isnull=False)
+        .select_related("programme", "corrects")
+        .prefetch_related(
+            Prefetch("decision_units", queryset=DecisionUnit.objects.select_related("unit"))
+        )
+        .order_by("-made_known_on", "-id")
+    )
+
+
+def committee_decisions(user: Any) -> QuerySet[Decision]:
+    return (
+        Decision.objects.filter(programme_id__in=committee_programme_ids(user))
+        .select_related("programme", "student", "corrects")
+        .order_by("-created_at", "-id")
+    )
+
+
+def _decision_parts() -> tuple[Prefetch[Any], ...]:
+    """Besides its row a decision shows its units and the corrections made known since."""
+    return (
+        Prefetch("decision_units", queryset=DecisionUnit.objects.select_related("unit")),
+        Prefetch(
+            "corrections",
+            queryset=Decision.objects.filter(made_known_on__isnull=False).order_by(
+                "made_known_on", "id"
+            ),
+            to_attr="known_corrections",
+        ),
+    )
+
+
+def _with_parts(decisions: QuerySet[Decision]) -> QuerySet[Decision]:
+    """Decisions with their units and the corrections made known, in fixed queries."""
+    return decisions.prefetch_related(*_decision_parts())
+
+
+def _in_full(decisions: QuerySet[Decision]) -> QuerySet[Decision]:
+    """Decisions with everything a decision and its letter show."""
+    return _with_parts(decisions.select_related("programme__institution", "student", "corrects"))
+
+
+def decision_in_full(pk: int) -> Decision:
+    """One decision with everything it and its letter show."""
+    return _in_full(Decision.objects.all()).get(pk=pk)
+
+
+def with_decision_parts(decision: Decision, *, letter: bool = False) -> Decision:
+    """A decision already loaded (with its programme, student and corrected decision), its
+    units and corrections added; for the `letter` also the institution."""
+    lookups: tuple[Any, ...] = _decision_parts()
+    if letter:
+        lookups = ("programme__institution", *lookups)
+    prefetch_related_objects([decision], *lookups)
+    return decision
+
+
+def own_decisions_in_full(user: Any) -> QuerySet[Decision]:
+    """The student's decisions made known (never drafts), newest first, with their parts."""
+    return _with_parts(
+        Decision.objects.filter(student=user, made_known_on__isnull=False)
+        .select_related("programme", "student")
+        .order_by("-made_known_on", "-id")
+    )
+
+
+def committee_decisions_in_full(
+    user: Any, *, state: str | None = None, kind: str | None = None
+) -> QuerySet[Decision]:
+    """The decisions of the user's programmes as exam committee, newest first, with their
+    parts; only drafts or only those made known (`state` "draft" or "known"), of one kind."""
+    found = committee_decisions(user)
+    if state is not None:
+        found = found.filter(made_known_on__isnull=state == "draft")
+    if kind is not None:
+        found = found.filter(kind=kind)
+    return _with_parts(found)
+
+
+def decision_unit_ids(decision: Decision) -> set[int]:
+    """The units a decision decides on."""
+    return {du.unit_id for du in decision.decision_units.all()}
+
+
+def _open_drafts(kind: str, enrolment: Enrolment) -> QuerySet[Decision]:
+    return Decision.objects.filter(
+        kind=kind, enrolment=enrolment, made_known_on__isnull=True
+    ).order_by("-created_at", "-id")
+
+
+def open_draft(kind: str, enrolment: Enrolment) -> Decision | None:
+    """A draft of this kind the committee is already working on (preparing again opens it)."""
+    return _open_drafts(kind, enrolment).first()
+
+
+def open_draft_in_full(kind: str, enrolment: Enrolment) -> Decision | None:
+    """As open_draft, with everything the decision shows."""
+    return _in_full(_open_drafts(kind, enrolment)).first()
+
+
+def open_request_draft_in_full(request: DeskRequest) -> Decision | None:
+    """The latest draft decision on a desk request, with everything it shows."""
+    return (
+        _in_full(request.decisions.filter(made_known_on__isnull=True))
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def open_drafts_by_enrolment(kind: str, enrolment_ids: Iterable[int]) -> dict[int, int]:
+    """Per enrolment the latest draft decision of this kind (its id)."""
+    return {
+        d.enrolment_id: d.pk
+        for d in Decision.objects.filter(
+            kind=kind, made_known_on__isnull=True, enrolment_id__in=list(enrolment_ids)
+        ).order_by("created_at", "id")
+        if d.enrolment_id is not None
+    }
+
+
+def decisions_by_enrolment(kind: str, enrolment_ids: Iterable[int]) -> dict[int, Decision]:
+    """Per enrolment the decision of this kind a list shows: the latest one made known, else
+    the latest draft."""
+    found: dict[int, Decision] = {}
+    for d in Decision.objects.filter(kind=kind, enrolment_id__in=list(enrolment_ids)).order_by(
+        "created_at", "id"
+    ):
+        assert d.enrolment_id is not None
+        current = found.get(d.enrolment_id)
+        if current is None or d.is_known or not current.is_known:
+            found[d.enrolment_id] = d
+    return found
+
+
+def diplomas_of(student: Any) -> dict[int, Decision]:
+    """The student's diploma decisions made known, per programme."""
+    return {
+        d.programme_id: d
+        for d in Decision.objects.filter(
+            student=student, kind=Decision.Kind.DIPLOMA, made_known_on__isnull=False
+        ).order_by("made_known_on", "id")
+    }
+
+
+def plans_awaiting_decision(user: Any) -> QuerySet[PlanVersion]:
+    """Established plan versions of the committee's programmes without a decision letter yet."""
+    return (
+        PlanVersion.objects.filter(
+            status=PlanVersion.Status.ESTABLISHED,
+            plan__enrolment__variant__programme_id__in=committee_programme_ids(user),
+        )
+        .exclude(decisions__kind=Decision.Kind.STUDY_PLAN)
+        .select_related("plan__enrolment__student", "plan__enrolment__variant__programme")
+        .order_by("established_at", "id")
+    )
