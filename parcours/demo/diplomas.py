@@ -7,7 +7,6 @@ advice made known), one below it, one below it with personal circumstances recor
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from parcours.assessments import services as assessments
 from parcours.assessments.models import AssessmentRequest
 from parcours.curriculum.models import AssessmentCriterion
 from parcours.demo.desk import AD
+from parcours.demo.diploma_cases import ASSESSMENTS, EXEMPTIONS, Assessment, Exemption
 from parcours.examcommittee import services as committee
 from parcours.examcommittee.models import Decision
 from parcours.portfolio import services as portfolio
@@ -26,50 +26,39 @@ if TYPE_CHECKING:
     from parcours.demo.examcommittee import Committee
 
 
-def _exemption(
-    demo: Committee,
-    username: str,
-    codes: Sequence[str],
-    *,
-    document: str,
-    received: date,
-    decided_on: date,
-    made_known_on: date,
-    reasons: str,
-) -> Decision:
+def _achieve(demo: Committee, username: str) -> None:
+    """The student's exemption, then the assessments that complete the remaining units."""
+    (exemption,) = (e for e in EXEMPTIONS if e.username == username)
+    _exempt(demo, exemption)
+    for assessment in ASSESSMENTS:
+        if assessment.username == username:
+            _assess(demo, assessment)
+
+
+def _exempt(demo: Committee, exemption: Exemption) -> Decision:
     request = demo.exemption_request(
-        username,
+        exemption.username,
         AD,
-        units=codes,
-        documents=[document],
+        units=exemption.codes,
+        documents=[exemption.document],
         subject="Vrijstelling op grond van eerder verworven competenties",
         message="Ik vraag vrijstelling voor de eenheden die mijn bewijs dekt.",
-        on=received,
+        on=exemption.received,
     )
     return demo.decide(
         request,
-        dict.fromkeys(codes, True),
-        reasons=reasons,
-        decided_on=decided_on,
-        made_known_on=made_known_on,
+        dict.fromkeys(exemption.codes, True),
+        reasons=exemption.reasons,
+        decided_on=exemption.decided_on,
+        made_known_on=exemption.made_known_on,
     )
 
 
-def _assessment(
-    demo: Committee,
-    username: str,
-    codes: Sequence[str],
-    *,
-    evidence: Sequence[tuple[str, str, str]],  # (title, link, unit code whose criteria)
-    assessors: tuple[str, str],
-    requested: date,
-    scored: date,
-    agreed: date,
-    scores: Sequence[int],
-    feedback: Mapping[str, str],
-) -> AssessmentRequest:
-    """An assessment through every step: link evidence mapped to every criterion, two
-    assessors, blind scores that agree, consensus (not drawn for review)."""
+def _assess(demo: Committee, assessment: Assessment) -> AssessmentRequest:
+    """An assessment through every step (see `Assessment`)."""
+    username, codes, evidence = assessment.username, assessment.codes, assessment.evidence
+    assessors, requested, scores = assessment.assessors, assessment.requested, assessment.scores
+    scored, agreed, feedback = assessment.scored, assessment.agreed, assessment.feedback
     enrolment = demo.enrolments[username]
     student = enrolment.student
     items = []
@@ -120,18 +109,7 @@ def _assessment(
 def build_ad(demo: Committee) -> Decision:
     chair = demo.chair(AD)
     # Below the norm with personal circumstances: one unit exempted in the first year.
-    _exemption(
-        demo,
-        "student.milan",
-        ["AD-8"],
-        document="milan.api",
-        received=date(2025, 10, 20),
-        decided_on=date(2025, 12, 12),
-        made_known_on=date(2025, 12, 15),
-        reasons="Het certificaat API-ontwerp en integraties (160 uur) toont het ontwerpen "
-        "en bouwen van een REST-API met een gedocumenteerd contract (LU1) en een geteste "
-        "koppeling met een extern systeem (LU2) aan.",
-    )
+    _achieve(demo, "student.milan")
     committee.circumstance_record(
         demo.enrolments["student.milan"],
         actor=chair,
@@ -142,66 +120,7 @@ def build_ad(demo: Committee) -> Decision:
     )
 
     # Every unit achieved; in the diploma queue. Above the BSA norm, advice made known.
-    _exemption(
-        demo,
-        "student.sophie",
-        ["AD-1", "AD-2", "AD-3", "AD-6", "AD-7", "AD-8"],
-        document="sophie.evc",
-        received=date(2025, 11, 24),
-        decided_on=date(2026, 1, 16),
-        made_known_on=date(2026, 1, 19),
-        reasons="Het ervaringscertificaat van EVC-centrum ICT Gelderland (10 november 2025) "
-        "toont met broncode, reviews en een criteriumgericht interview alle leeruitkomsten "
-        "van AD-1, AD-2, AD-3, AD-6, AD-7 en AD-8 aan op het niveau van de Ad.",
-    )
-    _assessment(
-        demo,
-        "student.sophie",
-        ["AD-4"],
-        evidence=[
-            (
-                "Sprintreviews, retrospectives en code-reviews in het team van Bitwise",
-                "https://git.example.org/bitwise/planner/pulls?author=sophie",
-                "AD-4",
-            )
-        ],
-        assessors=("assessor.ad", "assessor2.ad"),
-        requested=date(2026, 5, 25),
-        scored=date(2026, 6, 10),
-        agreed=date(2026, 6, 15),
-        scores=[3, 4, 3, 3],
-        feedback={
-            "AD-4": "Je plant en evalueert sprints samen met het team en je reviews zijn "
-            "concreet; laat in retrospectives vaker zien wat jij zelf verandert."
-        },
-    )
-    _assessment(
-        demo,
-        "student.sophie",
-        ["AD-5", "AD-9"],
-        evidence=[
-            (
-                "Persoonlijk ontwikkelplan met feedback van opdrachtgever en team",
-                "https://portfolio.example.org/sophie-verhagen/pop-2026",
-                "AD-5",
-            ),
-            (
-                "Beroepsopdracht: planningsmodule voor de buitendienst, van analyse tot oplevering",
-                "https://git.example.org/bitwise/planner-buitendienst",
-                "AD-9",
-            ),
-        ],
-        assessors=("assessor3.ad", "assessor2.ad"),
-        requested=date(2026, 10, 19),
-        scored=date(2026, 11, 4),
-        agreed=date(2026, 11, 9),
-        scores=[3, 3, 4, 3, 4, 3, 3, 4, 3],
-        feedback={
-            "AD-5": "Je stuurt je ontwikkeling bewust met feedback van opdrachtgever en team.",
-            "AD-9": "Een zelfstandig gerealiseerde oplossing die je overtuigend verantwoordt "
-            "aan opdrachtgever en team.",
-        },
-    )
+    _achieve(demo, "student.sophie")
     sophie = demo.enrolments["student.sophie"]
     advice = committee.bsa_draft(
         sophie,
@@ -215,47 +134,7 @@ def build_ad(demo: Committee) -> Decision:
     committee.decision_make_known(advice, actor=chair, on=date(2026, 11, 6))
 
     # Every unit achieved, diploma made known with its supplement.
-    _exemption(
-        demo,
-        "student.youssef",
-        ["AD-1", "AD-2", "AD-3", "AD-4", "AD-6", "AD-7", "AD-8"],
-        document="youssef.evc",
-        received=date(2025, 11, 17),
-        decided_on=date(2026, 1, 9),
-        made_known_on=date(2026, 1, 12),
-        reasons="Het ervaringscertificaat van EVC-centrum ICT Gelderland (5 november 2025) "
-        "toont met bewijs uit vier jaar werk, een werkplekobservatie en een "
-        "criteriumgericht interview alle leeruitkomsten van AD-1, AD-2, AD-3, AD-4, AD-6, "
-        "AD-7 en AD-8 aan op het niveau van de Ad.",
-    )
-    _assessment(
-        demo,
-        "student.youssef",
-        ["AD-5", "AD-9"],
-        evidence=[
-            (
-                "Ontwikkelplan en feedbackgesprekken met de product owner",
-                "https://portfolio.example.org/youssef-tahiri/ontwikkelplan",
-                "AD-5",
-            ),
-            (
-                "Beroepsopdracht: track-and-trace-koppeling voor Logistiek Centrum Betuwe",
-                "https://git.example.org/logistiek-betuwe/track-and-trace",
-                "AD-9",
-            ),
-        ],
-        assessors=("assessor.ad", "assessor3.ad"),
-        requested=date(2026, 9, 28),
-        scored=date(2026, 10, 20),
-        agreed=date(2026, 10, 26),
-        scores=[4, 3, 3, 3, 4, 4, 3, 3, 3],
-        feedback={
-            "AD-5": "Je ontwikkelplan is concreet en je laat zien hoe je feedback van de "
-            "product owner hebt verwerkt.",
-            "AD-9": "Een robuuste koppeling, goed getest; je presentatie aan de opdrachtgever "
-            "was helder en eerlijk over de keuzes.",
-        },
-    )
+    _achieve(demo, "student.youssef")
     diploma = committee.diploma_draft(
         demo.enrolments["student.youssef"], actor=chair, on=date(2026, 11, 10)
     )
