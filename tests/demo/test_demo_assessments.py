@@ -1,5 +1,5 @@
-"""The demo's portfolios and assessments (parcours.demo.portfolio_assessments), seeded once for
-the module (tests/demo/conftest.py)."""
+"""The demo's portfolios and assessments (parcours.demo.portfolio, parcours.demo.assessments),
+seeded once for the module (tests/demo/conftest.py)."""
 
 import hashlib
 import itertools
@@ -24,7 +24,8 @@ from parcours.assessments.models import (
     ReviewSelection,
     UnitResult,
 )
-from parcours.demo.portfolio_assessments import CALIBRATION_TITLE, TODAY
+from parcours.demo.assessment_cases import CALIBRATION_TITLE
+from parcours.demo.shared import TODAY
 from parcours.examcommittee.models import DeskDocument
 from parcours.portfolio.models import (
     EvidenceItem,

@@ -15,8 +15,9 @@ from parcours.accounts.models import User
 from parcours.assessments.models import AssessmentRequest, UnitResult
 from parcours.core.errors import RuleViolation
 from parcours.core.models import AuditEntry
-from parcours.curriculum import demo
-from parcours.demo.examcommittee import DOCUMENTS, TODAY
+from parcours.demo.accounts import DEMO_PASSWORD
+from parcours.demo.desk_documents import DOCUMENTS
+from parcours.demo.shared import TODAY
 from parcours.examcommittee import selectors, services
 from parcours.examcommittee.models import (
     Decision,
@@ -414,7 +415,7 @@ def test_the_prospective_student_is_listed_and_logs_in(demo_db, seeded):
         "de",
         "Boer",
     ]
-    user = authenticate(username="aspirant.femke", password=demo.DEMO_PASSWORD)
+    user = authenticate(username="aspirant.femke", password=DEMO_PASSWORD)
     assert user is not None
     assert (user.email, user.role_assignments.count(), user.enrolments.count()) == (
         "femke.deboer@example.org",

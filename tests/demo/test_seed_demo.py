@@ -15,7 +15,7 @@ from parcours.accounts.models import User
 from parcours.assessments.models import AssessmentRequest, CalibrationScore
 from parcours.core.errors import RuleViolation
 from parcours.core.models import AuditEntry
-from parcours.curriculum import demo, selectors, services
+from parcours.curriculum import selectors, services
 from parcours.curriculum.models import (
     ConcentricLevel,
     LearningOutcome,
@@ -25,7 +25,7 @@ from parcours.curriculum.models import (
     RoleAssignment,
     Unit,
 )
-from parcours.demo.examcommittee import PROSPECTIVE
+from parcours.demo.accounts import DEMO_PASSWORD, PEOPLE, PROSPECTIVE, STUDENTS
 from parcours.portfolio.models import EvidenceVersion
 
 CHECK_ON = date(2026, 8, 15)
@@ -213,7 +213,7 @@ def test_staff_in_every_role_and_at_least_24_students(demo_db):
     assert roles[("workplace_supervisor", "80152")] == 1
     assert roles[("administrator", None)] == 1
     students = sum(n for (role, _), n in roles.items() if role == "student")
-    assert students == len(demo.STUDENTS) == 26
+    assert students == len(STUDENTS) == 26
     assert all(roles[("student", code)] >= 8 for code in ("34560", "34808", "80152"))
     assert User.objects.filter(email__endswith="@example.org").count() == User.objects.count()
     assert set(User.objects.values_list("preferred_language", flat=True)) == {"nl", "en"}
@@ -231,17 +231,17 @@ def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(
 
     text = out.getvalue()
     assert "already present; nothing changed" in text
-    assert f"Password for every demo account: {demo.DEMO_PASSWORD}" in text
+    assert f"Password for every demo account: {DEMO_PASSWORD}" in text
     lines = text.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("---")) + 1
     table = lines[start : lines.index("", start)]
     usernames = [line.split()[0] for line in table]
-    assert len(usernames) == len(demo.PEOPLE) + len(PROSPECTIVE) == 58
+    assert len(usernames) == len(PEOPLE) + len(PROSPECTIVE) == 58
     assert set(usernames) == set(User.objects.values_list("username", flat=True))
     assert table[0].split()[:2] == ["beheerder", "Administrator"]
 
     for username in ("beheerder", "manager.verpleegkunde", "student.anouk"):
-        user = authenticate(username=username, password=demo.DEMO_PASSWORD)
+        user = authenticate(username=username, password=DEMO_PASSWORD)
         assert user is not None
         assert user.username == username
     assert authenticate(username="student.anouk", password="wrong") is None
@@ -340,9 +340,7 @@ def test_demo_refused_unit_falls_back_and_d_route_spans_three_units(demo_db):
 def test_each_demo_role_logs_in_and_lands_on_its_start_page(
     demo_db, client, username, landing_text
 ):
-    response = client.post(
-        "/account/inloggen/", {"username": username, "password": demo.DEMO_PASSWORD}
-    )
+    response = client.post("/account/inloggen/", {"username": username, "password": DEMO_PASSWORD})
     assert (response.status_code, response["Location"]) == (302, "/start/")
     page = client.get("/start/")
     assert page.status_code == 200

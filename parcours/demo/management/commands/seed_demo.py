@@ -1,9 +1,7 @@
 """`manage.py seed_demo`: the demo institution Hogeschool Parcours, built through the services:
-its curriculum (parcours.curriculum.demo_build), its students' study plans
-(parcours.studyplans.demo), their portfolios and assessments
-(parcours.demo.portfolio_assessments) and the exam committee's validation desk, decisions,
-diplomas and BSA (parcours.demo.examcommittee). Idempotent: when the institution exists nothing is
-written and only the demo accounts are printed.
+its curriculum, its students' study plans, their portfolios and assessments and the exam
+committee's validation desk, decisions, diplomas and BSA (parcours.demo.build). Idempotent: when
+the institution exists nothing is written and only the demo accounts are printed.
 
 The workplace supervisors' invitation e-mails are kept in memory while seeding, not sent or
 printed (with --quiet nothing is printed at all); the open invitation's link is shown in the
@@ -19,11 +17,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.test.utils import override_settings
 
-from parcours.curriculum import demo
-from parcours.curriculum.demo_build import account_rows, build, format_table
 from parcours.curriculum.models import Institution
-from parcours.demo.examcommittee import build_exam_committee, prospective_rows
-from parcours.studyplans.demo import build_study_plans
+from parcours.demo.accounts import DEMO_PASSWORD, account_rows, format_table
+from parcours.demo.curriculum.specs import INSTITUTION_CODE, INSTITUTION_NAME
 
 IN_MEMORY_MAIL = "django.core.mail.backends.locmem.EmailBackend"
 
@@ -52,33 +48,25 @@ class Command(BaseCommand):
                 "with DJANGO_DEBUG=1 (make demo sets it) or with --allow-production."
             )
         invitation = "(shown only when the demo is built)"
-        if Institution.objects.filter(brin_code=demo.INSTITUTION_CODE).exists():
+        if Institution.objects.filter(brin_code=INSTITUTION_CODE).exists():
             status = "already present; nothing changed"
         else:
             # Imported here: the assessment services load scikit-learn, which a second run
             # (nothing to build) does not need.
-            from parcours.demo.portfolio_assessments import (
-                build_portfolios_and_assessments,
-                spread_assessment_history,
-            )
+            from parcours.demo.build import build_demo
 
             started = time.monotonic()
             # The invitation e-mails go out on commit, so the mail backend stays in memory
             # until after the transaction.
             with override_settings(EMAIL_BACKEND=IN_MEMORY_MAIL), transaction.atomic():
-                build()  # everything or nothing
-                build_study_plans()
-                built = build_portfolios_and_assessments()
-                build_exam_committee()
-                spread_assessment_history()  # last: it dates every assessment
-            invitation = built.open_invitation_url
+                invitation = build_demo()  # everything or nothing
             status = f"built in {time.monotonic() - started:.1f} s"
         if options["quiet"]:
             return
-        self.stdout.write(f"{demo.INSTITUTION_NAME} ({demo.INSTITUTION_CODE}): {status}.\n")
-        rows = account_rows() + prospective_rows()
+        self.stdout.write(f"{INSTITUTION_NAME} ({INSTITUTION_CODE}): {status}.\n")
+        rows = account_rows()
         self.stdout.write(format_table(["username", "role", "programme", "name"], rows))
-        self.stdout.write(f"\nPassword for every demo account: {demo.DEMO_PASSWORD}\n")
+        self.stdout.write(f"\nPassword for every demo account: {DEMO_PASSWORD}\n")
         self.stdout.write(
             "Try it: log in as manager.verpleegkunde and publish the draft OER 2026-2027 of "
             "Verpleegkunde. It is refused by rule unit.facilitated-route: unit VP-10 has no "

@@ -1,6 +1,6 @@
 """Demo study plans: every student enrolled with an intake, coaches with caseloads, guidance
 conversations, learning teams, and plans at every stage of the workflow, built through the
-services on top of the demo curriculum (parcours.curriculum.demo_build)."""
+services on top of the demo curriculum (parcours.demo.curriculum.build)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,13 @@ from itertools import cycle
 from dateutil.relativedelta import relativedelta
 
 from parcours.accounts.models import User
-from parcours.curriculum import demo as curriculum_demo
 from parcours.curriculum.models import LearningOutcome, Oer, Persona, ProgrammeVariant, Unit
-
-from . import services
-from .models import Enrolment, PlanUnit, PlanVersion, StudyPlan
-from .services import UnitChoice
+from parcours.demo.accounts import STUDENTS
+from parcours.demo.curriculum.programmes import PROGRAMMES, programme_slug
+from parcours.demo.shared import people_by_username
+from parcours.studyplans import services
+from parcours.studyplans.models import Enrolment, PlanUnit, PlanVersion
+from parcours.studyplans.services import UnitChoice
 
 PERIOD = (date(2026, 9, 1), date(2027, 7, 31))
 ON = date(2026, 9, 1)
@@ -111,8 +112,8 @@ STAGES = (
 
 
 def build_study_plans() -> None:
-    people = {u.username: u for u in User.objects.all()}
-    for spec in curriculum_demo.PROGRAMMES:
+    people = people_by_username()
+    for spec in PROGRAMMES:
         variant = ProgrammeVariant.objects.get(programme__croho_code=spec.croho_code)
         _enrol_students(spec.slug, variant, people)
     for stage in STAGES:
@@ -123,7 +124,7 @@ def _enrol_students(slug: str, variant: ProgrammeVariant, people: dict[str, User
     coaches = cycle([people[f"coach.{slug}"], people[f"coach2.{slug}"]])
     personas = list(Persona.objects.filter(programme=variant.programme).order_by("name"))
     intakes = cycle(INTAKES[slug])
-    students = [p for p in curriculum_demo.STUDENTS if p.programme == slug]
+    students = [p for p in STUDENTS if p.programme == slug]
     enrolments = []
     for i, person in enumerate(students):
         start = date(2025, 9, 1) + relativedelta(months=i)  # individual starts, monthly
@@ -218,7 +219,7 @@ def _build_stage(stage: Stage, people: dict[str, User]) -> None:
         return
     coach = enrolment.coach
     assert coach is not None
-    committee = people[f"examencommissie.{_slug(enrolment)}"]
+    committee = people[f"examencommissie.{programme_slug(enrolment.variant.programme.croho_code)}"]
     _submit(version, student)
     if stage.stage == "submitted":
         return
@@ -256,11 +257,6 @@ def _build_stage(stage: Stage, people: dict[str, User]) -> None:
         return
     refuse = ("VP-6",) if stage.username == "student.rachid" else ()
     _establish(version, committee, refuse=refuse)
-
-
-def _slug(enrolment: Enrolment) -> str:
-    code = enrolment.variant.programme.croho_code
-    return next(s.slug for s in curriculum_demo.PROGRAMMES if s.croho_code == code)
 
 
 def _own_route_agreements(version: PlanVersion, student: User, units: dict[str, Unit]) -> None:
@@ -338,7 +334,3 @@ def _establish(version: PlanVersion, committee: User, *, refuse: tuple[str, ...]
         for pu in version.units.select_related("unit")
     }
     services.version_establish(version, actor=committee, decisions=decisions, on=ON)
-
-
-def plan_count() -> int:
-    return StudyPlan.objects.count()

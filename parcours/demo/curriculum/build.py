@@ -1,68 +1,71 @@
-"""Builds the curriculum of the demo institution Hogeschool Parcours through the services.
+"""Builds the curriculum of the demo institution Hogeschool Parcours through the services: the
+administrator, the institution, and per programme its staff and students, variant, consent,
+personas, the published OER and next year's draft.
 
-`manage.py seed_demo` (in the study-plans app, the top layer) calls `build()` and then builds the
-students' plans on top. The content lives in `parcours.curriculum.demo`.
+`parcours.demo.build` calls `build_curriculum()` first and builds the students' plans on top. The
+content lives in `parcours.demo.curriculum.specs` and the programme modules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from django.db import transaction
-from django.utils import translation
 
 from parcours.accounts.models import Role, User
-from parcours.accounts.services import user_create
-from parcours.curriculum import demo, services
-from parcours.curriculum.models import Institution, Oer, Programme, RoleAssignment, Unit
-
-# --- building -----------------------------------------------------------------------------------
+from parcours.curriculum import services
+from parcours.curriculum.models import Institution, Oer, Unit
+from parcours.demo.accounts import ADMINISTRATOR, STAFF, STUDENTS, create_account
+from parcours.demo.curriculum.programmes import PROGRAMMES
+from parcours.demo.curriculum.specs import (
+    INSTITUTION_CODE,
+    INSTITUTION_NAME,
+    PUBLISHED_ON,
+    YEAR,
+    NextYear,
+    ProgrammeSpec,
+    T,
+    UnitSpec,
+)
 
 
 @transaction.atomic
-def build() -> Institution:
+def build_curriculum() -> Institution:
     """Everything or nothing: a failure halfway leaves no half-built institution behind."""
-    admin = _user(demo.ADMINISTRATOR, actor=None)
+    admin = create_account(ADMINISTRATOR, actor=None)
     services.role_assign(admin, actor=None, role=Role.ADMINISTRATOR)
     institution = services.institution_create(
-        actor=admin, name=demo.INSTITUTION_NAME, brin_code=demo.INSTITUTION_CODE
+        actor=admin, name=INSTITUTION_NAME, brin_code=INSTITUTION_CODE
     )
-    for spec in demo.PROGRAMMES:
+    for spec in PROGRAMMES:
         _build_programme(institution, spec, admin=admin)
     return institution
 
 
-def _user(person: demo.Person, *, actor: User | None) -> User:
-    return user_create(
-        actor=actor,
-        username=person.username,
-        password=demo.DEMO_PASSWORD,
-        first_name=person.first_name,
-        last_name=person.last_name,
-        email=person.email,
-        preferred_language=person.language,
-    )
+def _nl_en(**texts: T) -> dict[str, str]:
+    """A service's pairs of fields for bilingual texts: `title=(nl, en)` gives `title_nl` and
+    `title_en`."""
+    return {
+        f"{name}_{language}": text
+        for name, pair in texts.items()
+        for language, text in zip(("nl", "en"), pair, strict=True)
+    }
 
 
-def _build_programme(institution: Institution, spec: demo.ProgrammeSpec, *, admin: User) -> None:
+def _build_programme(institution: Institution, spec: ProgrammeSpec, *, admin: User) -> None:
     programme = services.programme_create(
         institution,
         actor=admin,
         croho_code=spec.croho_code,
-        name_nl=spec.name[0],
-        name_en=spec.name[1],
         level=spec.level,
         sector=spec.sector,
         nominal_years=spec.nominal_years,
         nominal_ec=spec.nominal_ec,
-        description_nl=spec.description[0],
-        description_en=spec.description[1],
+        **_nl_en(name=spec.name, description=spec.description),
     )
     manager: User | None = None
-    for person in (*demo.STAFF, *demo.STUDENTS):
+    for person in (*STAFF, *STUDENTS):
         if person.programme != spec.slug:
             continue
-        user = _user(person, actor=admin)
+        user = create_account(person, actor=admin)
         services.role_assign(user, actor=admin, role=person.role, programme=programme)
         if person.role == Role.PROGRAMME_MANAGER:
             manager = user
@@ -99,38 +102,30 @@ def _build_programme(institution: Institution, spec: demo.ProgrammeSpec, *, admi
             name=persona.name,
             age=persona.age,
             work_experience_years=persona.work_experience_years,
-            summary_nl=persona.summary[0],
-            summary_en=persona.summary[1],
+            **_nl_en(summary=persona.summary),
         )
 
-    oer = services.oer_create(variant, actor=manager, academic_year=demo.YEAR)
+    oer = services.oer_create(variant, actor=manager, academic_year=YEAR)
     for unit_spec in spec.units:
         _build_unit(oer, unit_spec, actor=manager)
-    services.oer_publish(oer, actor=manager, on=demo.PUBLISHED_ON)
+    services.oer_publish(oer, actor=manager, on=PUBLISHED_ON)
 
     draft = services.oer_copy_to_next_year(oer, actor=manager)
     _apply_next_year(draft, spec.next_year, actor=manager)
 
 
-def _build_unit(oer: Oer, spec: demo.UnitSpec, *, actor: User) -> Unit:
+def _build_unit(oer: Oer, spec: UnitSpec, *, actor: User) -> Unit:
     unit = services.unit_create(
         oer,
         actor=actor,
         code=spec.code,
-        title_nl=spec.title[0],
-        title_en=spec.title[1],
         ec=spec.ec,
         nlqf_level=spec.nlqf_level,
-        description_nl=spec.description[0],
-        description_en=spec.description[1],
+        **_nl_en(title=spec.title, description=spec.description),
     )
     for outcome_spec in spec.outcomes:
         outcome = services.outcome_create(
-            unit,
-            actor=actor,
-            code=outcome_spec.code,
-            text_nl=outcome_spec.text[0],
-            text_en=outcome_spec.text[1],
+            unit, actor=actor, code=outcome_spec.code, **_nl_en(text=outcome_spec.text)
         )
         for nl, en in outcome_spec.criteria:
             services.criterion_create(outcome, actor=actor, text_nl=nl, text_en=en)
@@ -145,10 +140,7 @@ def _build_unit(oer: Oer, spec: demo.UnitSpec, *, actor: User) -> Unit:
             kind=activity.kind,
             mode=activity.mode,
             hours=activity.hours,
-            title_nl=activity.title[0],
-            title_en=activity.title[1],
-            description_nl=activity.description[0],
-            description_en=activity.description[1],
+            **_nl_en(title=activity.title, description=activity.description),
         )
     for form in spec.assessments:
         services.assessment_form_create(
@@ -157,13 +149,12 @@ def _build_unit(oer: Oer, spec: demo.UnitSpec, *, actor: User) -> Unit:
             kind=form.kind,
             route_independent=form.route_independent,
             assessors=form.assessors,
-            description_nl=form.description[0],
-            description_en=form.description[1],
+            **_nl_en(description=form.description),
         )
     return unit
 
 
-def _apply_next_year(draft: Oer, changes: demo.NextYear, *, actor: User) -> None:
+def _apply_next_year(draft: Oer, changes: NextYear, *, actor: User) -> None:
     """Edit next year's draft the way a programme manager would."""
     units = {unit.code: unit for unit in draft.units.all()}
     for code, outcome_code, (nl, en) in changes.reworded:
@@ -178,40 +169,3 @@ def _apply_next_year(draft: Oer, changes: demo.NextYear, *, actor: User) -> None
         services.unit_update(units[code], actor=actor, ec=ec)
     for unit_spec in changes.new_units:
         _build_unit(draft, unit_spec, actor=actor)
-
-
-# --- the accounts table ---------------------------------------------------------------------------
-
-
-def account_rows() -> list[tuple[str, str, str, str]]:
-    """One row per demo account and role, in the order of `demo.PEOPLE`, read from the
-    database (so it shows what is there, also on a second run)."""
-    order = {person.username: i for i, person in enumerate(demo.PEOPLE)}
-    assignments = sorted(
-        RoleAssignment.objects.filter(user__username__in=order).select_related("user", "programme"),
-        key=lambda a: (order[a.user.username], a.role),
-    )
-    with translation.override("en"):
-        return [
-            (
-                a.user.username,
-                str(Role(a.role).label),
-                _programme_label(a.programme),
-                a.user.get_full_name(),
-            )
-            for a in assignments
-        ]
-
-
-def _programme_label(programme: Programme | None) -> str:
-    return programme.name_nl if programme else "(whole institution)"
-
-
-def format_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=False)]
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(header), rule, *(line(r) for r in rows)]) + "\n"

@@ -1,0 +1,28 @@
+"""Builds the whole demo institution Hogeschool Parcours through the services, in the order
+`manage.py seed_demo` needs: the curriculum with its accounts (parcours.demo.curriculum.build),
+the students' study plans (parcours.demo.studyplans), their portfolios (parcours.demo.portfolio)
+and assessments (parcours.demo.assessments), and the exam committee's validation desk,
+decisions, diplomas and BSA (parcours.demo.examcommittee). The assessment services load
+scikit-learn, so import this module only to build."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from parcours.demo.assessments import build_assessments, spread_assessment_history
+from parcours.demo.curriculum.build import build_curriculum
+from parcours.demo.examcommittee import build_exam_committee
+from parcours.demo.portfolio import build_portfolios
+from parcours.demo.studyplans import build_study_plans
+
+
+@transaction.atomic
+def build_demo() -> str:
+    """Everything or nothing; returns the link of the open workplace-confirmation invitation."""
+    build_curriculum()
+    build_study_plans()
+    portfolios = build_portfolios()
+    build_assessments(portfolios.items)
+    build_exam_committee()
+    spread_assessment_history()  # last: it dates every assessment
+    return portfolios.open_invitation_url
