@@ -225,9 +225,10 @@ def interview_schedule(
 
 @transaction.atomic
 def interview_record(
-    request: AssessmentRequest, *, actor: User, questions: str, notes: str
+    request: AssessmentRequest, *, actor: User, questions: str | None, notes: str
 ) -> Interview:
-    """Record the criterion-based interview: the questions asked and the notes."""
+    """Record the criterion-based interview: the questions asked (None: the prepared ones
+    stay) and the notes."""
     require(permissions.can_manage_interview(actor, request))
     interview = Interview.objects.filter(request=request).first()
     if interview is None:
@@ -241,7 +242,8 @@ def interview_record(
         raise DomainError(
             "Noteer wat het interview opleverde.", "Note what the interview showed.", field="notes"
         )
-    interview.questions = questions
+    if questions is not None:
+        interview.questions = questions
     interview.notes = notes
     interview.held = True
     interview.recorded_by = actor
