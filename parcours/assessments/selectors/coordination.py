@@ -31,6 +31,17 @@ def coordinator_queue(user: User) -> QuerySet[AssessmentRequest]:
     )
 
 
+def _by_open_work(users: QuerySet[User]) -> QuerySet[User]:
+    """Each with `open_work`, the open assessments they are assigned to; least first."""
+    return users.annotate(
+        open_work=Count(
+            "assessor_assignments",
+            filter=Q(assessor_assignments__request__status__in=OPEN),
+            distinct=True,
+        )
+    ).order_by("open_work", "last_name", "pk")
+
+
 def assessor_candidates(request: AssessmentRequest) -> list[tuple[User, int]]:
     """The programme's assessors who may assess this request (not the student, not the coach,
     not already assigned), least open work first."""
@@ -39,20 +50,13 @@ def assessor_candidates(request: AssessmentRequest) -> list[tuple[User, int]]:
     excluded = (
         taken | {enrolment.student_id} | ({enrolment.coach_id} if enrolment.coach_id else set())
     )
-    users = (
-        User.objects.filter(
-            role_assignments__role=Role.ASSESSOR,
-            role_assignments__programme_id=enrolment.variant.programme_id,
+    users: list[Any] = list(
+        _by_open_work(
+            User.objects.filter(
+                role_assignments__role=Role.ASSESSOR,
+                role_assignments__programme_id=enrolment.variant.programme_id,
+            ).exclude(pk__in=excluded)
         )
-        .exclude(pk__in=excluded)
-        .annotate(
-            open_work=Count(
-                "assessor_assignments",
-                filter=Q(assessor_assignments__request__status__in=OPEN),
-                distinct=True,
-            )
-        )
-        .order_by("open_work", "last_name", "pk")
     )
     return [(u, u.open_work) for u in users]
 
@@ -77,17 +81,7 @@ def assessor_candidates_for(
         role=Role.ASSESSOR, programme_id__in=programme_ids
     ).values_list("user_id", "programme_id"):
         programmes_of[user_id].add(programme_id)
-    users: list[Any] = list(
-        User.objects.filter(pk__in=list(programmes_of))
-        .annotate(
-            open_work=Count(
-                "assessor_assignments",
-                filter=Q(assessor_assignments__request__status__in=OPEN),
-                distinct=True,
-            )
-        )
-        .order_by("open_work", "last_name", "pk")
-    )
+    users: list[Any] = list(_by_open_work(User.objects.filter(pk__in=list(programmes_of))))
     result: dict[int, list[tuple[User, int]]] = {}
     for request in requests:
         enrolment = request.enrolment

@@ -147,11 +147,7 @@ def _next_step(a: AssessorAssignment, submitted: int, total: int) -> str:
 def work_list(request: AuthedRequest) -> HttpResponse:
     """The assessor's assignments: what to score first, then what waits, then what is done."""
     web.require(permissions.can_view_assessor_work(request.user))
-    assignments = (
-        selectors.assignments_for(request.user)
-        .select_related("request__interview")
-        .prefetch_related("request__assignments")
-    )
+    assignments = selectors.work_list(request.user)
     rows = []
     for a in assignments:
         everyone = list(a.request.assignments.all())
