@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from parcours.accounts.models import User
 from parcours.curriculum.forms import BaseForm
-from parcours.curriculum.models import AssessmentCriterion, Unit
+from parcours.curriculum.models import AssessmentCriterion, Oer, Unit
 from parcours.portfolio.models import EvidenceItem
 
 from .selectors import criterion_label
@@ -235,3 +236,43 @@ class InterviewRecordForm(BaseForm):
 
 class ReviewForm(BaseForm):
     notes = forms.CharField(label=_("review notes"), required=False, widget=_textarea(5))
+
+
+class CalibrationCreateForm(BaseForm):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=_("Unit"))
+    held_on = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    sample = forms.CharField(
+        label=_("Anonymised sample portfolio"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_(
+            "Paste the sample's text with every name, organisation and other identifying "
+            "detail removed."
+        ),
+    )
+    participants = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(),
+        label=_("Participants (assessors of the programme, at least two)"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(
+        self, *args: Any, units: QuerySet[Unit], assessors: QuerySet[User], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        unit_field: Any = self.fields["unit"]
+        unit_field.queryset = units
+        unit_field.label_from_instance = _unit_label
+        people: Any = self.fields["participants"]
+        people.queryset = assessors
+
+
+def _unit_label(unit: Unit) -> str:
+    oer: Oer = unit.oer
+    return (
+        f"{unit.code} {unit.localized('title')} · OER {oer.year_label} "
+        f"({oer.variant.get_form_display()})"
+    )

@@ -32,7 +32,7 @@ from sklearn.metrics import cohen_kappa_score
 from parcours.accounts.models import Role
 from parcours.assessments import selectors, services
 from parcours.assessments.models import CalibrationScore, CalibrationSession, CalibrationSubmission
-from parcours.assessments.views_calibration import alpha_verdict, kappa_band, letters
+from parcours.assessments.views.calibration import alpha_verdict, kappa_band, letters
 from parcours.core.errors import DomainError
 from parcours.curriculum import services as curriculum_services
 from tests import factories

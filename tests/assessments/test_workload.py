@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from parcours.accounts.models import Role
 from parcours.assessments import selectors, services
-from parcours.assessments.views_calibration import last_months
+from parcours.assessments.views.workload import last_months
 from parcours.curriculum.services import role_assign
 from tests import factories
 

@@ -1,0 +1,157 @@
+"""The assessors' pages: blind scores, the consensus (with a live preview of the results),
+the criterion-based interview, and the work list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from parcours.core import web
+from parcours.curriculum.models import AssessmentCriterion
+from parcours.curriculum.views import AuthedRequest
+
+from .. import permissions, selectors, services
+from ..forms import ConsensusForm, InterviewRecordForm, InterviewScheduleForm, ScoresForm
+from ..models import AssessmentRequest, AssessorAssignment
+from .common import Status
+from .request_page import detail_action, groups
+
+
+def _criteria(req: AssessmentRequest) -> list[AssessmentCriterion]:
+    return selectors.criteria_of_units(ru.unit_id for ru in req.request_units.all())
+
+
+@login_required
+@require_POST
+def scores_submit(request: AuthedRequest, pk: int) -> HttpResponse:
+    """An assigned assessor's own scores, once, before seeing anyone else's."""
+    req = permissions.get_request_for(request.user, pk)
+    web.require(permissions.can_score(request.user, req))
+    form = web.bind(ScoresForm, request, "scores", criteria=_criteria(req))
+    return detail_action(
+        request,
+        req,
+        "scores",
+        form,
+        lambda d: services.scores_submit(
+            req, actor=request.user, scores=form.scores(), comments=form.comments(), on=web.today()
+        ),
+        _("Your scores were submitted."),
+        "scoring",
+    )
+
+
+@login_required
+@require_POST
+def consensus_record(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The agreed final scores and the feedback per unit; the result follows from the scores.
+    With `?preview=1` (htmx, on every change) only the computed results are shown."""
+    req = permissions.get_request_for(request.user, pk)
+    web.require(permissions.can_record_consensus(request.user, req))
+    detail = selectors.request_detail(req.pk)
+    form = web.bind(
+        ConsensusForm,
+        request,
+        "consensus",
+        criteria=_criteria(detail),
+        units=[ru.unit for ru in detail.request_units.all()],
+    )
+    if request.GET.get("preview"):
+        computed = groups(detail, form.criteria, table=[], scores_form=None, consensus_form=form)
+        return render(request, "assessments/_consensus.html#computed", {"groups": computed})
+    return detail_action(
+        request,
+        req,
+        "consensus",
+        form,
+        lambda d: services.consensus_record(
+            req,
+            actor=request.user,
+            final_scores=form.scores(),
+            feedback=form.feedback(),
+            on=web.today(),
+        ),
+        _("Consensus was recorded; the results are final."),
+        "results",
+    )
+
+
+@login_required
+@require_POST
+def interview_schedule(request: AuthedRequest, pk: int) -> HttpResponse:
+    req = permissions.get_request_for(request.user, pk)
+    web.require(permissions.can_manage_interview(request.user, req))
+    return detail_action(
+        request,
+        req,
+        "interview",
+        web.bind(InterviewScheduleForm, request, "interview"),
+        lambda d: services.interview_schedule(
+            req,
+            actor=request.user,
+            scheduled_at=d["when"],
+            location=d["location"],
+            questions=d["questions"],
+        ),
+        _("The interview was scheduled."),
+        "interview",
+    )
+
+
+@login_required
+@require_POST
+def interview_record(request: AuthedRequest, pk: int) -> HttpResponse:
+    req = permissions.get_request_for(request.user, pk)
+    web.require(permissions.can_manage_interview(request.user, req))
+    return detail_action(
+        request,
+        req,
+        "interview-record",
+        web.bind(InterviewRecordForm, request, "interview-record"),
+        lambda d: services.interview_record(
+            req, actor=request.user, questions=d["questions"], notes=d["notes"]
+        ),
+        _("The interview was recorded."),
+        "interview",
+    )
+
+
+@dataclass
+class WorkRow:
+    assignment: AssessorAssignment
+    submitted: int
+    total: int
+    next_step: str
+
+
+def _next_step(a: AssessorAssignment, submitted: int, total: int) -> str:
+    status = a.request.status
+    if status == Status.COMPLETED:
+        return _("Completed")
+    if status == Status.CONSENSUS:
+        return _("Record consensus")
+    if not a.submitted_at:
+        return _("Score")
+    return _("Waiting for the other assessors (%(n)s of %(m)s submitted)") % {
+        "n": submitted,
+        "m": total,
+    }
+
+
+@login_required
+def work_list(request: AuthedRequest) -> HttpResponse:
+    """The assessor's assignments: what to score first, then what waits, then what is done."""
+    web.require(permissions.can_view_assessor_work(request.user))
+    assignments = selectors.work_list(request.user)
+    rows = []
+    for a in assignments:
+        everyone = list(a.request.assignments.all())
+        submitted = sum(1 for o in everyone if o.submitted_at)
+        total = max(len(everyone), a.request.assessors_required, 2)
+        rows.append(WorkRow(a, submitted, total, _next_step(a, submitted, total)))
+    return render(request, "assessments/work_list.html", {"rows": rows})
