@@ -40,11 +40,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from parcours.accounts.models import Role, User
 from parcours.core import web
+from parcours.core.web import AuthedRequest
 from parcours.curriculum import permissions as curriculum_permissions
 from parcours.curriculum.forms import ActionForm, BaseForm
 from parcours.curriculum.models import Oer, Programme, Unit
 from parcours.curriculum.permissions import is_administrator, roles_by_programme
-from parcours.curriculum.views import AuthedRequest
 
 from . import permissions, selectors, services
 from .forms import CalibrationScoreForm

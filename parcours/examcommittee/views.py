@@ -37,9 +37,9 @@ from parcours.accounts.services import user_create
 from parcours.core import web
 from parcours.core.downloads import download, stored_download
 from parcours.core.errors import DomainError, RuleViolation
+from parcours.core.web import AuthedRequest
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.models import Institution, Programme
-from parcours.curriculum.views import AuthedRequest
 from parcours.portfolio import selectors as portfolio_selectors
 from parcours.portfolio.services import evidence_storage
 from parcours.rules.decisions import DECISION_PARTS, decision_term, missing_decision_parts

@@ -27,8 +27,8 @@ from django.views.decorators.http import require_POST
 
 from parcours.core import web
 from parcours.core.downloads import download, html_to_pdf
+from parcours.core.web import AuthedRequest
 from parcours.curriculum.forms import ActionForm
-from parcours.curriculum.views import AuthedRequest
 from parcours.rules import RuleResult, get_rule
 from parcours.studyplans import permissions as studyplan_permissions
 from parcours.studyplans.models import Enrolment
