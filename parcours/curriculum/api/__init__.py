@@ -5,6 +5,8 @@ Each endpoint validates its input against its schema, looks objects up through p
 check whether the caller may change what they see (403) and evaluate the rules (422 with the
 rule and its source). Public reads admit anonymous callers; writes need a token or a session
 (parcours.accounts.api_auth).
+
+Composed of `oers` (programmes and OERs), `units` and `rules`; the schemas are in `schemas`.
 """
 
 from ninja import Router

@@ -16,17 +16,7 @@ from django.views.decorators.http import require_POST
 from parcours.core import web
 from parcours.core.web import AuthedRequest
 
-from .. import permissions, services
-from ..forms import (
-    ActionForm,
-    ActivityForm,
-    AssessmentFormForm,
-    ConcentricLevelForm,
-    CriterionForm,
-    GridEntryForm,
-    OutcomeForm,
-    OutcomeTextForm,
-)
+from .. import forms, permissions, services
 from ..models import (
     AssessmentCriterion,
     AssessmentForm,
@@ -103,7 +93,7 @@ def _part_delete(
         request,
         unit,
         "page",
-        ActionForm(request.POST),
+        forms.ActionForm(request.POST),
         lambda d: delete(part, actor=request.user),
         done,
     )
@@ -119,7 +109,7 @@ def outcome_create(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "outcome",
-        OutcomeForm,
+        forms.OutcomeForm,
         services.outcome_create,
         _("Learning outcome added."),
     )
@@ -132,7 +122,7 @@ def outcome_update(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         _editable_part(request, LearningOutcome, pk, "unit"),
         f"outcome-{pk}",
-        OutcomeTextForm,
+        forms.OutcomeTextForm,
         services.outcome_update,
         _("Learning outcome saved."),
     )
@@ -158,7 +148,7 @@ def criterion_create(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         _editable_part(request, LearningOutcome, pk, "unit"),
         f"criterion-{pk}",
-        CriterionForm,
+        forms.CriterionForm,
         services.criterion_create,
         _("Assessment criterion added."),
     )
@@ -187,7 +177,7 @@ def concentric_level_set(request: AuthedRequest, pk: int, level: int) -> HttpRes
         request,
         found,
         f"level-{pk}-{level}",
-        ConcentricLevelForm,
+        forms.ConcentricLevelForm,
         services.concentric_level_set,
         _("Level %(level)s saved.") % {"level": level},
         level=level,
@@ -201,7 +191,7 @@ def grid_entry_create(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         _editable_part(request, LearningOutcome, pk, "unit"),
         f"grid-{pk}",
-        GridEntryForm,
+        forms.GridEntryForm,
         services.grid_entry_create,
         _("Validation grid entry added."),
     )
@@ -217,7 +207,7 @@ def activity_create(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "activity",
-        ActivityForm,
+        forms.ActivityForm,
         services.activity_create,
         _("Learning activity added."),
     )
@@ -243,7 +233,7 @@ def assessment_form_create(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "assessment-form",
-        AssessmentFormForm,
+        forms.AssessmentFormForm,
         services.assessment_form_create,
         _("Assessment form added."),
     )

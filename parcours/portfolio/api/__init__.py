@@ -7,6 +7,8 @@ looked up through permissions.py, so an item the caller may not see answers 404 
 one; services refuse what the caller may see but not do (403) and refuse bad input with 422
 (an upload is checked by its content before anything is stored, field "file"). Uploads are
 multipart (`file` plus the form fields); everything else is JSON.
+
+Composed of `portfolios` (per enrolment) and `items` (per item); the schemas are in `schemas`.
 """
 
 from ninja import Router
