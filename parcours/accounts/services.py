@@ -60,3 +60,8 @@ def user_create(
     )
     audit_record(actor, "user.create", user, username=username)
     return user
+
+
+def user_language_set(user: User, language: str) -> None:
+    """Remember the interface language the user chose, for their next sign-in."""
+    User.objects.filter(pk=user.pk).update(preferred_language=language)

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.views.decorators.http import require_POST
 
-from .models import User
+from . import services
 
 
 class LoginView(auth_views.LoginView):
@@ -35,5 +35,5 @@ def language_set(request: HttpRequest) -> HttpResponse:
     response = redirect(nxt)
     response.set_cookie("django_language", language, samesite="Lax", httponly=True)
     if request.user.is_authenticated:
-        User.objects.filter(pk=request.user.pk).update(preferred_language=language)
+        services.user_language_set(request.user, language)
     return response

@@ -33,7 +33,7 @@ def inline_choices(choices: type[Enum]) -> WithJsonSchema:
 MAX_ID = 2**63 - 1
 
 
-def _no_nul(value: str) -> str:
+def no_nul(value: str) -> str:
     # PostgreSQL text cannot hold NUL; refuse it here rather than fail in the database.
     if "\x00" in value:
         raise ValueError("must not contain NUL characters")
@@ -50,7 +50,10 @@ def _iso_day(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, AfterValidator(_no_nul)]
+Text = Annotated[str, AfterValidator(no_nul)]
+# A name, title or the like: within the length of a CharField(max_length=200) (longer would fail
+# in PostgreSQL).
+Short = Annotated[str, Field(max_length=200), AfterValidator(no_nul)]
 Int = Annotated[int, Strict()]
 # The range of a PositiveSmallIntegerField on every database (SQLite itself would store more).
 SmallInt = Annotated[int, Strict(), Field(ge=0, le=32767)]

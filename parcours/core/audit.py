@@ -42,28 +42,16 @@ def audit_record(actor: Any, action: str, obj: models.Model, **data: Any) -> Aud
     with transaction.atomic(savepoint=False):
         _lock_chain()
         last = AuditEntry.objects.order_by("-sequence").values("sequence", "entry_hash").first()
-        sequence = last["sequence"] + 1 if last else 1
-        previous_hash = last["entry_hash"] if last else GENESIS_HASH
-        # Taken after the lock, so `at` follows the order of the chain (as far as the clock does).
-        at = timezone.now()
-        entry_hash = compute_hash(
-            sequence=sequence,
-            previous_hash=previous_hash,
-            at=at,
-            actor_id=actor_id,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            data=stored_data,
-        )
-        return AuditEntry.objects.create(
-            sequence=sequence,
-            previous_hash=previous_hash,
-            entry_hash=entry_hash,
-            at=at,
-            actor_id=actor_id,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            data=stored_data,
-        )
+        fields: dict[str, Any] = {
+            "sequence": last["sequence"] + 1 if last else 1,
+            "previous_hash": last["entry_hash"] if last else GENESIS_HASH,
+            # Taken after the lock, so `at` follows the order of the chain (as far as the clock
+            # does).
+            "at": timezone.now(),
+            "actor_id": actor_id,
+            "action": action,
+            "object_type": object_type,
+            "object_id": object_id,
+            "data": stored_data,
+        }
+        return AuditEntry.objects.create(entry_hash=compute_hash(**fields), **fields)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -17,6 +17,18 @@ from parcours.core.errors import require  # noqa: F401  (views call web.require)
 from parcours.rules import NotInForce, RuleResult, get_rule
 
 from .errors import DomainError
+
+if TYPE_CHECKING:  # typing only: core sits below accounts
+    from django_htmx.middleware import HtmxDetails
+
+    from parcours.accounts.models import User
+
+
+class AuthedRequest(HttpRequest):
+    """What a view behind login_required receives (for the type checker)."""
+
+    user: User
+    htmx: HtmxDetails
 
 
 def today() -> date:

@@ -25,6 +25,7 @@ from .models import (
     Unit,
     ValidationGridEntry,
 )
+from .services import UNIT_FIELDS
 
 
 class DomainErrorsMixin:
@@ -70,15 +71,7 @@ def _textarea(rows: int = 2) -> forms.Textarea:
 class UnitForm(BaseModelForm):
     class Meta:
         model = Unit
-        fields = (
-            "code",
-            "title_nl",
-            "title_en",
-            "ec",
-            "nlqf_level",
-            "description_nl",
-            "description_en",
-        )
+        fields = UNIT_FIELDS
         widgets = {"description_nl": _textarea(3), "description_en": _textarea(3)}
 
 

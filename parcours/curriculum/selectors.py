@@ -35,9 +35,10 @@ from .models import (
     Oer,
     Programme,
     ProgrammeVariant,
+    TeacherConsent,
     Unit,
 )
-from .permissions import STAFF_ROLES, is_administrator, roles_by_programme
+from .permissions import STAFF_ROLES, can_see_drafts, is_administrator, roles_by_programme
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -101,6 +102,11 @@ def oer_units(oer: Oer) -> QuerySet[Unit]:
         "activities",
         "assessment_forms",
     )
+
+
+def unit_with_parts(unit: Unit) -> Unit:
+    """One unit as `oer_units` loads it (outcomes, routes and their parts)."""
+    return oer_units(unit.oer).get(pk=unit.pk)
 
 
 def unit_facts(unit: Unit) -> UnitFacts:
@@ -175,6 +181,32 @@ def oer_check(oer: Oer, *, on: date, units: list[Unit] | None = None) -> list[Ru
 
 def oer_edit_check(oer: Oer, *, on: date) -> RuleResult:
     return oer_published_immutable(OerStatusFacts(status=oer.status), on=on)
+
+
+def variants_with_oers(programme: Programme) -> QuerySet[ProgrammeVariant]:
+    """The programme's variants with their consents and OERs (newest year first)."""
+    return programme.variants.prefetch_related(
+        Prefetch("consents", queryset=TeacherConsent.objects.select_related("recorded_by")),
+        Prefetch("oers", queryset=Oer.objects.order_by("-academic_year")),
+    )
+
+
+def next_year_oer(oer: Oer) -> Oer | None:
+    """The same variant's OER of the following academic year, if there is one."""
+    return (
+        Oer.objects.filter(variant=oer.variant, academic_year=oer.academic_year + 1)
+        .only("pk", "status", "academic_year")
+        .first()
+    )
+
+
+def comparable_oers(user: Any, oer: Oer) -> QuerySet[Oer]:
+    """The other OER years of the same programme this user may see."""
+    programme = oer.variant.programme
+    qs = Oer.objects.filter(variant__programme=programme).exclude(pk=oer.pk)
+    if not can_see_drafts(user, programme.pk):
+        qs = qs.filter(status=Oer.Status.PUBLISHED)
+    return qs.select_related("variant").order_by("-academic_year", "variant__form")
 
 
 def oers_of_variant(variant: ProgrammeVariant) -> QuerySet[Oer]:

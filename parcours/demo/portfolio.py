@@ -139,7 +139,9 @@ def _invite(item: EvidenceItem, supervisor: User, *, url: bool = False) -> str:
     links: list[tuple[str, str]] = []
 
     def link_for(token: str) -> str:
-        links.append((token, BASE_URL + reverse("workplace:open", kwargs={"token": token})))
+        links.append(
+            (token, BASE_URL + reverse("portfolio:workplace_open", kwargs={"token": token}))
+        )
         return links[-1][1]
 
     portfolio.confirmation_invite(

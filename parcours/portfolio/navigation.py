@@ -16,3 +16,9 @@ def portfolio_items(request: HttpRequest) -> list[NavItem]:
     if any(Role.STUDENT in r for r in roles.values()):
         return [NavItem(_("My portfolio"), reverse("portfolio:home"), 3)]
     return []
+
+
+def confirmation_link(request: HttpRequest, token: str) -> str:
+    """The absolute address in the supervisor's e-mail (portfolio:workplace_open, under
+    /bevestigen/); the page and the API send the same."""
+    return request.build_absolute_uri(reverse("portfolio:workplace_open", args=[token]))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet, Sum
 
+from parcours.accounts.models import User
 from parcours.curriculum.models import AssessmentCriterion, Oer, Unit
 from parcours.studyplans.models import Enrolment
 
@@ -34,6 +35,29 @@ def mappable_units(enrolment: Enrolment) -> QuerySet[Unit]:
         .select_related("oer")
         .prefetch_related("outcomes__criteria")
         .order_by("-oer__academic_year", "position", "code")
+    )
+
+
+def item_detail(item: EvidenceItem) -> EvidenceItem:
+    """The item with its versions, mapping, judgements and confirmations, in fixed queries."""
+    return items_of(item.enrolment).get(pk=item.pk)
+
+
+def published_unit(enrolment: Enrolment, pk: int) -> Unit | None:
+    """A unit of a published OER of the enrolment's programme variant."""
+    return (
+        Unit.objects.select_related("oer")
+        .filter(pk=pk, oer__variant_id=enrolment.variant_id, oer__status=Oer.Status.PUBLISHED)
+        .first()
+    )
+
+
+def own_published_unit(student: User, pk: int) -> Unit | None:
+    """A unit of a published OER of a programme variant the student is enrolled in."""
+    return (
+        Unit.objects.select_related("oer")
+        .filter(pk=pk, oer__status=Oer.Status.PUBLISHED, oer__variant__enrolments__student=student)
+        .first()
     )
 
 

@@ -29,13 +29,13 @@ from django.views.decorators.http import require_POST
 
 from parcours.accounts.models import Role, User
 from parcours.core import web
+from parcours.core.web import AuthedRequest
 from parcours.curriculum import permissions as curriculum_permissions
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.permissions import (
     has_role,
     is_administrator,
 )
-from parcours.curriculum.views import AuthedRequest
 from parcours.rules import get_rule
 
 from . import permissions, selectors, services

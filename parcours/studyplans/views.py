@@ -32,10 +32,10 @@ from django.views.decorators.http import require_POST
 from parcours.accounts.models import Role
 from parcours.core import web
 from parcours.core.errors import DomainError
+from parcours.core.web import AuthedRequest
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.models import LearningActivity, LearningOutcome, Oer, Unit
 from parcours.curriculum.permissions import roles_by_programme
-from parcours.curriculum.views import AuthedRequest
 from parcours.rules import get_rule
 
 from . import permissions, selectors, services

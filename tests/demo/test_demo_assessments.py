@@ -396,7 +396,7 @@ def test_one_workplace_confirmation_is_confirmed_and_one_invitation_is_open(demo
     assert link is not None
     path = link.group(1).removeprefix("http://127.0.0.1:8000")
     match = resolve(path)
-    assert match.view_name == "workplace:open"
+    assert match.view_name == "portfolio:workplace_open"
     assert hashlib.sha256(match.kwargs["token"].encode()).hexdigest() == opened.token_hash
 
 

@@ -552,7 +552,9 @@ def test_the_supervisor_confirms_through_the_link_once(client, world, supervisor
 
         opened = supervisor.get(link)
         assert opened.status_code == 302
-        assert opened["Location"] == reverse("workplace:confirm")  # the token is off the address
+        assert opened["Location"] == reverse(
+            "portfolio:workplace_confirm"
+        )  # the token is off the address
         assert opened["Referrer-Policy"] == "same-origin"
 
         page = supervisor.get(opened["Location"])
@@ -568,16 +570,18 @@ def test_the_supervisor_confirms_through_the_link_once(client, world, supervisor
         assert ">Confirm</button>" in html
         assert ">Decline</button>" in html
 
-        download = supervisor.get(reverse("workplace:download"))
+        download = supervisor.get(reverse("portfolio:workplace_download"))
         assert download.status_code == 200
         assert download["Content-Disposition"] == 'attachment; filename="zorgplan.pdf"'
         assert b"".join(download.streaming_content) == factories.MINIMAL_PDF
 
         answered_at = INVITED_AT + timedelta(days=1)
         traveller.move_to(answered_at)
-        answered = supervisor.post(reverse("workplace:confirm"), ANSWER | {"answer": "confirmed"})
+        answered = supervisor.post(
+            reverse("portfolio:workplace_confirm"), ANSWER | {"answer": "confirmed"}
+        )
         assert answered.status_code == 302
-        assert answered["Location"] == reverse("workplace:confirm")
+        assert answered["Location"] == reverse("portfolio:workplace_confirm")
         confirmation = WorkplaceConfirmation.objects.get()
         assert (
             confirmation.answer,
@@ -588,18 +592,20 @@ def test_the_supervisor_confirms_through_the_link_once(client, world, supervisor
         ) == ("confirmed", "A. de Vries", "Teamleider", "Ziekenhuis Noord", answered_at)
 
         # the session ages with the clock: the supervisor stays on the travelled time
-        after = supervisor.get(reverse("workplace:confirm"))
+        after = supervisor.get(reverse("portfolio:workplace_confirm"))
         assert after.status_code == 410
         html = main(after)
         assert "<h1>Thank you</h1>" in html
         assert "Your answer was recorded with the evidence." in html
         assert "Zorgplan" not in html
-        assert supervisor.get(reverse("workplace:download")).status_code == 410
-        again = supervisor.post(reverse("workplace:confirm"), ANSWER | {"answer": "declined"})
+        assert supervisor.get(reverse("portfolio:workplace_download")).status_code == 410
+        again = supervisor.post(
+            reverse("portfolio:workplace_confirm"), ANSWER | {"answer": "declined"}
+        )
         assert again.status_code == 410
         assert WorkplaceConfirmation.objects.get().answer == "confirmed"
         assert supervisor.get(link).status_code == 302  # the link itself, opened again …
-        reopened = supervisor.get(reverse("workplace:confirm"))
+        reopened = supervisor.get(reverse("portfolio:workplace_confirm"))
         assert reopened.status_code == 410  # … stays used
         assert "This link has been used; the answer is on record." in main(reopened)
 
@@ -613,7 +619,7 @@ def test_the_supervisor_declines_and_an_incomplete_answer_is_kept(world, supervi
     link = invite()
     supervisor.get(link)
     incomplete = supervisor.post(
-        reverse("workplace:confirm"), ANSWER | {"role": "", "answer": "declined"}
+        reverse("portfolio:workplace_confirm"), ANSWER | {"role": "", "answer": "declined"}
     )
     assert incomplete.status_code == 422
     html = text(incomplete)
@@ -621,7 +627,7 @@ def test_the_supervisor_declines_and_an_incomplete_answer_is_kept(world, supervi
     assert 'value="A. de Vries"' in html
     assert WorkplaceConfirmation.objects.get().answer == ""
 
-    done = supervisor.post(reverse("workplace:confirm"), ANSWER | {"answer": "declined"})
+    done = supervisor.post(reverse("portfolio:workplace_confirm"), ANSWER | {"answer": "declined"})
     assert done.status_code == 302
     assert WorkplaceConfirmation.objects.get().answer == "declined"
 
@@ -631,35 +637,39 @@ def test_an_expired_link_is_gone(supervisor, invite):
         link = invite()
     with time_machine.travel(INVITED_AT + timedelta(days=15), tick=False):
         supervisor.get(link)
-        response = supervisor.get(reverse("workplace:confirm"))
+        response = supervisor.get(reverse("portfolio:workplace_confirm"))
         assert response.status_code == 410
         html = main(response)
         assert "This link has expired. Ask the student for a new invitation." in html
         assert "Zorgplan" not in html
         assert (
-            supervisor.post(reverse("workplace:confirm"), ANSWER | {"answer": "confirmed"})
+            supervisor.post(
+                reverse("portfolio:workplace_confirm"), ANSWER | {"answer": "confirmed"}
+            )
         ).status_code == 410
     assert WorkplaceConfirmation.objects.get().answer == ""
 
 
 def test_an_unknown_link_or_none_at_all_is_not_found(db, supervisor):
-    response = supervisor.get(reverse("workplace:open", args=["x" * 43]))
+    response = supervisor.get(reverse("portfolio:workplace_open", args=["x" * 43]))
     assert response.status_code == 302
-    unknown = supervisor.get(reverse("workplace:confirm"))
+    unknown = supervisor.get(reverse("portfolio:workplace_confirm"))
     assert unknown.status_code == 404
     assert "This link does not exist." in main(unknown)
     fresh = Client(HTTP_ACCEPT_LANGUAGE="en")
-    none = fresh.get(reverse("workplace:confirm"))
+    none = fresh.get(reverse("portfolio:workplace_confirm"))
     assert none.status_code == 404
     assert "No confirmation link is open." in main(none)
-    assert fresh.get(reverse("workplace:download")).status_code == 404
+    assert fresh.get(reverse("portfolio:workplace_download")).status_code == 404
 
 
 def test_the_supervisors_form_needs_the_csrf_token(invite):
     link = invite()
     supervisor = Client(enforce_csrf_checks=True)
     supervisor.get(link)
-    response = supervisor.post(reverse("workplace:confirm"), ANSWER | {"answer": "confirmed"})
+    response = supervisor.post(
+        reverse("portfolio:workplace_confirm"), ANSWER | {"answer": "confirmed"}
+    )
     assert response.status_code == 403
     assert WorkplaceConfirmation.objects.get().answer == ""
 

@@ -242,10 +242,12 @@ def everyone(status: int) -> dict[str, int]:
 
 
 WORKPLACE_PROBES = [
-    LinkProbe("workplace:open", "get", lambda i: f"/bevestigen/{i['token']}/", everyone(302)),
-    LinkProbe("workplace:confirm", "get", lambda i: "/bevestigen/", everyone(200)),
     LinkProbe(
-        "workplace:confirm",
+        "portfolio:workplace_open", "get", lambda i: f"/bevestigen/{i['token']}/", everyone(302)
+    ),
+    LinkProbe("portfolio:workplace_confirm", "get", lambda i: "/bevestigen/", everyone(200)),
+    LinkProbe(
+        "portfolio:workplace_confirm",
         "post",
         lambda i: "/bevestigen/",
         everyone(302),
@@ -256,11 +258,19 @@ WORKPLACE_PROBES = [
             "organisation": "Ziekenhuis Noord",
         },
     ),
-    LinkProbe("workplace:download", "get", lambda i: "/bevestigen/bestand/", everyone(200)),
-    # without the link opened first there is nothing to see
-    LinkProbe("workplace:confirm", "get", lambda i: "/bevestigen/", everyone(404), opened=False),
     LinkProbe(
-        "workplace:download", "get", lambda i: "/bevestigen/bestand/", everyone(404), opened=False
+        "portfolio:workplace_download", "get", lambda i: "/bevestigen/bestand/", everyone(200)
+    ),
+    # without the link opened first there is nothing to see
+    LinkProbe(
+        "portfolio:workplace_confirm", "get", lambda i: "/bevestigen/", everyone(404), opened=False
+    ),
+    LinkProbe(
+        "portfolio:workplace_download",
+        "get",
+        lambda i: "/bevestigen/bestand/",
+        everyone(404),
+        opened=False,
     ),
 ]
 PROBES += WORKPLACE_PROBES
@@ -271,7 +281,7 @@ def _link_request(probe: LinkProbe, role: str, world: World) -> int:
     client = Client()
     if role != "anonymous":
         client.force_login(world.users[role])
-    if probe.opened and probe.name != "workplace:open":
+    if probe.opened and probe.name != "portfolio:workplace_open":
         assert client.get(f"/bevestigen/{world.ids['token']}/").status_code == 302
     path = probe.path(world.ids)
     if probe.method == "get":

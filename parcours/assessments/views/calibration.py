@@ -26,10 +26,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from parcours.accounts.models import User
 from parcours.core import web
+from parcours.core.web import AuthedRequest
 from parcours.curriculum import permissions as curriculum_permissions
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.models import Programme
-from parcours.curriculum.views import AuthedRequest
 
 from .. import permissions, selectors, services
 from ..forms import CalibrationCreateForm, CalibrationScoreForm

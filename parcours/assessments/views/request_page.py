@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from parcours.core import web
+from parcours.core.web import AuthedRequest
 from parcours.curriculum.models import AssessmentCriterion, LearningOutcome, Unit
-from parcours.curriculum.views import AuthedRequest
 from parcours.studyplans import permissions as studyplan_permissions
 
 from .. import permissions, selectors

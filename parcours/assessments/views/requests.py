@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 
 from parcours.core import web
 from parcours.core.downloads import stored_download
+from parcours.core.web import AuthedRequest
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.models import Unit
-from parcours.curriculum.views import AuthedRequest
 from parcours.portfolio import selectors as portfolio_selectors
 from parcours.portfolio.services import evidence_storage
 from parcours.studyplans import permissions as studyplan_permissions

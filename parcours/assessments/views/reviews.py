@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parcours.core import web
-from parcours.curriculum.views import AuthedRequest
+from parcours.core.web import AuthedRequest
 
 from .. import permissions, selectors, services
 from ..forms import ReviewForm

@@ -14,8 +14,8 @@ from django.utils import dateformat
 from django.views.decorators.http import require_GET
 
 from parcours.core import web
+from parcours.core.web import AuthedRequest
 from parcours.curriculum.models import Programme
-from parcours.curriculum.views import AuthedRequest
 
 from .. import permissions, selectors
 from .charts import SERIES, AssessorLabel, stacked_chart, value_chart

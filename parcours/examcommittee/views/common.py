@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from parcours.core import web
-from parcours.curriculum.views import AuthedRequest
+from parcours.core.web import AuthedRequest
 from parcours.rules import RuleResult, get_rule
 from parcours.rules.decisions import decision_term
 from parcours.rules.facts import DecisionTermFacts

@@ -23,8 +23,8 @@ from django.views.decorators.http import require_POST
 from parcours.core import web
 from parcours.core.downloads import download
 from parcours.core.errors import DomainError, RuleViolation
+from parcours.core.web import AuthedRequest
 from parcours.curriculum.forms import ActionForm
-from parcours.curriculum.views import AuthedRequest
 from parcours.rules.decisions import DECISION_PARTS, missing_decision_parts
 from parcours.studyplans.permissions import get_version_for
 

@@ -28,8 +28,8 @@ from django.views.decorators.http import require_POST
 from parcours.accounts.services import user_create
 from parcours.core import web
 from parcours.core.downloads import stored_download
+from parcours.core.web import AuthedRequest
 from parcours.curriculum.models import Institution, Programme
-from parcours.curriculum.views import AuthedRequest
 from parcours.portfolio import selectors as portfolio_selectors
 from parcours.portfolio.services import evidence_storage
 from parcours.rules.parameters import parameter

@@ -24,8 +24,8 @@ from django.views.decorators.http import require_POST
 
 from parcours.core import web
 from parcours.core.downloads import download, html_to_pdf
+from parcours.core.web import AuthedRequest
 from parcours.curriculum.forms import ActionForm
-from parcours.curriculum.views import AuthedRequest
 from parcours.studyplans.models import Enrolment
 
 from .. import permissions, selectors, services

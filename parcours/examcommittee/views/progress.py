@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
 from parcours.core import web
-from parcours.curriculum.views import AuthedRequest
+from parcours.core.web import AuthedRequest
 from parcours.studyplans import permissions as studyplan_permissions
 
 from .. import permissions, selectors

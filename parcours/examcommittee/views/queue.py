@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parcours.core import web
+from parcours.core.web import AuthedRequest
 from parcours.curriculum.forms import ActionForm
-from parcours.curriculum.views import AuthedRequest
 
 from .. import permissions, selectors, services
 from ..forms import (

@@ -1,0 +1,117 @@
+"""Programmes and OERs: the public catalogue reads, a new OER year, publishing and copying."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router
+from ninja.responses import Status
+
+from parcours.accounts.api_auth import public_operation
+from parcours.core.api import (
+    WRITE_ERRORS,
+    ErrorOut,
+    ObjectId,
+    caller,
+)
+
+from .. import permissions, selectors, services
+from .schemas import (
+    OerCreateIn,
+    OerDetailOut,
+    OerOut,
+    OerPublishOut,
+    ProgrammeDetailOut,
+    ProgrammeOut,
+)
+
+router = Router(tags=["curriculum"])
+
+
+# --- programmes -----------------------------------------------------------------------------
+
+
+@router.get(
+    "/programmes",
+    response=list[ProgrammeOut],
+    **public_operation(),
+    operation_id="parcours_curriculum_api_programme_list",
+)
+def programme_list(request: HttpRequest) -> Any:
+    """Every programme with its variants (public catalogue information)."""
+    return selectors.public_programmes()
+
+
+@router.get(
+    "/programmes/{programme_id}",
+    response={200: ProgrammeDetailOut, 404: ErrorOut},
+    **public_operation(),
+    operation_id="parcours_curriculum_api_programme_detail",
+)
+def programme_detail(request: HttpRequest, programme_id: ObjectId) -> Any:
+    return get_object_or_404(selectors.public_programmes(), pk=programme_id)
+
+
+# --- OERs -----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/oers",
+    response=list[OerOut],
+    **public_operation(),
+    operation_id="parcours_curriculum_api_oer_list",
+)
+def oer_list(request: HttpRequest) -> Any:
+    """Published OERs for anyone; drafts too for the staff of their programme."""
+    return selectors.oers_visible_to(request.user)
+
+
+@router.get(
+    "/oers/{oer_id}",
+    response={200: OerDetailOut, 404: ErrorOut},
+    **public_operation(),
+    operation_id="parcours_curriculum_api_oer_detail",
+)
+def oer_detail(request: HttpRequest, oer_id: ObjectId) -> Any:
+    """An OER with its units, outcomes (criteria, concentric levels, validation grid) and
+    facilitated routes (activities, assessment forms)."""
+    oer = permissions.get_oer_for(request.user, oer_id)
+    # Like Prefetch(to_attr=…): the selector's units, loaded in a fixed number of queries.
+    oer.units_with_parts = list(selectors.oer_units(oer))  # type: ignore[attr-defined]
+    return oer
+
+
+@router.post(
+    "/oers",
+    response={201: OerOut, **WRITE_ERRORS},
+    operation_id="parcours_curriculum_api_oer_create",
+)
+def oer_create(request: HttpRequest, payload: OerCreateIn) -> Any:
+    variant = permissions.get_variant_for(request.user, payload.variant_id)
+    oer = services.oer_create(variant, actor=caller(request), academic_year=payload.academic_year)
+    return Status(201, oer)
+
+
+@router.post(
+    "/oers/{oer_id}/publish",
+    response={200: OerPublishOut, **WRITE_ERRORS},
+    operation_id="parcours_curriculum_api_oer_publish",
+)
+def oer_publish(request: HttpRequest, oer_id: ObjectId) -> Any:
+    """Publish the OER; refused with 422 and every violation (rule, source) when a rule does not
+    hold, and then nothing changes."""
+    oer = permissions.get_oer_for(request.user, oer_id)
+    return services.oer_publish(oer, actor=caller(request))
+
+
+@router.post(
+    "/oers/{oer_id}/copy",
+    response={201: OerOut, **WRITE_ERRORS},
+    operation_id="parcours_curriculum_api_oer_copy",
+)
+def oer_copy(request: HttpRequest, oer_id: ObjectId) -> Any:
+    """Next academic year's OER as an editable copy of this one."""
+    oer = permissions.get_oer_for(request.user, oer_id)
+    return Status(201, services.oer_copy_to_next_year(oer, actor=caller(request)))

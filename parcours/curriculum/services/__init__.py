@@ -1,0 +1,67 @@
+"""Every curriculum write: one atomic function per action that checks permission, evaluates the
+rules, writes the rows and an audit record.
+
+By subject: `programmes` (institutions, programmes, roles, variants, personas), `oers` and
+`units` (a draft OER's units and their parts). Callers use `services.x`."""
+
+from .oers import (
+    oer_copy_to_next_year,
+    oer_create,
+    oer_publish,
+)
+from .programmes import (
+    consent_record,
+    institution_create,
+    persona_create,
+    programme_create,
+    role_assign,
+    variant_create,
+    variant_set_outcome_based,
+    variant_settings_update,
+)
+from .units import (
+    UNIT_FIELDS,
+    activity_create,
+    activity_delete,
+    assessment_form_create,
+    assessment_form_delete,
+    concentric_level_set,
+    criterion_create,
+    criterion_delete,
+    grid_entry_create,
+    outcome_create,
+    outcome_delete,
+    outcome_update,
+    unit_create,
+    unit_delete,
+    unit_update,
+)
+
+__all__ = [
+    "UNIT_FIELDS",
+    "activity_create",
+    "activity_delete",
+    "assessment_form_create",
+    "assessment_form_delete",
+    "concentric_level_set",
+    "consent_record",
+    "criterion_create",
+    "criterion_delete",
+    "grid_entry_create",
+    "institution_create",
+    "oer_copy_to_next_year",
+    "oer_create",
+    "oer_publish",
+    "outcome_create",
+    "outcome_delete",
+    "outcome_update",
+    "persona_create",
+    "programme_create",
+    "role_assign",
+    "unit_create",
+    "unit_delete",
+    "unit_update",
+    "variant_create",
+    "variant_set_outcome_based",
+    "variant_settings_update",
+]

@@ -1,0 +1,31 @@
+"""The public catalogue (no login): every published OER, and one as a prospective student
+sees it."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from .. import selectors
+from .common import table_row
+
+
+def catalogue_list(request: HttpRequest) -> HttpResponse:
+    """Every published OER, by programme and variant (no login)."""
+    return render(request, "curriculum/catalogue.html", {"oers": selectors.published_oers()})
+
+
+def catalogue_oer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A published OER as a prospective student sees it; a draft is not found."""
+    oer = get_object_or_404(selectors.published_oers(), pk=pk)
+    rows = [table_row(u) for u in selectors.oer_units(oer)]
+    return render(
+        request,
+        "curriculum/catalogue_oer.html",
+        {
+            "oer": oer,
+            "programme": oer.variant.programme,
+            "rows": rows,
+            "total_ec": sum(r.unit.ec for r in rows),
+        },
+    )
