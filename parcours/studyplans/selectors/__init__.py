@@ -34,6 +34,7 @@ from .versions import (
     version_queryset,
     version_snapshot,
     version_with_content,
+    with_content,
 )
 
 __all__ = [
@@ -66,4 +67,5 @@ __all__ = [
     "version_with_content",
     "versions_awaiting",
     "visible_plans",
+    "with_content",
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from parcours.curriculum.models import LearningOutcome, Unit
@@ -30,10 +30,8 @@ def version_with_content(pk: int) -> PlanVersion:
     return version_queryset().get(pk=pk)
 
 
-def version_queryset() -> QuerySet[PlanVersion]:
-    return PlanVersion.objects.select_related(
-        "plan__enrolment__student", "plan__enrolment__coach", "plan__enrolment__variant__programme"
-    ).prefetch_related(
+def _content() -> list[Prefetch]:
+    return [
         Prefetch(
             "units",
             queryset=PlanUnit.objects.select_related("unit", "large_activity").prefetch_related(
@@ -41,7 +39,20 @@ def version_queryset() -> QuerySet[PlanVersion]:
             ),
         ),
         Prefetch("large_activities", queryset=LargeActivity.objects.prefetch_related("outcomes")),
-    )
+    ]
+
+
+def version_queryset() -> QuerySet[PlanVersion]:
+    return PlanVersion.objects.select_related(
+        "plan__enrolment__student", "plan__enrolment__coach", "plan__enrolment__variant__programme"
+    ).prefetch_related(*_content())
+
+
+def with_content(version: PlanVersion) -> PlanVersion:
+    """A version already loaded (with its plan and enrolment), given its content without
+    loading the version again."""
+    prefetch_related_objects([version], *_content())
+    return version
 
 
 def planned_weeks(version: PlanVersion) -> int:
