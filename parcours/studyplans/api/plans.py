@@ -109,10 +109,7 @@ def plan_version_diff(request: HttpRequest, version_id: ObjectId, against: Query
             "Compare two versions of the same plan.",
             field="against",
         )
-    older, newer = sorted((one, other), key=lambda v: v.number)
-    diff = selectors.version_diff(
-        selectors.version_with_content(older.pk), selectors.version_with_content(newer.pk)
-    )
+    diff = selectors.versions_compared(one, other)
     return {"older": diff.older, "newer": diff.newer, "changes": diff.changes}
 
 

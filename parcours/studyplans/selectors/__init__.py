@@ -34,6 +34,7 @@ from .versions import (
     version_queryset,
     version_snapshot,
     version_with_content,
+    versions_compared,
     with_content,
 )
 
@@ -66,6 +67,7 @@ __all__ = [
     "version_snapshot",
     "version_with_content",
     "versions_awaiting",
+    "versions_compared",
     "visible_plans",
     "with_content",
 ]

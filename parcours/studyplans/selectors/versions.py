@@ -232,3 +232,9 @@ def version_diff(older: PlanVersion, newer: PlanVersion) -> VersionDiff:
     return VersionDiff(
         older, newer, snapshot_changes(version_snapshot(older), version_snapshot(newer))
     )
+
+
+def versions_compared(one: PlanVersion, other: PlanVersion) -> VersionDiff:
+    """The differences between two versions of a plan, older → newer whichever comes first."""
+    older, newer = sorted((one, other), key=lambda v: v.number)
+    return version_diff(version_with_content(older.pk), version_with_content(newer.pk))

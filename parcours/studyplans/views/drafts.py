@@ -16,14 +16,7 @@ from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.views import AuthedRequest
 
 from .. import permissions, selectors, services
-from ..forms.student import (
-    LargeActivityForm,
-    LockedForm,
-    PlanActivityForm,
-    PlanUnitAddForm,
-    PlanUnitForm,
-    VersionDetailsForm,
-)
+from ..forms import student as forms
 from ..models import (
     PlanActivity,
     PlanUnit,
@@ -59,7 +52,7 @@ def version_update_details(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         version.plan,
         "details",
-        web.bind(VersionDetailsForm, request, "details"),
+        web.bind(forms.VersionDetailsForm, request, "details"),
         lambda d: services.version_update_details(
             version,
             actor=request.user,
@@ -76,7 +69,7 @@ def version_update_details(request: AuthedRequest, pk: int) -> HttpResponse:
 def plan_unit_add(request: AuthedRequest, pk: int) -> HttpResponse:
     version = _editable_version(request, pk)
     content = selectors.version_with_content(version.pk)
-    form = web.bind(PlanUnitAddForm, request, "add-unit", units=addable_units(content))
+    form = web.bind(forms.PlanUnitAddForm, request, "add-unit", units=addable_units(content))
     return plan_action(
         request,
         version.plan,
@@ -99,7 +92,7 @@ def plan_unit_update(request: AuthedRequest, pk: int) -> HttpResponse:
     version = plan_unit.version
     key = f"unit-{pk}"
     form = web.bind(
-        PlanUnitForm,
+        forms.PlanUnitForm,
         request,
         key,
         large_activities=list(version.large_activities.all()),
@@ -134,7 +127,7 @@ def plan_unit_remove(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         plan_unit.version.plan,
         key,
-        web.bind(LockedForm, request, key),
+        web.bind(forms.LockedForm, request, key),
         lambda d: services.plan_unit_remove(
             plan_unit, actor=request.user, expected_lock_version=d["lock_version"]
         ),
@@ -149,7 +142,7 @@ def plan_activity_add(request: AuthedRequest, pk: int) -> HttpResponse:
     version = plan_unit.version
     catalogue, choices = activity_catalogue(version.plan.enrolment)
     key = f"activity-{pk}"
-    form = web.bind(PlanActivityForm, request, key, catalogue=catalogue, choices=choices)
+    form = web.bind(forms.PlanActivityForm, request, key, catalogue=catalogue, choices=choices)
     return plan_action(
         request,
         version.plan,
@@ -181,7 +174,7 @@ def large_activity_remove(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         activity.version.plan,
         key,
-        web.bind(LockedForm, request, key),
+        web.bind(forms.LockedForm, request, key),
         lambda d: services.large_activity_remove(
             activity, actor=request.user, expected_lock_version=d["lock_version"]
         ),
@@ -198,7 +191,7 @@ def plan_activity_remove(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         item.plan_unit.version.plan,
         key,
-        web.bind(LockedForm, request, key),
+        web.bind(forms.LockedForm, request, key),
         lambda d: services.plan_activity_remove(
             item, actor=request.user, expected_lock_version=d["lock_version"]
         ),
@@ -211,7 +204,7 @@ def plan_activity_remove(request: AuthedRequest, pk: int) -> HttpResponse:
 def large_activity_add(request: AuthedRequest, pk: int) -> HttpResponse:
     version = _editable_version(request, pk)
     outcomes = plan_outcomes(selectors.version_with_content(version.pk))
-    form = web.bind(LargeActivityForm, request, "large", outcomes=outcomes)
+    form = web.bind(forms.LargeActivityForm, request, "large", outcomes=outcomes)
     return plan_action(
         request,
         version.plan,
@@ -240,7 +233,7 @@ def version_submit(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         version.plan,
         "submit",
-        web.bind(LockedForm, request, "submit"),
+        web.bind(forms.LockedForm, request, "submit"),
         lambda d: services.version_submit(
             version, actor=request.user, expected_lock_version=d["lock_version"]
         ),

@@ -7,7 +7,6 @@ fragment answers 200, because htmx swaps only 2xx responses."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from operator import attrgetter
 from typing import Any
 
 from django.contrib import messages
@@ -268,10 +267,7 @@ def version_diff(request: AuthedRequest, pk: int) -> HttpResponse:
     form = VersionDiffForm(data, choices=others)
     diff = None
     if form.is_bound and form.is_valid():
-        older, newer = sorted([version, form.cleaned_data["met"]], key=attrgetter("number"))
-        diff = selectors.version_diff(
-            selectors.version_with_content(older.pk), selectors.version_with_content(newer.pk)
-        )
+        diff = selectors.versions_compared(version, form.cleaned_data["met"])
     context = {
         "plan": plan,
         "enrolment": plan.enrolment,
