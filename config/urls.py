@@ -6,8 +6,7 @@ from parcours.core import views as core_views
 urlpatterns = [
     path("", include("parcours.curriculum.urls")),
     path("account/", include("parcours.accounts.urls")),
-    path("studie/", include("parcours.studyplans.urls")),
-    path("begeleiding/", include("parcours.studyplans.staff_urls")),
+    path("", include("parcours.studyplans.urls")),
     path("", include("parcours.portfolio.urls")),
     path("beoordelen/", include("parcours.assessments.urls")),
     path("", include("parcours.examcommittee.urls")),

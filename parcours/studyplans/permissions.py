@@ -15,7 +15,8 @@ from django.db.models import Model
 from django.http import Http404
 
 from parcours.accounts.models import Role
-from parcours.curriculum.permissions import has_role, is_administrator, roles_of
+from parcours.curriculum.models import LearningOutcome, Unit
+from parcours.curriculum.permissions import can_view_unit, has_role, is_administrator, roles_of
 
 from .models import (
     Enrolment,
@@ -196,3 +197,39 @@ def get_team_for(user: Any, pk: int) -> LearningTeam:
     if team is None or not can_view_team(user, team):
         raise Http404
     return team
+
+
+def get_units_for(user: Any, ids: list[int]) -> dict[int, Unit]:
+    """The units a body names, each 404 unless visible to the caller."""
+    units = {
+        u.pk: u
+        for u in Unit.objects.select_related("oer__variant__programme").filter(pk__in=ids)
+        if can_view_unit(user, u)
+    }
+    if set(ids) - units.keys():
+        raise Http404
+    return units
+
+
+def get_outcomes_for(user: Any, ids: list[int]) -> list[LearningOutcome]:
+    outcomes = {
+        o.pk: o
+        for o in LearningOutcome.objects.select_related("unit__oer__variant__programme").filter(
+            pk__in=ids
+        )
+        if can_view_unit(user, o.unit)
+    }
+    if set(ids) - outcomes.keys():
+        raise Http404
+    return [outcomes[pk] for pk in dict.fromkeys(ids)]
+
+
+def get_large_activity_in(user: Any, pk: int, version: PlanVersion) -> LargeActivity:
+    """A large activity a request names for `version`; one of another version is 404 unless
+    the caller may see that version (the service then refuses it with 422)."""
+    activity = LargeActivity.objects.filter(pk=pk).first()
+    if activity is None:
+        raise Http404
+    if activity.version_id != version.pk:
+        get_version_for(user, activity.version_id)
+    return activity

@@ -444,7 +444,7 @@ def test_a_download_of_a_name_with_quotes_and_accents_is_still_an_attachment(cli
 def test_the_coach_reaches_the_portfolio_from_the_student_file(client, world):
     enrol = world["enrol"]
     html = text(
-        logged_in(client, enrol.coach).get(reverse("guidance:enrolment_detail", args=[enrol.pk]))
+        logged_in(client, enrol.coach).get(reverse("studyplans:student_file", args=[enrol.pk]))
     )
     assert f'<a href="{url("student_portfolio", enrol.pk)}" data-testid="portfolio-link">' in html
     page = main(client.get(url("student_portfolio", enrol.pk)))

@@ -322,86 +322,86 @@ SIGNED_IN = set(ROLES) - {"anonymous"}
 
 GUIDANCE_PROBES = [
     Probe(
-        "guidance:caseload",
+        "studyplans:caseload",
         "get",
         lambda i: "/begeleiding/",
         guidance(200, allowed={"coach", "other_coach"}, visible=SIGNED_IN),
     ),
     Probe(
-        "guidance:enrolment_detail",
+        "studyplans:student_file",
         "get",
         lambda i: f"/begeleiding/studenten/{i['enrolment']}/",
         guidance(200, allowed=FILE_STAFF),
     ),
     Probe(
-        "guidance:intake_record",
+        "studyplans:student_file_intake_record",
         "post",
         lambda i: f"/begeleiding/studenten/{i['enrolment']}/intake/",
         guidance(302, allowed={"coach"}),
         {"prior_education": "mbo", "work_experience_years": 16, "hours_per_week": 16},
     ),
     Probe(
-        "guidance:persona_link",
+        "studyplans:persona_link",
         "post",
         lambda i: f"/begeleiding/studenten/{i['enrolment']}/persona/",
         guidance(302, allowed={"coach"}),
         {"persona": ""},
     ),
     Probe(
-        "guidance:conversation_schedule",
+        "studyplans:conversation_schedule",
         "post",
         lambda i: f"/begeleiding/studenten/{i['enrolment']}/gesprekken/nieuw/",
         guidance(302, allowed={"coach"}),
         {"planned_on": "2026-11-02", "participants": "student, coach"},
     ),
     Probe(
-        "guidance:conversation_record",
+        "studyplans:conversation_record",
         "post",
         lambda i: f"/begeleiding/gesprekken/{i['conversation']}/vastleggen/",
         guidance(302, allowed={"coach"}),
         {"held_on": ON.isoformat(), "notes": "Plan besproken", "agreements": "Stage zoeken"},
     ),
     Probe(
-        "guidance:version_review",
+        "studyplans:version_review",
         "get",
         lambda i: f"/begeleiding/versies/{i['submitted']}/beoordelen/",
         guidance(200, allowed=FILE_STAFF),
     ),
     Probe(
-        "guidance:version_return",
+        "studyplans:version_return",
         "post",
         lambda i: f"/begeleiding/versies/{i['submitted']}/teruggeven/",
         guidance(302, allowed={"coach"}),
         {"comment": "Voeg een werkplekopdracht toe."},
     ),
     Probe(
-        "guidance:version_agree",
+        "studyplans:version_agree",
         "post",
         lambda i: f"/begeleiding/versies/{i['submitted']}/akkoord/",
         guidance(302, allowed={"coach"}),
     ),
     # establishing is the exam committee's: this programme does not delegate it to the coach
     Probe(
-        "guidance:version_establish",
+        "studyplans:version_establish",
         "get",
         lambda i: f"/begeleiding/versies/{i['agreed']}/vaststellen/",
         guidance(200, allowed={"exam_committee"}),
     ),
     Probe(
-        "guidance:version_establish",
+        "studyplans:version_establish",
         "post",
         lambda i: f"/begeleiding/versies/{i['agreed']}/vaststellen/",
         guidance(302, allowed={"exam_committee"}),
         {"decision-U4": "established", "reason-U4": ""},  # the agreed plan's one unit
     ),
     Probe(
-        "guidance:committee_queue",
+        "studyplans:committee_queue",
         "get",
         lambda i: "/begeleiding/examencommissie/",
         guidance(200, allowed={"exam_committee", "administrator"}, visible=SIGNED_IN),
     ),
     Probe(
-        "guidance:team_list",
+        "studyplans:team_list",
         "get",
         lambda i: "/begeleiding/leerteams/",
         guidance(
@@ -411,7 +411,7 @@ GUIDANCE_PROBES = [
         ),
     ),
     Probe(
-        "guidance:team_create",
+        "studyplans:team_create",
         "post",
         lambda i: f"/begeleiding/opleidingen/{i['programme']}/leerteams/nieuw/",
         guidance(
@@ -422,19 +422,19 @@ GUIDANCE_PROBES = [
         lambda i: {"name": "Leerteam Zuid", "teacher": i["coach_user"]},
     ),
     Probe(
-        "guidance:team_detail",
+        "studyplans:team_manage",
         "get",
         lambda i: f"/begeleiding/leerteams/{i['team']}/",
         guidance(200, allowed=TEAM_VISIBLE, visible=TEAM_VISIBLE),
     ),
     Probe(
-        "guidance:team_member_add",
+        "studyplans:team_member_add",
         "post",
         lambda i: f"/begeleiding/leerteams/{i['team']}/leden/{i['enrolment']}/",
         guidance(302, allowed={"coach", "programme_manager"}, visible=TEAM_VISIBLE),
     ),
     Probe(
-        "guidance:team_meeting_record",
+        "studyplans:team_meeting_record",
         "post",
         lambda i: f"/begeleiding/leerteams/{i['team']}/bijeenkomsten/",
         guidance(302, allowed={"coach"}, visible=TEAM_VISIBLE),

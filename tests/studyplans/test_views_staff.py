@@ -50,7 +50,7 @@ def text(response) -> str:
 
 
 def url(name: str, *args) -> str:
-    return reverse(f"guidance:{name}", args=args)
+    return reverse(f"studyplans:{name}", args=args)
 
 
 def row(html: str, testid: str) -> str:
@@ -296,7 +296,7 @@ def test_student_file_shows_intake_plans_versions_and_conversations(client, worl
     version = own_route_version(enrol, world.oer)
     talk = services.conversation_schedule(enrol, actor=coach, planned_on=date(2099, 2, 3))
     client.force_login(coach)
-    response = client.get(url("enrolment_detail", enrol.pk))
+    response = client.get(url("student_file", enrol.pk))
     assert response.status_code == 200
     html = text(response)
     assert "<dd>mbo</dd>" in html
@@ -312,11 +312,11 @@ def test_student_file_shows_intake_plans_versions_and_conversations(client, worl
 def test_coach_records_the_intake(client, world):
     client.force_login(world.coach)
     response = client.post(
-        url("intake_record", world.enrol.pk),
+        url("student_file_intake_record", world.enrol.pk),
         {"prior_education": "hbo", "work_experience_years": 12, "hours_per_week": 20},
     )
     assert response.status_code == 302
-    assert response["Location"] == url("enrolment_detail", world.enrol.pk) + "#intake"
+    assert response["Location"] == url("student_file", world.enrol.pk) + "#intake"
     intake = Intake.objects.get(enrolment=world.enrol)
     assert (intake.prior_education, intake.work_experience_years, intake.hours_per_week) == (
         "hbo",
@@ -328,7 +328,7 @@ def test_coach_records_the_intake(client, world):
 def test_intake_with_impossible_hours_is_refused_and_nothing_written(client, world):
     client.force_login(world.coach)
     response = client.post(
-        url("intake_record", world.enrol.pk),
+        url("student_file_intake_record", world.enrol.pk),
         {"prior_education": "hbo", "work_experience_years": 12, "hours_per_week": 0},
     )
     assert response.status_code == 422
@@ -379,7 +379,7 @@ def test_coach_schedules_and_logs_a_conversation(client, world):
             },
         )
         assert response.status_code == 302
-        html = text(client.get(url("enrolment_detail", world.enrol.pk)))
+        html = text(client.get(url("student_file", world.enrol.pk)))
     talk.refresh_from_db()
     assert (talk.held_on, talk.notes, talk.agreements) == (
         date(2026, 10, 14),
@@ -392,9 +392,9 @@ def test_coach_schedules_and_logs_a_conversation(client, world):
 
 def test_the_student_gets_403_on_their_staff_file_and_another_coach_404(client, world):
     client.force_login(world.student)
-    assert client.get(url("enrolment_detail", world.enrol.pk)).status_code == 403
+    assert client.get(url("student_file", world.enrol.pk)).status_code == 403
     client.force_login(factories.user_with_role("coach", world.programme))
-    assert client.get(url("enrolment_detail", world.enrol.pk)).status_code == 404
+    assert client.get(url("student_file", world.enrol.pk)).status_code == 404
 
 
 # --- review --------------------------------------------------------------------------------------
@@ -476,7 +476,7 @@ def test_coach_returns_a_version_with_a_comment(client, world):
         url("version_return", version.pk), {"comment": "Voeg een werkplekopdracht toe."}
     )
     assert response.status_code == 302
-    assert response["Location"] == url("enrolment_detail", world.enrol.pk)
+    assert response["Location"] == url("student_file", world.enrol.pk)
     version.refresh_from_db()
     assert (version.status, version.coach_comment, version.reviewed_by) == (
         "returned",
@@ -508,7 +508,7 @@ def test_coach_agrees_and_the_version_reaches_the_committee_queue(client, world)
     client.force_login(world.coach)
     response = client.post(url("version_agree", version.pk), {"comment": ""})
     assert response.status_code == 302
-    assert response["Location"] == url("enrolment_detail", world.enrol.pk)
+    assert response["Location"] == url("student_file", world.enrol.pk)
     version.refresh_from_db()
     assert (version.status, version.reviewed_by) == ("agreed", world.coach)
     client.force_login(world.committee)
@@ -726,7 +726,7 @@ def team(world):
 
 def test_team_page_shows_members_names_and_notes_but_no_plans(client, world, team):
     client.force_login(team.mate.student)  # a member sees the team too
-    response = client.get(url("team_detail", team.team.pk))
+    response = client.get(url("team_manage", team.team.pk))
     assert response.status_code == 200
     html = text(response)
     assert f'<li data-testid="member-{world.student.username}">{world.student}</li>' in html
@@ -749,7 +749,7 @@ def test_coach_creates_a_team_adds_a_member_and_records_notes(client, world):
         world.coach,
         world.programme,
     )
-    page = text(client.get(url("team_detail", team.pk)))
+    page = text(client.get(url("team_manage", team.pk)))
     assert f'data-testid="member-add-{world.student.username}"' in page
     response = client.post(url("team_member_add", team.pk, world.enrol.pk))
     assert response.status_code == 302
@@ -758,7 +758,7 @@ def test_coach_creates_a_team_adds_a_member_and_records_notes(client, world):
         url("team_meeting_record", team.pk), {"held_on": "2026-10-12", "notes": "Kennismaking"}
     )
     assert response.status_code == 302
-    html = text(client.get(url("team_detail", team.pk)))
+    html = text(client.get(url("team_manage", team.pk)))
     assert "Kennismaking" in html
     assert f'data-testid="member-{world.student.username}"' in html
     html = text(client.get(url("team_list")))

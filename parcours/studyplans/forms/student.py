@@ -14,10 +14,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from parcours.curriculum.forms import BaseForm, BaseModelForm
+from parcours.curriculum.forms import BaseForm
 from parcours.curriculum.models import LearningActivity, Unit
 
-from .models import Intake, LargeActivity, PlanActivity, PlanUnit, PlanVersion
+from ..models import LargeActivity, PlanActivity, PlanUnit, PlanVersion
+from .common import date_input, textarea
 
 Choices = Sequence[tuple[Any, Any]]
 
@@ -32,34 +33,12 @@ ROUTE_HELP = {
 }
 
 
-def _textarea(rows: int = 2) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
-
-
-def _date() -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class IntakeForm(BaseModelForm):
-    class Meta:
-        model = Intake
-        fields = (
-            "prior_education",
-            "work_experience_years",
-            "workplace",
-            "job_role",
-            "hours_per_week",
-            "goals",
-        )
-        widgets = {"goals": _textarea(3)}
-
-
 class PlanCreateForm(BaseForm):
     """A new plan: its period and hours, and per offered unit a route (or none)."""
 
     title = forms.CharField(label=_("title"), max_length=200)
-    period_start = forms.DateField(label=_("from"), widget=_date())
-    period_end = forms.DateField(label=_("until"), widget=_date())
+    period_start = forms.DateField(label=_("from"), widget=date_input())
+    period_end = forms.DateField(label=_("until"), widget=date_input())
     hours_per_week = forms.IntegerField(
         label=_("hours a week available"), min_value=1, max_value=80
     )
@@ -95,7 +74,7 @@ class VersionDetailsForm(LockedForm):
     hours_per_week = forms.IntegerField(
         label=_("hours a week available"), min_value=1, max_value=80
     )
-    notes = forms.CharField(label=_("notes"), required=False, widget=_textarea(3))
+    notes = forms.CharField(label=_("notes"), required=False, widget=textarea(3))
 
 
 class PlanUnitForm(LockedForm):
@@ -104,8 +83,8 @@ class PlanUnitForm(LockedForm):
     route = forms.ChoiceField(label=_("route"), choices=PlanUnit.Route.choices)
     assessment = forms.CharField(label=_("way of assessment"), max_length=300, required=False)
     guidance = forms.CharField(label=_("guidance"), max_length=300, required=False)
-    planned_start = forms.DateField(label=_("planned start"), required=False, widget=_date())
-    planned_end = forms.DateField(label=_("planned end"), required=False, widget=_date())
+    planned_start = forms.DateField(label=_("planned start"), required=False, widget=date_input())
+    planned_end = forms.DateField(label=_("planned end"), required=False, widget=date_input())
     large_activity = forms.ChoiceField(
         label=_("large activity (route D)"), required=False, choices=()
     )
@@ -192,7 +171,7 @@ class LargeActivityForm(LockedForm):
     kind = forms.ChoiceField(label=_("kind"), choices=LargeActivity.Kind.choices)
     title = forms.CharField(label=_("title"), max_length=200)
     hours = forms.IntegerField(label=_("hours"), min_value=1, max_value=32767)
-    description = forms.CharField(label=_("description"), required=False, widget=_textarea())
+    description = forms.CharField(label=_("description"), required=False, widget=textarea())
     outcomes = forms.MultipleChoiceField(
         label=_("learning outcomes it yields evidence for"),
         choices=(),

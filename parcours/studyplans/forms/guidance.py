@@ -16,15 +16,8 @@ from parcours.accounts.models import User
 from parcours.curriculum.forms import BaseForm, BaseModelForm
 from parcours.curriculum.models import Persona
 
-from .models import GuidanceConversation, Intake, PlanUnit, PlanVersion
-
-
-def _textarea(rows: int = 2, **attrs: str) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows, **attrs})
-
-
-def _date(**attrs: str) -> forms.DateInput:
-    return forms.DateInput(attrs={"type": "date", **attrs}, format="%Y-%m-%d")
+from ..models import GuidanceConversation, PlanUnit, PlanVersion
+from .common import date_input, textarea
 
 
 class CaseloadFilterForm(BaseForm):
@@ -48,20 +41,6 @@ class CaseloadFilterForm(BaseForm):
     )
 
 
-class IntakeForm(BaseModelForm):
-    class Meta:
-        model = Intake
-        fields = (
-            "prior_education",
-            "work_experience_years",
-            "workplace",
-            "job_role",
-            "hours_per_week",
-            "goals",
-        )
-        widgets = {"goals": _textarea(3)}
-
-
 class PersonaLinkForm(BaseForm):
     persona = forms.ModelChoiceField(
         queryset=Persona.objects.none(),
@@ -81,7 +60,7 @@ class ConversationScheduleForm(BaseModelForm):
     class Meta:
         model = GuidanceConversation
         fields = ("planned_on", "participants")
-        widgets = {"planned_on": _date(**{"data-testid": "conversation-planned-on"})}
+        widgets = {"planned_on": date_input(**{"data-testid": "conversation-planned-on"})}
 
 
 class ConversationRecordForm(BaseModelForm):
@@ -90,7 +69,7 @@ class ConversationRecordForm(BaseModelForm):
     class Meta:
         model = GuidanceConversation
         fields = ("held_on", "participants", "notes", "agreements")
-        widgets = {"held_on": _date(), "notes": _textarea(3), "agreements": _textarea(2)}
+        widgets = {"held_on": date_input(), "notes": textarea(3), "agreements": textarea(2)}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -101,7 +80,7 @@ class ConversationRecordForm(BaseModelForm):
 class ReturnForm(BaseForm):
     comment = forms.CharField(
         label=_("What needs to change"),
-        widget=_textarea(4, **{"data-testid": "return-comment"}),
+        widget=textarea(4, **{"data-testid": "return-comment"}),
     )
 
 
@@ -109,7 +88,7 @@ class AgreeForm(BaseForm):
     comment = forms.CharField(
         label=_("Comment (optional)"),
         required=False,
-        widget=_textarea(2, **{"data-testid": "agree-comment"}),
+        widget=textarea(2, **{"data-testid": "agree-comment"}),
     )
 
 
@@ -156,7 +135,7 @@ class EstablishForm(BaseForm):
             self.fields[f"reason-{key}"] = forms.CharField(
                 label=_("Reasons for %(code)s") % {"code": pu.unit.code},
                 required=False,
-                widget=_textarea(2, **{"data-testid": f"reason-{key}"}),
+                widget=textarea(2, **{"data-testid": f"reason-{key}"}),
             )
 
     def rows(self) -> Iterator[DecisionRow]:
@@ -198,5 +177,5 @@ class TeamCreateForm(BaseForm):
 
 
 class TeamMeetingForm(BaseForm):
-    held_on = forms.DateField(label=_("Date"), widget=_date())
-    notes = forms.CharField(label=_("Notes"), widget=_textarea(3))
+    held_on = forms.DateField(label=_("Date"), widget=date_input())
+    notes = forms.CharField(label=_("Notes"), widget=textarea(3))

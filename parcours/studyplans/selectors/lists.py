@@ -1,0 +1,207 @@
+"""Lists: a student's plans and enrolments, the plans a user may see, the coach's caseload,
+the exam committee's queue and learning teams, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Count, DateField, Max, OuterRef, Q, QuerySet, Subquery
+
+from parcours.accounts.models import Role, User
+from parcours.curriculum.models import Programme
+from parcours.curriculum.permissions import is_administrator, roles_by_programme
+from parcours.rules.facts import GuidanceFacts
+from parcours.rules.study_plans import (
+    guidance_twice_a_year,
+)
+
+from ..models import (
+    Enrolment,
+    GuidanceConversation,
+    LearningTeam,
+    PlanVersion,
+    StudyPlan,
+)
+from ..permissions import OVERSIGHT
+
+
+def _with_versions(plans: QuerySet[StudyPlan]) -> QuerySet[StudyPlan]:
+    """Plans with their latest and their established version, in the same query."""
+    latest = PlanVersion.objects.filter(plan=OuterRef("pk")).order_by("-number")
+    established = latest.filter(status=PlanVersion.Status.ESTABLISHED)
+    return plans.annotate(
+        latest_version_id=Subquery(latest.values("pk")[:1]),
+        latest_number=Subquery(latest.values("number")[:1]),
+        latest_status=Subquery(latest.values("status")[:1]),
+        established_number=Subquery(established.values("number")[:1]),
+    )
+
+
+def plans_of(enrolment: Enrolment) -> QuerySet[StudyPlan]:
+    return _with_versions(enrolment.plans.all()).order_by("-period_start")
+
+
+def visible_plans(user: Any) -> QuerySet[StudyPlan]:
+    """Every plan the user may see (can_view_enrolment as one query): their own as a student,
+    their caseload's as a coach, their programmes' as exam committee or programme manager,
+    all as administrator; with the latest and the established version, in fixed queries."""
+    plans = _with_versions(
+        StudyPlan.objects.select_related("enrolment__student", "enrolment__variant__programme")
+    )
+    if is_administrator(user):
+        return plans
+    oversight = [
+        pid
+        for pid, roles in roles_by_programme(user).items()
+        if pid is not None and roles & OVERSIGHT
+    ]
+    return plans.filter(
+        Q(enrolment__student=user)
+        | Q(enrolment__coach=user)
+        | Q(enrolment__variant__programme_id__in=oversight)
+    )
+
+
+def enrolments_of_student(user: Any) -> QuerySet[Enrolment]:
+    return Enrolment.objects.filter(student=user).select_related(
+        "variant__programme", "coach", "persona"
+    )
+
+
+@dataclass
+class CaseloadRow:
+    enrolment: Enrolment
+    plan_status: str | None
+    next_conversation: date | None
+    last_conversation: date | None
+    last_progress: date | None
+    stalled: bool
+    guidance_overdue: bool
+
+
+def caseload(coach: Any, *, today: date, status: str = "", flag: str = "") -> list[CaseloadRow]:
+    """The coach's students with plan status, next and last conversation, last progress and
+    flags, in a fixed number of queries whatever the number of students."""
+    latest = PlanVersion.objects.filter(plan__enrolment=OuterRef("pk")).order_by(
+        "-updated_at", "-pk"
+    )
+    conversations = GuidanceConversation.objects.filter(enrolment=OuterRef("pk"))
+    qs = (
+        Enrolment.objects.filter(coach=coach)
+        .select_related("student", "variant__programme", "persona")
+        .annotate(
+            plan_status=Subquery(latest.values("status")[:1]),
+            last_plan_change=Max("plans__versions__updated_at"),
+            next_conversation=Subquery(
+                conversations.filter(held_on__isnull=True, planned_on__gte=today)
+                .order_by("planned_on")
+                .values("planned_on")[:1],
+                output_field=DateField(),
+            ),
+            last_conversation=Max("conversations__held_on"),
+        )
+        .order_by("student__last_name", "student__first_name")
+    )
+    if status:
+        qs = qs.filter(plan_status=status)
+    rows = []
+    for e in qs:
+        changed = e.last_plan_change.date() if e.last_plan_change else None
+        progress = max((d for d in (changed, e.last_conversation) if d), default=None)
+        stall_since = today - timedelta(weeks=e.variant.stall_weeks)
+        row = CaseloadRow(
+            enrolment=e,
+            plan_status=e.plan_status,
+            next_conversation=e.next_conversation,
+            last_conversation=e.last_conversation,
+            last_progress=progress,
+            stalled=(progress or e.start_date) < stall_since,
+            guidance_overdue=not guidance_twice_a_year(
+                GuidanceFacts(last_conversation_on=e.last_conversation), on=today
+            ).ok,
+        )
+        rows.append(row)
+    if flag == "stalled":
+        rows = [r for r in rows if r.stalled]
+    elif flag == "guidance":
+        rows = [r for r in rows if r.guidance_overdue]
+    return rows
+
+
+def committee_queue(user: Any) -> QuerySet[PlanVersion]:
+    """Agreed versions waiting to be established by this member's exam committee(s)."""
+    qs = PlanVersion.objects.filter(status=PlanVersion.Status.AGREED).select_related(
+        "plan__enrolment__student", "plan__enrolment__coach", "plan__enrolment__variant__programme"
+    )
+    if not is_administrator(user):
+        programmes = [
+            pid
+            for pid, roles in roles_by_programme(user).items()
+            if pid is not None and Role.EXAM_COMMITTEE in roles
+        ]
+        qs = qs.filter(plan__enrolment__variant__programme_id__in=programmes)
+    # where the programme delegates establishing to the coach, the coach does it instead
+    return qs.filter(plan__enrolment__variant__coach_establishes_plans=False).order_by(
+        "reviewed_at", "pk"
+    )
+
+
+def versions_awaiting(coach: User) -> QuerySet[PlanVersion]:
+    """Versions waiting for this coach: submitted ones to review, and agreed ones to establish
+    where the programme delegates establishing to the coach."""
+    return (
+        PlanVersion.objects.filter(plan__enrolment__coach=coach)
+        .filter(
+            Q(status=PlanVersion.Status.SUBMITTED)
+            | Q(
+                status=PlanVersion.Status.AGREED,
+                plan__enrolment__variant__coach_establishes_plans=True,
+            )
+        )
+        .select_related("plan__enrolment__student")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def teams_for(user: User) -> QuerySet[LearningTeam]:
+    """The learning teams a user guides or manages (the administrator: all)."""
+    teams = LearningTeam.objects.select_related("programme", "teacher").annotate(
+        member_count=Count("members")
+    )
+    if is_administrator(user):
+        return teams.order_by("programme__name_nl", "name")
+    managed = [
+        pid
+        for pid, roles in roles_by_programme(user).items()
+        if pid is not None and Role.PROGRAMME_MANAGER in roles
+    ]
+    return teams.filter(Q(teacher=user) | Q(programme_id__in=managed)).order_by(
+        "programme__name_nl", "name"
+    )
+
+
+def team_programmes(user: User) -> QuerySet[Programme]:
+    """The programmes in which a user may start a learning team."""
+    if is_administrator(user):
+        return Programme.objects.all()
+    ids = [
+        pid
+        for pid, roles in roles_by_programme(user).items()
+        if pid is not None and roles & TEAM_ROLES
+    ]
+    return Programme.objects.filter(pk__in=ids)
+
+
+def teachers_of(programme: Programme) -> QuerySet[User]:
+    return (
+        User.objects.filter(
+            role_assignments__programme=programme, role_assignments__role__in=TEAM_ROLES
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+TEAM_ROLES = frozenset({Role.COACH, Role.PROGRAMME_MANAGER})

@@ -1,0 +1,98 @@
+"""Enrolments, the intake and the persona a coach links to a student."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from parcours.accounts.models import Role, User
+from parcours.core.audit import audit_record
+from parcours.core.errors import DomainError, raise_if_refused, require
+from parcours.curriculum import services as curriculum_services
+from parcours.curriculum.models import Persona, ProgrammeVariant
+from parcours.curriculum.permissions import has_role, is_administrator
+from parcours.rules.facts import StartFacts
+from parcours.rules.study_plans import enrolment_start_moment
+
+from .. import permissions
+from ..models import Enrolment, Intake
+from .common import save, today
+
+
+@transaction.atomic
+def enrolment_create(
+    student: User,
+    *,
+    actor: User | None,
+    variant: ProgrammeVariant,
+    start_date: date,
+    coach: User | None = None,
+    on: date | None = None,
+) -> Enrolment:
+    """Enrol a student individually (no cohort) in an outcome-based variant."""
+    programme = variant.programme
+    if actor is not None:
+        require(is_administrator(actor) or has_role(actor, programme.pk, {Role.PROGRAMME_MANAGER}))
+    if not variant.outcome_based:
+        raise DomainError(
+            "Deze variant werkt niet met eenheden van leeruitkomsten.",
+            "This variant does not work with units of learning outcomes.",
+            field="variant",
+        )
+    facts = StartFacts(start_date=start_date, start_moments=variant.start_moments)
+    raise_if_refused([enrolment_start_moment(facts, on=on or today())])
+    if coach is not None and not has_role(coach, programme.pk, {Role.COACH}):
+        raise DomainError(
+            f"{coach} is geen coach van deze opleiding.",
+            f"{coach} is not a coach of this programme.",
+            field="coach",
+        )
+    enrolment = Enrolment(student=student, variant=variant, start_date=start_date, coach=coach)
+    save(enrolment)
+    curriculum_services.role_assign(student, actor=None, role=Role.STUDENT, programme=programme)
+    audit_record(actor, "enrolment.create", enrolment, start_date=start_date.isoformat())
+    return enrolment
+
+
+@transaction.atomic
+def coach_assign(enrolment: Enrolment, *, actor: User, coach: User) -> Enrolment:
+    programme_id = enrolment.variant.programme_id
+    require(is_administrator(actor) or has_role(actor, programme_id, {Role.PROGRAMME_MANAGER}))
+    if not has_role(coach, programme_id, {Role.COACH}):
+        raise DomainError(
+            f"{coach} is geen coach van deze opleiding.",
+            f"{coach} is not a coach of this programme.",
+            field="coach",
+        )
+    enrolment.coach = coach
+    enrolment.save(update_fields=["coach"])
+    audit_record(actor, "enrolment.coach_assign", enrolment, coach=coach.username)
+    return enrolment
+
+
+@transaction.atomic
+def intake_record(enrolment: Enrolment, *, actor: User, **fields: Any) -> Intake:
+    """Prior education, work experience, workplace and role, hours a week, goals."""
+    require(permissions.can_edit_intake(actor, enrolment))
+    intake = Intake.objects.filter(enrolment=enrolment).first() or Intake(enrolment=enrolment)
+    for name, value in fields.items():
+        setattr(intake, name, value)
+    save(intake)
+    audit_record(actor, "intake.record", intake, **{k: str(v) for k, v in fields.items()})
+    return intake
+
+
+@transaction.atomic
+def enrolment_link_persona(enrolment: Enrolment, *, actor: User, persona: Persona | None) -> None:
+    require(permissions.can_link_persona(actor, enrolment))
+    if persona is not None and persona.programme_id != enrolment.variant.programme_id:
+        raise DomainError(
+            "Deze persona hoort bij een andere opleiding.",
+            "This persona belongs to another programme.",
+            field="persona",
+        )
+    enrolment.persona = persona
+    enrolment.save(update_fields=["persona"])
+    audit_record(actor, "enrolment.persona", enrolment, persona=persona.name if persona else None)
