@@ -26,10 +26,16 @@ from parcours.examcommittee.models import (
     DeskRequest,
     PersonalCircumstance,
 )
-from parcours.rules.decisions import appeal_deadline, decision_appeal_deadline
+from parcours.rules.decisions import decision_appeal_deadline
 from parcours.rules.facts import AppealFacts
 
 Status = DeskRequest.Status
+
+
+def appeal_deadline(made_known: date) -> date:
+    """The deadline rule decision.appeal-deadline gives on the day of notification."""
+    result = decision_appeal_deadline(AppealFacts(made_known=made_known), on=made_known)
+    return result.values_used["deadline"]
 
 
 def _user(username: str) -> User:
@@ -201,6 +207,7 @@ def test_the_granted_exemptions_appeal_deadline_moves_past_christmas(demo_db):
         "decision.awb-complete",
         "exemption.grounds",
         "exemption.grounds",
+        "decision.appeal-deadline",
     ]
     assert decision.desk_request.status == Status.DECIDED
     found = selectors.progress(decision.student, decision.programme, on=TODAY)
@@ -349,7 +356,10 @@ def test_the_diploma_made_known_carries_the_supplement(demo_db):
     ]
     found = selectors.progress(diploma.student, diploma.programme, on=TODAY)
     assert diploma.content["supplement"] == selectors.supplement(found)
-    assert [g["rule"] for g in diploma.grounds] == ["decision.awb-complete"]
+    assert [g["rule"] for g in diploma.grounds] == [
+        "decision.awb-complete",
+        "decision.appeal-deadline",
+    ]
 
 
 def test_the_bsa_list_gives_each_first_year_student_a_verdict(demo_db):

@@ -105,7 +105,7 @@ def bsa_out(result: RuleResult | None) -> dict[str, Any] | None:
 
 
 def appeal_out(decision: Decision) -> dict[str, Any] | None:
-    term = letters.appeal_term(decision)
+    term = selectors.appeal_term(decision)
     if term is None:
         return None
     phrases = letters.PHRASES[request_language()]

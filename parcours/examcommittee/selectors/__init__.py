@@ -5,6 +5,8 @@ Callers use `selectors.X`; every public read is re-exported here by name."""
 
 from .committee import committee_members, committee_programme_ids
 from .decisions import (
+    AppealTerm,
+    appeal_term,
     committee_decisions,
     committee_decisions_in_full,
     decision_in_full,
@@ -58,12 +60,14 @@ from .queues import (
 
 __all__ = [
     "PROPEDEUSE_EC",
+    "AppealTerm",
     "How",
     "Progress",
     "QueueRow",
     "Subject",
     "TimelineEvent",
     "UnitProgress",
+    "appeal_term",
     "bsa_list",
     "bsa_result",
     "circumstance",

@@ -19,11 +19,11 @@ from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
 from parcours.curriculum.models import Programme
 from parcours.rules.decisions import (
-    appeal_deadline,
+    decision_appeal_deadline,
     decision_awb_complete,
     exemption_grounds,
 )
-from parcours.rules.facts import DecisionFacts, ExemptionFacts
+from parcours.rules.facts import AppealFacts, DecisionFacts, ExemptionFacts
 from parcours.studyplans.models import Enrolment, PlanUnit, PlanVersion
 
 from .. import permissions, selectors
@@ -217,7 +217,8 @@ def decision_update(
 @transaction.atomic
 def decision_make_known(decision: Decision, *, actor: User, on: date) -> Decision:
     """Make the decision known: refused while an Awb part is missing (each missing part is
-    named); then the appeal deadline is computed and the decision is frozen."""
+    named); then the appeal deadline is computed, once (rule decision.appeal-deadline), stored
+    with the grounds, and the decision is frozen."""
     require(permissions.can_decide(actor, decision.programme_id))
     decision = _editable(decision)
     results = [decision_awb_complete(decision_facts(decision), on=on)]
@@ -243,9 +244,10 @@ def decision_make_known(decision: Decision, *, actor: User, on: date) -> Decisio
                     )
                 )
     raise_if_refused(results)
+    appeal = decision_appeal_deadline(AppealFacts(made_known=on), on=on)
     decision.made_known_on = on
-    decision.appeal_deadline = appeal_deadline(on)
-    decision.grounds = [r.grounds() for r in results]
+    decision.appeal_deadline = appeal.values_used["deadline"]
+    decision.grounds = [r.grounds() for r in [*results, appeal]]
     decision.save()
     if decision.desk_request_id:
         DeskRequest.objects.filter(pk=decision.desk_request_id).update(

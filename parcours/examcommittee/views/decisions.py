@@ -74,7 +74,7 @@ def my_decision_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "decision": decision,
             "letter": letters.letter_body(decision),
-            "appeal": letters.appeal_term(decision),
+            "appeal": selectors.appeal_term(decision),
             "can_decide": permissions.can_decide(request.user, decision.programme_id),
         },
     )
@@ -167,7 +167,7 @@ def _render_decision(
         context.update(
             {
                 "letter": letters.letter_body(decision),
-                "appeal": letters.appeal_term(decision),
+                "appeal": selectors.appeal_term(decision),
                 "corrections": list(decision.corrections.order_by("created_at", "id")),
                 "correct_form": correct_form or ActionForm(),
             }
