@@ -180,6 +180,10 @@ def test_decisions_by_kind_and_outcome(demo_db):
         assert decision.appeal_deadline == appeal_deadline(decision.made_known_on)
         assert decision.decided_on <= decision.made_known_on
         assert decision.grounds[0]["rule"] == "decision.awb-complete"
+        assert decision.grounds[-1]["rule"] == "decision.appeal-deadline"
+        assert decision.grounds[-1]["values_used"]["deadline"] == (
+            decision.appeal_deadline.isoformat()
+        )
         assert decision.members
         assert decision.body.startswith("Examencommissie ")
 
@@ -226,7 +230,11 @@ def test_one_exemption_is_partly_granted(demo_db):
         ("PB-2", True),
         ("PB-4", False),
     ]
-    assert [g["rule"] for g in decision.grounds] == ["decision.awb-complete", "exemption.grounds"]
+    assert [g["rule"] for g in decision.grounds] == [
+        "decision.awb-complete",
+        "exemption.grounds",
+        "decision.appeal-deadline",
+    ]
     found = selectors.progress(decision.student, decision.programme, on=TODAY)
     states = {r.unit.code: r.state for r in found.units}
     assert (states["PB-2"], states["PB-4"]) == ("exempted", "open")
