@@ -17,7 +17,7 @@ from parcours.rules import get_rule
 from parcours.rules.facts import AppealFacts
 from parcours.studyplans.models import Enrolment, PlanVersion
 
-from ..models import Decision, DecisionUnit, DeskRequest
+from ..models import Decision, DecisionUnit, DeskDocument, DeskRequest
 from .committee import committee_programme_ids
 
 
@@ -80,6 +80,18 @@ def with_decision_parts(decision: Decision, *, letter: bool = False) -> Decision
     return decision
 
 
+def decision_documents(decision: Decision) -> list[DeskDocument]:
+    """The documents of the desk request a decision is on (none for a decision without one)."""
+    if decision.desk_request_id is None:
+        return []
+    return list(DeskDocument.objects.filter(request_id=decision.desk_request_id))
+
+
+def decision_corrections(decision: Decision) -> list[Decision]:
+    """Every correction of a decision, drafts too, oldest first."""
+    return list(decision.corrections.order_by("created_at", "id"))
+
+
 def own_decisions_in_full(user: Any) -> QuerySet[Decision]:
     """The student's decisions made known (never drafts), newest first, with their parts."""
     return _with_parts(
@@ -123,13 +135,18 @@ def open_draft_in_full(kind: str, enrolment: Enrolment) -> Decision | None:
     return _in_full(_open_drafts(kind, enrolment)).first()
 
 
+def _open_request_drafts(request: DeskRequest) -> QuerySet[Decision]:
+    return request.decisions.filter(made_known_on__isnull=True).order_by("-created_at", "-id")
+
+
+def open_request_draft(request: DeskRequest) -> Decision | None:
+    """The latest draft decision on a desk request (drafting again opens it)."""
+    return _open_request_drafts(request).first()
+
+
 def open_request_draft_in_full(request: DeskRequest) -> Decision | None:
-    """The latest draft decision on a desk request, with everything it shows."""
-    return (
-        _in_full(request.decisions.filter(made_known_on__isnull=True))
-        .order_by("-created_at")
-        .first()
-    )
+    """As open_request_draft, with everything the decision shows."""
+    return _in_full(_open_request_drafts(request)).first()
 
 
 def open_drafts_by_enrolment(kind: str, enrolment_ids: Iterable[int]) -> dict[int, int]:

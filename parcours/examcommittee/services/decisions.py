@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
-from parcours.core.errors import DomainError, raise_if_refused, require
+from parcours.core.errors import DomainError, RuleViolation, raise_if_refused, require
 from parcours.curriculum.models import Programme
 from parcours.rules.decisions import (
     decision_appeal_deadline,
@@ -57,6 +57,20 @@ def default_appeal_clause(language: str) -> str:
         "beroep instellen bij het College van beroep voor de examens (WHW art. 7.61; Awb art. "
         "6:7 en 6:8)."
     )
+
+
+AWB_RULE = "decision.awb-complete"
+
+
+def missing_parts(refused: RuleViolation) -> list[str]:
+    """The Awb parts a refusal to make a decision known names as missing (rule
+    decision.awb-complete), by field name; none when that rule did not refuse."""
+    return [
+        part
+        for result in refused.results
+        if result.rule_id == AWB_RULE
+        for part in result.values_used.get("missing", [])
+    ]
 
 
 def decision_facts(decision: Decision) -> DecisionFacts:
@@ -304,9 +318,7 @@ def exemption_draft(
             "Over dit verzoek is al beslist; corrigeer zo nodig het besluit.",
             "This request has been decided; correct the decision if needed.",
         )
-    enrolment = Enrolment.objects.filter(
-        student=student, variant__programme=request.programme
-    ).first()
+    enrolment = selectors.enrolment_in(student, request.programme)
     language = fields.get("language") or getattr(student, "preferred_language", "nl") or "nl"
     with translation.override(language):  # the evidence is cited in the letter's language
         evidence = [
