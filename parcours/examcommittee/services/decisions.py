@@ -27,11 +27,7 @@ from parcours.rules.facts import AppealFacts, DecisionFacts, ExemptionFacts
 from parcours.studyplans.models import Enrolment, PlanUnit, PlanVersion
 
 from .. import permissions, selectors
-from ..models import (
-    Decision,
-    DecisionUnit,
-    DeskRequest,
-)
+from ..models import Decision, DecisionUnit, DeskRequest
 
 Status = DeskRequest.Status
 
