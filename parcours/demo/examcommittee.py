@@ -84,7 +84,7 @@ class Committee:
 
     def prospective(self) -> None:
         for person in PROSPECTIVE:
-            # signed up at the desk, as parcours.examcommittee.views.signup does
+            # signed up at the desk, as parcours.examcommittee.views.desk.signup does
             self.people[person.username] = create_account(person, actor=None)
 
     def question(

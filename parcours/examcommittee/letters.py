@@ -21,9 +21,8 @@ from django.utils import formats, translation
 from django.utils.safestring import SafeString
 
 from parcours.core.downloads import html_to_pdf
-from parcours.rules.decisions import decision_appeal_deadline
-from parcours.rules.facts import AppealFacts
 
+from . import selectors
 from .models import Decision
 
 PHRASES: dict[str, dict[str, str]] = {
@@ -136,41 +135,6 @@ def reference(decision: Decision) -> str:
 
 
 @dataclass(frozen=True)
-class AppealTerm:
-    """How the appeal deadline was reached (rule decision.appeal-deadline): six weeks after the
-    day of notification, moved past the rest days the term would otherwise end on."""
-
-    made_known: date
-    weeks: int
-    nominal_end: date
-    deadline: date
-    moved_past: list[str]  # in the active language
-    moved_past_dates: list[date]
-    rule: str
-    source: str
-
-
-def appeal_term(decision: Decision) -> AppealTerm | None:
-    if decision.made_known_on is None:
-        return None
-    result = decision_appeal_deadline(
-        AppealFacts(made_known=decision.made_known_on), on=decision.made_known_on
-    )
-    values = result.values_used
-    english = (translation.get_language() or "nl").startswith("en")
-    return AppealTerm(
-        made_known=decision.made_known_on,
-        weeks=int(values["appeal_weeks"]),
-        nominal_end=values["term_end_before_extension"],
-        deadline=values["deadline"],
-        moved_past=list(values["moved_past_en" if english else "moved_past"]),
-        moved_past_dates=list(values["moved_past_dates"]),
-        rule=result.rule_id,
-        source=result.source_label,
-    )
-
-
-@dataclass(frozen=True)
 class LetterUnit:
     code: str
     title: str
@@ -184,7 +148,7 @@ def letter_context(decision: Decision, *, language: str | None = None) -> dict[s
     language = language or decision.language or "nl"
     t = PHRASES["en" if language == "en" else "nl"]
     student = decision.student
-    term = appeal_term(decision)
+    term = selectors.appeal_term(decision)
     moved = ""
     if term and term.moved_past:
         moved = t["deadline_moved"].format(

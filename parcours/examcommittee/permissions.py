@@ -80,7 +80,9 @@ def get_desk_document_for(user: Any, pk: int) -> DeskDocument:
 
 def get_decision_for(user: Any, pk: int) -> Decision:
     decision = (
-        Decision.objects.select_related("programme", "student", "enrolment", "corrects")
+        Decision.objects.select_related(
+            "programme__institution", "student", "enrolment", "corrects", "desk_request"
+        )
         .filter(pk=pk)
         .first()
     )

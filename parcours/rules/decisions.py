@@ -30,15 +30,6 @@ BSA_FIRST_YEAR_MONTHS = "bsa.first_year_months"
 # --- Terms -----------------------------------------------------------------------------------
 
 
-def appeal_deadline(made_known: date) -> date:
-    """The last day for lodging an objection or appeal against a decision made known on
-    `made_known`. A thin caller of the rule `decision.appeal-deadline`, which alone computes it
-    (six weeks from the day after, Awb 6:7-6:8, moved past Atw rest days)."""
-    result = decision_appeal_deadline(AppealFacts(made_known=made_known), on=made_known)
-    deadline: date = result.values_used["deadline"]
-    return deadline
-
-
 def decision_term_end(received: date) -> date:
     """The last day by which the exam committee must decide on a request received on `received`:
     eight weeks after receipt (Awb 4:13, second paragraph).

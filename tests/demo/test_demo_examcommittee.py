@@ -26,10 +26,16 @@ from parcours.examcommittee.models import (
     DeskRequest,
     PersonalCircumstance,
 )
-from parcours.rules.decisions import appeal_deadline, decision_appeal_deadline
+from parcours.rules.decisions import decision_appeal_deadline
 from parcours.rules.facts import AppealFacts
 
 Status = DeskRequest.Status
+
+
+def appeal_deadline(made_known: date) -> date:
+    """The deadline rule decision.appeal-deadline gives on the day of notification."""
+    result = decision_appeal_deadline(AppealFacts(made_known=made_known), on=made_known)
+    return result.values_used["deadline"]
 
 
 def _user(username: str) -> User:
@@ -174,6 +180,10 @@ def test_decisions_by_kind_and_outcome(demo_db):
         assert decision.appeal_deadline == appeal_deadline(decision.made_known_on)
         assert decision.decided_on <= decision.made_known_on
         assert decision.grounds[0]["rule"] == "decision.awb-complete"
+        assert decision.grounds[-1]["rule"] == "decision.appeal-deadline"
+        assert decision.grounds[-1]["values_used"]["deadline"] == (
+            decision.appeal_deadline.isoformat()
+        )
         assert decision.members
         assert decision.body.startswith("Examencommissie ")
 
@@ -201,6 +211,7 @@ def test_the_granted_exemptions_appeal_deadline_moves_past_christmas(demo_db):
         "decision.awb-complete",
         "exemption.grounds",
         "exemption.grounds",
+        "decision.appeal-deadline",
     ]
     assert decision.desk_request.status == Status.DECIDED
     found = selectors.progress(decision.student, decision.programme, on=TODAY)
@@ -219,7 +230,11 @@ def test_one_exemption_is_partly_granted(demo_db):
         ("PB-2", True),
         ("PB-4", False),
     ]
-    assert [g["rule"] for g in decision.grounds] == ["decision.awb-complete", "exemption.grounds"]
+    assert [g["rule"] for g in decision.grounds] == [
+        "decision.awb-complete",
+        "exemption.grounds",
+        "decision.appeal-deadline",
+    ]
     found = selectors.progress(decision.student, decision.programme, on=TODAY)
     states = {r.unit.code: r.state for r in found.units}
     assert (states["PB-2"], states["PB-4"]) == ("exempted", "open")
@@ -349,7 +364,10 @@ def test_the_diploma_made_known_carries_the_supplement(demo_db):
     ]
     found = selectors.progress(diploma.student, diploma.programme, on=TODAY)
     assert diploma.content["supplement"] == selectors.supplement(found)
-    assert [g["rule"] for g in diploma.grounds] == ["decision.awb-complete"]
+    assert [g["rule"] for g in diploma.grounds] == [
+        "decision.awb-complete",
+        "decision.appeal-deadline",
+    ]
 
 
 def test_the_bsa_list_gives_each_first_year_student_a_verdict(demo_db):

@@ -37,6 +37,8 @@ from parcours.examcommittee.models import (
     DeskRequest,
     PersonalCircumstance,
 )
+from parcours.rules import get_rule
+from parcours.rules.facts import AppealFacts
 from tests import factories
 from tests.examcommittee.test_progress import assess, exempt, small_oer, staff_of
 
@@ -1221,7 +1223,56 @@ def test_my_decisions_lists_those_made_known_with_every_awb_part(client, w):
             "letter_url": f"{API}/decisions/{known.pk}/letter",
         }
     ]
-    assert [g["rule"] for g in known.grounds] == ["decision.awb-complete", "exemption.grounds"]
+    assert [g["rule"] for g in known.grounds] == [
+        "decision.awb-complete",
+        "exemption.grounds",
+        "decision.appeal-deadline",
+    ]
+    assert known.grounds[-1]["values_used"]["deadline"] == "2027-05-18"
+
+
+def test_a_decision_is_answered_with_the_appeal_term_stored_when_made_known(client, w):
+    """Decision 0010: the API reads the stored result of rule decision.appeal-deadline. Stored
+    as if 17 and 18 May 2027 had both been rest days, the deadline is 19 May, not the 18 May
+    the rule would give today."""
+    with on_day(RECEIVED):
+        draft = ready_draft(w, decided_on=date(2027, 4, 5))
+    told = get_rule("decision.appeal-deadline")(
+        AppealFacts(made_known=date(2027, 4, 5)), on=date(2027, 4, 5)
+    ).grounds()
+    told["values_used"].update(
+        deadline="2027-05-19",
+        moved_past=["tweede pinksterdag", "rustdag"],
+        moved_past_en=["Whit Monday", "rest day"],
+        moved_past_dates=["2027-05-17", "2027-05-18"],
+    )
+    # written while still a draft: once made known the row is immutable
+    Decision.objects.filter(pk=draft.pk).update(
+        made_known_on=date(2027, 4, 5), appeal_deadline=date(2027, 5, 19), grounds=[told]
+    )
+
+    response = call(client, w, "student", "get", f"/decisions/{draft.pk}")
+
+    assert response.status_code == 200
+    assert (response.json()["appeal_deadline"], response.json()["appeal"]) == (
+        "2027-05-19",
+        {
+            "made_known_on": "2027-04-05",
+            "weeks": 6,
+            "term_end_before_extension": "2027-05-17",
+            "deadline": "2027-05-19",
+            "moved_past": [
+                {"date": "2027-05-17", "name": "Whit Monday"},
+                {"date": "2027-05-18", "name": "rest day"},
+            ],
+            "explanation": "You may lodge an appeal no later than 19 May 2027. The term of 6 "
+            "weeks ended on 17 May 2027 (Whit Monday, rest day) and is extended to and including "
+            "the next working day (Algemene termijnenwet, art. 1).",
+            "rule": "decision.appeal-deadline",
+            "source": "Awb, art. 6:7; Awb, art. 6:8, eerste lid; Atw, art. 1, eerste lid; "
+            "Atw, art. 3, eerste lid; Awb, art. 6:9",
+        },
+    )
 
 
 def test_the_letter_is_a_pdf_attachment(client, w):

@@ -20,7 +20,9 @@ from parcours.accounts.models import Role
 from parcours.core.models import AuditEntry
 from parcours.examcommittee import selectors, services
 from parcours.examcommittee.models import Decision, DeskRequest
+from parcours.rules import get_rule
 from parcours.rules.decisions import DECISION_PARTS
+from parcours.rules.facts import AppealFacts
 from tests import factories
 
 RECEIVED = date(2027, 1, 11)
@@ -330,7 +332,14 @@ def test_make_known_sets_the_appeal_deadline_and_closes_the_request(client, worl
         "decision.awb-complete",
         "exemption.grounds",
         "exemption.grounds",
+        "decision.appeal-deadline",
     ]
+    appeal = decision.grounds[-1]["values_used"]
+    assert (appeal["made_known"], appeal["term_end_before_extension"], appeal["deadline"]) == (
+        "2027-04-20",
+        "2027-06-01",
+        "2027-06-01",
+    )
     entry = AuditEntry.objects.get(action="decision.make_known")
     assert entry.data["appeal_deadline"] == "2027-06-01"
     world["request"].refresh_from_db()
@@ -371,6 +380,81 @@ def test_the_appeal_deadline_follows_the_day_it_was_made_known(
         assert squash(element(page, "span", "moved-past")) == moved_past
     else:
         assert 'data-testid="moved-past"' not in page
+
+
+def stored_as_told(world, appeal: dict | None) -> Decision:
+    """A complete decision made known on ON whose grounds hold `appeal` as the stored result of
+    rule decision.appeal-deadline (None: made known before that result was stored). Written
+    while still a draft: once made known the row is immutable."""
+    decision = draft_of(world)
+    services.decision_update(
+        decision,
+        actor=world["committee"],
+        reasons=REASONS,
+        decided_on=ON,
+        unit_grants={du.unit_id: True for du in decision.decision_units.all()},
+    )
+    deadline = date.fromisoformat(appeal["values_used"]["deadline"]) if appeal else date(2027, 6, 1)
+    Decision.objects.filter(pk=decision.pk).update(
+        made_known_on=ON, appeal_deadline=deadline, grounds=[appeal] if appeal else []
+    )
+    decision.refresh_from_db()
+    return decision
+
+
+def test_the_pages_and_the_letter_show_the_appeal_term_stored_when_made_known(client, world):
+    """Decision 0010: the appeal term is read from the grounds, never computed again. Stored
+    as if 1 and 2 June 2027 had been rest days when it was made known, the term runs to 3 June
+    on every page and in the letter, although the rule would now say 1 June."""
+    told = get_rule("decision.appeal-deadline")(AppealFacts(made_known=ON), on=ON).grounds()
+    told["values_used"].update(
+        deadline="2027-06-03",
+        moved_past=["rustdag een", "rustdag twee"],
+        moved_past_en=["rest day one", "rest day two"],
+        moved_past_dates=["2027-06-01", "2027-06-02"],
+    )
+    decision = stored_as_told(world, told)
+
+    client.force_login(world["committee"])
+    committee_page = text(client.get(reverse("examcommittee:decision_detail", args=[decision.pk])))
+    client.force_login(world["student"])
+    student_page = text(client.get(reverse("examcommittee:my_decision_detail", args=[decision.pk])))
+
+    appeal = (
+        "Appeal deadline Made known on 2027-04-20: the term of 6 weeks starts the next day. It "
+        "would end on 2027-06-01, a rest day: moved past rest day one, rest day two . Last day to "
+        "appeal: 2027-06-03 Rule decision.appeal-deadline · Source: Awb, art. 6:7; Awb, art. "
+        "6:8, eerste lid; Atw, art. 1, eerste lid; Atw, art. 3, eerste lid; Awb, art. 6:9"
+    )
+    for page in (committee_page, student_page):
+        assert squash(element(page, "section", "appeal-term")) == appeal
+        assert squash(element(page, "p", "letter-deadline")) == (
+            "U kunt uiterlijk 3 juni 2027 beroep instellen. De termijn van 6 weken eindigde op "
+            "1 juni 2027 (rustdag een, rustdag twee) en is verlengd tot en met de "
+            "eerstvolgende werkdag (Algemene termijnenwet, art. 1)."
+        )
+
+
+def test_a_decision_made_known_before_the_term_was_stored_shows_the_rules_term(client, world):
+    """Without a stored result (made known before it was stored) the page evaluates the rule
+    on the day the decision was made known."""
+    decision = stored_as_told(world, None)
+    client.force_login(world["committee"])
+
+    page = text(client.get(reverse("examcommittee:decision_detail", args=[decision.pk])))
+
+    assert squash(element(page, "strong", "appeal-deadline")) == "2027-06-01"
+    assert selectors.appeal_term(decision) == selectors.AppealTerm(
+        made_known=ON,
+        weeks=6,
+        nominal_end=date(2027, 6, 1),
+        deadline=date(2027, 6, 1),
+        moved_past=[],
+        moved_past_dates=[],
+        rule="decision.appeal-deadline",
+        source="Awb, art. 6:7; Awb, art. 6:8, eerste lid; Atw, art. 1, eerste lid; "
+        "Atw, art. 3, eerste lid; Awb, art. 6:9",
+    )
 
 
 def test_a_decision_made_known_cannot_be_changed_through_the_pages_or_the_database(client, world):

@@ -17,7 +17,6 @@ from parcours.rules.atw import (
 )
 from parcours.rules.decisions import (
     DECISION_PARTS,
-    appeal_deadline,
     bsa_norm,
     decision_appeal_deadline,
     decision_awb_complete,
@@ -97,6 +96,14 @@ def test_extend_past_rest_days():
 # --- Appeal deadline ---------------------------------------------------------------------------
 
 
+def deadline_by_rule(made_known: date) -> date:
+    """The deadline as the rule decision.appeal-deadline gives it on the day of notification
+    (what making a decision known stores)."""
+    result = decision_appeal_deadline(AppealFacts(made_known=made_known), on=made_known)
+    deadline: date = result.values_used["deadline"]
+    return deadline
+
+
 @pytest.mark.parametrize(
     ("made_known", "deadline", "why"),
     [
@@ -119,21 +126,32 @@ def test_extend_past_rest_days():
     ],
 )
 def test_appeal_deadline(made_known, deadline, why):
-    assert appeal_deadline(D(made_known)) == D(deadline), why
+    assert deadline_by_rule(D(made_known)) == D(deadline), why
 
 
-def test_appeal_deadline_is_the_rules_deadline():
-    """One computation: appeal_deadline only asks the rule decision.appeal-deadline."""
-    for made_known in ("2027-04-20", "2027-04-05", "2027-03-24", "2027-02-12"):
-        result = get_rule("decision.appeal-deadline")(
-            AppealFacts(made_known=D(made_known)), on=D(made_known)
-        )
-        assert appeal_deadline(D(made_known)) == result.values_used["deadline"]
+@pytest.mark.parametrize(
+    ("made_known", "deadline"),
+    [
+        ("2027-04-20", "2027-06-01"),
+        ("2027-04-05", "2027-05-18"),
+        ("2027-03-24", "2027-05-07"),
+        ("2027-02-12", "2027-03-26"),
+    ],
+)
+def test_the_registered_rule_gives_the_deadline(made_known, deadline):
+    """The rule as the registry holds it (by its id, as the grounds name it) gives the same
+    deadline."""
+    result = get_rule("decision.appeal-deadline")(
+        AppealFacts(made_known=D(made_known)), on=D(made_known)
+    )
+    assert (result.ok, result.values_used["deadline"]) == (True, D(deadline))
 
 
 def test_appeal_deadline_before_the_awb_took_effect_is_refused():
     with pytest.raises(RuleNotInForce, match="geldig sinds 1994-01-01"):
-        appeal_deadline(D("1993-12-31"))
+        get_rule("decision.appeal-deadline")(
+            AppealFacts(made_known=D("1993-12-31")), on=D("1993-12-31")
+        )
 
 
 def test_appeal_weeks_parameter_is_six():
@@ -142,7 +160,7 @@ def test_appeal_weeks_parameter_is_six():
 
 @given(st.dates(min_value=date(2014, 1, 1), max_value=date(2099, 10, 1)))
 def test_deadline_is_never_a_rest_day_and_at_most_four_days_late(made_known):
-    deadline = appeal_deadline(made_known)
+    deadline = deadline_by_rule(made_known)
     nominal = made_known + timedelta(days=42)
     assert not is_atw_rest_day(deadline)
     assert nominal <= deadline <= nominal + timedelta(days=4)

@@ -37,8 +37,6 @@ from .shared import decision_out, require_committee_pages, today
 
 router = Router(tags=["exam committee"])
 
-AWB_RULE = "decision.awb-complete"
-
 
 class MakeKnownRefusalOut(RuleViolationOut):
     missing: list[str] = Field(..., description="Every Awb part still missing, by field name")
@@ -73,13 +71,7 @@ class MissingParts(RuleViolation):
         super().__init__(refused.results, field=refused.field)
 
     def as_dict(self) -> dict[str, Any]:
-        missing = [
-            part
-            for result in self.results
-            if result.rule_id == AWB_RULE
-            for part in result.values_used.get("missing", [])
-        ]
-        return {**super().as_dict(), "missing": missing}
+        return {**super().as_dict(), "missing": services.missing_parts(self)}
 
 
 def _grants(decision: Decision, given: list[UnitGrantIn]) -> dict[int, bool]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.http import Http404, HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Router, Schema, UploadedFile
 from ninja.errors import AuthenticationError
 from ninja.responses import Status
@@ -127,11 +126,6 @@ def _own_items(user: Any, ids: list[int]) -> list[int]:
     return ids
 
 
-def _exemption_subject(programme: Programme, unit_ids: list[int]) -> str:
-    codes = selectors.unit_codes_for_exemption(programme, unit_ids)
-    return _("Exemption for %(units)s") % {"units": ", ".join(codes)}
-
-
 @router.get(
     "/me/desk-requests",
     response={200: list[DeskRequestOut], 401: ErrorOut},
@@ -167,7 +161,7 @@ def desk_request_create(request: HttpRequest, payload: DeskRequestCreateIn) -> A
     item_ids = _own_items(user, payload.item_ids)
     subject = payload.subject
     if not subject and payload.kind == DeskRequest.Kind.EXEMPTION:
-        subject = _exemption_subject(programme, payload.unit_ids)
+        subject = selectors.exemption_subject(programme, payload.unit_ids)
     created = services.desk_request_create(
         programme.institution,
         actor=cast(User, user) if authenticated else None,
@@ -208,7 +202,7 @@ def exemption_request_create(
         actor=user,
         programme=programme,
         kind=DeskRequest.Kind.EXEMPTION,
-        subject=payload.subject or _exemption_subject(programme, payload.unit_ids),
+        subject=payload.subject or selectors.exemption_subject(programme, payload.unit_ids),
         message=payload.message,
         unit_ids=payload.unit_ids,
         item_ids=item_ids,

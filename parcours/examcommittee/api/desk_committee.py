@@ -27,7 +27,6 @@ from .shared import (
     decision_out,
     desk_request_detail_out,
     require_committee_pages,
-    term_of,
     today,
     units_of,
 )
@@ -74,7 +73,7 @@ def desk_queue(request: HttpRequest, status: Query[RequestStatus | None] = None)
     on = today()
     rows = []
     for r in selectors.desk_queue(user, status=status or ""):
-        days_left, state = term_of(r, on)
+        term = selectors.countdown(r, on=on)
         rows.append(
             {
                 "id": r.pk,
@@ -87,8 +86,8 @@ def desk_queue(request: HttpRequest, status: Query[RequestStatus | None] = None)
                 "subject": r.subject,
                 "received_on": r.received_on,
                 "term_end": r.term_end,
-                "days_left": days_left,
-                "term_state": state,
+                "days_left": term.days,
+                "term_state": term.state,
                 "units": units_of(r),
                 "document_count": len(r.documents.all()),
             }

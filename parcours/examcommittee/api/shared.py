@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from parcours.rules import RuleResult, get_rule
-from parcours.rules.decisions import decision_term, missing_decision_parts
-from parcours.rules.facts import DecisionTermFacts
+from parcours.rules.decisions import missing_decision_parts
 
 from .. import letters, permissions, selectors, services
 from ..models import Decision, DeskRequest
@@ -36,21 +35,12 @@ def require_committee_pages(user: Any) -> None:
 # --- shaping the output ---------------------------------------------------------------------
 
 
-def term_of(request: DeskRequest, on: date) -> tuple[int | None, str]:
-    """Days left of the decision term and its state (rule decision.term, warning at 7 days)."""
-    if request.status == DeskRequest.Status.DECIDED:
-        return None, "decided"
-    result = decision_term(DecisionTermFacts(received=request.received_on), on=on)
-    state = "overdue" if not result.ok else "soon" if result.warning else "open"
-    return selectors.days_left(request, on=on), state
-
-
 def units_of(request: DeskRequest) -> list[Any]:
     return sorted(request.units.all(), key=lambda u: (u.position, u.code, u.pk))
 
 
 def desk_request_out(request: DeskRequest, on: date, *, committee: bool) -> dict[str, Any]:
-    days_left, state = term_of(request, on)
+    term = selectors.countdown(request, on=on)
     decisions = sorted(request.decisions.all(), key=lambda d: (d.created_at, d.pk))
     return {
         "id": request.pk,
@@ -64,8 +54,8 @@ def desk_request_out(request: DeskRequest, on: date, *, committee: bool) -> dict
         "message": request.message,
         "received_on": request.received_on,
         "term_end": request.term_end,
-        "days_left": days_left,
-        "term_state": state,
+        "days_left": term.days,
+        "term_state": term.state,
         "answer": request.answer,
         "decided_at": request.decided_at,
         "units": units_of(request),
@@ -105,7 +95,7 @@ def bsa_out(result: RuleResult | None) -> dict[str, Any] | None:
 
 
 def appeal_out(decision: Decision) -> dict[str, Any] | None:
-    term = letters.appeal_term(decision)
+    term = selectors.appeal_term(decision)
     if term is None:
         return None
     phrases = letters.PHRASES[request_language()]

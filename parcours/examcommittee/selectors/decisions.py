@@ -1,17 +1,23 @@
 """Reads of decisions: a student's decisions made known, the committee's decisions, one
-decision with everything it shows (its units, the corrections made known), open drafts, and the
-study plan versions still awaiting a decision letter."""
+decision with everything it shows (its units, the corrections made known, how its appeal
+deadline was reached), open drafts, and the study plan versions still awaiting a decision
+letter."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.utils import translation
 
+from parcours.rules import get_rule
+from parcours.rules.facts import AppealFacts
 from parcours.studyplans.models import Enrolment, PlanVersion
 
-from ..models import Decision, DecisionUnit, DeskRequest
+from ..models import Decision, DecisionUnit, DeskDocument, DeskRequest
 from .committee import committee_programme_ids
 
 
@@ -74,6 +80,18 @@ def with_decision_parts(decision: Decision, *, letter: bool = False) -> Decision
     return decision
 
 
+def decision_documents(decision: Decision) -> list[DeskDocument]:
+    """The documents of the desk request a decision is on (none for a decision without one)."""
+    if decision.desk_request_id is None:
+        return []
+    return list(DeskDocument.objects.filter(request_id=decision.desk_request_id))
+
+
+def decision_corrections(decision: Decision) -> list[Decision]:
+    """Every correction of a decision, drafts too, oldest first."""
+    return list(decision.corrections.order_by("created_at", "id"))
+
+
 def own_decisions_in_full(user: Any) -> QuerySet[Decision]:
     """The student's decisions made known (never drafts), newest first, with their parts."""
     return _with_parts(
@@ -117,13 +135,18 @@ def open_draft_in_full(kind: str, enrolment: Enrolment) -> Decision | None:
     return _in_full(_open_drafts(kind, enrolment)).first()
 
 
+def _open_request_drafts(request: DeskRequest) -> QuerySet[Decision]:
+    return request.decisions.filter(made_known_on__isnull=True).order_by("-created_at", "-id")
+
+
+def open_request_draft(request: DeskRequest) -> Decision | None:
+    """The latest draft decision on a desk request (drafting again opens it)."""
+    return _open_request_drafts(request).first()
+
+
 def open_request_draft_in_full(request: DeskRequest) -> Decision | None:
-    """The latest draft decision on a desk request, with everything it shows."""
-    return (
-        _in_full(request.decisions.filter(made_known_on__isnull=True))
-        .order_by("-created_at")
-        .first()
-    )
+    """As open_request_draft, with everything the decision shows."""
+    return _in_full(_open_request_drafts(request)).first()
 
 
 def open_drafts_by_enrolment(kind: str, enrolment_ids: Iterable[int]) -> dict[int, int]:
@@ -171,4 +194,48 @@ def plans_awaiting_decision(user: Any) -> QuerySet[PlanVersion]:
         .exclude(decisions__kind=Decision.Kind.STUDY_PLAN)
         .select_related("plan__enrolment__student", "plan__enrolment__variant__programme")
         .order_by("established_at", "id")
+    )
+
+
+APPEAL_RULE = "decision.appeal-deadline"
+
+
+@dataclass(frozen=True)
+class AppealTerm:
+    """How the appeal deadline was reached (rule decision.appeal-deadline): six weeks after the
+    day of notification, moved past the rest days the term would otherwise end on."""
+
+    made_known: date
+    weeks: int
+    nominal_end: date
+    deadline: date
+    moved_past: list[str]  # in the active language
+    moved_past_dates: list[date]
+    rule: str
+    source: str
+
+
+def appeal_term(decision: Decision) -> AppealTerm | None:
+    """The appeal term of a decision made known, read from the rule result stored with its
+    grounds when it was made known (decision 0010): the page, the letter and the API show what
+    the student was told, even if the calendar or the parameter changed since."""
+    if decision.made_known_on is None:
+        return None
+    entry = next((g for g in decision.grounds if g.get("rule") == APPEAL_RULE), None)
+    if entry is None:
+        # A decision made known before the appeal term was stored with its grounds: evaluate
+        # the rule on the day it was made known, as making it known did then.
+        made_known = decision.made_known_on
+        entry = get_rule(APPEAL_RULE)(AppealFacts(made_known=made_known), on=made_known).grounds()
+    values = entry["values_used"]
+    english = (translation.get_language() or "nl").startswith("en")
+    return AppealTerm(
+        made_known=date.fromisoformat(values["made_known"]),
+        weeks=int(values["appeal_weeks"]),
+        nominal_end=date.fromisoformat(values["term_end_before_extension"]),
+        deadline=date.fromisoformat(values["deadline"]),
+        moved_past=list(values["moved_past_en" if english else "moved_past"]),
+        moved_past_dates=[date.fromisoformat(d) for d in values["moved_past_dates"]],
+        rule=entry["rule"],
+        source="; ".join(c["label"] for c in entry["citations"]),
     )

@@ -1,20 +1,28 @@
-"""Reads of the validation desk: the committee's queue, a requester's requests, a request with
-everything it shows, and what a new request may name (programmes, units, portfolio items)."""
+"""Reads of the validation desk: the desks (institutions) and their programmes, the committee's
+queue, a requester's requests, a request with everything it shows and its decision term counting
+down, and what a new request may name (units, portfolio items) with the subject it gets."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils.translation import gettext as _
 
 from parcours.accounts.models import Role
-from parcours.curriculum.models import Oer, Programme, Unit
+from parcours.curriculum.models import Institution, Oer, Programme, Unit
 from parcours.portfolio.models import EvidenceItem
-from parcours.rules.decisions import decision_days_left
+from parcours.rules.decisions import decision_days_left, decision_term
+from parcours.rules.facts import DecisionTermFacts
+from parcours.studyplans.models import Enrolment
 
-from ..models import DeskMessage, DeskRequest
+from ..models import Decision, DeskMessage, DeskRequest
 from .committee import committee_programme_ids
+
+WARNING_DAYS = 7  # rule decision.term's default warning period
 
 
 def desk_queue(user: Any, *, status: str = "") -> QuerySet[DeskRequest]:
@@ -31,6 +39,31 @@ def days_left(request: DeskRequest, *, on: date) -> int:
     return decision_days_left(request.received_on, on)
 
 
+@dataclass(frozen=True)
+class Countdown:
+    """The decision term of a request (rule decision.term): the days left (negative: overdue;
+    None once decided) and its state."""
+
+    days: int | None
+    state: str  # "open", "soon", "overdue" or "decided"
+    term_end: date
+
+    @property
+    def overdue_days(self) -> int:
+        return -(self.days or 0)
+
+
+def countdown(request: DeskRequest, *, on: date) -> Countdown:
+    """The decision term counting down on `on`, as the pages and the API show it."""
+    if request.status == DeskRequest.Status.DECIDED:
+        return Countdown(None, "decided", request.term_end)
+    result = decision_term(
+        DecisionTermFacts(received=request.received_on, warning_days=WARNING_DAYS), on=on
+    )
+    state = "overdue" if not result.ok else "soon" if result.warning else "open"
+    return Countdown(days_left(request, on=on), state, request.term_end)
+
+
 def desk_requests_of(user: Any) -> QuerySet[DeskRequest]:
     return (
         DeskRequest.objects.filter(requester=user)
@@ -41,13 +74,17 @@ def desk_requests_of(user: Any) -> QuerySet[DeskRequest]:
 
 
 def _desk_request_parts() -> tuple[Any, ...]:
-    """What a request shows besides its own row: units, documents, portfolio items, decisions
-    and the messages with their authors."""
+    """What a request shows besides its own row: units (in the programme's order, with their
+    OER), documents, portfolio items, decisions (oldest first, with the one each corrects) and
+    the messages with their authors."""
     return (
-        "units",
+        Prefetch("units", queryset=Unit.objects.select_related("oer").order_by("position", "code")),
         "documents",
         "portfolio_items",
-        "decisions",
+        Prefetch(
+            "decisions",
+            queryset=Decision.objects.select_related("corrects").order_by("created_at", "id"),
+        ),
         Prefetch("messages", queryset=DeskMessage.objects.select_related("author")),
     )
 
@@ -92,6 +129,13 @@ def unit_codes_for_exemption(programme: Programme, unit_ids: list[int]) -> list[
     )
 
 
+def exemption_subject(programme: Programme, unit_ids: Iterable[int]) -> str:
+    """The subject of an exemption request sent without one: its units' codes, each once, in
+    the programme's order."""
+    codes = unit_codes_for_exemption(programme, list(unit_ids))
+    return _("Exemption for %(units)s") % {"units": ", ".join(codes)}
+
+
 def public_programmes_with_committee() -> QuerySet[Programme]:
     return (
         Programme.objects.filter(Q(role_assignments__role=Role.EXAM_COMMITTEE))
@@ -100,9 +144,33 @@ def public_programmes_with_committee() -> QuerySet[Programme]:
     )
 
 
+def desk_institutions() -> list[Institution]:
+    """The desks: institutions with a programme whose exam committee takes requests, by name."""
+    return list(
+        Institution.objects.filter(programmes__in=public_programmes_with_committee())
+        .distinct()
+        .order_by("name")
+    )
+
+
+def desk_institution(brin: str) -> Institution | None:
+    """The institution of the desk at /loket/<brin>/ (the BRIN code in any case)."""
+    return Institution.objects.filter(brin_code=brin.upper()).first()
+
+
+def desk_programmes(institution: Institution) -> list[Programme]:
+    """The institution's programmes whose exam committee takes requests at the desk."""
+    return list(public_programmes_with_committee().filter(institution=institution))
+
+
 def desk_programme(pk: int) -> Programme | None:
     """A programme whose exam committee takes requests at the desk, with its institution."""
     return public_programmes_with_committee().select_related("institution").filter(pk=pk).first()
+
+
+def enrolment_in(student: Any, programme: Programme) -> Enrolment | None:
+    """The student's enrolment in the programme, if any (an applicant has none)."""
+    return Enrolment.objects.filter(student=student, variant__programme=programme).first()
 
 
 def own_item_ids(user: Any, ids: list[int]) -> set[int]:

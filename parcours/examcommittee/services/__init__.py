@@ -4,6 +4,7 @@ evaluates the rules, writes the rows and an audit record. By area: the validatio
 student's progress, the diploma and the BSA (`progress`). Callers use the names below."""
 
 from .decisions import (
+    AWB_RULE,
     DRAFT_FIELDS,
     LEGAL_BASIS,
     decision_correct,
@@ -14,6 +15,7 @@ from .decisions import (
     decision_update,
     default_appeal_clause,
     exemption_draft,
+    missing_parts,
     study_plan_decision_draft,
 )
 from .desk import (
@@ -27,6 +29,7 @@ from .desk import (
 from .progress import bsa_draft, circumstance_record, diploma_draft
 
 __all__ = [
+    "AWB_RULE",
     "DRAFT_FIELDS",
     "LEGAL_BASIS",
     "Upload",
@@ -46,5 +49,6 @@ __all__ = [
     "desk_request_review",
     "diploma_draft",
     "exemption_draft",
+    "missing_parts",
     "study_plan_decision_draft",
 ]

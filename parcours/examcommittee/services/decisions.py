@@ -16,22 +16,18 @@ from django.utils import timezone, translation
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
-from parcours.core.errors import DomainError, raise_if_refused, require
+from parcours.core.errors import DomainError, RuleViolation, raise_if_refused, require
 from parcours.curriculum.models import Programme
 from parcours.rules.decisions import (
-    appeal_deadline,
+    decision_appeal_deadline,
     decision_awb_complete,
     exemption_grounds,
 )
-from parcours.rules.facts import DecisionFacts, ExemptionFacts
+from parcours.rules.facts import AppealFacts, DecisionFacts, ExemptionFacts
 from parcours.studyplans.models import Enrolment, PlanUnit, PlanVersion
 
 from .. import permissions, selectors
-from ..models import (
-    Decision,
-    DecisionUnit,
-    DeskRequest,
-)
+from ..models import Decision, DecisionUnit, DeskRequest
 
 Status = DeskRequest.Status
 
@@ -57,6 +53,20 @@ def default_appeal_clause(language: str) -> str:
         "beroep instellen bij het College van beroep voor de examens (WHW art. 7.61; Awb art. "
         "6:7 en 6:8)."
     )
+
+
+AWB_RULE = "decision.awb-complete"
+
+
+def missing_parts(refused: RuleViolation) -> list[str]:
+    """The Awb parts a refusal to make a decision known names as missing (rule
+    decision.awb-complete), by field name; none when that rule did not refuse."""
+    return [
+        part
+        for result in refused.results
+        if result.rule_id == AWB_RULE
+        for part in result.values_used.get("missing", [])
+    ]
 
 
 def decision_facts(decision: Decision) -> DecisionFacts:
@@ -217,7 +227,8 @@ def decision_update(
 @transaction.atomic
 def decision_make_known(decision: Decision, *, actor: User, on: date) -> Decision:
     """Make the decision known: refused while an Awb part is missing (each missing part is
-    named); then the appeal deadline is computed and the decision is frozen."""
+    named); then the appeal deadline is computed, once (rule decision.appeal-deadline), stored
+    with the grounds, and the decision is frozen."""
     require(permissions.can_decide(actor, decision.programme_id))
     decision = _editable(decision)
     results = [decision_awb_complete(decision_facts(decision), on=on)]
@@ -243,9 +254,10 @@ def decision_make_known(decision: Decision, *, actor: User, on: date) -> Decisio
                     )
                 )
     raise_if_refused(results)
+    appeal = decision_appeal_deadline(AppealFacts(made_known=on), on=on)
     decision.made_known_on = on
-    decision.appeal_deadline = appeal_deadline(on)
-    decision.grounds = [r.grounds() for r in results]
+    decision.appeal_deadline = appeal.values_used["deadline"]
+    decision.grounds = [r.grounds() for r in [*results, appeal]]
     decision.save()
     if decision.desk_request_id:
         DeskRequest.objects.filter(pk=decision.desk_request_id).update(
@@ -302,9 +314,7 @@ def exemption_draft(
             "Over dit verzoek is al beslist; corrigeer zo nodig het besluit.",
             "This request has been decided; correct the decision if needed.",
         )
-    enrolment = Enrolment.objects.filter(
-        student=student, variant__programme=request.programme
-    ).first()
+    enrolment = selectors.enrolment_in(student, request.programme)
     language = fields.get("language") or getattr(student, "preferred_language", "nl") or "nl"
     with translation.override(language):  # the evidence is cited in the letter's language
         evidence = [

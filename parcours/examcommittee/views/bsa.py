@@ -68,9 +68,7 @@ def _render_bsa_list(
     bound = bound or {}
     rows = by_name(selectors.bsa_list(request.user, on=web.today()))
     ids = [r.enrolment.pk for r in rows]
-    circumstances: dict[int, list[PersonalCircumstance]] = {}
-    for c in PersonalCircumstance.objects.filter(enrolment_id__in=ids).order_by("period_from"):
-        circumstances.setdefault(c.enrolment_id, []).append(c)
+    circumstances = selectors.circumstances_by_enrolment(ids)
     decisions = selectors.decisions_by_enrolment(Decision.Kind.BSA, ids)
     context = {
         "rows": [

@@ -1,5 +1,6 @@
-"""What several of the exam committee's pages share: the decision term counting down, the
-progress tiles and the BSA verdict as the pages show them, a refusal on a row of a list."""
+"""What several of the exam committee's pages share: a request's page with its decision term
+counting down, the progress tiles and the BSA verdict as the pages show them, a refusal on a row
+of a list."""
 
 from __future__ import annotations
 
@@ -14,8 +15,6 @@ from django.utils.translation import gettext as _
 from parcours.core import web
 from parcours.core.web import AuthedRequest
 from parcours.rules import RuleResult, get_rule
-from parcours.rules.decisions import decision_term
-from parcours.rules.facts import DecisionTermFacts
 from parcours.studyplans.models import Enrolment
 
 from .. import selectors
@@ -27,53 +26,25 @@ Status = DeskRequest.Status
 TERM_RULE = "decision.term"
 
 
-WARNING_DAYS = 7  # the rule's default warning period
-
-
-@dataclass(frozen=True)
-class Countdown:
-    """The decision term of a request (rule decision.term): days left, or overdue."""
-
-    days: int
-    state: str  # "open", "soon", "overdue" or "decided"
-    term_end: date
-
-    @property
-    def overdue_days(self) -> int:
-        return -self.days
-
-
-def countdown(request: DeskRequest, on: date) -> Countdown:
-    if request.status == Status.DECIDED:
-        return Countdown(0, "decided", request.term_end)
-    result = decision_term(
-        DecisionTermFacts(received=request.received_on, warning_days=WARNING_DAYS), on=on
-    )
-    days = selectors.days_left(request, on=on)
-    state = "overdue" if not result.ok else "soon" if result.warning else "open"
-    return Countdown(days, state, request.term_end)
-
-
 @dataclass
 class RequestRow:
     request: DeskRequest
-    countdown: Countdown
+    countdown: selectors.Countdown
     decisions: list[Decision]
 
 
 def request_context(request: AuthedRequest, desk_request: DeskRequest) -> dict[str, Any]:
-    on = web.today()
+    """A request with everything its page shows (loaded once by with_desk_request_parts)."""
+    found = selectors.with_desk_request_parts(desk_request)
     return {
-        "req": desk_request,
-        "countdown": countdown(desk_request, on),
+        "req": found,
+        "countdown": selectors.countdown(found, on=web.today()),
         "term_rule": web.rule_note(TERM_RULE),
-        "units": list(desk_request.units.select_related("oer").order_by("position", "code")),
-        "documents": list(desk_request.documents.all()),
-        "items": list(desk_request.portfolio_items.all()),
-        "conversation": list(desk_request.messages.select_related("author")),
-        "decisions": list(
-            desk_request.decisions.select_related("corrects").order_by("created_at", "id")
-        ),
+        "units": list(found.units.all()),
+        "documents": list(found.documents.all()),
+        "items": list(found.portfolio_items.all()),
+        "conversation": list(found.messages.all()),
+        "decisions": list(found.decisions.all()),
     }
 
 

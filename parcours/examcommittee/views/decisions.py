@@ -13,7 +13,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -32,23 +31,14 @@ from .. import letters, permissions, selectors, services
 from ..forms import (
     DecisionForm,
 )
-from ..models import Decision, DecisionUnit
+from ..models import Decision
 
-AWB_RULE = "decision.awb-complete"
+AWB_RULE = services.AWB_RULE
 
 
 def _decision(user: Any, pk: int) -> Decision:
-    decision = permissions.get_decision_for(user, pk)
-    # the letter needs the units with their titles and the institution
-    return (
-        Decision.objects.select_related(
-            "programme__institution", "student", "enrolment", "corrects", "desk_request"
-        )
-        .prefetch_related(
-            Prefetch("decision_units", queryset=DecisionUnit.objects.select_related("unit"))
-        )
-        .get(pk=decision.pk)
-    )
+    """The decision the user may see (404 otherwise), with its units for the letter."""
+    return selectors.with_decision_parts(permissions.get_decision_for(user, pk), letter=True)
 
 
 # --- the requester's decisions ------------------------------------------------------------
@@ -74,7 +64,7 @@ def my_decision_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "decision": decision,
             "letter": letters.letter_body(decision),
-            "appeal": letters.appeal_term(decision),
+            "appeal": selectors.appeal_term(decision),
             "can_decide": permissions.can_decide(request.user, decision.programme_id),
         },
     )
@@ -161,14 +151,14 @@ def _render_decision(
     context: dict[str, Any] = {
         "decision": decision,
         "awb_rule": web.rule_note(AWB_RULE),
-        "documents": list(decision.desk_request.documents.all()) if decision.desk_request else [],
+        "documents": selectors.decision_documents(decision),
     }
     if decision.is_known:
         context.update(
             {
                 "letter": letters.letter_body(decision),
-                "appeal": letters.appeal_term(decision),
-                "corrections": list(decision.corrections.order_by("created_at", "id")),
+                "appeal": selectors.appeal_term(decision),
+                "corrections": selectors.decision_corrections(decision),
                 "correct_form": correct_form or ActionForm(),
             }
         )
@@ -228,13 +218,14 @@ def _missing_parts(form: Any, exc: DomainError) -> bool:
     if not isinstance(exc, RuleViolation):
         return False
     form.violations = exc.violations()
-    for result in exc.results:
-        if result.rule_id == AWB_RULE:
-            note = _("Needed before the decision is made known (rule %(rule)s; %(source)s).") % {
-                "rule": result.rule_id,
-                "source": result.source_label,
-            }
-            form.add_missing_parts(list(result.values_used.get("missing", [])), note)
+    missing = services.missing_parts(exc)
+    if missing:
+        rule = web.rule_note(AWB_RULE)
+        note = _("Needed before the decision is made known (rule %(rule)s; %(source)s).") % {
+            "rule": rule.id,
+            "source": rule.source,
+        }
+        form.add_missing_parts(missing, note)
     return True
 
 

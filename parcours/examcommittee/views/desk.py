@@ -17,8 +17,8 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -33,7 +33,6 @@ from parcours.curriculum.models import Institution, Programme
 from parcours.portfolio import selectors as portfolio_selectors
 from parcours.portfolio.services import evidence_storage
 from parcours.rules.parameters import parameter
-from parcours.studyplans.models import Enrolment
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -47,18 +46,15 @@ from .common import (
     TERM_RULE,
     RequestRow,
     Status,
-    countdown,
     request_context,
 )
 
 
 def _institution(brin: str) -> Institution:
-    return get_object_or_404(Institution, brin_code=brin.upper())
-
-
-def _programmes(institution: Institution) -> list[Programme]:
-    """The institution's programmes whose exam committee takes requests at the desk."""
-    return list(selectors.public_programmes_with_committee().filter(institution=institution))
+    institution = selectors.desk_institution(brin)
+    if institution is None:
+        raise Http404
+    return institution
 
 
 # --- the public desk ----------------------------------------------------------------------
@@ -66,11 +62,7 @@ def _programmes(institution: Institution) -> list[Programme]:
 
 def desk_index(request: HttpRequest) -> HttpResponse:
     """The desks: one per institution with a programme whose committee takes requests."""
-    institutions = list(
-        Institution.objects.filter(programmes__in=selectors.public_programmes_with_committee())
-        .distinct()
-        .order_by("name")
-    )
+    institutions = selectors.desk_institutions()
     if len(institutions) == 1:
         return redirect("examcommittee:desk_home", institutions[0].brin_code)
     return render(request, "examcommittee/desk_index.html", {"institutions": institutions})
@@ -82,7 +74,7 @@ def desk_home(request: HttpRequest, brin: str) -> HttpResponse:
     on = web.today()
     context = {
         "institution": institution,
-        "programmes": _programmes(institution),
+        "programmes": selectors.desk_programmes(institution),
         "term_weeks": parameter("decision.term_weeks", on=on).value,
         "appeal_weeks": parameter("decision.appeal_weeks", on=on).value,
         "term_rule": web.rule_note(TERM_RULE),
@@ -94,7 +86,7 @@ def desk_home(request: HttpRequest, brin: str) -> HttpResponse:
 def question_create(request: HttpRequest, brin: str) -> HttpResponse:
     """Ask a question: anyone, with a name and an e-mail address to answer."""
     institution = _institution(brin)
-    programmes = _programmes(institution)
+    programmes = selectors.desk_programmes(institution)
     user: Any = request.user
     initial = (
         {"contact_name": str(user), "contact_email": user.email} if user.is_authenticated else None
@@ -194,14 +186,14 @@ def exemption_create(request: HttpRequest, brin: str) -> HttpResponse:
     """Request an exemption: signed in (else sign in or sign up first), the programme, its
     units grouped by OER year, why, documents and portfolio items."""
     institution = _institution(brin)
-    programmes = _programmes(institution)
+    programmes = selectors.desk_programmes(institution)
     if not request.user.is_authenticated:
         return _signin_page(request, institution, request.GET.get("programme", ""))
     authed: Any = request
     programme = _chosen_programme(request, programmes)
     if programme is None:
         return _exemption_page(authed, institution, programmes, None, None)
-    enrolment = Enrolment.objects.filter(student=request.user, variant__programme=programme).first()
+    enrolment = selectors.enrolment_in(request.user, programme)
     posted = request.method == "POST"
     form = ExemptionForm(
         request.POST if posted else None,
@@ -220,8 +212,7 @@ def exemption_create(request: HttpRequest, brin: str) -> HttpResponse:
             actor=authed.user,
             programme=programme,
             kind=DeskRequest.Kind.EXEMPTION,
-            subject=_("Exemption for %(units)s")
-            % {"units": ", ".join(form.unit_objects[str(pk)].code for pk in d["units"])},
+            subject=selectors.exemption_subject(programme, d["units"]),
             message=d["message"],
             unit_ids=d["units"],
             item_ids=d["items"],
@@ -275,7 +266,7 @@ def my_requests(request: AuthedRequest) -> HttpResponse:
     """My requests at the desk: status, received, the decision term counting down."""
     on = web.today()
     rows = [
-        RequestRow(r, countdown(r, on), [d for d in r.decisions.all() if d.is_known])
+        RequestRow(r, selectors.countdown(r, on=on), [d for d in r.decisions.all() if d.is_known])
         for r in selectors.desk_requests_of(request.user)
     ]
     return render(

@@ -31,7 +31,6 @@ from .common import (
     TERM_RULE,
     RequestRow,
     Status,
-    countdown,
     request_context,
 )
 
@@ -46,7 +45,7 @@ def desk_queue(request: AuthedRequest) -> HttpResponse:
         status = ""
     on = web.today()
     rows = [
-        RequestRow(r, countdown(r, on), [])
+        RequestRow(r, selectors.countdown(r, on=on), [])
         for r in selectors.desk_queue(request.user, status=status)
     ]
     return render(
@@ -167,7 +166,7 @@ def exemption_draft(request: AuthedRequest, pk: int) -> HttpResponse:
     """Start the exemption decision (every requested unit, none granted yet, the documents as
     evidence); an open draft is opened instead of starting a second one."""
     desk_request = _handled_request(request, pk)
-    draft = desk_request.decisions.filter(made_known_on__isnull=True).first()
+    draft = selectors.open_request_draft(desk_request)
     if draft is not None:
         return redirect("examcommittee:decision_detail", draft.pk)
     return _request_action(
