@@ -1,5 +1,7 @@
+from typing import TypeAlias
+
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -20,8 +22,15 @@ class User(AbstractUser):
         max_length=2, choices=settings.LANGUAGES, default="nl", verbose_name=_("language")
     )
 
+    # The user's roles per programme, cached for one request by curriculum.permissions.
+    _parcours_roles: dict[int | None, set[str]]
+
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+
+# Who asks: a signed-in user or an anonymous visitor (permission checks and scoped reads take both).
+Viewer: TypeAlias = User | AnonymousUser
 
 
 class ApiToken(models.Model):

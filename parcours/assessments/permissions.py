@@ -9,11 +9,9 @@ assessments. Objects a user may not see answer 404; objects they may see but not
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import Http404
 
-from parcours.accounts.models import Role
+from parcours.accounts.models import Role, Viewer
 from parcours.curriculum.permissions import has_role, is_administrator, roles_of
 from parcours.portfolio.models import EvidenceItem
 from parcours.portfolio.permissions import register_item_grant
@@ -38,17 +36,17 @@ def _assignments(request: AssessmentRequest) -> list[AssessorAssignment]:
     return list(request.assignments.all())
 
 
-def assignment_of(user: Any, request: AssessmentRequest) -> AssessorAssignment | None:
+def assignment_of(user: Viewer, request: AssessmentRequest) -> AssessorAssignment | None:
     if not user.is_authenticated:
         return None
     return next((a for a in _assignments(request) if a.assessor_id == user.pk), None)
 
 
-def is_coordinator(user: Any, programme_id: int) -> bool:
+def is_coordinator(user: Viewer, programme_id: int) -> bool:
     return has_role(user, programme_id, {Role.ASSESSMENT_COORDINATOR})
 
 
-def can_view_request(user: Any, request: AssessmentRequest) -> bool:
+def can_view_request(user: Viewer, request: AssessmentRequest) -> bool:
     if not user.is_authenticated:
         return False
     programme_id = _programme_id(request)
@@ -61,7 +59,7 @@ def can_view_request(user: Any, request: AssessmentRequest) -> bool:
     )
 
 
-def can_view_assessments_of(user: Any, enrolment: Enrolment) -> bool:
+def can_view_assessments_of(user: Viewer, enrolment: Enrolment) -> bool:
     """An enrolment's requests and results: the student, their coach, the programme's
     assessment coordinator and exam committee (an assessor sees the requests assigned to
     them, `can_view_request`)."""
@@ -78,7 +76,7 @@ def can_view_assessments_of(user: Any, enrolment: Enrolment) -> bool:
     )
 
 
-def can_view_scores(user: Any, request: AssessmentRequest) -> bool:
+def can_view_scores(user: Viewer, request: AssessmentRequest) -> bool:
     """The score sheet (what it shows follows `can_see_all_scores`): the assigned assessors,
     the programme's coordinator and exam committee. Never the student or the coach: they see
     the consensus and the feedback once the assessment is completed."""
@@ -88,15 +86,15 @@ def can_view_scores(user: Any, request: AssessmentRequest) -> bool:
     )
 
 
-def can_withdraw_request(user: Any, request: AssessmentRequest) -> bool:
+def can_withdraw_request(user: Viewer, request: AssessmentRequest) -> bool:
     return is_student_of(user, request.enrolment)
 
 
-def can_assign_assessors(user: Any, request: AssessmentRequest) -> bool:
+def can_assign_assessors(user: Viewer, request: AssessmentRequest) -> bool:
     return is_coordinator(user, _programme_id(request))
 
 
-def can_score(user: Any, request: AssessmentRequest) -> bool:
+def can_score(user: Viewer, request: AssessmentRequest) -> bool:
     return assignment_of(user, request) is not None
 
 
@@ -105,7 +103,7 @@ def all_submitted(request: AssessmentRequest) -> bool:
     return bool(assignments) and all(a.submitted_at for a in assignments)
 
 
-def can_see_all_scores(user: Any, request: AssessmentRequest) -> bool:
+def can_see_all_scores(user: Viewer, request: AssessmentRequest) -> bool:
     """Blind scoring: an assessor sees the others' scores only once they have submitted their
     own; nobody else sees individual scores before every assigned assessor has submitted."""
     own = assignment_of(user, request)
@@ -117,7 +115,7 @@ def can_see_all_scores(user: Any, request: AssessmentRequest) -> bool:
     )
 
 
-def can_record_consensus(user: Any, request: AssessmentRequest) -> bool:
+def can_record_consensus(user: Viewer, request: AssessmentRequest) -> bool:
     own = assignment_of(user, request)
     return own is not None and own.submitted_at is not None
 
@@ -125,29 +123,29 @@ def can_record_consensus(user: Any, request: AssessmentRequest) -> bool:
 can_manage_interview = can_score
 
 
-def can_view_assessor_work(user: Any) -> bool:
+def can_view_assessor_work(user: Viewer) -> bool:
     return Role.ASSESSOR in roles_of(user)
 
 
-def can_coordinate(user: Any) -> bool:
+def can_coordinate(user: Viewer) -> bool:
     return Role.ASSESSMENT_COORDINATOR in roles_of(user)
 
 
-def can_view_review_queue(user: Any) -> bool:
+def can_view_review_queue(user: Viewer) -> bool:
     return Role.EXAM_COMMITTEE in roles_of(user)
 
 
-def can_review(user: Any, review: ReviewSelection) -> bool:
+def can_review(user: Viewer, review: ReviewSelection) -> bool:
     return has_role(user, _programme_id(review.request), {Role.EXAM_COMMITTEE})
 
 
-def can_view_workload(user: Any) -> bool:
+def can_view_workload(user: Viewer) -> bool:
     return is_administrator(user) or bool(
         roles_of(user) & {Role.ASSESSMENT_COORDINATOR, Role.EXAM_COMMITTEE}
     )
 
 
-def can_view_calibration(user: Any, session: CalibrationSession) -> bool:
+def can_view_calibration(user: Viewer, session: CalibrationSession) -> bool:
     if not user.is_authenticated:
         return False
     return is_coordinator(user, session.programme_id) or any(
@@ -155,15 +153,15 @@ def can_view_calibration(user: Any, session: CalibrationSession) -> bool:
     )
 
 
-def can_manage_calibration(user: Any, session: CalibrationSession) -> bool:
+def can_manage_calibration(user: Viewer, session: CalibrationSession) -> bool:
     return is_coordinator(user, session.programme_id)
 
 
-def can_score_calibration(user: Any, session: CalibrationSession) -> bool:
+def can_score_calibration(user: Viewer, session: CalibrationSession) -> bool:
     return session.closed_at is None and any(p.pk == user.pk for p in session.participants.all())
 
 
-def can_see_calibration_report(user: Any, session: CalibrationSession) -> bool:
+def can_see_calibration_report(user: Viewer, session: CalibrationSession) -> bool:
     """The report shows everyone's scores. While the session is open: a participant once they
     have submitted their own (blind, also when they coordinate the programme), the coordinator
     who does not take part always. Once closed nobody scores any more: the coordinator and all
@@ -179,7 +177,7 @@ def can_see_calibration_report(user: Any, session: CalibrationSession) -> bool:
 
 
 @register_item_grant
-def assessor_of_item(user: Any, item: EvidenceItem) -> bool:
+def assessor_of_item(user: Viewer, item: EvidenceItem) -> bool:
     """An assessor reads, and judges on VRAAK, the items frozen in a request they assess."""
     return bool(
         user.is_authenticated
@@ -187,7 +185,7 @@ def assessor_of_item(user: Any, item: EvidenceItem) -> bool:
     )
 
 
-def get_request_for(user: Any, pk: int) -> AssessmentRequest:
+def get_request_for(user: Viewer, pk: int) -> AssessmentRequest:
     request = (
         AssessmentRequest.objects.select_related(
             "enrolment__student", "enrolment__coach", "enrolment__variant__programme"
@@ -200,7 +198,7 @@ def get_request_for(user: Any, pk: int) -> AssessmentRequest:
     return request
 
 
-def get_assessed_enrolment_for(user: Any, pk: int) -> Enrolment:
+def get_assessed_enrolment_for(user: Viewer, pk: int) -> Enrolment:
     """The enrolment whose requests and results the user opens: 404 unless
     `can_view_assessments_of`."""
     enrolment = (
@@ -213,7 +211,7 @@ def get_assessed_enrolment_for(user: Any, pk: int) -> Enrolment:
     return enrolment
 
 
-def get_review_for(user: Any, pk: int) -> ReviewSelection:
+def get_review_for(user: Viewer, pk: int) -> ReviewSelection:
     review = (
         ReviewSelection.objects.select_related("request__enrolment__variant").filter(pk=pk).first()
     )
@@ -222,7 +220,7 @@ def get_review_for(user: Any, pk: int) -> ReviewSelection:
     return review
 
 
-def get_calibration_for(user: Any, pk: int) -> CalibrationSession:
+def get_calibration_for(user: Viewer, pk: int) -> CalibrationSession:
     session = (
         CalibrationSession.objects.select_related("programme", "unit")
         .prefetch_related("participants")

@@ -12,16 +12,16 @@ from typing import Any
 from django.db.models import Model
 from django.http import Http404
 
-from parcours.accounts.models import Role
+from parcours.accounts.models import Role, User, Viewer
 
 from .models import LearningOutcome, Oer, Programme, ProgrammeVariant, Unit
 
 STAFF_ROLES = frozenset({Role.PROGRAMME_MANAGER, Role.COACH, Role.ASSESSOR, Role.EXAM_COMMITTEE})
 
 
-def roles_by_programme(user: Any) -> dict[int | None, set[str]]:
+def roles_by_programme(user: Viewer) -> dict[int | None, set[str]]:
     """The user's roles keyed by programme id (None: institution-wide), cached on the user."""
-    if not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):
         return {}
     cached = getattr(user, "_parcours_roles", None)
     if cached is None:
@@ -32,87 +32,87 @@ def roles_by_programme(user: Any) -> dict[int | None, set[str]]:
     return cached
 
 
-def roles_of(user: Any) -> set[str]:
+def roles_of(user: Viewer) -> set[str]:
     return set().union(*roles_by_programme(user).values()) if roles_by_programme(user) else set()
 
 
-def is_administrator(user: Any) -> bool:
+def is_administrator(user: Viewer) -> bool:
     return Role.ADMINISTRATOR in roles_by_programme(user).get(None, set())
 
 
-def has_role(user: Any, programme_id: int, roles: frozenset[str] | set[str]) -> bool:
+def has_role(user: Viewer, programme_id: int, roles: frozenset[str] | set[str]) -> bool:
     return bool(roles_by_programme(user).get(programme_id, set()) & set(roles))
 
 
-def can_view_programme(user: Any, programme: Programme) -> bool:
+def can_view_programme(user: Viewer, programme: Programme) -> bool:
     return is_administrator(user) or programme.pk in roles_by_programme(user)
 
 
-def can_manage_programme(user: Any, programme: Programme) -> bool:
+def can_manage_programme(user: Viewer, programme: Programme) -> bool:
     return is_administrator(user) or has_role(user, programme.pk, {Role.PROGRAMME_MANAGER})
 
 
-def can_create_programme(user: Any) -> bool:
+def can_create_programme(user: Viewer) -> bool:
     return is_administrator(user)
 
 
-def can_see_drafts(user: Any, programme_id: int) -> bool:
+def can_see_drafts(user: Viewer, programme_id: int) -> bool:
     """Draft OERs are for the programme's staff and the administrator; published ones for all."""
     return is_administrator(user) or has_role(user, programme_id, STAFF_ROLES)
 
 
-def can_view_oer(user: Any, oer: Oer) -> bool:
+def can_view_oer(user: Viewer, oer: Oer) -> bool:
     return oer.is_published or can_see_drafts(user, oer.variant.programme_id)
 
 
-def can_edit_oer(user: Any, oer: Oer) -> bool:
+def can_edit_oer(user: Viewer, oer: Oer) -> bool:
     return can_manage_programme(user, oer.variant.programme)
 
 
 can_publish_oer = can_edit_oer
 
 
-def can_manage_variant(user: Any, variant: ProgrammeVariant) -> bool:
+def can_manage_variant(user: Viewer, variant: ProgrammeVariant) -> bool:
     return can_manage_programme(user, variant.programme)
 
 
-def can_view_unit(user: Any, unit: Unit) -> bool:
+def can_view_unit(user: Viewer, unit: Unit) -> bool:
     return can_view_oer(user, unit.oer)
 
 
-def can_edit_unit(user: Any, unit: Unit) -> bool:
+def can_edit_unit(user: Viewer, unit: Unit) -> bool:
     return can_edit_oer(user, unit.oer)
 
 
-def get_programme_for(user: Any, pk: int) -> Programme:
+def get_programme_for(user: Viewer, pk: int) -> Programme:
     programme = Programme.objects.select_related("institution").filter(pk=pk).first()
     if programme is None or not can_view_programme(user, programme):
         raise Http404
     return programme
 
 
-def get_variant_for(user: Any, pk: int) -> ProgrammeVariant:
+def get_variant_for(user: Viewer, pk: int) -> ProgrammeVariant:
     variant = ProgrammeVariant.objects.select_related("programme").filter(pk=pk).first()
     if variant is None or not can_view_programme(user, variant.programme):
         raise Http404
     return variant
 
 
-def get_oer_for(user: Any, pk: int) -> Oer:
+def get_oer_for(user: Viewer, pk: int) -> Oer:
     oer = Oer.objects.select_related("variant__programme__institution").filter(pk=pk).first()
     if oer is None or not can_view_oer(user, oer):
         raise Http404
     return oer
 
 
-def get_unit_for(user: Any, pk: int) -> Unit:
+def get_unit_for(user: Viewer, pk: int) -> Unit:
     unit = Unit.objects.select_related("oer__variant__programme").filter(pk=pk).first()
     if unit is None or not can_view_unit(user, unit):
         raise Http404
     return unit
 
 
-def get_unit_part_for(user: Any, model: type[Model], pk: int, to_unit: str) -> Any:
+def get_unit_part_for(user: Viewer, model: type[Model], pk: int, to_unit: str) -> Any:
     """A part of a unit (outcome, criterion, activity, form): 404 unless its unit is visible.
     `to_unit` is the lookup path from the part to its unit ("unit", "outcome__unit")."""
     obj = (
@@ -126,6 +126,6 @@ def get_unit_part_for(user: Any, model: type[Model], pk: int, to_unit: str) -> A
     return obj
 
 
-def get_outcome_for(user: Any, pk: int) -> LearningOutcome:
+def get_outcome_for(user: Viewer, pk: int) -> LearningOutcome:
     outcome: LearningOutcome = get_unit_part_for(user, LearningOutcome, pk, "unit")
     return outcome

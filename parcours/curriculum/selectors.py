@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from parcours.accounts.models import User, Viewer
 from parcours.rules import RuleResult
 from parcours.rules.curriculum import (
     UNIT_PUBLISH_RULES,
@@ -43,7 +43,7 @@ from .permissions import STAFF_ROLES, can_see_drafts, is_administrator, roles_by
 DATA_DIR = Path(__file__).parent / "data"
 
 
-def programmes_for(user: Any) -> QuerySet[Programme]:
+def programmes_for(user: User) -> QuerySet[Programme]:
     """Programmes the user has a role in (all of them for an administrator)."""
     qs = Programme.objects.select_related("institution").prefetch_related(
         Prefetch(
@@ -63,7 +63,7 @@ def public_programmes() -> QuerySet[Programme]:
     return Programme.objects.select_related("institution").prefetch_related("variants")
 
 
-def oers_visible_to(user: Any) -> QuerySet[Oer]:
+def oers_visible_to(user: Viewer) -> QuerySet[Oer]:
     """The OERs `user` may see, as permissions.can_view_oer decides one by one: published ones
     for anyone, drafts for administrators and the staff of the programme."""
     qs = Oer.objects.select_related("variant__programme__institution").order_by(
@@ -200,7 +200,7 @@ def next_year_oer(oer: Oer) -> Oer | None:
     )
 
 
-def comparable_oers(user: Any, oer: Oer) -> QuerySet[Oer]:
+def comparable_oers(user: Viewer, oer: Oer) -> QuerySet[Oer]:
     """The other OER years of the same programme this user may see."""
     programme = oer.variant.programme
     qs = Oer.objects.filter(variant__programme=programme).exclude(pk=oer.pk)

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.http import Http404
 
-from parcours.accounts.models import Role
+from parcours.accounts.models import Role, Viewer
 from parcours.curriculum.permissions import has_role
 from parcours.studyplans.models import Enrolment
 from parcours.studyplans.permissions import is_coach_of, is_student_of
@@ -30,17 +30,17 @@ def register_item_grant(grant: ItemGrant) -> ItemGrant:
     return grant
 
 
-def _granted(user: Any, item: EvidenceItem) -> bool:
+def _granted(user: Viewer, item: EvidenceItem) -> bool:
     return any(grant(user, item) for grant in ITEM_READ_GRANTS)
 
 
-def can_view_item(user: Any, item: EvidenceItem) -> bool:
+def can_view_item(user: Viewer, item: EvidenceItem) -> bool:
     return can_view_portfolio(user, item.enrolment) or bool(
         user.is_authenticated and _granted(user, item)
     )
 
 
-def can_view_portfolio(user: Any, enrolment: Enrolment) -> bool:
+def can_view_portfolio(user: Viewer, enrolment: Enrolment) -> bool:
     """The whole portfolio of an enrolment (every item, the coverage per unit): the student,
     their coach and the programme's exam committee. An assessor sees only the items frozen in
     an assessment they were assigned to (`can_view_item`)."""
@@ -54,19 +54,19 @@ def can_view_portfolio(user: Any, enrolment: Enrolment) -> bool:
     )
 
 
-def can_edit_item(user: Any, item: EvidenceItem) -> bool:
+def can_edit_item(user: Viewer, item: EvidenceItem) -> bool:
     return is_student_of(user, item.enrolment)
 
 
 can_invite_supervisor = can_edit_item
 
 
-def can_judge_item(user: Any, item: EvidenceItem) -> bool:
+def can_judge_item(user: Viewer, item: EvidenceItem) -> bool:
     """VRAAK judgements: the student's coach, or an assessor the item was submitted to."""
     return is_coach_of(user, item.enrolment) or _granted(user, item)
 
 
-def get_portfolio_for(user: Any, pk: int) -> Enrolment:
+def get_portfolio_for(user: Viewer, pk: int) -> Enrolment:
     """The enrolment whose portfolio the user opens: 404 unless `can_view_portfolio`."""
     enrolment = (
         Enrolment.objects.select_related("student", "coach", "variant__programme")
@@ -78,7 +78,7 @@ def get_portfolio_for(user: Any, pk: int) -> Enrolment:
     return enrolment
 
 
-def get_item_for(user: Any, pk: int) -> EvidenceItem:
+def get_item_for(user: Viewer, pk: int) -> EvidenceItem:
     item = (
         EvidenceItem.objects.select_related(
             "enrolment__student", "enrolment__coach", "enrolment__variant__programme"
@@ -91,7 +91,7 @@ def get_item_for(user: Any, pk: int) -> EvidenceItem:
     return item
 
 
-def get_version_for(user: Any, pk: int) -> EvidenceVersion:
+def get_version_for(user: Viewer, pk: int) -> EvidenceVersion:
     version = (
         EvidenceVersion.objects.select_related(
             "item__enrolment__student", "item__enrolment__coach", "item__enrolment__variant"

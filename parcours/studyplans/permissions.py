@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Model
 from django.http import Http404
 
-from parcours.accounts.models import Role
+from parcours.accounts.models import Role, Viewer
 from parcours.curriculum.models import LearningOutcome, Unit
 from parcours.curriculum.permissions import can_view_unit, has_role, is_administrator, roles_of
 
@@ -36,15 +36,15 @@ def _programme_id(enrolment: Enrolment) -> int:
     return enrolment.variant.programme_id
 
 
-def is_student_of(user: Any, enrolment: Enrolment) -> bool:
+def is_student_of(user: Viewer, enrolment: Enrolment) -> bool:
     return bool(user.is_authenticated and enrolment.student_id == user.pk)
 
 
-def is_coach_of(user: Any, enrolment: Enrolment) -> bool:
+def is_coach_of(user: Viewer, enrolment: Enrolment) -> bool:
     return bool(user.is_authenticated and enrolment.coach_id == user.pk)
 
 
-def can_view_enrolment(user: Any, enrolment: Enrolment) -> bool:
+def can_view_enrolment(user: Viewer, enrolment: Enrolment) -> bool:
     return (
         is_student_of(user, enrolment)
         or is_coach_of(user, enrolment)
@@ -53,19 +53,19 @@ def can_view_enrolment(user: Any, enrolment: Enrolment) -> bool:
     )
 
 
-def can_edit_intake(user: Any, enrolment: Enrolment) -> bool:
+def can_edit_intake(user: Viewer, enrolment: Enrolment) -> bool:
     return is_student_of(user, enrolment) or is_coach_of(user, enrolment)
 
 
-def can_link_persona(user: Any, enrolment: Enrolment) -> bool:
+def can_link_persona(user: Viewer, enrolment: Enrolment) -> bool:
     return is_coach_of(user, enrolment)
 
 
-def can_create_plan(user: Any, enrolment: Enrolment) -> bool:
+def can_create_plan(user: Viewer, enrolment: Enrolment) -> bool:
     return is_student_of(user, enrolment) or is_coach_of(user, enrolment)
 
 
-def can_edit_version(user: Any, version: PlanVersion) -> bool:
+def can_edit_version(user: Viewer, version: PlanVersion) -> bool:
     """Drafts are written by the student (and their coach may help)."""
     enrolment = version.plan.enrolment
     return is_student_of(user, enrolment) or is_coach_of(user, enrolment)
@@ -75,12 +75,12 @@ can_submit_version = can_edit_version
 can_amend_version = can_edit_version
 
 
-def can_review_version(user: Any, version: PlanVersion) -> bool:
+def can_review_version(user: Viewer, version: PlanVersion) -> bool:
     """Agree or return a submitted version: the student's coach."""
     return is_coach_of(user, version.plan.enrolment)
 
 
-def can_establish_version(user: Any, version: PlanVersion) -> bool:
+def can_establish_version(user: Viewer, version: PlanVersion) -> bool:
     """The exam committee establishes; the coach does where the programme delegates it."""
     enrolment = version.plan.enrolment
     if enrolment.variant.coach_establishes_plans and is_coach_of(user, enrolment):
@@ -88,7 +88,7 @@ def can_establish_version(user: Any, version: PlanVersion) -> bool:
     return has_role(user, _programme_id(enrolment), {Role.EXAM_COMMITTEE})
 
 
-def can_open_student_file(user: Any, enrolment: Enrolment) -> bool:
+def can_open_student_file(user: Viewer, enrolment: Enrolment) -> bool:
     """Who opens a student's file: their coach, the programme's exam committee and managers,
     the administrator (the student uses their own pages)."""
     return (
@@ -98,27 +98,27 @@ def can_open_student_file(user: Any, enrolment: Enrolment) -> bool:
     )
 
 
-def can_view_caseload(user: Any) -> bool:
+def can_view_caseload(user: Viewer) -> bool:
     return Role.COACH in roles_of(user)
 
 
-def can_view_committee_queue(user: Any) -> bool:
+def can_view_committee_queue(user: Viewer) -> bool:
     return is_administrator(user) or Role.EXAM_COMMITTEE in roles_of(user)
 
 
-def can_use_teams(user: Any) -> bool:
+def can_use_teams(user: Viewer) -> bool:
     return is_administrator(user) or bool(roles_of(user) & {Role.COACH, Role.PROGRAMME_MANAGER})
 
 
-def can_record_team_meeting(user: Any, team: LearningTeam) -> bool:
+def can_record_team_meeting(user: Viewer, team: LearningTeam) -> bool:
     return bool(user.is_authenticated and team.teacher_id == user.pk)
 
 
-def can_schedule_conversation(user: Any, enrolment: Enrolment) -> bool:
+def can_schedule_conversation(user: Viewer, enrolment: Enrolment) -> bool:
     return is_coach_of(user, enrolment)
 
 
-def can_view_team(user: Any, team: LearningTeam) -> bool:
+def can_view_team(user: Viewer, team: LearningTeam) -> bool:
     if not user.is_authenticated:
         return False
     if team.teacher_id == user.pk or is_administrator(user):
@@ -128,17 +128,17 @@ def can_view_team(user: Any, team: LearningTeam) -> bool:
     return team.members.filter(student=user).exists()
 
 
-def can_manage_team(user: Any, team: LearningTeam) -> bool:
+def can_manage_team(user: Viewer, team: LearningTeam) -> bool:
     return team.teacher_id == user.pk or has_role(user, team.programme_id, {Role.PROGRAMME_MANAGER})
 
 
-def can_create_team(user: Any, programme_id: int) -> bool:
+def can_create_team(user: Viewer, programme_id: int) -> bool:
     return is_administrator(user) or has_role(
         user, programme_id, {Role.PROGRAMME_MANAGER, Role.COACH}
     )
 
 
-def _get_in_plan(user: Any, model: type[Model], pk: int, to_enrolment: str, *also: str) -> Any:
+def _get_in_plan(user: Viewer, model: type[Model], pk: int, to_enrolment: str, *also: str) -> Any:
     """An object that belongs to a student's enrolment (`to_enrolment` is the lookup path,
     "" for the enrolment itself): 404 unless the user may see that enrolment."""
     prefix = f"{to_enrolment}__" if to_enrolment else ""
@@ -152,28 +152,28 @@ def _get_in_plan(user: Any, model: type[Model], pk: int, to_enrolment: str, *als
     return obj
 
 
-def get_enrolment_for(user: Any, pk: int) -> Enrolment:
+def get_enrolment_for(user: Viewer, pk: int) -> Enrolment:
     enrolment: Enrolment = _get_in_plan(user, Enrolment, pk, "", "persona")
     return enrolment
 
 
-def get_plan_for(user: Any, pk: int) -> StudyPlan:
+def get_plan_for(user: Viewer, pk: int) -> StudyPlan:
     plan: StudyPlan = _get_in_plan(user, StudyPlan, pk, "enrolment")
     return plan
 
 
-def get_version_for(user: Any, pk: int) -> PlanVersion:
+def get_version_for(user: Viewer, pk: int) -> PlanVersion:
     version: PlanVersion = _get_in_plan(user, PlanVersion, pk, "plan__enrolment")
     return version
 
 
-def get_plan_unit_for(user: Any, pk: int) -> PlanUnit:
+def get_plan_unit_for(user: Viewer, pk: int) -> PlanUnit:
     """A unit of a plan version: 404 unless the user may see the plan."""
     plan_unit: PlanUnit = _get_in_plan(user, PlanUnit, pk, "version__plan__enrolment", "unit")
     return plan_unit
 
 
-def get_plan_activity_for(user: Any, pk: int) -> PlanActivity:
+def get_plan_activity_for(user: Viewer, pk: int) -> PlanActivity:
     """An agreed activity of a plan unit: 404 unless the user may see the plan."""
     item: PlanActivity = _get_in_plan(
         user, PlanActivity, pk, "plan_unit__version__plan__enrolment", "plan_unit__unit"
@@ -181,25 +181,25 @@ def get_plan_activity_for(user: Any, pk: int) -> PlanActivity:
     return item
 
 
-def get_large_activity_for(user: Any, pk: int) -> LargeActivity:
+def get_large_activity_for(user: Viewer, pk: int) -> LargeActivity:
     """A large activity (route D) of a plan version: 404 unless the user may see the plan."""
     activity: LargeActivity = _get_in_plan(user, LargeActivity, pk, "version__plan__enrolment")
     return activity
 
 
-def get_conversation_for(user: Any, pk: int) -> GuidanceConversation:
+def get_conversation_for(user: Viewer, pk: int) -> GuidanceConversation:
     conversation: GuidanceConversation = _get_in_plan(user, GuidanceConversation, pk, "enrolment")
     return conversation
 
 
-def get_team_for(user: Any, pk: int) -> LearningTeam:
+def get_team_for(user: Viewer, pk: int) -> LearningTeam:
     team = LearningTeam.objects.select_related("programme", "teacher").filter(pk=pk).first()
     if team is None or not can_view_team(user, team):
         raise Http404
     return team
 
 
-def get_units_for(user: Any, ids: list[int]) -> dict[int, Unit]:
+def get_units_for(user: Viewer, ids: list[int]) -> dict[int, Unit]:
     """The units a body names, each 404 unless visible to the caller."""
     units = {
         u.pk: u
@@ -211,7 +211,7 @@ def get_units_for(user: Any, ids: list[int]) -> dict[int, Unit]:
     return units
 
 
-def get_outcomes_for(user: Any, ids: list[int]) -> list[LearningOutcome]:
+def get_outcomes_for(user: Viewer, ids: list[int]) -> list[LearningOutcome]:
     outcomes = {
         o.pk: o
         for o in LearningOutcome.objects.select_related("unit__oer__variant__programme").filter(
@@ -224,7 +224,7 @@ def get_outcomes_for(user: Any, ids: list[int]) -> list[LearningOutcome]:
     return [outcomes[pk] for pk in dict.fromkeys(ids)]
 
 
-def get_large_activity_in(user: Any, pk: int, version: PlanVersion) -> LargeActivity:
+def get_large_activity_in(user: Viewer, pk: int, version: PlanVersion) -> LargeActivity:
     """A large activity a request names for `version`; one of another version is 404 unless
     the caller may see that version (the service then refuses it with 422)."""
     activity = LargeActivity.objects.filter(pk=pk).first()

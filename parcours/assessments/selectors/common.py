@@ -4,8 +4,8 @@ labels, and the programmes in which a user holds a role."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from typing import Any
 
+from parcours.accounts.models import Viewer
 from parcours.curriculum.models import AssessmentCriterion
 from parcours.curriculum.permissions import roles_by_programme
 
@@ -35,7 +35,7 @@ def criterion_label(criterion: AssessmentCriterion) -> str:
     return f"{criterion.outcome.unit.code} {criterion.outcome.code}.{criterion.position}"
 
 
-def programme_ids_with(user: Any, roles: Collection[str]) -> list[int]:
+def programme_ids_with(user: Viewer, roles: Collection[str]) -> list[int]:
     """The programmes in which the user holds one of `roles` (roles without a programme do not
     count)."""
     return [

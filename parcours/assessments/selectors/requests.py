@@ -4,10 +4,10 @@ student's requests and results, one request with everything its pages show."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from parcours.accounts.models import Viewer
 from parcours.curriculum.models import Unit
 from parcours.portfolio.models import EvidenceItem, EvidenceMapping, EvidenceVersion
 from parcours.rules import RuleResult
@@ -148,7 +148,7 @@ def interview_of(request: AssessmentRequest) -> Interview | None:
         return None
 
 
-def request_view(pk: int, user: Any) -> AssessmentRequest:
+def request_view(pk: int, user: Viewer) -> AssessmentRequest:
     """`request_detail` with what this user may read: the interview's questions and notes only
     for the assessors, the coordinator and the exam committee (the student and the coach read
     when and where), the final scores only once the assessment is completed."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from parcours.accounts.models import User
+from parcours.accounts.models import User, Viewer
 from parcours.curriculum.models import AssessmentCriterion
 
 from .. import permissions
@@ -31,7 +31,7 @@ class ScoreRow:
         return max(scores) - min(scores) if len(scores) >= 2 else None
 
 
-def score_table(request: AssessmentRequest, user: Any) -> list[ScoreRow]:
+def score_table(request: AssessmentRequest, user: Viewer) -> list[ScoreRow]:
     """Per criterion the user's own score and, only when blind scoring allows it, the others'.
     Nothing of another assessor's scores is read before then."""
     criteria = criteria_of_units(ru.unit_id for ru in request.request_units.all())
@@ -101,7 +101,7 @@ def first_two_scores(request: AssessmentRequest) -> dict[int, list[int]]:
     return dict(result)
 
 
-def score_sheet(request: AssessmentRequest, user: Any) -> dict[str, Any]:
+def score_sheet(request: AssessmentRequest, user: Viewer) -> dict[str, Any]:
     """The caller's view of the scores; the others' only when blind scoring allows it (the
     selector does not even read them before)."""
     rows = score_table(request, user)

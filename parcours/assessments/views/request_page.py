@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from parcours.accounts.models import Viewer
 from parcours.core import web
 from parcours.core.web import AuthedRequest
 from parcours.curriculum.models import AssessmentCriterion, LearningOutcome, Unit
@@ -220,7 +221,7 @@ def _detail_forms(
     req: AssessmentRequest,
     own: AssessorAssignment | None,
     *,
-    user: Any,
+    user: Viewer,
     criteria: list[AssessmentCriterion],
     table: list[selectors.ScoreRow],
     interview: Interview | None,

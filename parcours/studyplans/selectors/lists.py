@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Count, DateField, Max, OuterRef, Q, QuerySet, Subquery
 
-from parcours.accounts.models import Role, User
+from parcours.accounts.models import Role, User, Viewer
 from parcours.curriculum.models import Programme
 from parcours.curriculum.permissions import is_administrator, roles_by_programme
 from parcours.rules.facts import GuidanceFacts
@@ -43,7 +43,7 @@ def plans_of(enrolment: Enrolment) -> QuerySet[StudyPlan]:
     return _with_versions(enrolment.plans.all()).order_by("-period_start")
 
 
-def visible_plans(user: Any) -> QuerySet[StudyPlan]:
+def visible_plans(user: Viewer) -> QuerySet[StudyPlan]:
     """Every plan the user may see (can_view_enrolment as one query): their own as a student,
     their caseload's as a coach, their programmes' as exam committee or programme manager,
     all as administrator; with the latest and the established version, in fixed queries."""
@@ -64,7 +64,7 @@ def visible_plans(user: Any) -> QuerySet[StudyPlan]:
     )
 
 
-def enrolments_of_student(user: Any) -> QuerySet[Enrolment]:
+def enrolments_of_student(user: User) -> QuerySet[Enrolment]:
     return Enrolment.objects.filter(student=user).select_related(
         "variant__programme", "coach", "persona"
     )
@@ -130,7 +130,7 @@ def caseload(coach: Any, *, today: date, status: str = "", flag: str = "") -> li
     return rows
 
 
-def committee_queue(user: Any) -> QuerySet[PlanVersion]:
+def committee_queue(user: Viewer) -> QuerySet[PlanVersion]:
     """Agreed versions waiting to be established by this member's exam committee(s)."""
     qs = PlanVersion.objects.filter(status=PlanVersion.Status.AGREED).select_related(
         "plan__enrolment__student", "plan__enrolment__coach", "plan__enrolment__variant__programme"
