@@ -8,11 +8,9 @@ see answer 404; objects they may see but not change answer 403.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import Http404
 
-from parcours.accounts.models import Role
+from parcours.accounts.models import Role, Viewer
 from parcours.core.errors import require
 from parcours.curriculum.permissions import has_role, roles_of
 from parcours.studyplans.models import Enrolment
@@ -21,29 +19,29 @@ from parcours.studyplans.permissions import get_enrolment_for
 from .models import Decision, DeskDocument, DeskRequest
 
 
-def is_committee(user: Any, programme_id: int) -> bool:
+def is_committee(user: Viewer, programme_id: int) -> bool:
     return has_role(user, programme_id, {Role.EXAM_COMMITTEE})
 
 
-def can_use_committee_pages(user: Any) -> bool:
+def can_use_committee_pages(user: Viewer) -> bool:
     return Role.EXAM_COMMITTEE in roles_of(user)
 
 
-def can_view_desk_request(user: Any, request: DeskRequest) -> bool:
+def can_view_desk_request(user: Viewer, request: DeskRequest) -> bool:
     if not user.is_authenticated:
         return False
     return request.requester_id == user.pk or is_committee(user, request.programme_id)
 
 
-def can_handle_desk_request(user: Any, request: DeskRequest) -> bool:
+def can_handle_desk_request(user: Viewer, request: DeskRequest) -> bool:
     return is_committee(user, request.programme_id)
 
 
-def can_reply_desk_request(user: Any, request: DeskRequest) -> bool:
+def can_reply_desk_request(user: Viewer, request: DeskRequest) -> bool:
     return bool(user.is_authenticated and request.requester_id == user.pk)
 
 
-def can_view_decision(user: Any, decision: Decision) -> bool:
+def can_view_decision(user: Viewer, decision: Decision) -> bool:
     if not user.is_authenticated:
         return False
     if is_committee(user, decision.programme_id):
@@ -56,11 +54,11 @@ def can_view_decision(user: Any, decision: Decision) -> bool:
     return enrolment is not None and enrolment.coach_id == user.pk
 
 
-def can_decide(user: Any, programme_id: int) -> bool:
+def can_decide(user: Viewer, programme_id: int) -> bool:
     return is_committee(user, programme_id)
 
 
-def get_desk_request_for(user: Any, pk: int) -> DeskRequest:
+def get_desk_request_for(user: Viewer, pk: int) -> DeskRequest:
     request = (
         DeskRequest.objects.select_related("programme", "institution", "requester")
         .filter(pk=pk)
@@ -71,14 +69,14 @@ def get_desk_request_for(user: Any, pk: int) -> DeskRequest:
     return request
 
 
-def get_desk_document_for(user: Any, pk: int) -> DeskDocument:
+def get_desk_document_for(user: Viewer, pk: int) -> DeskDocument:
     document = DeskDocument.objects.select_related("request").filter(pk=pk).first()
     if document is None or not can_view_desk_request(user, document.request):
         raise Http404
     return document
 
 
-def get_decision_for(user: Any, pk: int) -> Decision:
+def get_decision_for(user: Viewer, pk: int) -> Decision:
     decision = (
         Decision.objects.select_related(
             "programme__institution", "student", "enrolment", "corrects", "desk_request"
@@ -91,7 +89,7 @@ def get_decision_for(user: Any, pk: int) -> Decision:
     return decision
 
 
-def get_committee_enrolment_for(user: Any, pk: int) -> Enrolment:
+def get_committee_enrolment_for(user: Viewer, pk: int) -> Enrolment:
     """An enrolment the user may see (else 404) and decide on as exam committee (else 403)."""
     enrolment = get_enrolment_for(user, pk)
     require(can_decide(user, enrolment.variant.programme_id))

@@ -23,6 +23,7 @@ from parcours.core.api import (
     In,
     ObjectId,
     RuleViolationOut,
+    Short,
     Text,
     caller,
 )
@@ -32,7 +33,7 @@ from parcours.core.errors import DomainError, RuleViolation
 from .. import letters, permissions, selectors, services
 from ..forms import OUTCOMES_BY_KIND
 from ..models import Decision
-from .schemas import DecisionKind, DecisionOut, Outcome, Short
+from .schemas import DecisionKind, DecisionOut, Outcome
 from .shared import decision_out, require_committee_pages, today
 
 router = Router(tags=["exam committee"])

@@ -12,14 +12,24 @@ from ninja.responses import Status
 from pydantic import ConfigDict
 
 from parcours.accounts.api_auth import public_operation
-from parcours.accounts.models import User
-from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ErrorOut, Id, In, ObjectId, Text, caller
+from parcours.accounts.models import User, Viewer
+from parcours.core.api import (
+    READ_ERRORS,
+    WRITE_ERRORS,
+    ErrorOut,
+    Id,
+    In,
+    ObjectId,
+    Short,
+    Text,
+    caller,
+)
 from parcours.core.errors import DomainError
 from parcours.curriculum.models import Programme
 
 from .. import permissions, selectors, services
 from ..models import DeskRequest
-from .schemas import DeskRequestOut, DocumentKind, Email, FormId, RequestKind, Short
+from .schemas import DeskRequestOut, DocumentKind, Email, FormId, RequestKind
 from .shared import desk_request_detail_out, desk_request_out, today
 
 router = Router(tags=["exam committee"])
@@ -114,7 +124,7 @@ def _desk_programme(programme_id: int) -> Programme:
     return programme
 
 
-def _own_items(user: Any, ids: list[int]) -> list[int]:
+def _own_items(user: Viewer, ids: list[int]) -> list[int]:
     """Items of the caller's own portfolio; any other answers 404."""
     ids = list(dict.fromkeys(ids))
     if not ids:

@@ -12,7 +12,7 @@ from django.core.validators import validate_email
 from ninja import Field, Schema
 from pydantic import AfterValidator
 
-from parcours.core.api import MAX_ID, PersonOut
+from parcours.core.api import MAX_ID, PersonOut, no_nul
 
 TermState = Literal["open", "soon", "overdue", "decided"]
 # The models' choices written out: ninja's OpenAPI names an enum's component after its class, so
@@ -34,13 +34,6 @@ Outcome = Literal[
 ]
 
 
-def _no_nul(value: str) -> str:
-    # as curriculum.api.Text: PostgreSQL text cannot hold NUL
-    if "\x00" in value:
-        raise ValueError("must not contain NUL characters")
-    return value
-
-
 def _email_or_empty(value: str) -> str:
     if value:
         try:
@@ -52,10 +45,8 @@ def _email_or_empty(value: str) -> str:
 
 # An id sent as a form field (a string the form parser turns into a number).
 FormId = Annotated[int, Field(ge=1, le=MAX_ID)]
-# Text within the length of the model's field (longer would fail in PostgreSQL).
-Short = Annotated[str, Field(max_length=200), AfterValidator(_no_nul)]
 Email = Annotated[
-    str, Field(max_length=254), AfterValidator(_no_nul), AfterValidator(_email_or_empty)
+    str, Field(max_length=254), AfterValidator(no_nul), AfterValidator(_email_or_empty)
 ]
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from parcours.accounts.models import Viewer
 from parcours.rules import RuleResult, get_rule
 from parcours.rules.decisions import missing_decision_parts
 
@@ -27,7 +28,7 @@ def request_language() -> str:
     return "en" if (get_language() or "nl").startswith("en") else "nl"
 
 
-def require_committee_pages(user: Any) -> None:
+def require_committee_pages(user: Viewer) -> None:
     if not permissions.can_use_committee_pages(user):
         raise PermissionDenied
 
@@ -66,7 +67,7 @@ def desk_request_out(request: DeskRequest, on: date, *, committee: bool) -> dict
     }
 
 
-def desk_request_detail_out(found: DeskRequest, user: Any) -> dict[str, Any]:
+def desk_request_detail_out(found: DeskRequest, user: Viewer) -> dict[str, Any]:
     """A request loaded with everything it shows, as the caller sees it (the committee: every
     decision on it; the requester: those made known)."""
     committee = permissions.can_handle_desk_request(user, found)

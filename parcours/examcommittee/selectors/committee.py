@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from parcours.accounts.models import Role, User
+from parcours.accounts.models import Role, User, Viewer
 from parcours.curriculum.models import Programme
 from parcours.curriculum.permissions import roles_by_programme
 
 
-def committee_programme_ids(user: Any) -> list[int]:
+def committee_programme_ids(user: Viewer) -> list[int]:
     return [
         pid
         for pid, roles in roles_by_programme(user).items()

@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import translation
 
+from parcours.accounts.models import User, Viewer
 from parcours.rules import get_rule
 from parcours.rules.facts import AppealFacts
 from parcours.studyplans.models import Enrolment, PlanVersion
@@ -21,7 +22,7 @@ from ..models import Decision, DecisionUnit, DeskDocument, DeskRequest
 from .committee import committee_programme_ids
 
 
-def decisions_of(user: Any) -> QuerySet[Decision]:
+def decisions_of(user: User) -> QuerySet[Decision]:
     """A student's decisions that have been made known."""
     return (
         Decision.objects.filter(student=user, made_known_on__isnull=False)
@@ -33,7 +34,7 @@ def decisions_of(user: Any) -> QuerySet[Decision]:
     )
 
 
-def committee_decisions(user: Any) -> QuerySet[Decision]:
+def committee_decisions(user: Viewer) -> QuerySet[Decision]:
     return (
         Decision.objects.filter(programme_id__in=committee_programme_ids(user))
         .select_related("programme", "student", "corrects")
@@ -92,7 +93,7 @@ def decision_corrections(decision: Decision) -> list[Decision]:
     return list(decision.corrections.order_by("created_at", "id"))
 
 
-def own_decisions_in_full(user: Any) -> QuerySet[Decision]:
+def own_decisions_in_full(user: User) -> QuerySet[Decision]:
     """The student's decisions made known (never drafts), newest first, with their parts."""
     return _with_parts(
         Decision.objects.filter(student=user, made_known_on__isnull=False)
@@ -102,7 +103,7 @@ def own_decisions_in_full(user: Any) -> QuerySet[Decision]:
 
 
 def committee_decisions_in_full(
-    user: Any, *, state: str | None = None, kind: str | None = None
+    user: Viewer, *, state: str | None = None, kind: str | None = None
 ) -> QuerySet[Decision]:
     """The decisions of the user's programmes as exam committee, newest first, with their
     parts; only drafts or only those made known (`state` "draft" or "known"), of one kind."""
@@ -174,7 +175,7 @@ def decisions_by_enrolment(kind: str, enrolment_ids: Iterable[int]) -> dict[int,
     return found
 
 
-def diplomas_of(student: Any) -> dict[int, Decision]:
+def diplomas_of(student: User) -> dict[int, Decision]:
     """The student's diploma decisions made known, per programme."""
     return {
         d.programme_id: d
@@ -184,7 +185,7 @@ def diplomas_of(student: Any) -> dict[int, Decision]:
     }
 
 
-def plans_awaiting_decision(user: Any) -> QuerySet[PlanVersion]:
+def plans_awaiting_decision(user: Viewer) -> QuerySet[PlanVersion]:
     """Established plan versions of the committee's programmes without a decision letter yet."""
     return (
         PlanVersion.objects.filter(

@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
-from parcours.accounts.models import Role
+from parcours.accounts.models import Role, User, Viewer
 from parcours.curriculum.models import Institution, Oer, Programme, Unit
 from parcours.portfolio.models import EvidenceItem
 from parcours.rules.decisions import decision_days_left, decision_term
@@ -25,7 +25,7 @@ from .committee import committee_programme_ids
 WARNING_DAYS = 7  # rule decision.term's default warning period
 
 
-def desk_queue(user: Any, *, status: str = "") -> QuerySet[DeskRequest]:
+def desk_queue(user: Viewer, *, status: str = "") -> QuerySet[DeskRequest]:
     qs = (
         DeskRequest.objects.filter(programme_id__in=committee_programme_ids(user))
         .select_related("programme", "requester")
@@ -64,7 +64,7 @@ def countdown(request: DeskRequest, *, on: date) -> Countdown:
     return Countdown(days_left(request, on=on), state, request.term_end)
 
 
-def desk_requests_of(user: Any) -> QuerySet[DeskRequest]:
+def desk_requests_of(user: User) -> QuerySet[DeskRequest]:
     return (
         DeskRequest.objects.filter(requester=user)
         .select_related("programme")
@@ -106,7 +106,7 @@ def with_desk_request_parts(request: DeskRequest) -> DeskRequest:
     return request
 
 
-def own_desk_requests_in_full(user: Any) -> QuerySet[DeskRequest]:
+def own_desk_requests_in_full(user: User) -> QuerySet[DeskRequest]:
     """The user's own requests, newest first, with everything they show."""
     return _desk_requests_in_full().filter(requester=user).order_by("-created_at", "-id")
 
@@ -168,12 +168,12 @@ def desk_programme(pk: int) -> Programme | None:
     return public_programmes_with_committee().select_related("institution").filter(pk=pk).first()
 
 
-def enrolment_in(student: Any, programme: Programme) -> Enrolment | None:
+def enrolment_in(student: User, programme: Programme) -> Enrolment | None:
     """The student's enrolment in the programme, if any (an applicant has none)."""
     return Enrolment.objects.filter(student=student, variant__programme=programme).first()
 
 
-def own_item_ids(user: Any, ids: list[int]) -> set[int]:
+def own_item_ids(user: User, ids: list[int]) -> set[int]:
     """Which of these portfolio items belong to the user's own portfolio."""
     return set(
         EvidenceItem.objects.filter(pk__in=ids, enrolment__student=user).values_list(

@@ -11,6 +11,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from django.db.models import Prefetch
 
+from parcours.accounts.models import User
 from parcours.assessments.models import UnitResult
 from parcours.curriculum.models import Oer, Programme, Unit
 from parcours.rules import RuleResult
@@ -222,7 +223,7 @@ def progress_many(subjects: list[Subject], *, on: date) -> list[Progress]:
 
 
 def progress(
-    student: Any, programme: Programme, *, on: date, enrolment: Enrolment | None = None
+    student: User, programme: Programme, *, on: date, enrolment: Enrolment | None = None
 ) -> Progress:
     """Per unit of the exam: achieved (by assessment, with route), exempted, planned or open;
     the EC total against the nominal load; the timeline; propedeuse and BSA where the variant
@@ -346,7 +347,7 @@ def _timeline(
     return sorted(events, key=lambda e: (e.on, e.kind))
 
 
-def subjects_of(user: Any) -> list[Subject]:
+def subjects_of(user: User) -> list[Subject]:
     """The programmes a student is enrolled in, and those where only decisions exist yet (a
     prospective student with exemptions made known)."""
     enrolments = list(

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from parcours.accounts.models import Viewer
 from parcours.rules import RuleResult
 from parcours.rules.decisions import diploma_all_units_achieved
 from parcours.rules.facts import DiplomaFacts, DiplomaUnitFacts
@@ -26,7 +27,7 @@ class QueueRow:
     progress: Progress
 
 
-def diploma_queue(user: Any, *, on: date) -> list[QueueRow]:
+def diploma_queue(user: Viewer, *, on: date) -> list[QueueRow]:
     """Students of the committee's programmes with every unit achieved and no diploma yet."""
     diploma = Decision.objects.filter(
         kind=Decision.Kind.DIPLOMA,
@@ -41,14 +42,14 @@ def diploma_queue(user: Any, *, on: date) -> list[QueueRow]:
     return [QueueRow(e, p) for e, p in zip(enrolments, found, strict=True) if p.complete]
 
 
-def bsa_list(user: Any, *, on: date) -> list[QueueRow]:
+def bsa_list(user: Viewer, *, on: date) -> list[QueueRow]:
     """Students of the committee's BSA variants with their first-year EC against the norm."""
     enrolments = list(_enrolments(user).filter(variant__bsa_norm_ec__gt=0))
     found = progress_many([(e.student, e.variant.programme, e) for e in enrolments], on=on)
     return [QueueRow(e, p) for e, p in zip(enrolments, found, strict=True)]
 
 
-def _enrolments(user: Any) -> QuerySet[Enrolment]:
+def _enrolments(user: Viewer) -> QuerySet[Enrolment]:
     return Enrolment.objects.filter(
         variant__programme_id__in=committee_programme_ids(user)
     ).select_related("student", "variant__programme")

@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from parcours.accounts.models import Viewer
 from parcours.core import web
 from parcours.core.downloads import download
 from parcours.core.errors import DomainError, RuleViolation
@@ -36,7 +37,7 @@ from ..models import Decision
 AWB_RULE = services.AWB_RULE
 
 
-def _decision(user: Any, pk: int) -> Decision:
+def _decision(user: Viewer, pk: int) -> Decision:
     """The decision the user may see (404 otherwise), with its units for the letter."""
     return selectors.with_decision_parts(permissions.get_decision_for(user, pk), letter=True)
 

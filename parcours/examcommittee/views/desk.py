@@ -25,6 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from parcours.accounts.models import Viewer
 from parcours.accounts.services import user_create
 from parcours.core import web
 from parcours.core.downloads import stored_download
@@ -87,7 +88,7 @@ def question_create(request: HttpRequest, brin: str) -> HttpResponse:
     """Ask a question: anyone, with a name and an e-mail address to answer."""
     institution = _institution(brin)
     programmes = selectors.desk_programmes(institution)
-    user: Any = request.user
+    user: Viewer = request.user
     initial = (
         {"contact_name": str(user), "contact_email": user.email} if user.is_authenticated else None
     )
