@@ -194,9 +194,21 @@ class Rule:
         return validity_text(self.valid_from, self.valid_until, language)
 
     def __call__(self, facts: Any, *, on: date) -> RuleResult:
-        if not self.in_force(on):
-            raise RuleNotInForce(self.id, on, self.valid_from, self.valid_until)
-        verdict = self.func(facts, on=on)
+        """The rule's result on `on`. Outside its validity (or its parameters') the rule is not
+        applied: it refuses, naming the rule or parameter, the day and the validity, so every
+        page and the API show it like any other refusal, with the rule's sources."""
+        try:
+            self.check_in_force(on)
+            verdict = self.func(facts, on=on)
+        except NotInForce as exc:
+            verdict = refused(
+                exc.message_nl,
+                exc.message_en,
+                not_in_force=exc.name,
+                on=on,
+                valid_from=exc.valid_from,
+                valid_until=exc.valid_until,
+            )
         return RuleResult(
             rule_id=self.id,
             ok=verdict.ok,
@@ -205,6 +217,10 @@ class Rule:
             citations=self.citations,
             values_used=dict(verdict.values_used),
         )
+
+    def check_in_force(self, on: date) -> None:
+        if not self.in_force(on):
+            raise RuleNotInForce(self.id, on, self.valid_from, self.valid_until)
 
     def title(self, language: str = "nl") -> str:
         return self.title_en if language.startswith("en") else self.title_nl

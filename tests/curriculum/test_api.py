@@ -1184,3 +1184,18 @@ def test_openapi_document_is_valid_openapi_3_and_lists_every_endpoint(client, db
         {"BearerToken": []},
         {"SessionCookie": []},
     ]
+
+
+def test_publish_before_the_law_applies_is_refused_with_the_rules_validity(client, oer, manager):
+    """A rule asked for on a day outside its validity is not applied: 422, nothing published."""
+    with time_machine.travel(datetime(2024, 6, 1, 10, 0, tzinfo=UTC), tick=False):
+        response = send(client, "post", f"{API}/oers/{oer.pk}/publish", **bearer(manager))
+    assert response.status_code == 422
+    body = response.json()
+    assert (body["code"], body["rule"]) == ("rule_violation", "variant.outcome-based-eligible")
+    assert body["message"] == (
+        "Regel variant.outcome-based-eligible geldt niet op 2024-06-01: geldig sinds 2024-09-01."
+    )
+    assert body["source"].startswith("Kamerstukken 36 136")
+    oer.refresh_from_db()
+    assert (oer.status, oer.published_by) == ("draft", None)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from html import unescape
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -1061,3 +1062,23 @@ def test_a_warning_ratio_below_the_minimum_is_refused_and_nothing_changes(client
     assert response.status_code == 422
     variant.refresh_from_db()
     assert variant.feasibility_warning_ratio == 1.0
+
+
+def test_publish_before_the_law_applies_names_the_rules_validity_and_writes_nothing(
+    client, oer, manager
+):
+    audit_before = AuditEntry.objects.count()
+    client.force_login(manager)
+    with time_machine.travel(datetime(2024, 6, 1, 10, 0, tzinfo=UTC), tick=False):
+        response = client.post(url("oer_publish", oer.pk), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 422
+    html = text(response)
+    assert 'data-rule="variant.outcome-based-eligible"' in html
+    assert (
+        '<span data-testid="violation-message">Rule variant.outcome-based-eligible does not apply'
+        " on 2024-06-01: in force since 2024-09-01.</span>"
+    ) in html
+    assert '<a href="/regels/#variant.outcome-based-eligible" data-testid="violation-rule">' in html
+    oer.refresh_from_db()
+    assert (oer.status, oer.published_at) == ("draft", None)
+    assert AuditEntry.objects.count() == audit_before

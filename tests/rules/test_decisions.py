@@ -148,10 +148,15 @@ def test_the_registered_rule_gives_the_deadline(made_known, deadline):
 
 
 def test_appeal_deadline_before_the_awb_took_effect_is_refused():
+    result = get_rule("decision.appeal-deadline")(
+        AppealFacts(made_known=D("1993-12-31")), on=D("1993-12-31")
+    )
+    assert (result.ok, "deadline" in result.values_used) == (False, False)
+    assert result.message("nl") == (
+        "Regel decision.appeal-deadline geldt niet op 1993-12-31: geldig sinds 1994-01-01."
+    )
     with pytest.raises(RuleNotInForce, match="geldig sinds 1994-01-01"):
-        get_rule("decision.appeal-deadline")(
-            AppealFacts(made_known=D("1993-12-31")), on=D("1993-12-31")
-        )
+        get_rule("decision.appeal-deadline").check_in_force(D("1993-12-31"))
 
 
 def test_appeal_weeks_parameter_is_six():

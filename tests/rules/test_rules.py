@@ -105,15 +105,31 @@ def test_result_carries_citations_and_values_for_the_grounds():
 def test_rule_outside_its_validity_is_not_applied():
     rule = get_rule("oer.nominal-study-load")
     bounded = type(rule)(**{**rule.__dict__, "valid_from": date(2027, 1, 1)})
+    before = bounded(StudyLoadFacts(nominal_ec=240, unit_ec=(240,)), on=date(2026, 12, 31))
+    assert (before.ok, before.values_used["not_in_force"]) == (False, "oer.nominal-study-load")
     with pytest.raises(RuleNotInForce):
-        bounded(StudyLoadFacts(nominal_ec=240, unit_ec=(240,)), on=date(2026, 12, 31))
+        bounded.check_in_force(date(2026, 12, 31))
     assert bounded(StudyLoadFacts(nominal_ec=240, unit_ec=(240,)), on=date(2027, 1, 1)).ok
 
 
 def test_rule_before_it_took_effect_refuses_naming_rule_date_and_validity():
     rule = get_rule("studyplan.max-credits")
+    result = rule(build_facts(rule.facts_type, {}), on=date(2024, 8, 31))
+    assert (result.ok, result.rule_id, result.citations) == (False, rule.id, rule.citations)
+    assert result.message("nl") == (
+        "Regel studyplan.max-credits geldt niet op 2024-08-31: geldig sinds 2024-09-01."
+    )
+    assert result.message("en") == (
+        "Rule studyplan.max-credits does not apply on 2024-08-31: in force since 2024-09-01."
+    )
+    assert dict(result.values_used) == {
+        "not_in_force": "studyplan.max-credits",
+        "on": date(2024, 8, 31),
+        "valid_from": date(2024, 9, 1),
+        "valid_until": None,
+    }
     with pytest.raises(RuleNotInForce) as refused:
-        rule(build_facts(rule.facts_type, {}), on=date(2024, 8, 31))
+        rule.check_in_force(date(2024, 8, 31))
     error = refused.value
     assert (error.rule_id, error.on, error.valid_from) == (
         rule.id,
@@ -137,13 +153,13 @@ def test_rule_after_it_ended_refuses_with_its_whole_period():
     ended = type(rule)(**{**rule.__dict__, "valid_until": date(2026, 8, 31)})
     facts = StudyLoadFacts(nominal_ec=240, unit_ec=(240,))
     assert ended(facts, on=date(2026, 8, 31)).ok  # the last day still counts
-    with pytest.raises(RuleNotInForce) as refused:
-        ended(facts, on=date(2026, 9, 1))
-    assert refused.value.message_nl == (
+    after = ended(facts, on=date(2026, 9, 1))
+    assert after.ok is False
+    assert after.message("nl") == (
         "Regel oer.nominal-study-load geldt niet op 2026-09-01: "
         "geldig van 2002-09-01 tot en met 2026-08-31."
     )
-    assert refused.value.message_en == (
+    assert after.message("en") == (
         "Rule oer.nominal-study-load does not apply on 2026-09-01: "
         "in force from 2002-09-01 until 2026-08-31 inclusive."
     )
@@ -160,6 +176,16 @@ def test_parameter_outside_its_validity_refuses_naming_it_the_date_and_validity(
     )
     assert isinstance(refused.value, LookupError)  # callers catching LookupError keep working
     assert parameter("studyplan.max_credits", on=date(2024, 9, 1)).value == 30
+
+
+def test_a_rule_whose_parameter_is_out_of_force_refuses_naming_the_parameter():
+    rule = get_rule("studyplan.max-credits")
+    unbounded = type(rule)(**{**rule.__dict__, "valid_from": date(2000, 1, 1)})
+    result = unbounded(build_facts(rule.facts_type, {}), on=date(2024, 8, 31))
+    assert (result.ok, result.values_used["not_in_force"]) == (False, "studyplan.max_credits")
+    assert result.message("en") == (
+        "Parameter studyplan.max_credits does not apply on 2024-08-31: in force since 2024-09-01."
+    )
 
 
 def test_a_changed_parameter_gives_the_value_of_the_day(tmp_path, monkeypatch):
