@@ -1,0 +1,29 @@
+"""Template filters for paged, sorted lists (parcours.core.paging)."""
+
+from __future__ import annotations
+
+from django import template
+
+from parcours.core.paging import ListPage
+
+register = template.Library()
+
+
+@register.filter
+def page_link(listing: ListPage, number: int) -> str:
+    return listing.page_link(number)
+
+
+@register.filter
+def sort_link(listing: ListPage, key: str) -> str:
+    return listing.sort_link(key)
+
+
+@register.filter
+def sort_state(listing: ListPage, key: str) -> str:
+    """The aria-sort value of a column header: ascending, descending or none."""
+    if listing.sort == key:
+        return "ascending"
+    if listing.sort == f"-{key}":
+        return "descending"
+    return "none"
