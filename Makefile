@@ -58,7 +58,7 @@ check: install
 	DJANGO_DEBUG=1 $(MANAGE) check
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
-pytest-sqlite: install chromium
+pytest-sqlite: install chromium postgres
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 pytest-postgres: install chromium postgres

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "parcours.core",
     "parcours.accounts",
     "parcours.curriculum",
@@ -142,6 +144,50 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
+# Background work (parcours.core.tasks): "immediate" runs a task in the process that queued
+# it, after the commit (development, tests); "database" queues it in the database for
+# `manage.py db_worker` processes (production with several app processes; docs/deploy.md).
+_TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_tasks_backend = os.environ.get("DJANGO_TASKS_BACKEND", "immediate")
+if _tasks_backend not in _TASK_BACKENDS:
+    raise RuntimeError(f"DJANGO_TASKS_BACKEND must be one of {sorted(_TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_tasks_backend], "QUEUES": ["default"]}}
+
+# Uploaded files (evidence, desk documents) go through one storage, STORAGES["evidence"]: the
+# folder EVIDENCE_ROOT (default), or an S3-compatible bucket with DJANGO_STORAGE=s3. Neither has
+# a public URL: files are served only by the permission-checked download views.
+_storage = os.environ.get("DJANGO_STORAGE", "local")
+if _storage == "local":
+    _evidence_storage: dict = {"BACKEND": "parcours.core.storage.LocalEvidenceStorage"}
+elif _storage == "s3":
+    _evidence_storage = {
+        "BACKEND": "parcours.core.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "location": os.environ.get("AWS_LOCATION", "evidence"),
+            # Keys from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or, when
+            # unset, boto3's own chain (instance role, config file).
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "default_acl": None,  # the bucket's own (private) policy
+            "file_overwrite": False,
+        },
+    }
+    if not _evidence_storage["OPTIONS"]["bucket_name"]:
+        raise RuntimeError("DJANGO_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+else:
+    raise RuntimeError("DJANGO_STORAGE must be 'local' or 's3'.")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "evidence": _evidence_storage,
+}
+
 # Evidence uploads live outside the web root under random names and are served only through a
 # view that checks permission (parcours.portfolio).
 EVIDENCE_ROOT = Path(os.environ.get("PARCOURS_EVIDENCE_ROOT", BASE_DIR / "var" / "evidence"))
@@ -151,4 +197,6 @@ WORKPLACE_LINK_DAYS = 14  # a workplace supervisor's confirmation link expires a
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+if os.environ.get("DJANGO_EMAIL_FILE_PATH"):  # for the file-based backend
+    EMAIL_FILE_PATH = os.environ["DJANGO_EMAIL_FILE_PATH"]
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "parcours@hogeschool.example")

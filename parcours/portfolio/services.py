@@ -16,14 +16,14 @@ from datetime import date, timedelta
 from typing import IO, Any
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
-from django.core.mail import send_mail
+from django.core.files.storage import Storage, storages
 from django.db import transaction
 from django.utils import timezone
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, require
+from parcours.core.tasks import enqueue_on_commit, send_email
 from parcours.curriculum.models import AssessmentCriterion, Oer
 from parcours.studyplans.models import Enrolment
 from parcours.studyplans.permissions import is_student_of
@@ -42,9 +42,10 @@ from .uploads import check_upload
 ITEM_FIELDS = ("title", "description", "evidence_date", "workplace", "organisation", "kind", "link")
 
 
-def evidence_storage() -> FileSystemStorage:
-    """Outside the web root: no URL, files are served only by the permission-checked view."""
-    return FileSystemStorage(location=settings.EVIDENCE_ROOT, base_url=None)
+def evidence_storage() -> Storage:
+    """STORAGES["evidence"]: a folder outside the web root or a private bucket; no URL, files
+    are served only by the permission-checked views."""
+    return storages["evidence"]
 
 
 def max_upload_bytes() -> int:
@@ -295,21 +296,19 @@ def confirmation_invite(
         audit_record(actor, "evidence.confirmation_invite", item, email=supervisor_email)
         url = link_for(token)
         student = item.enrolment.student
-        transaction.on_commit(
-            lambda: send_mail(
-                subject=f"Bevestiging gevraagd / Confirmation requested: {item.title}",
-                message=(
-                    f"Beste {confirmation.supervisor_name},\n\n{student} vraagt je te "
-                    f"bevestigen dat '{item.title}' eigen werk is. Open de link (eenmalig, "
-                    f"geldig tot {timezone.localtime(confirmation.expires_at):%d-%m-%Y}):\n"
-                    f"{url}\n\n---\n\nDear {confirmation.supervisor_name},\n\n{student} asks "
-                    f"you to confirm that '{item.title}' is their own work. Open the link "
-                    f"(single use, valid until "
-                    f"{timezone.localtime(confirmation.expires_at):%Y-%m-%d}):\n{url}\n"
-                ),
-                from_email=None,
-                recipient_list=[supervisor_email],
-            )
+        enqueue_on_commit(
+            send_email,
+            subject=f"Bevestiging gevraagd / Confirmation requested: {item.title}",
+            message=(
+                f"Beste {confirmation.supervisor_name},\n\n{student} vraagt je te "
+                f"bevestigen dat '{item.title}' eigen werk is. Open de link (eenmalig, "
+                f"geldig tot {timezone.localtime(confirmation.expires_at):%d-%m-%Y}):\n"
+                f"{url}\n\n---\n\nDear {confirmation.supervisor_name},\n\n{student} asks "
+                f"you to confirm that '{item.title}' is their own work. Open the link "
+                f"(single use, valid until "
+                f"{timezone.localtime(confirmation.expires_at):%Y-%m-%d}):\n{url}\n"
+            ),
+            recipient_list=[supervisor_email],
         )
     return confirmation
 
