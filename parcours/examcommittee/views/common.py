@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -18,7 +20,7 @@ from parcours.rules import RuleResult, get_rule
 from parcours.studyplans.models import Enrolment
 
 from .. import selectors
-from ..models import Decision, DeskRequest
+from ..models import Decision, DeskRequest, EnrolmentProgress
 
 Status = DeskRequest.Status
 
@@ -149,15 +151,13 @@ def decision_url(decision: Decision) -> str:
     return reverse("examcommittee:decision_detail", args=[decision.pk])
 
 
-def by_name(rows: list[selectors.QueueRow]) -> list[selectors.QueueRow]:
-    return sorted(
-        rows,
-        key=lambda r: (
-            r.enrolment.student.last_name,
-            r.enrolment.student.first_name,
-            r.enrolment.pk,
-        ),
-    )
+LIST_PAGE_SIZE = 50
+
+
+def list_page(request: AuthedRequest, kept: QuerySet[EnrolmentProgress]) -> Page:
+    """One page (`?pagina=N`, 50 rows) of a committee list read from the kept progress; a
+    page number out of range shows the last page."""
+    return Paginator(kept, LIST_PAGE_SIZE).get_page(request.GET.get("pagina"))
 
 
 @dataclass(frozen=True)
