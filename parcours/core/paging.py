@@ -38,7 +38,8 @@ class ListPage:
         return "?" + _with(self.query, **{SORT_PARAM: new})
 
     def page_link(self, number: int) -> str:
-        return "?" + _with(self.query, **{SORT_PARAM: self.sort, PAGE_PARAM: str(number)})
+        sort = {SORT_PARAM: self.sort} if self.sort else {}  # a list with one fixed order
+        return "?" + _with(self.query, **sort, **{PAGE_PARAM: str(number)})
 
 
 def _with(query: str, **values: str) -> str:

@@ -6,4 +6,9 @@ class ExamcommitteeConfig(AppConfig):
     label = "examcommittee"
 
     def ready(self) -> None:
+        from parcours.core.progress import register_progress_listener
+
         from . import navigation  # noqa: F401  (registers the menu items)
+        from .services import progress_listener
+
+        register_progress_listener(progress_listener)

@@ -1,13 +1,13 @@
 """The exam committee: the validation desk (questions and exemption requests, with documents),
 legal decisions with their Awb parts (exemption, study plan, diploma, BSA), personal
-circumstances for the BSA."""
+circumstances for the BSA, and each enrolment's progress as kept for the committee's lists."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from parcours.curriculum.models import Institution, Programme, Unit
+from parcours.curriculum.models import Institution, Oer, Programme, Unit
 from parcours.portfolio.models import EvidenceItem
 from parcours.studyplans.models import Enrolment, PlanVersion
 
@@ -216,3 +216,47 @@ class PersonalCircumstance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment} · {self.period_from}"
+
+
+class EnrolmentProgress(models.Model):
+    """An enrolment's progress as the committee's lists read it, kept by
+    `services.progress_refresh` in the same transaction as every write that moves it (a result,
+    a decision made known or corrected, a plan version, personal circumstances) and checked
+    against the source records by `manage.py verify_progress`."""
+
+    class Prognosis(models.TextChoices):
+        NONE = "", _("no BSA")
+        ABOVE = "above", _("at or above the norm")
+        BELOW = "below", _("below the norm")
+
+    enrolment = models.OneToOneField(
+        Enrolment, on_delete=models.CASCADE, related_name="kept_progress"
+    )
+    oer = models.ForeignKey(Oer, null=True, on_delete=models.PROTECT, related_name="+")
+    ec_achieved = models.PositiveIntegerField(default=0)  # by assessment
+    ec_exempted = models.PositiveIntegerField(default=0)
+    ec_first_year = models.PositiveIntegerField(default=0)  # done within the BSA year
+    bsa_norm_ec = models.PositiveSmallIntegerField(null=True)  # None: the variant has no BSA
+    first_year_until = models.DateField(null=True)
+    circumstances = models.BooleanField(default=False)  # personal circumstances recorded
+    bsa_prognosis = models.CharField(
+        max_length=5, choices=Prognosis.choices, default=Prognosis.NONE, blank=True
+    )
+    propedeuse_complete = models.BooleanField(null=True)  # None: the variant has none
+    diploma_complete = models.BooleanField(default=False)  # every unit achieved or exempted
+    units_achieved = models.PositiveSmallIntegerField(default=0)
+    units_exempted = models.PositiveSmallIntegerField(default=0)
+    units_planned = models.PositiveSmallIntegerField(default=0)
+    units_not_yet = models.PositiveSmallIntegerField(default=0)
+    units_open = models.PositiveSmallIntegerField(default=0)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["diploma_complete"], name="kept_progress_diploma")]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} · {self.ec_done} EC"
+
+    @property
+    def ec_done(self) -> int:
+        return self.ec_achieved + self.ec_exempted

@@ -24,10 +24,12 @@ from parcours.examcommittee.models import (
     DeskDocument,
     DeskMessage,
     DeskRequest,
+    EnrolmentProgress,
     PersonalCircumstance,
 )
 from parcours.rules.decisions import decision_appeal_deadline
 from parcours.rules.facts import AppealFacts
+from parcours.studyplans.models import Enrolment
 
 Status = DeskRequest.Status
 
@@ -280,9 +282,13 @@ def test_a_draft_in_english_is_refused_while_its_reasons_are_missing(demo_db):
 
 
 def test_the_diploma_queue_holds_the_student_who_achieved_every_unit(demo_db):
-    queue = selectors.diploma_queue(_user("examencommissie.ad"), on=TODAY)
+    queue = selectors.queue_rows(selectors.diploma_queue(_user("examencommissie.ad")), on=TODAY)
     assert [row.enrolment.student.username for row in queue] == ["student.sophie"]
-    progress = queue[0].progress
+    row = queue[0]
+    assert (row.kept.diploma_complete, row.ec_done, row.nominal_ec) == (True, 120, 120)
+    progress = selectors.progress(
+        row.enrolment.student, row.programme, on=TODAY, enrolment=row.enrolment
+    )
     assert (progress.complete, progress.ec_done, progress.nominal_ec) == (True, 120, 120)
     assert [(r.unit.code, r.state, r.how, r.on) for r in progress.units] == [
         ("AD-1", "exempted", "exemption", date(2026, 1, 19)),
@@ -295,8 +301,8 @@ def test_the_diploma_queue_holds_the_student_who_achieved_every_unit(demo_db):
         ("AD-8", "exempted", "exemption", date(2026, 1, 19)),
         ("AD-9", "achieved", "integral_assessment", date(2026, 11, 9)),
     ]
-    assert selectors.diploma_queue(_user("examencommissie.verpleegkunde"), on=TODAY) == []
-    assert selectors.diploma_queue(_user("examencommissie.pabo"), on=TODAY) == []
+    assert not selectors.diploma_queue(_user("examencommissie.verpleegkunde")).exists()
+    assert not selectors.diploma_queue(_user("examencommissie.pabo")).exists()
 
 
 def test_the_complete_students_assessments_went_through_every_step(demo_db):
@@ -371,13 +377,13 @@ def test_the_diploma_made_known_carries_the_supplement(demo_db):
 
 
 def test_the_bsa_list_gives_each_first_year_student_a_verdict(demo_db):
-    rows = selectors.bsa_list(_user("examencommissie.ad"), on=TODAY)
+    rows = selectors.queue_rows(selectors.bsa_list(_user("examencommissie.ad")), on=TODAY)
     verdicts = [
         (
             r.enrolment.student.username,
-            r.progress.bsa.values_used["advice"],
-            r.progress.bsa.values_used["ec_achieved"],
-            r.progress.bsa.values_used["first_year_until"],
+            r.bsa.values_used["advice"],
+            r.bsa.values_used["ec_achieved"],
+            r.bsa.values_used["first_year_until"],
         )
         for r in rows
     ]
@@ -391,8 +397,8 @@ def test_the_bsa_list_gives_each_first_year_student_a_verdict(demo_db):
         ("student.sophie", "positive", 90, date(2026, 10, 31)),
         ("student.youssef", "not_yet", 120, date(2026, 11, 30)),
     ]
-    assert {r.progress.bsa.values_used["norm_ec"] for r in rows} == {40}
-    assert selectors.bsa_list(_user("examencommissie.pabo"), on=TODAY) == []
+    assert {r.bsa.values_used["norm_ec"] for r in rows} == {40}
+    assert not selectors.bsa_list(_user("examencommissie.pabo")).exists()
     circumstance = PersonalCircumstance.objects.select_related("enrolment__student").get()
     assert (
         circumstance.enrolment.student.username,
@@ -476,3 +482,11 @@ def test_the_audit_chain_of_the_seeded_demo_is_intact(demo_db):
         "decision.update": 7,
         "decision.make_known": 9,
     }
+
+
+def test_the_demo_ends_with_kept_progress_that_verify_progress_finds_no_difference_in(demo_db):
+    out = StringIO()
+    call_command("verify_progress", stdout=out)
+
+    assert out.getvalue() == "0 differences\n"
+    assert EnrolmentProgress.objects.count() == Enrolment.objects.count()

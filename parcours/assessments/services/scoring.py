@@ -13,6 +13,7 @@ from django.utils import timezone
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
+from parcours.core.progress import enrolments_changed
 from parcours.rules.assessments import (
     assessment_result_follows_criteria,
     assessment_third_assessor,
@@ -180,6 +181,7 @@ def consensus_record(
         for c in criteria
     )
     UnitResult.objects.bulk_create(results)
+    enrolments_changed([request.enrolment_id])
     request.status = Status.COMPLETED
     request.completed_at = timezone.now()
     request.save(update_fields=["status", "completed_at"])

@@ -60,17 +60,10 @@ def bsa_list(request: HttpRequest) -> Any:
     decision."""
     user = caller(request)
     require_committee_pages(user)
-    rows = selectors.bsa_list(user, on=today())
+    rows = selectors.queue_rows(selectors.bsa_list(user), on=today())
     ids = [r.enrolment.pk for r in rows]
     circumstances = selectors.circumstances_by_enrolment(ids)
     decisions = selectors.decisions_by_enrolment(Decision.Kind.BSA, ids)
-    rows.sort(
-        key=lambda r: (
-            r.enrolment.student.last_name,
-            r.enrolment.student.first_name,
-            r.enrolment.pk,
-        )
-    )
     out = []
     for r in rows:
         decision = decisions.get(r.enrolment.pk)
@@ -78,9 +71,9 @@ def bsa_list(request: HttpRequest) -> Any:
             {
                 "enrolment_id": r.enrolment.pk,
                 "student": r.enrolment.student,
-                "programme": r.progress.programme,
+                "programme": r.programme,
                 "start_date": r.enrolment.start_date,
-                "bsa": bsa_out(r.progress.bsa),
+                "bsa": bsa_out(r.bsa),
                 "circumstances": circumstances.get(r.enrolment.pk, []),
                 "decision_id": decision.pk if decision else None,
                 "decision_known": bool(decision and decision.is_known),

@@ -64,26 +64,19 @@ def diploma_queue(request: HttpRequest) -> Any:
     exemption) and no diploma made known yet, by name."""
     user = caller(request)
     require_committee_pages(user)
-    rows = selectors.diploma_queue(user, on=today())
+    rows = selectors.queue_rows(selectors.diploma_queue(user), on=today())
     drafts = selectors.open_drafts_by_enrolment(
         Decision.Kind.DIPLOMA, [r.enrolment.pk for r in rows]
-    )
-    rows.sort(
-        key=lambda r: (
-            r.enrolment.student.last_name,
-            r.enrolment.student.first_name,
-            r.enrolment.pk,
-        )
     )
     return [
         {
             "enrolment_id": r.enrolment.pk,
             "student": r.enrolment.student,
-            "programme": r.progress.programme,
-            "ec_done": r.progress.ec_done,
-            "nominal_ec": r.progress.nominal_ec,
-            "by_assessment": sum(u.state == "achieved" for u in r.progress.units),
-            "by_exemption": sum(u.state == "exempted" for u in r.progress.units),
+            "programme": r.programme,
+            "ec_done": r.ec_done,
+            "nominal_ec": r.nominal_ec,
+            "by_assessment": r.by_assessment,
+            "by_exemption": r.by_exemption,
             "draft_decision_id": drafts.get(r.enrolment.pk),
         }
         for r in rows

@@ -68,6 +68,7 @@ class Progress:
     timeline: list[TimelineEvent] = field(default_factory=list)
     propedeuse: list[UnitProgress] | None = None  # None: the variant has no propedeuse
     bsa: RuleResult | None = None
+    circumstances: bool = False  # personal circumstances recorded for the enrolment
 
     @property
     def ec_done(self) -> int:
@@ -217,6 +218,7 @@ def progress_many(subjects: list[Subject], *, on: date) -> list[Progress]:
                     if enrolment and variant and variant.bsa_norm_ec
                     else None
                 ),
+                circumstances=bool(enrolment and enrolment.pk in with_circumstances),
             )
         )
     return out
@@ -305,15 +307,19 @@ def first_year(enrolment: Enrolment) -> tuple[date, date]:
     return enrolment.start_date, end
 
 
+def first_year_ec(enrolment: Enrolment, rows: list[UnitProgress]) -> int:
+    """The EC of the units done (achieved or exempted) within the student's own first year."""
+    start, end = first_year(enrolment)
+    return sum(r.unit.ec for r in rows if r.done and r.on and start <= r.on <= end)
+
+
 def bsa_result(
     enrolment: Enrolment, rows: list[UnitProgress], *, on: date, circumstances: bool
 ) -> RuleResult:
-    start, end = first_year(enrolment)
-    ec = sum(r.unit.ec for r in rows if r.done and r.on and start <= r.on <= end)
     return bsa_norm(
         BsaFacts(
             start_date=enrolment.start_date,
-            ec_achieved_in_first_year=ec,
+            ec_achieved_in_first_year=first_year_ec(enrolment, rows),
             norm_ec=enrolment.variant.bsa_norm_ec or 0,
             personal_circumstances=circumstances,
             on=on,

@@ -1,5 +1,6 @@
-"""The committee's student lists: the diploma queue (every unit achieved, no diploma yet) with
-the supplement's lines, and the BSA list with the personal circumstances recorded."""
+"""The committee's student lists, read from each enrolment's kept progress (EnrolmentProgress):
+the diploma queue (every unit achieved, no diploma yet) with the supplement's lines, and the BSA
+list with the personal circumstances recorded."""
 
 from __future__ import annotations
 
@@ -11,48 +12,97 @@ from typing import Any
 from django.db.models import Exists, OuterRef, QuerySet
 
 from parcours.accounts.models import Viewer
+from parcours.curriculum.models import Programme
 from parcours.rules import RuleResult
-from parcours.rules.decisions import diploma_all_units_achieved
-from parcours.rules.facts import DiplomaFacts, DiplomaUnitFacts
+from parcours.rules.decisions import bsa_norm, diploma_all_units_achieved
+from parcours.rules.facts import BsaFacts, DiplomaFacts, DiplomaUnitFacts
 from parcours.studyplans.models import Enrolment
 
-from ..models import Decision, PersonalCircumstance
+from ..models import Decision, EnrolmentProgress, PersonalCircumstance
 from .committee import committee_programme_ids
-from .progress import Progress, progress_many
+from .progress import Progress
 
 
-@dataclass
+@dataclass(frozen=True)
 class QueueRow:
+    """One student on a committee list, read from the kept progress: the enrolment, what is
+    kept of its progress, and for the BSA list the verdict of rule bsa.norm on the day."""
+
     enrolment: Enrolment
-    progress: Progress
+    kept: EnrolmentProgress
+    bsa: RuleResult | None = None
+
+    @property
+    def programme(self) -> Programme:
+        return self.enrolment.variant.programme
+
+    @property
+    def ec_done(self) -> int:
+        return self.kept.ec_done
+
+    @property
+    def nominal_ec(self) -> int:
+        return self.programme.nominal_ec
+
+    @property
+    def by_assessment(self) -> int:
+        return self.kept.units_achieved
+
+    @property
+    def by_exemption(self) -> int:
+        return self.kept.units_exempted
 
 
-def diploma_queue(user: Viewer, *, on: date) -> list[QueueRow]:
-    """Students of the committee's programmes with every unit achieved and no diploma yet."""
+def diploma_queue(user: Viewer) -> QuerySet[EnrolmentProgress]:
+    """Students of the committee's programmes with every unit achieved and no diploma yet, by
+    name: the kept progress, one query (page it with a Paginator)."""
     diploma = Decision.objects.filter(
         kind=Decision.Kind.DIPLOMA,
         made_known_on__isnull=False,
-        student_id=OuterRef("student_id"),
-        programme_id=OuterRef("variant__programme_id"),
+        student_id=OuterRef("enrolment__student_id"),
+        programme_id=OuterRef("enrolment__variant__programme_id"),
     )
     # one subquery: with two conditions on the multi-valued relation, exclude() would drop a
     # student with a draft diploma and any other decision made known
-    enrolments = list(_enrolments(user).exclude(Exists(diploma)))
-    found = progress_many([(e.student, e.variant.programme, e) for e in enrolments], on=on)
-    return [QueueRow(e, p) for e, p in zip(enrolments, found, strict=True) if p.complete]
+    return _kept(user).filter(diploma_complete=True).exclude(Exists(diploma))
 
 
-def bsa_list(user: Viewer, *, on: date) -> list[QueueRow]:
-    """Students of the committee's BSA variants with their first-year EC against the norm."""
-    enrolments = list(_enrolments(user).filter(variant__bsa_norm_ec__gt=0))
-    found = progress_many([(e.student, e.variant.programme, e) for e in enrolments], on=on)
-    return [QueueRow(e, p) for e, p in zip(enrolments, found, strict=True)]
+def bsa_list(user: Viewer) -> QuerySet[EnrolmentProgress]:
+    """Students of the committee's BSA variants, by name: the kept progress, with their
+    first-year EC against the norm, one query (page it with a Paginator)."""
+    return _kept(user).filter(enrolment__variant__bsa_norm_ec__gt=0)
 
 
-def _enrolments(user: Viewer) -> QuerySet[Enrolment]:
-    return Enrolment.objects.filter(
-        variant__programme_id__in=committee_programme_ids(user)
-    ).select_related("student", "variant__programme")
+def queue_rows(kept: Iterable[EnrolmentProgress], *, on: date) -> list[QueueRow]:
+    """The rows of a list (or of one page of it), each with rule bsa.norm's verdict on the day
+    from the kept first-year EC (no query)."""
+    return [QueueRow(k.enrolment, k, kept_bsa(k, on=on)) for k in kept]
+
+
+def kept_bsa(kept: EnrolmentProgress, *, on: date) -> RuleResult | None:
+    """Rule bsa.norm on the kept first-year EC, as the progress page evaluates it."""
+    if kept.bsa_norm_ec is None:
+        return None
+    return bsa_norm(
+        BsaFacts(
+            start_date=kept.enrolment.start_date,
+            ec_achieved_in_first_year=kept.ec_first_year,
+            norm_ec=kept.bsa_norm_ec,
+            personal_circumstances=kept.circumstances,
+            on=on,
+        ),
+        on=on,
+    )
+
+
+def _kept(user: Viewer) -> QuerySet[EnrolmentProgress]:
+    return (
+        EnrolmentProgress.objects.filter(
+            enrolment__variant__programme_id__in=committee_programme_ids(user)
+        )
+        .select_related("enrolment__student", "enrolment__variant__programme")
+        .order_by("enrolment__student__last_name", "enrolment__student__first_name", "enrolment_id")
+    )
 
 
 def circumstances_by_enrolment(

@@ -1,7 +1,8 @@
 """Every exam-committee write: one atomic function per action that checks permission,
 evaluates the rules, writes the rows and an audit record. By area: the validation desk
 (`desk`), decisions drafted, made known and corrected (`decisions`), and the decisions on a
-student's progress, the diploma and the BSA (`progress`). Callers use the names below."""
+student's progress, the diploma and the BSA (`progress`), and each enrolment's progress kept
+(`kept`). Callers use the names below."""
 
 from .decisions import (
     AWB_RULE,
@@ -26,6 +27,7 @@ from .desk import (
     desk_request_create,
     desk_request_review,
 )
+from .kept import decision_progress_refresh, progress_listener, progress_refresh
 from .progress import bsa_draft, circumstance_record, diploma_draft
 
 __all__ = [
@@ -39,6 +41,7 @@ __all__ = [
     "decision_draft",
     "decision_facts",
     "decision_make_known",
+    "decision_progress_refresh",
     "decision_save_and_make_known",
     "decision_update",
     "default_appeal_clause",
@@ -50,5 +53,7 @@ __all__ = [
     "diploma_draft",
     "exemption_draft",
     "missing_parts",
+    "progress_listener",
+    "progress_refresh",
     "study_plan_decision_draft",
 ]

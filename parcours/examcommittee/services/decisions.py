@@ -28,6 +28,7 @@ from parcours.studyplans.models import Enrolment, PlanUnit, PlanVersion
 
 from .. import permissions, selectors
 from ..models import Decision, DecisionUnit, DeskRequest
+from .kept import decision_progress_refresh
 
 Status = DeskRequest.Status
 
@@ -259,6 +260,7 @@ def decision_make_known(decision: Decision, *, actor: User, on: date) -> Decisio
     decision.appeal_deadline = appeal.values_used["deadline"]
     decision.grounds = [r.grounds() for r in [*results, appeal]]
     decision.save()
+    decision_progress_refresh(decision)
     if decision.desk_request_id:
         DeskRequest.objects.filter(pk=decision.desk_request_id).update(
             status=Status.DECIDED, decided_at=timezone.now()

@@ -19,6 +19,7 @@ from ..models import (
     PersonalCircumstance,
 )
 from .decisions import decision_draft
+from .kept import progress_refresh
 
 
 @transaction.atomic
@@ -122,5 +123,6 @@ def circumstance_record(
         period_until=period_until,
         recorded_by=actor,
     )
+    progress_refresh([enrolment.pk])
     audit_record(actor, "bsa.circumstance", enrolment)
     return circumstance

@@ -1,6 +1,6 @@
 """The exam committee's BSA list (/examencommissie/bsa/): each student's own first year, EC
 within it against the norm, the verdict (rule bsa.norm), the personal circumstances recorded
-and the BSA decision.
+and the BSA decision; read from the kept progress, 50 students a page (`?pagina=N`).
 
 Thin views: permission through permissions.py, every write through one service call, a refusal
 re-rendered on the list with the rule and its source (422).
@@ -32,8 +32,8 @@ from .common import (
     Bsa,
     Refusal,
     bsa_advice,
-    by_name,
     decision_url,
+    list_page,
 )
 
 BSA_RULE = "bsa.norm"
@@ -66,7 +66,8 @@ def _render_bsa_list(
     refusal: Refusal | None = None,
 ) -> HttpResponse:
     bound = bound or {}
-    rows = by_name(selectors.bsa_list(request.user, on=web.today()))
+    listing = list_page(request, selectors.bsa_list(request.user))
+    rows = selectors.queue_rows(listing.rows, on=web.today())
     ids = [r.enrolment.pk for r in rows]
     circumstances = selectors.circumstances_by_enrolment(ids)
     decisions = selectors.decisions_by_enrolment(Decision.Kind.BSA, ids)
@@ -74,18 +75,26 @@ def _render_bsa_list(
         "rows": [
             BsaRow(
                 r.enrolment,
-                bsa_advice(r.progress.bsa),
+                bsa_advice(r.bsa),
                 circumstances.get(r.enrolment.pk, []),
                 decisions.get(r.enrolment.pk),
                 bound.get(r.enrolment.pk) or _circumstance_form(f"circ-{r.enrolment.pk}"),
             )
             for r in rows
         ],
+        "page": listing.page,
+        "listing": listing,
         "refusal": refusal,
         "rule": web.rule_note(BSA_RULE),
     }
     status = 422 if bound or refusal else 200
     return render(request, "examcommittee/bsa_list.html", context, status=status)
+
+
+def _on_page(request: AuthedRequest) -> str:
+    """Back to the page the form was sent from."""
+    number = request.GET.get("pagina", "")
+    return f"?pagina={number}" if number.isdigit() else ""
 
 
 @login_required
@@ -110,7 +119,7 @@ def circumstance_record(request: AuthedRequest, pk: int) -> HttpResponse:
             request,
             _("Circumstances recorded for %(name)s.") % {"name": enrolment.student},
         )
-        return redirect(reverse("examcommittee:bsa_list") + f"#bsa-{pk}")
+        return redirect(reverse("examcommittee:bsa_list") + f"{_on_page(request)}#bsa-{pk}")
     return _render_bsa_list(request, bound={pk: form})
 
 

@@ -8,17 +8,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from parcours.core import web
+from parcours.core.paging import PAGE_PARAM, ListPage
 from parcours.core.web import AuthedRequest
 from parcours.rules import RuleResult, get_rule
 from parcours.studyplans.models import Enrolment
 
 from .. import selectors
-from ..models import Decision, DeskRequest
+from ..models import Decision, DeskRequest, EnrolmentProgress
 
 Status = DeskRequest.Status
 
@@ -149,15 +152,14 @@ def decision_url(decision: Decision) -> str:
     return reverse("examcommittee:decision_detail", args=[decision.pk])
 
 
-def by_name(rows: list[selectors.QueueRow]) -> list[selectors.QueueRow]:
-    return sorted(
-        rows,
-        key=lambda r: (
-            r.enrolment.student.last_name,
-            r.enrolment.student.first_name,
-            r.enrolment.pk,
-        ),
-    )
+LIST_PAGE_SIZE = 50
+
+
+def list_page(request: AuthedRequest, kept: QuerySet[EnrolmentProgress]) -> ListPage:
+    """One page (`?pagina=N`, 50 rows) of a committee list read from the kept progress, in the
+    selector's order; a page number out of range shows the last page."""
+    page = Paginator(kept, LIST_PAGE_SIZE).get_page(request.GET.get(PAGE_PARAM))
+    return ListPage(page=page, sort="", query="")
 
 
 @dataclass(frozen=True)

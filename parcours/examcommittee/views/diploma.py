@@ -1,5 +1,6 @@
-"""The exam committee's diploma queue (/examencommissie/diplomas/), the diploma decision and its
-supplement (as a page and as a PDF).
+"""The exam committee's diploma queue (/examencommissie/diplomas/, read from the kept progress,
+50 students a page: `?pagina=N`), the diploma decision and its supplement (as a page and as a
+PDF).
 
 Thin views: permission through permissions.py (404 for what a user may not see, 403 for what
 they may see but not do), every write through one service call, a refusal shown on the queue
@@ -33,8 +34,8 @@ from ..models import Decision
 from .common import (
     HOW_LABELS,
     Refusal,
-    by_name,
     decision_url,
+    list_page,
     tile,
 )
 
@@ -44,7 +45,8 @@ DIPLOMA_RULE = "diploma.all-units-achieved"
 @dataclass(frozen=True)
 class DiplomaRow:
     enrolment: Enrolment
-    progress: selectors.Progress
+    ec_done: int
+    nominal_ec: int
     by_assessment: int
     by_exemption: int
     decision: Decision | None
@@ -57,19 +59,23 @@ class DiplomaRow:
 def _render_diploma_queue(
     request: AuthedRequest, refusal: Refusal | None = None, status: int = 200
 ) -> HttpResponse:
-    rows = by_name(selectors.diploma_queue(request.user, on=web.today()))
+    listing = list_page(request, selectors.diploma_queue(request.user))
+    rows = selectors.queue_rows(listing.rows, on=web.today())
     drafts = selectors.decisions_by_enrolment(Decision.Kind.DIPLOMA, (r.enrolment.pk for r in rows))
     context = {
         "rows": [
             DiplomaRow(
                 r.enrolment,
-                r.progress,
-                sum(u.state == "achieved" for u in r.progress.units),
-                sum(u.state == "exempted" for u in r.progress.units),
+                r.ec_done,
+                r.nominal_ec,
+                r.by_assessment,
+                r.by_exemption,
                 drafts.get(r.enrolment.pk),
             )
             for r in rows
         ],
+        "page": listing.page,
+        "listing": listing,
         "refusal": refusal,
         "rule": web.rule_note(DIPLOMA_RULE),
     }

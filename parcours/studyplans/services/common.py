@@ -15,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from parcours.core.errors import DomainError
+from parcours.core.progress import enrolments_changed
 
 from ..models import PlanVersion
 from ..selectors import Change, version_snapshot, version_with_content
@@ -97,3 +98,4 @@ def transition(version: PlanVersion, expected: set[str], new: str, **fields: Any
     version.status = new
     for name, value in fields.items():
         setattr(version, name, value)
+    enrolments_changed([version.plan.enrolment_id])

@@ -11,6 +11,7 @@ from django.db import transaction
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
+from parcours.core.progress import enrolments_changed
 from parcours.curriculum.models import LearningActivity, LearningOutcome, Oer, Unit
 
 from .. import permissions
@@ -79,6 +80,7 @@ def plan_create(
     save(version)
     for choice in units:
         save(PlanUnit(version=version, **choice.__dict__))
+    enrolments_changed([enrolment.pk])
     audit_record(actor, "plan.create", plan, units=codes, version=version.number)
     return plan
 
@@ -125,6 +127,7 @@ def plan_unit_add(
     lock(version, expected_lock_version, {f"{choice.unit.code} route": choice.route})
     plan_unit = PlanUnit(version=version, **choice.__dict__)
     save(plan_unit)
+    enrolments_changed([version.plan.enrolment_id])
     audit_record(actor, "plan_unit.add", plan_unit, unit=choice.unit.code, route=choice.route)
     return plan_unit
 
@@ -171,6 +174,7 @@ def plan_unit_update(
     plan_unit.planned_start, plan_unit.planned_end = planned_start, planned_end
     plan_unit.large_activity = large_activity if route == PlanUnit.Route.D else None
     save(plan_unit)
+    enrolments_changed([plan_unit.version.plan.enrolment_id])
     audit_record(actor, "plan_unit.update", plan_unit, unit=code, route=route)
     return plan_unit
 
@@ -187,6 +191,7 @@ def plan_unit_remove(plan_unit: PlanUnit, *, actor: User, expected_lock_version:
     lock(version, expected_lock_version, {f"{plan_unit.unit.code} route": "(removed)"})
     audit_record(actor, "plan_unit.remove", plan_unit, unit=plan_unit.unit.code)
     plan_unit.delete()
+    enrolments_changed([version.plan.enrolment_id])
 
 
 def _check_activity_source(

@@ -10,6 +10,7 @@ from django.db import transaction
 from parcours.accounts.models import Role, User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
+from parcours.core.progress import enrolments_changed
 from parcours.curriculum import services as curriculum_services
 from parcours.curriculum.models import Persona, ProgrammeVariant
 from parcours.curriculum.permissions import has_role, is_administrator
@@ -51,6 +52,7 @@ def enrolment_create(
         )
     enrolment = Enrolment(student=student, variant=variant, start_date=start_date, coach=coach)
     save(enrolment)
+    enrolments_changed([enrolment.pk])
     curriculum_services.role_assign(student, actor=None, role=Role.STUDENT, programme=programme)
     audit_record(actor, "enrolment.create", enrolment, start_date=start_date.isoformat())
     return enrolment

@@ -11,6 +11,7 @@ from django.utils import timezone
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
+from parcours.core.progress import enrolments_changed
 from parcours.rules.facts import UnitDecisionFacts
 from parcours.rules.study_plans import studyplan_own_route_established
 
@@ -154,6 +155,7 @@ def version_amend(version: PlanVersion, *, actor: User) -> PlanVersion:
                 hours=a.hours,
                 url=a.url,
             )
+    enrolments_changed([plan.enrolment_id])
     audit_record(actor, "plan_version.amend", draft, based_on=version.number)
     return draft
 
