@@ -160,3 +160,13 @@ def test_stored_rows_are_consistent() -> None:
     assert LearningActivity.objects.count() == 2 * Unit.objects.count()
     assert AssessmentCriterion.objects.count() == 4 * Unit.objects.count()
     assert RoleAssignment.objects.filter(role="student").count() == N
+
+
+def test_kept_progress_of_every_student_verifies() -> None:
+    from parcours.examcommittee.models import EnrolmentProgress
+
+    generate(N, seed=11)
+    assert EnrolmentProgress.objects.count() == Enrolment.objects.count() == N
+    out = StringIO()
+    call_command("verify_progress", stdout=out)
+    assert out.getvalue().strip().splitlines()[-1] == "0 differences"

@@ -31,6 +31,7 @@ from parcours.curriculum.models import (
     RoleAssignment,
     Unit,
 )
+from parcours.examcommittee import services as examcommittee_services
 from parcours.examcommittee.models import Decision, DecisionUnit, PersonalCircumstance
 from parcours.portfolio.models import EvidenceItem, EvidenceMapping, EvidenceVersion
 from parcours.studyplans.models import (
@@ -100,8 +101,9 @@ def refusal() -> str | None:
 
 
 def finish(enrolment_ids: list[int]) -> None:
-    """The final stage: where kept progress (EnrolmentProgress) is refreshed for the generated
-    enrolments, once the table exists. It does nothing yet; the lead wires it when merging."""
+    """The final stage: the kept progress (EnrolmentProgress) of every generated enrolment,
+    computed from the rows just written, so the lists read it and verify_progress agrees."""
+    examcommittee_services.progress_refresh(enrolment_ids)
 
 
 def generate(
