@@ -81,9 +81,9 @@ class CaseloadRow:
     guidance_overdue: bool
 
 
-def caseload(coach: Any, *, today: date, status: str = "", flag: str = "") -> list[CaseloadRow]:
-    """The coach's students with plan status, next and last conversation, last progress and
-    flags, in a fixed number of queries whatever the number of students."""
+def caseload_queryset(coach: Any, *, today: date, status: str = "") -> QuerySet[Enrolment]:
+    """The coach's enrolments with the student, the latest plan status, the last plan change
+    and the next and last conversation: the caseload page's one query."""
     latest = PlanVersion.objects.filter(plan__enrolment=OuterRef("pk")).order_by(
         "-updated_at", "-pk"
     )
@@ -106,6 +106,13 @@ def caseload(coach: Any, *, today: date, status: str = "", flag: str = "") -> li
     )
     if status:
         qs = qs.filter(plan_status=status)
+    return qs
+
+
+def caseload(coach: Any, *, today: date, status: str = "", flag: str = "") -> list[CaseloadRow]:
+    """The coach's students with plan status, next and last conversation, last progress and
+    flags, in a fixed number of queries whatever the number of students."""
+    qs = caseload_queryset(coach, today=today, status=status)
     rows = []
     for e in qs:
         changed = e.last_plan_change.date() if e.last_plan_change else None
