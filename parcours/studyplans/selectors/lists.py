@@ -112,9 +112,9 @@ def caseload_queryset(coach: Any, *, today: date, status: str = "") -> QuerySet[
 def caseload(coach: Any, *, today: date, status: str = "", flag: str = "") -> list[CaseloadRow]:
     """The coach's students with plan status, next and last conversation, last progress and
     flags, in a fixed number of queries whatever the number of students."""
-    qs = caseload_queryset(coach, today=today, status=status)
     rows = []
-    for e in qs:
+    e: Any  # with the annotations of caseload_queryset
+    for e in caseload_queryset(coach, today=today, status=status):
         changed = e.last_plan_change.date() if e.last_plan_change else None
         progress = max((d for d in (changed, e.last_conversation) if d), default=None)
         stall_since = today - timedelta(weeks=e.variant.stall_weeks)
