@@ -189,6 +189,18 @@ def teams_for(user: User) -> QuerySet[LearningTeam]:
     )
 
 
+def teams_of_enrolments(enrolments: list[Enrolment]) -> dict[int, list[LearningTeam]]:
+    """Per enrolment (pk) the learning teams it belongs to with their teacher, by name, in one
+    query."""
+    teams: dict[int, list[LearningTeam]] = {}
+    memberships = LearningTeam.members.through.objects.filter(
+        enrolment_id__in=[e.pk for e in enrolments]
+    ).select_related("learningteam__teacher")
+    for m in memberships.order_by("learningteam__name"):
+        teams.setdefault(m.enrolment_id, []).append(m.learningteam)
+    return teams
+
+
 def team_programmes(user: User) -> QuerySet[Programme]:
     """The programmes in which a user may start a learning team."""
     if is_administrator(user):
