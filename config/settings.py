@@ -1,7 +1,23 @@
-"""Parcours settings, read from the environment. Secure unless DJANGO_DEBUG is set."""
+"""Parcours settings, read from the environment. Secure unless DJANGO_DEBUG is set.
+
+The database (`database_config`):
+
+- `DATABASE_URL`: where the data lives (dj-database-url syntax); a SQLite file under `var/`
+  when unset. SQLite and PostgreSQL are both supported.
+- `DJANGO_CONN_MAX_AGE`: how many seconds a worker keeps its database connection open for the
+  next request (Django's `CONN_MAX_AGE`): a whole number, 0 closes it after every request.
+  Default 60 in production and 0 with `DJANGO_DEBUG` (the test settings also default to 0).
+  A kept connection is checked before reuse (`CONN_HEALTH_CHECKS`), so a database restart
+  costs one reconnect instead of an error.
+- On PostgreSQL the connection runs with `jit=off`: compiling a query plan to machine code
+  costs tens of milliseconds, more than the small queries of a page take to run (see
+  `tests/core/test_query_plans.py`). Other `-c` options in the URL's `options` are kept.
+"""
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -76,16 +92,37 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'parcours.sqlite3'}"),
-        conn_max_age=0,
+
+def database_config(environ: Mapping[str, str], *, debug: bool) -> dict[str, Any]:
+    """The `default` database from the environment (see the module docstring)."""
+    config: dict[str, Any] = dict(
+        dj_database_url.parse(
+            environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'parcours.sqlite3'}")
+        )
     )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Writers take the lock when their transaction begins, so two concurrent saves queue up
-    # instead of failing on a read-to-write upgrade; optimistic locking then decides the loser.
-    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    raw_age = environ.get("DJANGO_CONN_MAX_AGE", "").strip()
+    if not raw_age:
+        config["CONN_MAX_AGE"] = 0 if debug else 60
+    elif raw_age.isascii() and raw_age.isdigit():
+        config["CONN_MAX_AGE"] = int(raw_age)
+    else:
+        raise RuntimeError(
+            f"DJANGO_CONN_MAX_AGE must be a whole number of seconds (0 or more), not {raw_age!r}."
+        )
+    config["CONN_HEALTH_CHECKS"] = True
+    options: dict[str, Any] = dict(config.get("OPTIONS") or {})
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Writers take the lock when their transaction begins, so two concurrent saves queue up
+        # instead of failing on a read-to-write upgrade; optimistic locking then decides the
+        # loser.
+        options.update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        options["options"] = " ".join(filter(None, [options.get("options", ""), "-c jit=off"]))
+    config["OPTIONS"] = options
+    return config
+
+
+DATABASES = {"default": database_config(os.environ, debug=DEBUG)}
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [

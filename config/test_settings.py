@@ -7,6 +7,8 @@ from django.contrib.auth.hashers import Argon2PasswordHasher
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "parcours-test-secret-key-not-for-production")
 os.environ.setdefault("DJANGO_INSECURE_COOKIES", "1")
+# A test closes its connection when it is done (a kept one would hold the test database open).
+os.environ.setdefault("DJANGO_CONN_MAX_AGE", "0")
 
 from config.settings import *  # noqa: F403
 

@@ -127,6 +127,16 @@ def published_oer(variant: ProgrammeVariant | None = None, *, year: int = 2026) 
     return services.oer_publish(oer, actor=None)
 
 
+def published_oer_years(variant: ProgrammeVariant, years: range) -> list[Oer]:
+    """Published OERs of `variant` for consecutive `years`, each copied from the year before
+    (so every year has units U1-U8, as `published_oer`)."""
+    oers = [published_oer(variant, year=years[0])]
+    for _ in years[1:]:
+        copy = services.oer_copy_to_next_year(oers[-1], actor=None)
+        oers.append(services.oer_publish(copy, actor=None))
+    return oers
+
+
 def enrolment(
     variant: ProgrammeVariant | None = None,
     *,

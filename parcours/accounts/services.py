@@ -1,7 +1,9 @@
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from parcours.core.audit import audit_record
@@ -9,6 +11,8 @@ from parcours.core.audit import audit_record
 from .models import ApiToken, User
 
 TOKEN_PREFIX = "pc_"
+# `ApiToken.last_used_at` is kept to this resolution: a burst of calls writes it once.
+LAST_USED_RESOLUTION = timedelta(seconds=60)
 
 
 def hash_token(token: str) -> str:
@@ -35,8 +39,21 @@ def api_token_user(token: str) -> User | None:
     )
     if record is None:
         return None
-    ApiToken.objects.filter(pk=record.pk).update(last_used_at=timezone.now())
+    api_token_note_use(record)
     return record.user
+
+
+def api_token_note_use(record: ApiToken) -> None:
+    """Set `last_used_at` when it is unset or older than `LAST_USED_RESOLUTION`: at most one
+    write a minute per token. The UPDATE repeats the condition, so of concurrent calls that all
+    read a stale value only the first writes."""
+    now = timezone.now()
+    cutoff = now - LAST_USED_RESOLUTION
+    if record.last_used_at is not None and record.last_used_at >= cutoff:
+        return
+    ApiToken.objects.filter(
+        Q(last_used_at__isnull=True) | Q(last_used_at__lt=cutoff), pk=record.pk
+    ).update(last_used_at=now)
 
 
 @transaction.atomic

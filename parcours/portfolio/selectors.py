@@ -9,6 +9,7 @@ from django.db.models import Prefetch, QuerySet, Sum
 
 from parcours.accounts.models import User
 from parcours.curriculum.models import AssessmentCriterion, Oer, Unit
+from parcours.studyplans import selectors as studyplan_selectors
 from parcours.studyplans.models import Enrolment
 
 from .models import EvidenceItem, EvidenceVersion, VraakJudgement, WorkplaceConfirmation
@@ -32,6 +33,20 @@ def mappable_units(enrolment: Enrolment) -> QuerySet[Unit]:
     """Units of the programme's published OERs, with outcomes and criteria."""
     return (
         Unit.objects.filter(oer__variant_id=enrolment.variant_id, oer__status=Oer.Status.PUBLISHED)
+        .select_related("oer")
+        .prefetch_related("outcomes__criteria")
+        .order_by("-oer__academic_year", "position", "code")
+    )
+
+
+def enrolment_units(enrolment: Enrolment) -> QuerySet[Unit]:
+    """Units of the OER years the enrolment is under (its start year's and those its plans
+    name, see studyplans' `enrolment_oer_ids`), with outcomes and criteria: what the portfolio
+    overview shows coverage of, in the same number of queries however many OER years the
+    programme has."""
+    oer_ids = studyplan_selectors.enrolment_oer_ids([enrolment])[enrolment.pk]
+    return (
+        Unit.objects.filter(oer_id__in=oer_ids)
         .select_related("oer")
         .prefetch_related("outcomes__criteria")
         .order_by("-oer__academic_year", "position", "code")

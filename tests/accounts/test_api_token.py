@@ -1,13 +1,15 @@
 """`manage.py api_token USERNAME` and the bearer tokens it prints."""
 
+from datetime import UTC, datetime, timedelta
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from parcours.accounts.models import ApiToken
-from parcours.accounts.services import hash_token
+from parcours.accounts.services import api_token_note_use, api_token_user, hash_token
 from parcours.core.models import AuditEntry
 
 API = "/api/v1"
@@ -83,3 +85,49 @@ def test_unknown_token_answers_401(client, db):
     response = client.get(f"{API}/oers", HTTP_AUTHORIZATION="Bearer pc_" + "x" * 43)
     assert (response.status_code, response.json()) == (401, BAD_TOKEN)
     assert response["WWW-Authenticate"] == "Bearer"
+
+
+# --- last_used_at: at most one write a minute per token ----------------------------------------
+
+T0 = datetime(2026, 10, 5, 9, 0, tzinfo=UTC)
+
+
+def test_a_burst_of_calls_writes_last_used_at_once(client, manager, django_assert_num_queries):
+    token = api_token(manager.username)
+    record = ApiToken.objects.get(user=manager)
+    assert record.last_used_at is None
+
+    # the lookup, and the UPDATE of an unset value
+    with time_machine.travel(T0, tick=False), django_assert_num_queries(2):
+        assert api_token_user(token) == manager
+    record.refresh_from_db()
+    assert record.last_used_at == T0
+
+    with time_machine.travel(T0 + timedelta(seconds=59), tick=False):
+        with django_assert_num_queries(1):  # the lookup only: no write within the minute
+            assert api_token_user(token) == manager
+        response = client.get(f"{API}/programmes", HTTP_AUTHORIZATION=f"Bearer {token}")
+        assert response.status_code == 200
+    record.refresh_from_db()
+    assert record.last_used_at == T0
+
+    with time_machine.travel(T0 + timedelta(seconds=61), tick=False):
+        response = client.get(f"{API}/programmes", HTTP_AUTHORIZATION=f"Bearer {token}")
+        assert response.status_code == 200
+    record.refresh_from_db()
+    assert record.last_used_at == T0 + timedelta(seconds=61)
+
+
+def test_a_concurrent_call_that_read_a_stale_value_does_not_write_again(manager):
+    """Two requests read the token before either wrote: the UPDATE's own condition lets only
+    the first one through."""
+    token = api_token(manager.username)
+    with time_machine.travel(T0, tick=False):
+        api_token_user(token)
+    with time_machine.travel(T0 + timedelta(seconds=90), tick=False):
+        stale = ApiToken.objects.get(user=manager)
+        assert api_token_user(token) == manager  # the first request writes T0 + 90 s
+    with time_machine.travel(T0 + timedelta(seconds=95), tick=False):
+        api_token_note_use(stale)  # the second still holds T0: its UPDATE matches no row
+    stale.refresh_from_db()
+    assert stale.last_used_at == T0 + timedelta(seconds=90)

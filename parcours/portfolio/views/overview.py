@@ -93,7 +93,7 @@ def _panel(enrolment: Enrolment, *, coverage_url: Callable[[Unit], str]) -> Pane
     items = list(selectors.items_of(enrolment))
     mapped = {m.criterion_id for item in items for m in item.mappings.all()}
     units = []
-    for unit in selectors.mappable_units(enrolment):
+    for unit in selectors.enrolment_units(enrolment):
         ids = [c.pk for o in unit.outcomes.all() for c in o.criteria.all()]
         units.append(
             UnitSummary(unit, len(ids), len([i for i in ids if i in mapped]), coverage_url(unit))
@@ -134,7 +134,8 @@ def _render_coverage(
 
 @login_required
 def home(request: AuthedRequest) -> HttpResponse:
-    """My portfolio: per enrolment my items, storage used and how far each unit is covered."""
+    """My portfolio: per enrolment my items, storage used and how far each unit of the OER
+    years I am enrolled under is covered."""
     panels = [_panel(e, coverage_url=_own_coverage_url) for e in own_enrolments(request)]
     return render(request, "portfolio/home.html", {"panels": panels})
 

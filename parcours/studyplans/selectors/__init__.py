@@ -1,20 +1,24 @@
 """Reads for study plans: fact builders for the rules, version differences, the coach's
 caseload and the exam committee's queue, each in a fixed number of queries. Callers use
-`selectors.<read>`; the modules split them into one version's reads and lists."""
+`selectors.<read>`; the modules split them into one version's reads, lists, and the OER
+years and units an enrolment is under."""
 
 from .lists import (
     TEAM_ROLES,
     CaseloadRow,
     caseload,
+    caseload_queryset,
     committee_queue,
     enrolments_of_student,
     plans_of,
     teachers_of,
     team_programmes,
     teams_for,
+    teams_of_enrolments,
     versions_awaiting,
     visible_plans,
 )
+from .units import academic_year_of, enrolment_oer_ids, enrolment_units
 from .versions import (
     FIELD_LABELS,
     LARGE_ACTIVITY,
@@ -48,10 +52,14 @@ __all__ = [
     "OutcomeCoverage",
     "UnitRoute",
     "VersionDiff",
+    "academic_year_of",
     "caseload",
+    "caseload_queryset",
     "committee_queue",
     "d_matrix",
     "effective_routes",
+    "enrolment_oer_ids",
+    "enrolment_units",
     "enrolments_of_student",
     "plan_facts",
     "planned_weeks",
@@ -61,6 +69,7 @@ __all__ = [
     "teachers_of",
     "team_programmes",
     "teams_for",
+    "teams_of_enrolments",
     "version_check",
     "version_diff",
     "version_queryset",

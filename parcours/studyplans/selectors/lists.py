@@ -81,9 +81,9 @@ class CaseloadRow:
     guidance_overdue: bool
 
 
-def caseload(coach: Any, *, today: date, status: str = "", flag: str = "") -> list[CaseloadRow]:
-    """The coach's students with plan status, next and last conversation, last progress and
-    flags, in a fixed number of queries whatever the number of students."""
+def caseload_queryset(coach: Any, *, today: date, status: str = "") -> QuerySet[Enrolment]:
+    """The coach's enrolments with the student, the latest plan status, the last plan change
+    and the next and last conversation: the caseload page's one query."""
     latest = PlanVersion.objects.filter(plan__enrolment=OuterRef("pk")).order_by(
         "-updated_at", "-pk"
     )
@@ -106,8 +106,15 @@ def caseload(coach: Any, *, today: date, status: str = "", flag: str = "") -> li
     )
     if status:
         qs = qs.filter(plan_status=status)
+    return qs
+
+
+def caseload(coach: Any, *, today: date, status: str = "", flag: str = "") -> list[CaseloadRow]:
+    """The coach's students with plan status, next and last conversation, last progress and
+    flags, in a fixed number of queries whatever the number of students."""
     rows = []
-    for e in qs:
+    e: Any  # with the annotations of caseload_queryset
+    for e in caseload_queryset(coach, today=today, status=status):
         changed = e.last_plan_change.date() if e.last_plan_change else None
         progress = max((d for d in (changed, e.last_conversation) if d), default=None)
         stall_since = today - timedelta(weeks=e.variant.stall_weeks)
@@ -180,6 +187,18 @@ def teams_for(user: User) -> QuerySet[LearningTeam]:
     return teams.filter(Q(teacher=user) | Q(programme_id__in=managed)).order_by(
         "programme__name_nl", "name"
     )
+
+
+def teams_of_enrolments(enrolments: list[Enrolment]) -> dict[int, list[LearningTeam]]:
+    """Per enrolment (pk) the learning teams it belongs to with their teacher, by name, in one
+    query."""
+    teams: dict[int, list[LearningTeam]] = {}
+    memberships = LearningTeam.members.through.objects.filter(
+        enrolment_id__in=[e.pk for e in enrolments]
+    ).select_related("learningteam__teacher")
+    for m in memberships.order_by("learningteam__name"):
+        teams.setdefault(m.enrolment_id, []).append(m.learningteam)
+    return teams
 
 
 def team_programmes(user: User) -> QuerySet[Programme]:

@@ -92,20 +92,14 @@ def _panels(
     request: AuthedRequest, enrolments: list[Enrolment], bound: dict[str, Any]
 ) -> list[EnrolmentPanel]:
     user = request.user
-    units = common.offered_units([e.variant_id for e in enrolments])
-    teams: dict[int, list[LearningTeam]] = {}
-    memberships = LearningTeam.members.through.objects.filter(
-        enrolment_id__in=[e.pk for e in enrolments]
-    ).select_related("learningteam__teacher")
-    for m in memberships.order_by("learningteam__name"):
-        teams.setdefault(m.enrolment_id, []).append(m.learningteam)
+    units = selectors.enrolment_units(enrolments)
+    teams = selectors.teams_of_enrolments(enrolments)
     panels = []
     for e in enrolments:
         pk = e.pk
         intake = _intake_of(e)
-        mine = [u for u in units if u.oer.variant_id == e.variant_id]
         plan_form = bound.get(f"plan-{pk}") or PlanCreateForm(
-            units=mine,
+            units=units[pk],
             initial={"hours_per_week": intake.hours_per_week if intake else None},
             auto_id=web.auto_id(f"plan-{pk}"),
         )
@@ -162,7 +156,8 @@ def _render_enrolment(
 
 @login_required
 def home(request: AuthedRequest) -> HttpResponse:
-    """My studies: the student's enrolments, intake, plans and a form for a new plan."""
+    """My studies: the student's enrolments, intake, plans and a form for a new plan on the
+    units of the OER years each enrolment is under."""
     return _render_home(request)
 
 
@@ -203,7 +198,7 @@ def plan_create(request: AuthedRequest, pk: int) -> HttpResponse:
     web.require(permissions.can_create_plan(request.user, enrolment))
     key = f"plan-{pk}"
     form = web.bind(
-        PlanCreateForm, request, key, units=common.offered_units([enrolment.variant_id])
+        PlanCreateForm, request, key, units=selectors.enrolment_units([enrolment])[enrolment.pk]
     )
 
     def create(d: dict[str, Any]) -> StudyPlan:
