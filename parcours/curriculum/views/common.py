@@ -4,7 +4,6 @@ rule checks, the refusals shown at the top of a page, and the academic year."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from parcours.core import web
@@ -31,10 +30,6 @@ def table_row(unit: Unit) -> UnitRow:
     complete = facts.recommended_activity_count > 0 and facts.route_independent_assessment_count > 0
     eqf = selectors.eqf_levels().get(unit.nlqf_level, {})
     return UnitRow(unit, len(facts.outcomes), complete, eqf)
-
-
-def current_academic_year(today: date) -> int:
-    return today.year if today.month >= 9 else today.year - 1
 
 
 def oer_summary(oer: Oer, units: list[Unit]) -> dict[str, Any]:

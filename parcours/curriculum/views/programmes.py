@@ -18,18 +18,18 @@ from django.views.decorators.http import require_POST
 
 from parcours.accounts.models import Role
 from parcours.core import web
+from parcours.core.dates import academic_year_of
 from parcours.core.web import AuthedRequest
 
 from .. import permissions, selectors, services
 from ..forms import ConsentForm, OerCreateForm, OutcomeBasedForm, PersonaForm, VariantSettingsForm
 from ..models import Oer, Programme, ProgrammeVariant, TeacherConsent
-from .common import current_academic_year
 
 
 def _current_published(oers: list[Oer], today: date) -> Oer | None:
     """The published OER in force now: the latest that started, else the first to come."""
     published = sorted((o for o in oers if o.is_published), key=attrgetter("academic_year"))
-    started = [o for o in published if o.academic_year <= current_academic_year(today)]
+    started = [o for o in published if o.academic_year <= academic_year_of(today)]
     return started[-1] if started else (published[0] if published else None)
 
 
@@ -89,7 +89,7 @@ class VariantPanel:
 def _variant_panel(variant: ProgrammeVariant, bound: dict[str, Any], today: date) -> VariantPanel:
     oers = list(variant.oers.all())
     years = {o.academic_year for o in oers}
-    next_year = oers[0].academic_year + 1 if oers else current_academic_year(today)
+    next_year = oers[0].academic_year + 1 if oers else academic_year_of(today)
     pk = variant.pk
     return VariantPanel(
         variant,

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 
 from parcours.accounts.models import User
 from parcours.assessments.models import UnitResult
+from parcours.core.dates import academic_year_of
 from parcours.curriculum.models import Oer, Programme, Unit
 from parcours.rules import RuleResult
 from parcours.rules.decisions import bsa_norm
@@ -101,8 +102,7 @@ def _how(result: UnitResult) -> str:
 
 
 def _start_year(enrolment: Enrolment | None, on: date) -> int:
-    when = enrolment.start_date if enrolment else on
-    return when.year if when.month >= 9 else when.year - 1
+    return academic_year_of(enrolment.start_date if enrolment else on)
 
 
 Subject = tuple[Any, Programme, Enrolment | None]  # student, programme, enrolment (or none yet)

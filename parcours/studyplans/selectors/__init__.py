@@ -18,7 +18,7 @@ from .lists import (
     versions_awaiting,
     visible_plans,
 )
-from .units import academic_year_of, enrolment_oer_ids, enrolment_units
+from .units import enrolment_oer_ids, enrolment_units
 from .versions import (
     FIELD_LABELS,
     LARGE_ACTIVITY,
@@ -52,7 +52,6 @@ __all__ = [
     "OutcomeCoverage",
     "UnitRoute",
     "VersionDiff",
-    "academic_year_of",
     "caseload",
     "caseload_queryset",
     "committee_queue",

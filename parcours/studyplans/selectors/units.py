@@ -10,16 +10,11 @@ it applies; when there is none before it either, the oldest one after it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
+from parcours.core.dates import academic_year_of
 from parcours.curriculum.models import Oer, Unit
 
 from ..models import Enrolment, PlanUnit
-
-
-def academic_year_of(day: date) -> int:
-    """The first calendar year of the academic year `day` falls in."""
-    return day.year if day.month >= 9 else day.year - 1
 
 
 def _start_oer(published: dict[int, int], start_year: int) -> int | None:
