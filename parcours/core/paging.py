@@ -74,10 +74,10 @@ def list_page(
     *,
     sorts: Mapping[str, Sequence[str]],
     default: str,
-    per_page: int = PER_PAGE,
+    per_page: int | None = None,
 ) -> ListPage:
     key = sort_key(request.GET, sorts, default)
-    paginator = Paginator(ordered(queryset, sorts, key), per_page)
+    paginator = Paginator(ordered(queryset, sorts, key), per_page or PER_PAGE)
     page = paginator.get_page(request.GET.get(PAGE_PARAM))
     others = request.GET.copy()
     for param in (PAGE_PARAM, SORT_PARAM, EXPORT_PARAM):

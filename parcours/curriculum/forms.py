@@ -211,6 +211,7 @@ class ListFilterForm(forms.Form):
         *,
         programmes: Any = None,
         statuses: Any = None,
+        every_status: Any = None,
         cohort: bool = True,
         variant: bool = True,
         **kwargs: Any,
@@ -229,7 +230,7 @@ class ListFilterForm(forms.Form):
         if statuses is None:
             del self.fields["status"]
         else:
-            self._choices("status", [("", _("every status")), *statuses])
+            self._choices("status", [("", every_status or _("every status")), *statuses])
         if variant:
             self._choices("vorm", [("", _("every variant")), *ProgrammeVariant.Form.choices])
         else:
