@@ -244,6 +244,8 @@ class ListFilterForm(forms.Form):
 
     def filters(self) -> ListFilters:
         """The valid values (an invalid one filters nothing)."""
+        if not self.is_bound:
+            return ListFilters()
         self.is_valid()
         data = self.cleaned_data
 
