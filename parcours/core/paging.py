@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, QueryDict
 
 PER_PAGE = 50
 PAGE_PARAM = "pagina"
 SORT_PARAM = "sorteer"
+EXPORT_PARAM = "export"
+EXPORT_KINDS = ("csv", "xlsx")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,10 @@ class ListPage:
     def page_link(self, number: int) -> str:
         sort = {SORT_PARAM: self.sort} if self.sort else {}  # a list with one fixed order
         return "?" + _with(self.query, **sort, **{PAGE_PARAM: str(number)})
+
+    def export_link(self, kind: str) -> str:
+        """The query string that downloads the whole list, filtered and sorted as shown."""
+        return "?" + _with(self.query, **{SORT_PARAM: self.sort, EXPORT_PARAM: kind})
 
 
 def _with(query: str, **values: str) -> str:
@@ -69,12 +75,68 @@ def list_page(
     *,
     sorts: Mapping[str, Sequence[str]],
     default: str,
-    per_page: int = PER_PAGE,
+    per_page: int | None = None,
 ) -> ListPage:
     key = sort_key(request.GET, sorts, default)
-    paginator = Paginator(ordered(queryset, sorts, key), per_page)
+    paginator = Paginator(ordered(queryset, sorts, key), per_page or PER_PAGE)
     page = paginator.get_page(request.GET.get(PAGE_PARAM))
     others = request.GET.copy()
-    for param in (PAGE_PARAM, SORT_PARAM):
+    for param in (PAGE_PARAM, SORT_PARAM, EXPORT_PARAM):
         others.pop(param, None)
     return ListPage(page=page, sort=key, query=others.urlencode())
+
+
+def sorted_list(
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    *,
+    sorts: Mapping[str, Sequence[str]],
+    default: str,
+) -> QuerySet[Any]:
+    """The whole list in the order the page shows it (for a download)."""
+    return ordered(queryset, sorts, sort_key(request.GET, sorts, default))
+
+
+def export_kind(request: HttpRequest) -> str | None:
+    """'csv' or 'xlsx' when the request asks for the list as a download, else None."""
+    kind = request.GET.get(EXPORT_PARAM, "")
+    return kind if kind in EXPORT_KINDS else None
+
+
+@dataclass(frozen=True)
+class ListFilters:
+    """What a list's filter form asked for; empty values filter nothing."""
+
+    search: str = ""
+    programme: int | None = None
+    form: str = ""
+    cohort: int | None = None
+    status: str = ""
+
+
+def filtered(
+    queryset: QuerySet[Any],
+    filters: ListFilters,
+    *,
+    search: Sequence[str] = (),
+    programme: str = "",
+    form: str = "",
+    cohort: str = "",
+    status: str = "",
+) -> QuerySet[Any]:
+    """Apply `filters` to the columns the caller names (a filter without a column is ignored);
+    the search matches any of the `search` columns, case-insensitively, word by word."""
+    for word in filters.search.split() if search else []:
+        match = Q()
+        for column in search:
+            match |= Q(**{f"{column}__icontains": word})
+        queryset = queryset.filter(match)
+    if programme and filters.programme is not None:
+        queryset = queryset.filter(**{programme: filters.programme})
+    if form and filters.form:
+        queryset = queryset.filter(**{form: filters.form})
+    if cohort and filters.cohort is not None:
+        queryset = queryset.filter(**{f"{cohort}__year": filters.cohort})
+    if status and filters.status:
+        queryset = queryset.filter(**{status: filters.status})
+    return queryset

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from parcours.core.errors import DomainError, RuleViolation
+from parcours.core.paging import ListFilters
 
 from .models import (
     AssessmentCriterion,
@@ -190,3 +191,75 @@ class DiffForm(BaseForm):
 
 def _oer_label(oer: Oer) -> str:
     return f"{oer.year_label} · {oer.variant.get_form_display()} · {oer.get_status_display()}"
+
+
+class ListFilterForm(forms.Form):
+    """The filters of a list page, read from the query string (a plain GET form that works
+    without JavaScript): search, programme, variant (form of study), cohort (start year) and
+    state. A list shows only the filters it passes choices for; a value that does not fit is
+    ignored (the list is shown unfiltered by it) and named next to its field."""
+
+    zoek = forms.CharField(label=_("Search"), required=False, max_length=100)
+    opleiding = forms.TypedChoiceField(label=_("Programme"), required=False, coerce=int)
+    vorm = forms.ChoiceField(label=_("Variant"), required=False)
+    cohort = forms.IntegerField(label=_("Cohort (start year)"), required=False, min_value=1900)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(
+        self,
+        data: Any = None,
+        *,
+        programmes: Any = None,
+        statuses: Any = None,
+        every_status: Any = None,
+        cohort: bool = True,
+        variant: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(data, auto_id="id_filter_%s", **kwargs)
+        if programmes is None:
+            del self.fields["opleiding"]
+        else:
+            self._choices(
+                "opleiding",
+                [
+                    ("", _("every programme")),
+                    *((p.pk, str(p)) for p in programmes),
+                ],
+            )
+        if statuses is None:
+            del self.fields["status"]
+        else:
+            self._choices("status", [("", every_status or _("every status")), *statuses])
+        if variant:
+            self._choices("vorm", [("", _("every variant")), *ProgrammeVariant.Form.choices])
+        else:
+            del self.fields["vorm"]
+        if not cohort:
+            del self.fields["cohort"]
+
+    def _choices(self, name: str, choices: list[Any]) -> None:
+        field: Any = self.fields[name]
+        field.choices = choices
+
+    def filters(self) -> ListFilters:
+        """The valid values (an invalid one filters nothing)."""
+        if not self.is_bound:
+            return ListFilters()
+        self.is_valid()
+        data = self.cleaned_data
+
+        def value(name: str) -> Any:
+            return data.get(name) if name in self.fields and name not in self.errors else None
+
+        return ListFilters(
+            search=(value("zoek") or "").strip(),
+            programme=value("opleiding") or None,
+            form=value("vorm") or "",
+            cohort=value("cohort"),
+            status=value("status") or "",
+        )
+
+    @property
+    def active(self) -> bool:
+        return self.filters() != ListFilters()

@@ -8,9 +8,10 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from parcours.accounts.models import User, Viewer
+from parcours.core.paging import ListFilters, filtered
 from parcours.rules import RuleResult
 from parcours.rules.curriculum import (
     UNIT_PUBLISH_RULES,
@@ -35,16 +36,19 @@ from .models import (
     Oer,
     Programme,
     ProgrammeVariant,
+    RoleAssignment,
     TeacherConsent,
     Unit,
 )
 from .permissions import STAFF_ROLES, can_see_drafts, is_administrator, roles_by_programme
 
 DATA_DIR = Path(__file__).parent / "data"
+NO_FILTERS = ListFilters()
 
 
-def programmes_for(user: User) -> QuerySet[Programme]:
-    """Programmes the user has a role in (all of them for an administrator)."""
+def programmes_for(user: User, filters: ListFilters = NO_FILTERS) -> QuerySet[Programme]:
+    """Programmes the user has a role in (all of them for an administrator), filtered by a
+    search on name or CROHO code and by a variant's form."""
     qs = Programme.objects.select_related("institution").prefetch_related(
         Prefetch(
             "variants",
@@ -53,9 +57,14 @@ def programmes_for(user: User) -> QuerySet[Programme]:
             ),
         )
     )
+    qs = filtered(qs, filters, search=("name_nl", "name_en", "croho_code"))
+    if filters.form:
+        qs = qs.filter(
+            Exists(ProgrammeVariant.objects.filter(programme=OuterRef("pk"), form=filters.form))
+        )
     if is_administrator(user):
         return qs
-    return qs.filter(role_assignments__user=user).distinct()
+    return qs.filter(pk__in=RoleAssignment.objects.filter(user=user).values("programme_id"))
 
 
 def public_programmes() -> QuerySet[Programme]:

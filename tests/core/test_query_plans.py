@@ -28,7 +28,7 @@ def caseload_query(variant):
         enrol = factories.enrolment(variant, coach=coach)
         factories.plan(enrol, oer)
         services.conversation_schedule(enrol, actor=coach, planned_on=date(2026, 11, 2))
-    return selectors.caseload_queryset(coach, today=TODAY)
+    return selectors.caseload_rows(coach, today=TODAY)
 
 
 def _explain_analyze(queryset) -> dict:

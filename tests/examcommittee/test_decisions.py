@@ -559,13 +559,15 @@ def test_the_committee_lists_drafts_and_decisions_made_known(client, world):
         make_known(client, known, complete(known))
         client.post(reverse("examcommittee:decision_correct", args=[known.pk]))
         page = text(client.get(reverse("examcommittee:decision_list")))
+        drafts = text(client.get(reverse("examcommittee:decision_list"), {"status": "draft"}))
 
     correction = Decision.objects.get(corrects=known)
     assert re.findall(
-        r'data-testid="decision-(\d+)"', element(page, "table", "decision-drafts")
+        r'data-testid="decision-(\d+)"', element(drafts, "table", "decision-list")
     ) == [str(correction.pk)]
     assert squash(element(page, "tr", f"decision-{known.pk}")) == (
-        "Petra Bakker exemption Nursing granted 2027-04-20 2027-06-01"
+        f"Petra Bakker exemption Nursing granted made known {known.created_at:%Y-%m-%d} "
+        "2027-04-20 2027-06-01"
     )
 
 
@@ -600,8 +602,8 @@ def test_the_decision_list_asks_the_database_a_fixed_number_of_times(
         draft_of(world)
     client.force_login(world["committee"])
 
-    # session, user, roles, decisions, established plans without a decision
-    with django_assert_max_num_queries(5):
+    # session, user, roles, the programmes (filter), count, decisions, established plans
+    with django_assert_max_num_queries(7):
         response = client.get(reverse("examcommittee:decision_list"))
 
     assert len(re.findall(r'data-testid="decision-\d+"', text(response))) == size

@@ -533,8 +533,8 @@ def test_the_desk_queue_asks_the_database_a_fixed_number_of_times(
     _fill(world, factories.UserFactory(), size)
     client.force_login(world["committee"])
 
-    # session, user, roles, requests, their units, their documents
-    with django_assert_max_num_queries(6):
+    # session, user, roles, the programmes (filter), count, requests, their units, documents
+    with django_assert_max_num_queries(8):
         response = client.get(reverse("examcommittee:desk_queue"))
 
     assert response.status_code == 200

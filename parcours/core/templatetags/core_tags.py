@@ -27,3 +27,8 @@ def sort_state(listing: ListPage, key: str) -> str:
     if listing.sort == f"-{key}":
         return "descending"
     return "none"
+
+
+@register.filter
+def export_link(listing: ListPage, kind: str) -> str:
+    return listing.export_link(kind)

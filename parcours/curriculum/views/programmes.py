@@ -12,17 +12,25 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parcours.accounts.models import Role
-from parcours.core import web
+from parcours.core import exports, paging, web
 from parcours.core.dates import academic_year_of
 from parcours.core.web import AuthedRequest
 
 from .. import permissions, selectors, services
-from ..forms import ConsentForm, OerCreateForm, OutcomeBasedForm, PersonaForm, VariantSettingsForm
+from ..forms import (
+    ConsentForm,
+    ListFilterForm,
+    OerCreateForm,
+    OutcomeBasedForm,
+    PersonaForm,
+    VariantSettingsForm,
+)
 from ..models import Oer, Programme, ProgrammeVariant, TeacherConsent
 
 
@@ -65,12 +73,58 @@ def home(request: AuthedRequest) -> HttpResponse:
     )
 
 
+PROGRAMME_SORTS = {
+    "name": ("name_nl",),
+    "croho": ("croho_code",),
+    "institution": ("institution__name", "name_nl"),
+    "level": ("level", "name_nl"),
+}
+
+
+def _programme_cells(p: Programme) -> list[Any]:
+    variants = "; ".join(
+        f"{v.get_form_display()}: {', '.join(o.year_label for o in v.oers.all()) or '-'}"
+        for v in p.variants.all()
+    )
+    return [
+        str(p),
+        p.croho_code,
+        str(p.institution),
+        p.get_level_display(),
+        p.sector,
+        p.nominal_ec,
+        variants,
+    ]
+
+
 @login_required
-def programme_list(request: AuthedRequest) -> HttpResponse:
+def programme_list(request: AuthedRequest) -> HttpResponseBase:
+    """The user's programmes, 50 a page, sorted by a column, searched by name or CROHO code
+    and filtered by variant; `?export=csv|xlsx` downloads the whole filtered list."""
+    form = ListFilterForm(request.GET, cohort=False)
+    programmes = selectors.programmes_for(request.user, form.filters())
+    kind = paging.export_kind(request)
+    if kind:
+        rows = paging.sorted_list(request, programmes, sorts=PROGRAMME_SORTS, default="name")
+        return exports.download(
+            kind,
+            "opleidingen",
+            [
+                _("Programme"),
+                "CROHO",
+                _("Institution"),
+                _("Level"),
+                _("Sector"),
+                "EC",
+                _("Variants and OER years"),
+            ],
+            (_programme_cells(p) for p in rows.iterator(chunk_size=exports.CHUNK)),
+        )
+    listing = paging.list_page(request, programmes, sorts=PROGRAMME_SORTS, default="name")
     return render(
         request,
         "curriculum/programme_list.html",
-        {"programmes": selectors.programmes_for(request.user)},
+        {"listing": listing, "form": form},
     )
 
 

@@ -14,6 +14,8 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import translation
 
 from parcours.accounts.models import User, Viewer
+from parcours.core.paging import ListFilters, filtered
+from parcours.curriculum.models import Programme
 from parcours.rules import get_rule
 from parcours.rules.facts import AppealFacts
 from parcours.studyplans.models import Enrolment, PlanVersion
@@ -40,6 +42,30 @@ def committee_decisions(user: Viewer) -> QuerySet[Decision]:
         .select_related("programme", "student", "corrects")
         .order_by("-created_at", "-id")
     )
+
+
+STUDENT_SEARCH = ("student__first_name", "student__last_name", "student__username")
+
+
+def committee_decision_list(user: Viewer, filters: ListFilters) -> QuerySet[Decision]:
+    """The committee's decisions for its list page, filtered in the database: a search on the
+    student, programme, the enrolment's variant and cohort, the state (draft or made known)."""
+    found = filtered(
+        committee_decisions(user),
+        filters,
+        search=STUDENT_SEARCH,
+        programme="programme_id",
+        form="enrolment__variant__form",
+        cohort="enrolment__start_date",
+    )
+    if filters.status in ("draft", "known"):
+        found = found.filter(made_known_on__isnull=filters.status == "draft")
+    return found
+
+
+def committee_programmes(user: Viewer) -> QuerySet[Programme]:
+    """The programmes whose exam committee the user sits on, by name (a list's filter)."""
+    return Programme.objects.filter(pk__in=committee_programme_ids(user)).order_by("name_nl")
 
 
 def _decision_parts() -> tuple[Prefetch[Any], ...]:

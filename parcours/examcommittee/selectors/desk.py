@@ -13,6 +13,7 @@ from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from parcours.accounts.models import Role, User, Viewer
+from parcours.core.paging import ListFilters, filtered
 from parcours.curriculum.models import Institution, Oer, Programme, Unit
 from parcours.portfolio.models import EvidenceItem
 from parcours.rules.decisions import decision_days_left, decision_term
@@ -33,6 +34,17 @@ def desk_queue(user: Viewer, *, status: str = "") -> QuerySet[DeskRequest]:
         .order_by("term_end", "id")
     )
     return qs.filter(status=status) if status else qs.exclude(status=DeskRequest.Status.DECIDED)
+
+
+def desk_queue_list(user: Viewer, filters: ListFilters) -> QuerySet[DeskRequest]:
+    """The queue for its list page, filtered in the database: a search on the subject and the
+    requester, programme, status (every open request when none is asked)."""
+    return filtered(
+        desk_queue(user, status=filters.status),
+        filters,
+        search=("subject", "contact_name", "contact_email"),
+        programme="programme_id",
+    )
 
 
 def days_left(request: DeskRequest, *, on: date) -> int:

@@ -14,17 +14,18 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parcours.accounts.models import Viewer
-from parcours.core import web
+from parcours.core import exports, paging, web
 from parcours.core.downloads import download
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.core.web import AuthedRequest
-from parcours.curriculum.forms import ActionForm
+from parcours.curriculum.forms import ActionForm, ListFilterForm
 from parcours.rules.decisions import DECISION_PARTS, missing_decision_parts
 from parcours.studyplans.permissions import get_version_for
 
@@ -86,17 +87,65 @@ def decision_letter(request: AuthedRequest, pk: int) -> HttpResponse:
 # --- the committee's decisions ------------------------------------------------------------
 
 
+DECISION_SORTS = {
+    "student": ("student__last_name", "student__first_name"),
+    "kind": ("kind",),
+    "programme": ("programme__name_nl",),
+    "outcome": ("outcome",),
+    "started": ("created_at",),
+    "known": ("made_known_on",),
+    "appeal": ("appeal_deadline",),
+}
+
+
+def _decision_states() -> list[tuple[str, str]]:
+    return [("draft", _("draft")), ("known", _("made known"))]
+
+
+def _decision_cells(d: Decision) -> list[Any]:
+    return [
+        str(d.student),
+        d.get_kind_display(),
+        _("correction") if d.corrects_id else "",
+        str(d.programme),
+        d.get_outcome_display(),
+        _("made known") if d.is_known else _("draft"),
+        d.created_at.date().isoformat(),
+        d.made_known_on.isoformat() if d.made_known_on else "",
+        d.appeal_deadline.isoformat() if d.appeal_deadline else "",
+    ]
+
+
 @login_required
-def decision_list(request: AuthedRequest) -> HttpResponse:
-    """The committee's decisions: drafts first, then those made known."""
+def decision_list(request: AuthedRequest) -> HttpResponseBase:
+    """The committee's decisions, newest first, 50 a page: sorted by a column, filtered by
+    student, programme, variant, cohort and state; `?export=csv|xlsx` downloads them all."""
     web.require(permissions.can_use_committee_pages(request.user))
-    decisions = list(selectors.committee_decisions(request.user))
+    form = ListFilterForm(
+        request.GET,
+        programmes=selectors.committee_programmes(request.user),
+        statuses=_decision_states(),
+    )
+    decisions = selectors.committee_decision_list(request.user, form.filters())
+    kind = paging.export_kind(request)
+    if kind:
+        rows = paging.sorted_list(request, decisions, sorts=DECISION_SORTS, default="-started")
+        header = [_("Student"), _("Kind"), _("Correction"), _("Programme"), _("Outcome")]
+        header += [_("State"), _("Started"), _("Made known"), _("Appeal until")]
+        return exports.download(
+            kind,
+            "besluiten",
+            header,
+            (_decision_cells(d) for d in rows.iterator(chunk_size=exports.CHUNK)),
+        )
     return render(
         request,
         "examcommittee/decision_list.html",
         {
-            "drafts": [d for d in decisions if not d.is_known],
-            "known": [d for d in decisions if d.is_known],
+            "listing": paging.list_page(
+                request, decisions, sorts=DECISION_SORTS, default="-started"
+            ),
+            "form": form,
             "plans": list(selectors.plans_awaiting_decision(request.user)),
         },
     )

@@ -8,18 +8,20 @@ action, a refusal re-rendered on the request's page (422).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from parcours.core import web
+from parcours.core import exports, paging, web
 from parcours.core.web import AuthedRequest
-from parcours.curriculum.forms import ActionForm
+from parcours.curriculum.forms import ActionForm, ListFilterForm
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -34,27 +36,69 @@ from .common import (
     request_context,
 )
 
+DESK_SORTS = {
+    "term": ("term_end",),
+    "subject": ("subject",),
+    "from": ("contact_name",),
+    "programme": ("programme__name_nl",),
+    "status": ("status",),
+    "received": ("received_on",),
+}
+
+
+def _desk_cells(r: DeskRequest, on: date) -> list[Any]:
+    countdown = selectors.countdown(r, on=on)
+    return [
+        r.term_end.isoformat(),
+        "" if countdown.days is None else countdown.days,
+        r.subject,
+        r.get_kind_display(),
+        ", ".join(u.code for u in r.units.all()),
+        len(r.documents.all()),
+        r.contact_name,
+        r.contact_email,
+        str(r.programme),
+        r.get_status_display(),
+        r.received_on.isoformat(),
+    ]
+
 
 @login_required
-def desk_queue(request: AuthedRequest) -> HttpResponse:
+def desk_queue(request: AuthedRequest) -> HttpResponseBase:
     """Requests to the committee's programmes, the earliest term end first, with the days left
-    (overdue highlighted); filter by status."""
+    (overdue highlighted), 50 a page; sorted by a column, searched, filtered by programme and
+    status; `?export=csv|xlsx` downloads the whole filtered queue."""
     web.require(permissions.can_use_committee_pages(request.user))
-    status = request.GET.get("status", "")
-    if status not in Status.values:
-        status = ""
+    form = ListFilterForm(
+        request.GET,
+        programmes=selectors.committee_programmes(request.user),
+        statuses=Status.choices,
+        every_status=_("every open request"),
+        cohort=False,
+        variant=False,
+    )
+    found = selectors.desk_queue_list(request.user, form.filters())
     on = web.today()
-    rows = [
-        RequestRow(r, selectors.countdown(r, on=on), [])
-        for r in selectors.desk_queue(request.user, status=status)
-    ]
+    kind = paging.export_kind(request)
+    if kind:
+        rows = paging.sorted_list(request, found, sorts=DESK_SORTS, default="term")
+        header = [_("Decision by"), _("Days left"), _("Request"), _("Kind"), _("Units")]
+        header += [_("Documents"), _("From"), _("E-mail address"), _("Programme"), _("Status")]
+        header += [_("Received")]
+        return exports.download(
+            kind,
+            "loket",
+            header,
+            (_desk_cells(r, on) for r in rows.iterator(chunk_size=exports.CHUNK)),
+        )
+    listing = paging.list_page(request, found, sorts=DESK_SORTS, default="term")
     return render(
         request,
         "examcommittee/desk_queue.html",
         {
-            "rows": rows,
-            "status": status,
-            "statuses": Status.choices,
+            "listing": listing,
+            "rows": [RequestRow(r, selectors.countdown(r, on=on), []) for r in listing.rows],
+            "form": form,
             "term_rule": web.rule_note(TERM_RULE),
         },
     )

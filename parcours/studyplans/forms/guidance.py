@@ -13,22 +13,17 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from parcours.accounts.models import User
-from parcours.curriculum.forms import BaseForm, BaseModelForm
+from parcours.curriculum.forms import BaseForm, BaseModelForm, ListFilterForm
 from parcours.curriculum.models import Persona
 
 from ..models import GuidanceConversation, PlanUnit, PlanVersion
 from .common import date_input, textarea
 
 
-class CaseloadFilterForm(BaseForm):
-    """The caseload's filters, read from the query string (a plain GET works without htmx)."""
+class CaseloadFilterForm(ListFilterForm):
+    """The caseload's filters, read from the query string (a plain GET works without htmx):
+    search, programme, variant, cohort, plan status and flag."""
 
-    status = forms.ChoiceField(
-        label=_("Plan status"),
-        required=False,
-        choices=[("", _("any status")), *PlanVersion.Status.choices],
-        widget=forms.Select(attrs={"data-testid": "filter-status"}),
-    )
     flag = forms.ChoiceField(
         label=_("Flag"),
         required=False,
@@ -39,6 +34,27 @@ class CaseloadFilterForm(BaseForm):
         ],
         widget=forms.Select(attrs={"data-testid": "filter-flag"}),
     )
+
+    def __init__(self, data: Any = None, *, programmes: Any = None) -> None:
+        super().__init__(
+            data,
+            programmes=programmes,
+            statuses=PlanVersion.Status.choices,
+            every_status=_("any status"),
+        )
+        self.fields["status"].label = _("Plan status")
+        self.fields["status"].widget.attrs["data-testid"] = "filter-status"
+
+    @property
+    def flag_value(self) -> str:
+        if not self.is_bound:
+            return ""
+        self.is_valid()
+        return "" if "flag" in self.errors else self.cleaned_data.get("flag") or ""
+
+    @property
+    def active(self) -> bool:
+        return super().active or bool(self.flag_value)
 
 
 class PersonaLinkForm(BaseForm):

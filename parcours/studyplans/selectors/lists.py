@@ -7,9 +7,23 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, DateField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Greatest
 
 from parcours.accounts.models import Role, User, Viewer
+from parcours.core.paging import ListFilters, filtered
 from parcours.curriculum.models import Programme
 from parcours.curriculum.permissions import is_administrator, roles_by_programme
 from parcours.rules.facts import GuidanceFacts
@@ -25,6 +39,8 @@ from ..models import (
     StudyPlan,
 )
 from ..permissions import OVERSIGHT
+
+NO_FILTERS = ListFilters()
 
 
 def _with_versions(plans: QuerySet[StudyPlan]) -> QuerySet[StudyPlan]:
@@ -81,60 +97,119 @@ class CaseloadRow:
     guidance_overdue: bool
 
 
-def caseload_queryset(coach: Any, *, today: date, status: str = "") -> QuerySet[Enrolment]:
-    """The coach's enrolments with the student, the latest plan status, the last plan change
-    and the next and last conversation: the caseload page's one query."""
+def _guidance_overdue(today: date) -> Q | bool:
+    """Rule guidance.twice-a-year as a filter: no conversation since the day the rule names
+    (the rule is evaluated once; if it refuses even a conversation today, everyone is flagged,
+    as it would flag each of them)."""
+    result = guidance_twice_a_year(GuidanceFacts(last_conversation_on=today), on=today)
+    since = result.values_used.get("since") if result.ok else None
+    if since is None:
+        return True
+    return Q(last_conversation__isnull=True) | Q(last_conversation__lt=since)
+
+
+def caseload_rows(
+    coach: Any, *, today: date, filters: ListFilters = NO_FILTERS, flag: str = ""
+) -> QuerySet[Enrolment]:
+    """The coach's students, each annotated in the database with its plan status, next and
+    last conversation, last progress and the two flags (stalled: no plan change and no
+    conversation for the variant's stall weeks; guidance_overdue: rule guidance.twice-a-year),
+    so a list pages before any per-row work; filtered by student, programme, variant, cohort,
+    plan status (`filters.status`) and flag."""
     latest = PlanVersion.objects.filter(plan__enrolment=OuterRef("pk")).order_by(
         "-updated_at", "-pk"
     )
     conversations = GuidanceConversation.objects.filter(enrolment=OuterRef("pk"))
+    changed = Cast(Max("plans__versions__updated_at"), DateField())
+    held = Max("conversations__held_on")
+    mine = Enrolment.objects.filter(coach=coach)
+    stall = Q()
+    for weeks in sorted(set(mine.values_list("variant__stall_weeks", flat=True))):
+        stall |= Q(variant__stall_weeks=weeks, stall_ref__lt=today - timedelta(weeks=weeks))
+    overdue = _guidance_overdue(today)
     qs = (
-        Enrolment.objects.filter(coach=coach)
-        .select_related("student", "variant__programme", "persona")
+        mine.select_related("student", "variant__programme", "persona")
         .annotate(
             plan_status=Subquery(latest.values("status")[:1]),
-            last_plan_change=Max("plans__versions__updated_at"),
             next_conversation=Subquery(
                 conversations.filter(held_on__isnull=True, planned_on__gte=today)
                 .order_by("planned_on")
                 .values("planned_on")[:1],
                 output_field=DateField(),
             ),
-            last_conversation=Max("conversations__held_on"),
+            last_conversation=held,
+            last_progress=Greatest(Coalesce(changed, held), Coalesce(held, changed)),
+            stall_ref=Coalesce(
+                Greatest(Coalesce(changed, held), Coalesce(held, changed)), "start_date"
+            ),
         )
-        .order_by("student__last_name", "student__first_name")
+        .annotate(
+            stalled=Case(When(stall, then=True), default=False, output_field=BooleanField())
+            if stall
+            else Value(False),
+            guidance_overdue=Value(True)
+            if overdue is True
+            else Case(When(overdue, then=True), default=False, output_field=BooleanField()),
+        )
     )
-    if status:
-        qs = qs.filter(plan_status=status)
+    qs = filtered(
+        qs,
+        filters,
+        search=("student__first_name", "student__last_name", "student__username"),
+        programme="variant__programme_id",
+        form="variant__form",
+        cohort="start_date",
+        status="plan_status",
+    )
+    if flag == "stalled":
+        qs = qs.filter(stalled=True)
+    elif flag == "guidance":
+        qs = qs.filter(guidance_overdue=True)
     return qs
 
 
+def coach_programmes(coach: Any) -> QuerySet[Programme]:
+    """The programmes of the coach's students, by name (the caseload's filter)."""
+    return (
+        Programme.objects.filter(variants__enrolments__coach=coach).distinct().order_by("name_nl")
+    )
+
+
+@dataclass(frozen=True)
+class CaseloadCounts:
+    total: int
+    stalled: int
+    guidance_overdue: int
+
+
+def caseload_counts(coach: Any, *, today: date) -> CaseloadCounts:
+    """How many students the coach has, and how many carry each flag: three counts in the
+    database whatever the caseload."""
+    rows: QuerySet[Any] = caseload_rows(coach, today=today)
+    return CaseloadCounts(
+        rows.count(),
+        rows.filter(stalled=True).count(),
+        rows.filter(guidance_overdue=True).count(),
+    )
+
+
+def caseload_row(e: Any) -> CaseloadRow:
+    """One annotated enrolment of `caseload_rows` as a row (no query)."""
+    return CaseloadRow(
+        enrolment=e,
+        plan_status=e.plan_status,
+        next_conversation=e.next_conversation,
+        last_conversation=e.last_conversation,
+        last_progress=e.last_progress,
+        stalled=bool(e.stalled),
+        guidance_overdue=bool(e.guidance_overdue),
+    )
+
+
 def caseload(coach: Any, *, today: date, status: str = "", flag: str = "") -> list[CaseloadRow]:
-    """The coach's students with plan status, next and last conversation, last progress and
-    flags, in a fixed number of queries whatever the number of students."""
-    rows = []
-    e: Any  # with the annotations of caseload_queryset
-    for e in caseload_queryset(coach, today=today, status=status):
-        changed = e.last_plan_change.date() if e.last_plan_change else None
-        progress = max((d for d in (changed, e.last_conversation) if d), default=None)
-        stall_since = today - timedelta(weeks=e.variant.stall_weeks)
-        row = CaseloadRow(
-            enrolment=e,
-            plan_status=e.plan_status,
-            next_conversation=e.next_conversation,
-            last_conversation=e.last_conversation,
-            last_progress=progress,
-            stalled=(progress or e.start_date) < stall_since,
-            guidance_overdue=not guidance_twice_a_year(
-                GuidanceFacts(last_conversation_on=e.last_conversation), on=today
-            ).ok,
-        )
-        rows.append(row)
-    if flag == "stalled":
-        rows = [r for r in rows if r.stalled]
-    elif flag == "guidance":
-        rows = [r for r in rows if r.guidance_overdue]
-    return rows
+    """The coach's whole caseload as rows, by name (the API), in fixed queries."""
+    qs = caseload_rows(coach, today=today, filters=ListFilters(status=status), flag=flag)
+    return [caseload_row(e) for e in qs.order_by("student__last_name", "student__first_name", "pk")]
 
 
 def committee_queue(user: Viewer) -> QuerySet[PlanVersion]:
