@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import HttpRequest, QueryDict
 
 PER_PAGE = 50
@@ -63,9 +63,13 @@ def sort_key(params: Mapping[str, str], sorts: Mapping[str, Sequence[str]], defa
 
 def ordered(queryset: QuerySet[Any], sorts: Mapping[str, Sequence[str]], key: str) -> QuerySet[Any]:
     """Order by the columns of `key` (descending when it starts with '-'), then by pk so pages
-    never overlap or skip rows that tie."""
+    never overlap or skip rows that tie. Empty values come last either way: PostgreSQL and
+    SQLite disagree on where NULL sorts, and a list must read the same on both."""
     descending = key.startswith("-")
-    columns = [f"-{c}" if descending else c for c in sorts[key.lstrip("-")]]
+    columns = [
+        F(c).desc(nulls_last=True) if descending else F(c).asc(nulls_last=True)
+        for c in sorts[key.lstrip("-")]
+    ]
     return queryset.order_by(*columns, "-pk" if descending else "pk")
 
 
