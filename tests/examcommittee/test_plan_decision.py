@@ -109,3 +109,35 @@ def test_immutability_triggers_exist_after_all_migrations(db):
         | {"examcommittee_decision_no_truncate", "assessments_unitresult_no_truncate"}
     )
     assert expected <= names
+
+
+def test_the_decision_list_shows_the_oldest_plans_awaiting_a_letter_and_counts_the_rest(
+    client, established, monkeypatch
+):
+    from parcours.examcommittee.views import decisions as decision_views
+
+    first, committee = established["version"], established["committee"]
+    oer = first.plan.enrolment.variant.oers.get()
+    enrol = factories.enrolment(first.plan.enrolment.variant)
+    plan = factories.plan(enrol, oer, routes={"U1": "A"})
+    second = plan.versions.get()
+    plans.version_submit(second, actor=enrol.student, expected_lock_version=1, on=ON)
+    plans.version_agree(second, actor=enrol.coach)
+    unit = second.units.get()
+    plans.version_establish(
+        second, actor=committee, decisions={unit.pk: ("established", "")}, on=ON
+    )
+    monkeypatch.setattr(decision_views, "PLANS_SHOWN", 1)
+    client.force_login(committee)
+    html = client.get(reverse("examcommittee:decision_list"), HTTP_ACCEPT_LANGUAGE="en")
+    text = html.content.decode()
+    assert f'data-testid="plan-version-{first.pk}"' in text
+    assert f'data-testid="plan-version-{second.pk}"' not in text
+    assert (
+        '<p data-testid="plans-awaiting-count">The oldest 1 of 2; the next ones appear here as '
+        "these get their letter.</p>"
+    ) in text
+    monkeypatch.setattr(decision_views, "PLANS_SHOWN", 2)
+    text = client.get(reverse("examcommittee:decision_list")).content.decode()
+    assert f'data-testid="plan-version-{second.pk}"' in text
+    assert 'data-testid="plans-awaiting-count"' not in text

@@ -146,9 +146,21 @@ def decision_list(request: AuthedRequest) -> HttpResponseBase:
                 request, decisions, sorts=DECISION_SORTS, default="-started"
             ),
             "form": form,
-            "plans": list(selectors.plans_awaiting_decision(request.user)),
+            **_plans_awaiting(request),
         },
     )
+
+
+# The plans waiting for a letter are a to-do list above the decisions: the oldest ones, never all
+# of them (at institution size that would be every student's plan).
+PLANS_SHOWN = 20
+
+
+def _plans_awaiting(request: AuthedRequest) -> dict[str, Any]:
+    awaiting = selectors.plans_awaiting_decision(request.user)
+    plans = list(awaiting[:PLANS_SHOWN])
+    total = awaiting.count() if len(plans) == PLANS_SHOWN else len(plans)  # count only if full
+    return {"plans": plans, "plans_total": total}
 
 
 @login_required
