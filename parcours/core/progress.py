@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-ProgressListener = Callable[[list[int], list[int]], None]  # enrolment ids, variant ids
+# enrolment ids, and the OERs just published as (variant id, academic year)
+ProgressListener = Callable[[list[int], list[tuple[int, int]]], None]
 PROGRESS_LISTENERS: list[ProgressListener] = []
 
 
@@ -22,16 +23,16 @@ def enrolments_changed(enrolment_ids: Iterable[int]) -> None:
     _changed(enrolment_ids, ())
 
 
-def variants_changed(variant_ids: Iterable[int]) -> None:
-    """Every enrolment of these variants may have moved (an OER published for them: a student's
-    exam is the OER of their start year)."""
-    _changed((), variant_ids)
+def oer_published(variant_id: int, academic_year: int) -> None:
+    """An OER of this variant and year was published: the enrolments whose exam it may now be
+    have moved (the keeper decides which: a student's exam is the OER of their start year)."""
+    _changed((), [(variant_id, academic_year)])
 
 
-def _changed(enrolment_ids: Iterable[int], variant_ids: Iterable[int]) -> None:
+def _changed(enrolment_ids: Iterable[int], published: Iterable[tuple[int, int]]) -> None:
     enrolments = sorted({int(i) for i in enrolment_ids})
-    variants = sorted({int(i) for i in variant_ids})
-    if not enrolments and not variants:
+    oers = sorted(set(published))
+    if not enrolments and not oers:
         return
     for listener in PROGRESS_LISTENERS:
-        listener(enrolments, variants)
+        listener(enrolments, oers)

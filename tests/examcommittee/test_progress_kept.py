@@ -431,3 +431,24 @@ def test_the_kept_progress_equals_the_recomputed_progress_after_every_step(db):
     )
     # each example ran in its own savepoint: only the first enrolment is left
     assert EnrolmentProgress.objects.count() == 1
+
+
+def test_publishing_an_oer_refreshes_only_the_enrolments_whose_exam_it_can_be(db):
+    oer_2026 = small_oer(unit_ec=(30, 30))
+    variant = oer_2026.variant
+    before = factories.enrolment(variant, start=date(2026, 9, 1))
+    after = factories.enrolment(variant, start=date(2027, 9, 1))
+    assert (kept(before).oer, kept(after).oer) == (oer_2026, oer_2026)
+
+    later = factories.draft_oer(variant, year=2027, unit_ec=(30, 30))
+    assert selectors.enrolment_ids_moved_by_publication(variant.pk, 2027) == [after.pk]
+    # an OER earlier than every published one is every student's fallback: all may move
+    assert sorted(selectors.enrolment_ids_moved_by_publication(variant.pk, 2025)) == sorted(
+        [before.pk, after.pk]
+    )
+    refreshed_before = kept(before).computed_at
+    later = curriculum_services.oer_publish(later, actor=None)
+
+    assert (kept(before).oer, kept(after).oer) == (oer_2026, later)
+    assert kept(before).computed_at == refreshed_before  # not recomputed: its exam cannot move
+    assert differences() == []

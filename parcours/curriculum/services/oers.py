@@ -12,7 +12,7 @@ from django.utils import timezone
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
-from parcours.core.progress import variants_changed
+from parcours.core.progress import oer_published
 
 from .. import permissions
 from ..models import (
@@ -53,7 +53,7 @@ def oer_publish(oer: Oer, *, actor: User | None, on: date | None = None) -> Oer:
     oer.published_by = actor
     oer.publish_grounds = [r.grounds() for r in results]
     oer.save(update_fields=["status", "published_at", "published_by", "publish_grounds"])
-    variants_changed([oer.variant_id])
+    oer_published(oer.variant_id, oer.academic_year)
     audit_record(actor, "oer.publish", oer, rules=sorted({r.rule_id for r in results}))
     return oer
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from parcours.curriculum.models import Oer
 from parcours.studyplans.models import Enrolment
 
 from ..models import EnrolmentProgress
@@ -126,8 +127,15 @@ def enrolment_ids_of(student_id: int, programme_id: int) -> list[int]:
     )
 
 
-def enrolment_ids_of_variants(variant_ids: Iterable[int]) -> list[int]:
-    ids = list(variant_ids)
-    if not ids:
-        return []
-    return list(Enrolment.objects.filter(variant_id__in=ids).values_list("pk", flat=True))
+def enrolment_ids_moved_by_publication(variant_id: int, academic_year: int) -> list[int]:
+    """A student's exam is the variant's published OER of their start year, else the latest one
+    before it, else the earliest (selectors.progress): publishing year Y can only move the
+    enrolments that start in Y or later, and, when Y is now the earliest published year, those
+    that start before it. Publishing next year's OER so moves none of today's students."""
+    enrolments = Enrolment.objects.filter(variant_id=variant_id)
+    earlier = Oer.objects.filter(
+        variant_id=variant_id, status=Oer.Status.PUBLISHED, academic_year__lt=academic_year
+    )
+    if earlier.exists():
+        enrolments = enrolments.filter(start_date__gte=date(academic_year, 9, 1))
+    return list(enrolments.values_list("pk", flat=True))

@@ -39,6 +39,12 @@ def decision_progress_refresh(decision: Decision) -> None:
     progress_refresh(selectors.enrolment_ids_of(decision.student_id, decision.programme_id))
 
 
-def progress_listener(enrolment_ids: list[int], variant_ids: list[int]) -> None:
-    """What `core.progress` calls: these enrolments, and every enrolment of these variants."""
-    progress_refresh([*enrolment_ids, *selectors.enrolment_ids_of_variants(variant_ids)])
+def progress_listener(enrolment_ids: list[int], published: list[tuple[int, int]]) -> None:
+    """What `core.progress` calls: these enrolments, and those whose exam a just-published OER
+    may now be."""
+    moved = [
+        pk
+        for variant_id, year in published
+        for pk in selectors.enrolment_ids_moved_by_publication(variant_id, year)
+    ]
+    progress_refresh([*enrolment_ids, *moved])
