@@ -29,6 +29,7 @@ class ListPage:
     page: Page
     sort: str  # the sort key in force, "-" in front when descending
     query: str  # the request's other parameters, to keep in the pager's and sort links
+    page_param: str = PAGE_PARAM  # another name where one page shows several lists
 
     @property
     def rows(self) -> list[Any]:
@@ -41,7 +42,7 @@ class ListPage:
 
     def page_link(self, number: int) -> str:
         sort = {SORT_PARAM: self.sort} if self.sort else {}  # a list with one fixed order
-        return "?" + _with(self.query, **sort, **{PAGE_PARAM: str(number)})
+        return "?" + _with(self.query, **sort, **{self.page_param: str(number)})
 
     def export_link(self, kind: str) -> str:
         """The query string that downloads the whole list, filtered and sorted as shown."""
@@ -80,14 +81,15 @@ def list_page(
     sorts: Mapping[str, Sequence[str]],
     default: str,
     per_page: int | None = None,
+    page_param: str = PAGE_PARAM,
 ) -> ListPage:
     key = sort_key(request.GET, sorts, default)
     paginator = Paginator(ordered(queryset, sorts, key), per_page or PER_PAGE)
-    page = paginator.get_page(request.GET.get(PAGE_PARAM))
+    page = paginator.get_page(request.GET.get(page_param))
     others = request.GET.copy()
-    for param in (PAGE_PARAM, SORT_PARAM, EXPORT_PARAM):
+    for param in (page_param, SORT_PARAM, EXPORT_PARAM):
         others.pop(param, None)
-    return ListPage(page=page, sort=key, query=others.urlencode())
+    return ListPage(page=page, sort=key, query=others.urlencode(), page_param=page_param)
 
 
 def sorted_list(

@@ -12,7 +12,13 @@ from parcours.curriculum.models import AssessmentCriterion, Oer, Unit
 from parcours.studyplans import selectors as studyplan_selectors
 from parcours.studyplans.models import Enrolment
 
-from .models import EvidenceItem, EvidenceVersion, VraakJudgement, WorkplaceConfirmation
+from .models import (
+    EvidenceItem,
+    EvidenceMapping,
+    EvidenceVersion,
+    VraakJudgement,
+    WorkplaceConfirmation,
+)
 
 
 def items_of(enrolment: Enrolment) -> QuerySet[EvidenceItem]:
@@ -26,6 +32,15 @@ def items_of(enrolment: Enrolment) -> QuerySet[EvidenceItem]:
         ),
         Prefetch("judgements", queryset=VraakJudgement.objects.select_related("judge")),
         Prefetch("confirmations", queryset=WorkplaceConfirmation.objects.order_by("-invited_at")),
+    )
+
+
+def mapped_criterion_ids(enrolment: Enrolment) -> set[int]:
+    """The criteria any of the student's items is mapped to (what coverage counts)."""
+    return set(
+        EvidenceMapping.objects.filter(item__enrolment=enrolment).values_list(
+            "criterion_id", flat=True
+        )
     )
 
 

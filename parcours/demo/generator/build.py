@@ -14,7 +14,7 @@ import random
 import time
 from collections.abc import Callable
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from parcours.accounts.models import User
 from parcours.assessments.models import AssessmentRequest, RequestUnit, UnitResult
@@ -100,6 +100,15 @@ def refusal() -> str | None:
     return None
 
 
+def analyze() -> None:
+    """Planner statistics for the tables just filled, as after any bulk load: without them
+    PostgreSQL guesses, and scans whole tables where an index finds a student's rows (autovacuum
+    would analyse them too, but only minutes later). SQLite plans without statistics."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def finish(enrolment_ids: list[int]) -> None:
     """The final stage: the kept progress (EnrolmentProgress) of every generated enrolment,
     computed from the rows just written, so the lists read it and verify_progress agrees."""
@@ -137,6 +146,7 @@ def generate(
             tables.flush()
             stage(f"students {first:,}-{last:,}", tables)
         reset_sequences(MODELS)
+        analyze()
         finish(enrolments)
         counts = tables.counts()
         audit_record(

@@ -84,7 +84,9 @@ def enrolments_sharing_progress(enrolment_ids: Iterable[int]) -> QuerySet[Enrolm
 
 def recomputed(enrolments: list[Enrolment], *, on: date) -> dict[int, dict[str, Any]]:
     """Per enrolment the values recomputed from the source records (constant query count)."""
-    found = progress_many([(e.student, e.variant.programme, e) for e in enrolments], on=on)
+    found = progress_many(
+        [(e.student, e.variant.programme, e) for e in enrolments], on=on, timeline=False
+    )
     return {e.pk: kept_values(p) for e, p in zip(enrolments, found, strict=True)}
 
 

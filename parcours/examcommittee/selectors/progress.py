@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from parcours.accounts.models import User
 from parcours.assessments.models import UnitResult
@@ -108,8 +108,19 @@ def _start_year(enrolment: Enrolment | None, on: date) -> int:
 Subject = tuple[Any, Programme, Enrolment | None]  # student, programme, enrolment (or none yet)
 
 
-def progress_many(subjects: list[Subject], *, on: date) -> list[Progress]:
-    """Progress for many students at once in a constant number of queries (queues, lists)."""
+@dataclass(frozen=True)
+class Planned:
+    """A unit in one of the enrolment's open or established plan versions."""
+
+    enrolment_id: int
+    code: str
+    route: str
+    planned_end: date | None
+
+
+def progress_many(subjects: list[Subject], *, on: date, timeline: bool = True) -> list[Progress]:
+    """Progress for many students at once in a constant number of queries (queues, lists).
+    Without `timeline` (the kept figures) the decisions the timeline shows are not read."""
     if not subjects:
         return []
     student_ids = {s.pk for s, _, _ in subjects}
@@ -128,7 +139,11 @@ def progress_many(subjects: list[Subject], *, on: date) -> list[Progress]:
             enrolment__student_id__in=student_ids,
             enrolment__variant__programme_id__in=programme_ids,
         )
-        .select_related("unit", "enrolment__variant")
+        .select_related("unit")
+        .annotate(
+            student_key=F("enrolment__student_id"),
+            programme_key=F("enrolment__variant__programme_id"),
+        )
         .order_by("decided_on", "id")
     )
     exemptions = list(
@@ -142,8 +157,10 @@ def progress_many(subjects: list[Subject], *, on: date) -> list[Progress]:
         .exclude(decision__corrections__made_known_on__isnull=False)
         .select_related("decision", "unit")
     )
-    planned = list(
-        PlanUnit.objects.filter(
+    # plain rows, newest version first: per unit the route of the latest plan shows
+    planned = [
+        Planned(*row)
+        for row in PlanUnit.objects.filter(
             version__plan__enrolment_id__in=enrolment_ids,
             version__status__in=[
                 PlanVersion.Status.ESTABLISHED,
@@ -151,14 +168,20 @@ def progress_many(subjects: list[Subject], *, on: date) -> list[Progress]:
                 PlanVersion.Status.SUBMITTED,
                 PlanVersion.Status.DRAFT,
             ],
-        ).select_related("unit", "version__plan")
-    )
-    decisions = list(
-        Decision.objects.filter(
-            student_id__in=student_ids,
-            programme_id__in=programme_ids,
-            made_known_on__isnull=False,
-        ).order_by("made_known_on", "id")
+        )
+        .order_by("-version_id", "pk")
+        .values_list("version__plan__enrolment_id", "unit__code", "route", "planned_end")
+    ]
+    decisions = (
+        list(
+            Decision.objects.filter(
+                student_id__in=student_ids,
+                programme_id__in=programme_ids,
+                made_known_on__isnull=False,
+            ).order_by("made_known_on", "id")
+        )
+        if timeline
+        else []
     )
     with_circumstances = set(
         PersonalCircumstance.objects.filter(enrolment_id__in=enrolment_ids).values_list(
@@ -168,13 +191,13 @@ def progress_many(subjects: list[Subject], *, on: date) -> list[Progress]:
     # group once, so assembling each student's progress is a lookup, not a scan
     results_by: dict[tuple[int, int], list[UnitResult]] = defaultdict(list)
     for r in results:
-        results_by[(r.enrolment.student_id, r.enrolment.variant.programme_id)].append(r)
+        results_by[(r.student_key, r.programme_key)].append(r)  # type: ignore[attr-defined]
     exemptions_by: dict[tuple[int, int], list[DecisionUnit]] = defaultdict(list)
     for e in exemptions:
         exemptions_by[(e.decision.student_id, e.decision.programme_id)].append(e)
-    planned_by: dict[int, list[PlanUnit]] = defaultdict(list)
+    planned_by: dict[int, list[Planned]] = defaultdict(list)
     for p in planned:
-        planned_by[p.version.plan.enrolment_id].append(p)
+        planned_by[p.enrolment_id].append(p)
     decisions_by: dict[tuple[int, int], list[Decision]] = defaultdict(list)
     for d in decisions:
         decisions_by[(d.student_id, d.programme_id)].append(d)
@@ -209,7 +232,7 @@ def progress_many(subjects: list[Subject], *, on: date) -> list[Progress]:
                 oer=oer,
                 units=rows,
                 nominal_ec=programme.nominal_ec,
-                timeline=_timeline(enrolment, rows, mine, on=on),
+                timeline=_timeline(enrolment, rows, mine, on=on) if timeline else [],
                 propedeuse=_propedeuse(rows) if variant and variant.has_propedeuse else None,
                 bsa=(
                     bsa_result(
@@ -243,20 +266,26 @@ def _unit_rows(
     units: list[Unit],
     results: list[UnitResult],
     exemptions: list[DecisionUnit],
-    planned: list[PlanUnit],
+    planned: list[Planned],
 ) -> list[UnitProgress]:
-    """Units are matched by code, so a result or exemption from another OER year counts."""
+    """Units are matched by code, so a result or exemption from another OER year counts. Each
+    list is indexed by code once: a lookup per unit, not a scan."""
+    achieved_by: dict[str, UnitResult] = {}
+    tried_by: dict[str, UnitResult] = {}  # the latest attempt (results come oldest first)
+    for r in results:
+        tried_by[r.unit.code] = r
+        if r.result == UnitResult.Result.ACHIEVED:
+            achieved_by.setdefault(r.unit.code, r)
+    exempted_by: dict[str, DecisionUnit] = {}
+    for e in exemptions:
+        exempted_by.setdefault(e.unit.code, e)
+    planned_by: dict[str, Planned] = {}
+    for p in planned:
+        planned_by.setdefault(p.code, p)
     rows: list[UnitProgress] = []
     for unit in units:
-        achieved = next(
-            (
-                r
-                for r in results
-                if r.unit.code == unit.code and r.result == UnitResult.Result.ACHIEVED
-            ),
-            None,
-        )
-        exempted = next((e for e in exemptions if e.unit.code == unit.code), None)
+        achieved = achieved_by.get(unit.code)
+        exempted = exempted_by.get(unit.code)
         if achieved:
             rows.append(
                 UnitProgress(
@@ -274,15 +303,15 @@ def _unit_rows(
                 )
             )
         else:
-            plan_unit = next((p for p in planned if p.unit.code == unit.code), None)
-            tried = [r for r in results if r.unit.code == unit.code]
+            plan_unit = planned_by.get(unit.code)
+            tried = tried_by.get(unit.code)
             rows.append(
                 UnitProgress(
                     unit,
                     "planned" if plan_unit else ("not_yet" if tried else "open"),
                     route=plan_unit.route if plan_unit else "",
                     # the latest attempt, so a "not yet" shows when it was tried
-                    result=tried[-1] if tried and not plan_unit else None,
+                    result=tried if not plan_unit else None,
                     planned_end=plan_unit.planned_end if plan_unit else None,
                 )
             )

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from parcours.core import web
+from parcours.core.paging import PAGE_PARAM, ListPage, list_page
 from parcours.core.web import AuthedRequest
 from parcours.curriculum.models import Unit
 from parcours.studyplans import permissions as studyplan_permissions
@@ -70,10 +71,12 @@ class UnitSummary:
 
 @dataclass
 class Panel:
-    """One enrolment's portfolio: the items, storage used and the coverage per unit."""
+    """One enrolment's portfolio: a page of its items, storage used and the coverage per
+    unit (over all items, not only those on the page)."""
 
     enrolment: Enrolment
     rows: list[ItemRow]
+    listing: ListPage
     used: int
     quota: int
     units: list[UnitSummary] = field(default_factory=list)
@@ -87,11 +90,29 @@ class Panel:
         return self.quota * 9 // 10
 
 
-def _panel(enrolment: Enrolment, *, coverage_url: Callable[[Unit], str]) -> Panel:
-    """In a fixed number of queries, however many items and units."""
+ITEMS_PER_PAGE = 25
+ITEM_SORTS = {"date": ("evidence_date",)}  # newest work first, as the model orders items
+
+
+def _panel(
+    request: AuthedRequest,
+    enrolment: Enrolment,
+    *,
+    coverage_url: Callable[[Unit], str],
+    page_param: str = PAGE_PARAM,
+) -> Panel:
+    """In a fixed number of queries, however many items and units: the page's items with
+    their details, and for the coverage only the ids of the criteria any item shows."""
     now = timezone.now()
-    items = list(selectors.items_of(enrolment))
-    mapped = {m.criterion_id for item in items for m in item.mappings.all()}
+    listing = list_page(
+        request,
+        selectors.items_of(enrolment),
+        sorts=ITEM_SORTS,
+        default="-date",
+        per_page=ITEMS_PER_PAGE,
+        page_param=page_param,
+    )
+    mapped = selectors.mapped_criterion_ids(enrolment)
     units = []
     for unit in selectors.enrolment_units(enrolment):
         ids = [c.pk for o in unit.outcomes.all() for c in o.criteria.all()]
@@ -100,7 +121,8 @@ def _panel(enrolment: Enrolment, *, coverage_url: Callable[[Unit], str]) -> Pane
         )
     return Panel(
         enrolment,
-        [_item_row(item, now) for item in items],
+        [_item_row(item, now) for item in listing.rows],
+        listing,
         selectors.used_bytes(enrolment),
         enrolment.variant.evidence_quota_mb * 1024 * 1024,
         units,
@@ -136,7 +158,17 @@ def _render_coverage(
 def home(request: AuthedRequest) -> HttpResponse:
     """My portfolio: per enrolment my items, storage used and how far each unit of the OER
     years I am enrolled under is covered."""
-    panels = [_panel(e, coverage_url=_own_coverage_url) for e in own_enrolments(request)]
+    enrolments = own_enrolments(request)
+    panels = [
+        # one pager per programme where a student has several
+        _panel(
+            request,
+            e,
+            coverage_url=_own_coverage_url,
+            page_param=f"{PAGE_PARAM}-{e.pk}" if len(enrolments) > 1 else PAGE_PARAM,
+        )
+        for e in enrolments
+    ]
     return render(request, "portfolio/home.html", {"panels": panels})
 
 
@@ -172,7 +204,7 @@ def student_portfolio(request: AuthedRequest, pk: int) -> HttpResponse:
 
     context = {
         "enrolment": enrolment,
-        "panel": _panel(enrolment, coverage_url=coverage_url),
+        "panel": _panel(request, enrolment, coverage_url=coverage_url),
         "is_coach": studyplan_permissions.is_coach_of(request.user, enrolment),
     }
     return render(request, "portfolio/student_portfolio.html", context)
