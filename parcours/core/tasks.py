@@ -5,7 +5,9 @@ queued only once its transaction has committed, and never for a write that rolle
 Which backend runs the tasks is a setting (`TASKS`, from `DJANGO_TASKS_BACKEND`): the immediate
 backend runs a task inside the request that committed (tests, development); the database
 backend stores it in PostgreSQL, where `manage.py db_worker` processes pick it up, each task
-exactly once (docs/deploy.md). Arguments must be JSON: ids and text, never model instances."""
+exactly once (docs/deploy.md). Arguments must be JSON: ids and text, never model instances,
+and never a secret: with the database backend they stay in the task table until it is pruned
+(a task that needs a secret makes it when it runs, as portfolio's `confirmation_mail` does)."""
 
 from __future__ import annotations
 

@@ -14,15 +14,17 @@ from parcours.demo.curriculum.build import build_curriculum
 from parcours.demo.examcommittee import build_exam_committee
 from parcours.demo.portfolio import build_portfolios
 from parcours.demo.studyplans import build_study_plans
+from parcours.portfolio.models import WorkplaceConfirmation
 
 
 @transaction.atomic
-def build_demo() -> str:
-    """Everything or nothing; returns the link of the open workplace-confirmation invitation."""
+def build_demo() -> WorkplaceConfirmation:
+    """Everything or nothing; returns the open workplace-confirmation invitation (its link:
+    parcours.demo.portfolio.invitation_link, once this has committed)."""
     build_curriculum()
     build_study_plans()
     portfolios = build_portfolios()
     build_assessments(portfolios.items)
     build_exam_committee()
     spread_assessment_history()  # last: it dates every assessment
-    return portfolios.open_invitation_url
+    return portfolios.open_invitation

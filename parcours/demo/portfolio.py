@@ -24,7 +24,7 @@ from parcours.demo.files import bar_chart_png, single_page_pdfs
 from parcours.demo.portfolio_items import ITEMS, VRAAK, ItemSpec
 from parcours.demo.shared import BASE_URL, days_ago, enrolments_by_username, people_by_username
 from parcours.portfolio import services as portfolio
-from parcours.portfolio.models import EvidenceItem
+from parcours.portfolio.models import EvidenceItem, WorkplaceConfirmation
 from parcours.studyplans.models import Enrolment
 
 PDF_STYLE = (
@@ -36,7 +36,7 @@ PDF_STYLE = (
 @dataclass(frozen=True)
 class Portfolios:
     items: dict[str, EvidenceItem]  # by ItemSpec.key
-    open_invitation_url: str  # the link in the open invitation's e-mail (only the hash is kept)
+    open_invitation: WorkplaceConfirmation  # its link: invitation_link() after the commit
 
 
 def build_portfolios() -> Portfolios:
@@ -49,17 +49,17 @@ def build_portfolios() -> Portfolios:
     for key, verdicts, note in VRAAK:
         _vraak(items[key], verdicts, note)
     supervisor = people["praktijkbegeleider.verpleegkunde"]
-    token = _invite(items["rachid.pico"], supervisor)
+    answered = _invite(items["rachid.pico"], supervisor)
     portfolio.confirmation_answer(
-        token,
+        portfolio.confirmation_token_issue(answered),  # answered: its e-mail task sends nothing
         answer="confirmed",
         name=supervisor.get_full_name(),
         role="Praktijkbegeleider, wondverpleegkundige",
         organisation="Zorggroep Rivierenland",
         comment="Rachid heeft deze praktijkvraag zelf uitgewerkt en op de afdeling gepresenteerd.",
     )
-    url = _invite(items["jesse.datamodel"], people["praktijkbegeleider.ad"], url=True)
-    return Portfolios(items=items, open_invitation_url=url)
+    opened = _invite(items["jesse.datamodel"], people["praktijkbegeleider.ad"])
+    return Portfolios(items=items, open_invitation=opened)
 
 
 def _files(people: dict[str, User]) -> dict[str, bytes]:
@@ -134,22 +134,21 @@ def _vraak(item: EvidenceItem, verdicts: tuple[str, str, str, str, str], note: s
     )
 
 
-def _invite(item: EvidenceItem, supervisor: User, *, url: bool = False) -> str:
-    """Invite `supervisor`; returns the token, or the link in the e-mail when `url`."""
-    links: list[tuple[str, str]] = []
-
-    def link_for(token: str) -> str:
-        links.append(
-            (token, BASE_URL + reverse("portfolio:workplace_open", kwargs={"token": token}))
-        )
-        return links[-1][1]
-
-    portfolio.confirmation_invite(
+def _invite(item: EvidenceItem, supervisor: User) -> WorkplaceConfirmation:
+    """Invite `supervisor`; the e-mail (with the link) goes out when the demo commits."""
+    return portfolio.confirmation_invite(
         item,
         actor=item.enrolment.student,
         supervisor_email=supervisor.email,
         supervisor_name=supervisor.get_full_name(),
-        link_for=link_for,
+        site_url=BASE_URL,
     )
-    token, link = links[0]
-    return link if url else token
+
+
+def invitation_link(invitation: WorkplaceConfirmation) -> str:
+    """A working link for the open invitation, for `seed_demo` to print. Call it after the demo
+    has committed: the invitation's e-mail task runs on the commit and issues a token of its
+    own, and only the newest token works (with the database tasks backend the worker sends
+    the e-mail later, and the printed link stops working then)."""
+    token = portfolio.confirmation_token_issue(invitation)
+    return BASE_URL + reverse("portfolio:workplace_open", kwargs={"token": token})

@@ -18,7 +18,8 @@ def portfolio_items(request: HttpRequest) -> list[NavItem]:
     return []
 
 
-def confirmation_link(request: HttpRequest, token: str) -> str:
-    """The absolute address in the supervisor's e-mail (portfolio:workplace_open, under
-    /bevestigen/); the page and the API send the same."""
-    return request.build_absolute_uri(reverse("portfolio:workplace_open", args=[token]))
+def site_url(request: HttpRequest) -> str:
+    """The scheme and host of this request (`https://parcours.example/`): the start of the link
+    in the supervisor's e-mail, which the e-mail task completes with portfolio:workplace_open
+    (under /bevestigen/) and the token it issues; the page and the API send the same."""
+    return request.build_absolute_uri("/")

@@ -31,7 +31,7 @@ def _invite(item):
         actor=item.enrolment.student,
         supervisor_email="praktijk@ziekenhuis-noord.example",
         supervisor_name="Mevrouw De Vries",
-        link_for=lambda token: f"https://parcours.example/bevestigen/{token}/",
+        site_url="https://parcours.example/",
     )
 
 
@@ -48,12 +48,14 @@ def test_the_invitation_mail_is_sent_by_a_task_once_the_transaction_commits(item
     task_enqueued.connect(on_enqueued)
     try:
         with transaction.atomic():
-            _invite(item)
+            confirmation = _invite(item)
             assert (mail.outbox, enqueued) == ([], [])  # nothing before the commit
     finally:
         task_enqueued.disconnect(on_enqueued)
     assert [m.to for m in mail.outbox] == [["praktijk@ziekenhuis-noord.example"]]
-    assert [e["recipient_list"] for e in enqueued] == [["praktijk@ziekenhuis-noord.example"]]
+    assert enqueued == [
+        {"confirmation_id": confirmation.pk, "site_url": "https://parcours.example/"}
+    ]
     assert mail.outbox[0].subject == (
         "Bevestiging gevraagd / Confirmation requested: Zorgplan mevrouw J."
     )

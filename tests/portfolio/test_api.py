@@ -262,7 +262,7 @@ def test_the_list_takes_the_same_number_of_queries_whatever_its_length(
             actor=w.users["student"],
             supervisor_email="begeleider@example.org",
             supervisor_name="Bea Begeleider",
-            link_for=lambda token: f"https://parcours.example.org/bevestigen/{token}/",
+            site_url="https://parcours.example.org/",
         )
     with django_assert_max_num_queries(LIST_QUERIES):
         response = call(client, w, "coach", "get", f"/enrolments/{w.enrol.pk}/evidence")

@@ -326,7 +326,7 @@ def _fill(world, items: int) -> None:
             actor=enrol.student,
             supervisor_email="praktijk@example.org",
             supervisor_name="Mevrouw De Vries",
-            link_for=lambda token: token,
+            site_url="http://testserver/",
         )
 
 
@@ -410,7 +410,7 @@ def test_the_item_page_query_count_does_not_grow_with_versions_and_judgements(
             actor=enrol.student,
             supervisor_email="praktijk@example.org",
             supervisor_name="Mevrouw De Vries",
-            link_for=lambda token: token,
+            site_url="http://testserver/",
         )
     client = logged_in(client, enrol.student)
     with django_assert_max_num_queries(16):  # 14 today

@@ -84,13 +84,12 @@ def portfolio_world(django_db_setup, django_db_blocker, evidence_dir):
         users["student"], users["other_student"] = enrol.student, mate.student
         u1 = oer.units.get(code="U1")
         item = factories.evidence_item(enrol, criteria=factories.criteria_of(u1))
-        tokens: list[str] = []
-        services.confirmation_invite(
+        invitation = services.confirmation_invite(
             item,
             actor=enrol.student,
             supervisor_email="praktijk@example.org",
             supervisor_name="Mevrouw De Vries",
-            link_for=lambda token: tokens.append(token) or token,
+            site_url="http://testserver/",
         )
         ids = {
             "enrolment": enrol.pk,
@@ -98,7 +97,7 @@ def portfolio_world(django_db_setup, django_db_blocker, evidence_dir):
             "version": item.versions.get().pk,
             "unit_u1": u1.pk,
             "criterion": factories.criteria_of(u1)[0].pk,
-            "token": tokens[0],
+            "token": services.confirmation_token_issue(invitation),
         }
         yield World(ids, users, {})
         transaction.set_rollback(True)

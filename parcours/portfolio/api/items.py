@@ -15,7 +15,7 @@ from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ObjectId, caller
 from parcours.core.downloads import stored_download
 
 from .. import permissions, selectors, services
-from ..navigation import confirmation_link
+from ..navigation import site_url
 from ..schemas import VersionOut
 from .schemas import (
     ConfirmationInviteIn,
@@ -124,7 +124,7 @@ def evidence_confirmation_invite(
         actor=caller(request),
         supervisor_name=payload.supervisor_name,
         supervisor_email=payload.supervisor_email,
-        link_for=lambda token: confirmation_link(request, token),
+        site_url=site_url(request),
     )
     return Status(201, confirmation)
 

@@ -34,7 +34,7 @@ from ..forms import (
     VraakForm,
 )
 from ..models import EvidenceItem
-from ..navigation import confirmation_link
+from ..navigation import site_url
 from .common import (
     ConfirmationRow,
     attachment,
@@ -267,7 +267,7 @@ def confirmation_invite(request: AuthedRequest, pk: int) -> HttpResponse:
         lambda d: services.confirmation_invite(
             item,
             actor=request.user,
-            link_for=lambda token: confirmation_link(request, token),
+            site_url=site_url(request),
             **d,
         ),
         lambda c: (

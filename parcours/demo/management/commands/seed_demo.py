@@ -54,12 +54,14 @@ class Command(BaseCommand):
             # Imported here: the assessment services load scikit-learn, which a second run
             # (nothing to build) does not need.
             from parcours.demo.build import build_demo
+            from parcours.demo.portfolio import invitation_link
 
             started = time.monotonic()
             # The invitation e-mails go out on commit, so the mail backend stays in memory
             # until after the transaction.
             with override_settings(EMAIL_BACKEND=IN_MEMORY_MAIL), transaction.atomic():
-                invitation = build_demo()  # everything or nothing
+                opened = build_demo()  # everything or nothing
+            invitation = invitation_link(opened)  # after the e-mail's own link (see there)
             status = f"built in {time.monotonic() - started:.1f} s"
         if options["quiet"]:
             return

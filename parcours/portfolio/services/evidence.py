@@ -1,5 +1,5 @@
-"""Every portfolio write: one atomic function per action that checks permission, validates,
-writes the rows and an audit record.
+"""The evidence itself: items, their versions (uploads), the mapping to criteria and VRAAK
+judgements.
 
 Uploads are checked by content before anything is stored; the file is written under a random
 name outside the web root, and removed again when the database write fails, so a refusal
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date, timedelta
+from datetime import date
 from typing import IO, Any
 
 from django.conf import settings
@@ -23,21 +23,14 @@ from django.utils import timezone
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, require
-from parcours.core.tasks import enqueue_on_commit, send_email
 from parcours.curriculum.models import AssessmentCriterion, Oer
 from parcours.studyplans.models import Enrolment
 from parcours.studyplans.permissions import is_student_of
 
-from . import permissions
-from .models import (
-    EvidenceItem,
-    EvidenceMapping,
-    EvidenceVersion,
-    VraakJudgement,
-    WorkplaceConfirmation,
-)
-from .selectors import used_bytes
-from .uploads import check_upload
+from .. import permissions
+from ..models import EvidenceItem, EvidenceMapping, EvidenceVersion, VraakJudgement
+from ..selectors import used_bytes
+from ..uploads import check_upload
 
 ITEM_FIELDS = ("title", "description", "evidence_date", "workplace", "organisation", "kind", "link")
 
@@ -259,129 +252,3 @@ def vraak_record(
         judgement = VraakJudgement.objects.create(item=item, judge=actor, note=note, **verdicts)
         audit_record(actor, "evidence.vraak", item, **verdicts)
     return judgement
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def confirmation_invite(
-    item: EvidenceItem,
-    *,
-    actor: User,
-    supervisor_email: str,
-    supervisor_name: str,
-    link_for: Callable[[str], str],
-) -> WorkplaceConfirmation:
-    """Invite the workplace supervisor by e-mail; the link opens this item only, once, until it
-    expires. Only the token's hash is kept; the token exists only in the e-mail."""
-    require(permissions.can_invite_supervisor(actor, item))
-    if not supervisor_name.strip():
-        raise DomainError(
-            "Geef de naam van je praktijkbegeleider.",
-            "Give your workplace supervisor's name.",
-            field="supervisor_name",
-        )
-    token = secrets.token_urlsafe(32)
-    with transaction.atomic():
-        confirmation = WorkplaceConfirmation.objects.create(
-            item=item,
-            version=item.versions.order_by("-number").first(),
-            supervisor_email=supervisor_email,
-            supervisor_name=supervisor_name.strip(),
-            token_hash=_token_hash(token),
-            invited_by=actor,
-            expires_at=timezone.now() + timedelta(days=settings.WORKPLACE_LINK_DAYS),
-        )
-        audit_record(actor, "evidence.confirmation_invite", item, email=supervisor_email)
-        url = link_for(token)
-        student = item.enrolment.student
-        enqueue_on_commit(
-            send_email,
-            subject=f"Bevestiging gevraagd / Confirmation requested: {item.title}",
-            message=(
-                f"Beste {confirmation.supervisor_name},\n\n{student} vraagt je te "
-                f"bevestigen dat '{item.title}' eigen werk is. Open de link (eenmalig, "
-                f"geldig tot {timezone.localtime(confirmation.expires_at):%d-%m-%Y}):\n"
-                f"{url}\n\n---\n\nDear {confirmation.supervisor_name},\n\n{student} asks "
-                f"you to confirm that '{item.title}' is their own work. Open the link "
-                f"(single use, valid until "
-                f"{timezone.localtime(confirmation.expires_at):%Y-%m-%d}):\n{url}\n"
-            ),
-            recipient_list=[supervisor_email],
-        )
-    return confirmation
-
-
-class LinkUnusable(DomainError):
-    """The supervisor's link was used already or has expired."""
-
-    code = "link_unusable"
-
-
-def confirmation_by_token(token: str) -> WorkplaceConfirmation | None:
-    """The open invitation this token belongs to; raises LinkUnusable when it was answered or
-    has expired, None when the token is unknown."""
-    confirmation = (
-        WorkplaceConfirmation.objects.select_related("item__enrolment__student", "version")
-        .filter(token_hash=_token_hash(token))
-        .first()
-    )
-    if confirmation is None:
-        return None
-    if confirmation.answer:
-        raise LinkUnusable(
-            "Deze link is al gebruikt; het antwoord is vastgelegd.",
-            "This link has been used; the answer is on record.",
-        )
-    if confirmation.expires_at <= timezone.now():
-        raise LinkUnusable(
-            "Deze link is verlopen. Vraag de student om een nieuwe uitnodiging.",
-            "This link has expired. Ask the student for a new invitation.",
-        )
-    return confirmation
-
-
-def confirmation_answer(
-    token: str, *, answer: str, name: str, role: str, organisation: str, comment: str = ""
-) -> WorkplaceConfirmation:
-    """The supervisor's answer through the link (no account). The row is locked so that two
-    answers at once cannot both land: the link works once."""
-    if answer not in WorkplaceConfirmation.Answer.values:
-        raise DomainError(
-            "Kies bevestigen of afwijzen.", "Choose confirm or decline.", field="answer"
-        )
-    for field, value in (("name", name), ("role", role), ("organisation", organisation)):
-        if not value.strip():
-            raise DomainError(
-                "Vul je naam, functie en organisatie in.",
-                "Fill in your name, role and organisation.",
-                field=field,
-            )
-    with transaction.atomic():
-        found = confirmation_by_token(token)
-        if found is None:
-            raise DomainError("Deze link bestaat niet.", "This link does not exist.")
-        confirmation = WorkplaceConfirmation.objects.select_for_update().get(pk=found.pk)
-        if confirmation.answer:
-            raise LinkUnusable(
-                "Deze link is al gebruikt; het antwoord is vastgelegd.",
-                "This link has been used; the answer is on record.",
-            )
-        confirmation.answer = answer
-        confirmation.answered_at = timezone.now()
-        confirmation.answered_name = name.strip()
-        confirmation.answered_role = role.strip()
-        confirmation.answered_organisation = organisation.strip()
-        confirmation.comment = comment
-        confirmation.save()
-        audit_record(
-            None,
-            f"evidence.confirmation_{answer}",
-            confirmation.item,
-            confirmation=confirmation.pk,
-            name=confirmation.answered_name,
-            role=confirmation.answered_role,
-            organisation=confirmation.answered_organisation,
-        )
-    return confirmation
