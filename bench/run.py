@@ -12,9 +12,11 @@ Per size: (1) the all-students progress report: a hand-written SQL query (EC ach
 exempted per enrolment) as the floor, against reading the kept `EnrolmentProgress` rows and
 against the old recomputation `progress_many` on a sample (scaled to all enrolments), with a
 check that the kept figures equal the SQL's for every enrolment; (2) page p50/p95 and query
-counts through Django's test client; (3) peak memory (ru_maxrss) after each stage; (4) read-API
-requests/s through gunicorn (2 workers) for `/api/v1/me/progress` against a bare Django view
-doing the same reads (bench/urls.py). Not part of the test suite; no timing decides anything.
+counts through Django's test client; (3) peak memory (ru_maxrss) after each stage, and the
+report's own peak Python allocations (tracemalloc); (4) read-API requests/s through gunicorn
+(2 workers) for `/api/v1/me/progress` against a bare Django view doing the same reads
+(bench/urls.py); (5) what `verify_progress` reports on the generated institution. Not part of
+the test suite; no timing decides anything.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -233,6 +236,7 @@ def report(students: int, out: list[str]) -> None:
         return {pk: (a, x) for pk, a, x in rows}
 
     run_floor(), read_kept()  # warm caches for both
+    floor_mb, kept_mb = allocated_mb(run_floor), allocated_mb(read_kept)
     floor_ms, floor = min((ms(run_floor) for _ in range(3)), key=lambda t: t[0])
     kept_ms, kept = min((ms(read_kept) for _ in range(3)), key=lambda t: t[0])
     mismatches = sum(1 for pk in floor.keys() | kept.keys() if floor.get(pk) != kept.get(pk))
@@ -271,6 +275,32 @@ def report(students: int, out: list[str]) -> None:
         f"    mismatches kept vs SQL floor: {mismatches} of {len(floor):,} enrolments; "
         f"progress_many sample vs SQL floor: {old_mismatches} of {len(old):,}"
     )
+    out.append(
+        f"    peak Python memory while computing: SQL floor {floor_mb:.1f} MB, "
+        f"kept rows {kept_mb:.1f} MB (tracemalloc)"
+    )
+
+
+def allocated_mb(fn: Any) -> float:
+    """The peak of Python allocations while `fn` runs, in MB: the report's own memory, which
+    the process's peak RSS (set by the generator before it) cannot show."""
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def verify(out: list[str]) -> None:
+    """(5) What `manage.py verify_progress` reports: every enrolment's kept progress against
+    the progress recomputed from the source records."""
+    from django.utils import timezone
+
+    from parcours.examcommittee.selectors import progress_differences
+
+    took, found = ms(lambda: list(progress_differences(on=timezone.localdate())))
+    out.append(f"(5) verify_progress: {len(found)} differences ({took / 1000:.1f} s)")
 
 
 def pick_users() -> dict[str, Any]:
@@ -461,6 +491,8 @@ def child_main(students: int) -> None:
     stage("(2) pages")
     api(users, out)
     stage("(4) read API (client side)")
+    verify(out)
+    stage("(5) verify_progress")
     print(f"--- {connection.vendor}, {students:,} students, seed {SEED}")
     print("\n".join(out))
     print("(3) stages: seconds and this process's peak RSS (ru_maxrss) after each")
