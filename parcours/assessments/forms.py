@@ -16,11 +16,11 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from parcours.accounts.models import User
-from parcours.curriculum.forms import BaseForm
+from parcours.curriculum.forms import BaseForm, ListFilterForm
 from parcours.curriculum.models import AssessmentCriterion, Oer, Unit
 from parcours.portfolio.models import EvidenceItem
 
-from .selectors import criterion_label
+from .selectors import OPEN, PLACES, WORK_STEPS, criterion_label
 
 # The labels of the default four-point scale (Unit.scale_points == 4).
 FOUR_POINT_LABELS = {
@@ -218,6 +218,57 @@ class AssignForm(BaseForm):
         if user is None:
             raise forms.ValidationError(_("Choose an assessor from the list."))
         return user
+
+
+class WorkFilterForm(ListFilterForm):
+    """The work list's filters: search (student), programme and the assessor's next step."""
+
+    def __init__(self, data: Any = None, *, programmes: Any = None) -> None:
+        labels = {
+            "score": _("Score"),
+            "consensus": _("Record consensus"),
+            "waiting": _("Waiting for the other assessors"),
+            "completed": _("Completed"),
+        }
+        super().__init__(
+            data,
+            programmes=programmes,
+            statuses=[(step, labels[step]) for step in WORK_STEPS],
+            every_status=_("every assessment"),
+            cohort=False,
+            variant=False,
+        )
+        self.fields["status"].label = _("Next step")
+
+
+class QueueFilterForm(ListFilterForm):
+    """The coordinator queue's filters: search (student), programme, status and whether
+    assessor places are still open."""
+
+    plaatsen = forms.ChoiceField(label=_("Assessors"), required=False)
+
+    def __init__(self, data: Any = None, *, programmes: Any = None) -> None:
+        super().__init__(
+            data,
+            programmes=programmes,
+            statuses=[(s.value, s.label) for s in OPEN],
+            every_status=_("every open request"),
+            cohort=False,
+            variant=False,
+        )
+        labels = {"open": _("waiting for assessors"), "gevuld": _("all places filled")}
+        self._choices("plaatsen", [("", _("all requests")), *((p, labels[p]) for p in PLACES)])
+
+    @property
+    def places(self) -> str:
+        if not self.is_bound:
+            return ""
+        self.is_valid()
+        return "" if "plaatsen" in self.errors else self.cleaned_data.get("plaatsen") or ""
+
+    @property
+    def active(self) -> bool:
+        return super().active or bool(self.places)
 
 
 class InterviewScheduleForm(BaseForm):

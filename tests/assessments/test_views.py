@@ -618,8 +618,12 @@ def test_each_role_finds_its_assessment_page_in_the_menu(client, world, who, lab
 
 # --- query counts --------------------------------------------------------------------------------
 
-WORK_LIST_QUERIES = 6
-QUEUE_QUERIES = 8
+# session, user, roles, the programmes (filter), the count, the page (with the counts of
+# assessors annotated), its units
+WORK_LIST_QUERIES = 7
+# session, user, roles, the programmes (filter), the count, the page (with the open places
+# annotated), its units, its assignments, the candidates' programmes, the candidates
+QUEUE_QUERIES = 10
 DETAIL_QUERIES = 14
 
 

@@ -678,8 +678,9 @@ def test_a_committee_member_of_another_programme_gets_404(client, world):
     assert f'data-testid="queue-{version.pk}"' not in text(client.get(url("committee_queue")))
 
 
-# session, user, roles, the agreed versions with student, coach and programme, their units
-QUEUE_QUERIES = 5
+# session, user, roles, the programmes (filter), the count, the page of agreed versions with
+# student, coach, programme and total EC, their units
+QUEUE_QUERIES = 7
 
 
 @pytest.mark.parametrize("size", [3, 15])

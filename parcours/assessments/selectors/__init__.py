@@ -25,11 +25,13 @@ from .common import (
     programme_ids_with,
 )
 from .coordination import (
+    PLACES,
     active_user,
     assessor_candidates,
     assessor_candidates_for,
     assignments_by_pk,
     coordinator_queue,
+    coordinator_queue_list,
     open_positions,
 )
 from .requests import (
@@ -49,7 +51,9 @@ from .reviews import (
     review_queue,
 )
 from .scoring import (
+    WORK_STEPS,
     ScoreRow,
+    assessor_programmes,
     assignments_for,
     first_two_scores,
     score_sheet,
@@ -65,6 +69,8 @@ from .workload import (
 
 __all__ = [
     "OPEN",
+    "PLACES",
+    "WORK_STEPS",
     "CalibrationReport",
     "CriterionAgreement",
     "Membership",
@@ -75,6 +81,7 @@ __all__ = [
     "active_user",
     "assessor_candidates",
     "assessor_candidates_for",
+    "assessor_programmes",
     "assignments_by_pk",
     "assignments_for",
     "calibration_membership",
@@ -85,6 +92,7 @@ __all__ = [
     "calibration_units",
     "coordinated_programmes",
     "coordinator_queue",
+    "coordinator_queue_list",
     "criteria_of_units",
     "criterion_label",
     "evidence_for_request",

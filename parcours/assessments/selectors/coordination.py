@@ -6,13 +6,29 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest
 
 from parcours.accounts.models import Role, User
+from parcours.core.paging import ListFilters, filtered
 from parcours.curriculum.models import RoleAssignment
 
 from ..models import AssessmentRequest, AssessorAssignment, RequestUnit
 from .common import OPEN, programme_ids_with
+
+NO_FILTERS = ListFilters()
 
 
 def coordinator_queue(user: User) -> QuerySet[AssessmentRequest]:
@@ -29,6 +45,69 @@ def coordinator_queue(user: User) -> QuerySet[AssessmentRequest]:
         )
         .order_by("requested_at", "id")
     )
+
+
+# The coordinator's filter on the open places: the requests that still need an assessor, or
+# those whose places are all filled (being assessed).
+PLACES = ("open", "gevuld")
+
+
+def coordinator_queue_list(
+    user: User, filters: ListFilters = NO_FILTERS, *, places: str = ""
+) -> QuerySet[AssessmentRequest]:
+    """The queue for its list page, each request annotated in the database with `open_places`
+    (the assessor positions still to fill, as `open_positions` counts them) and `filled` (0
+    while a place is open, else 1: the requests waiting for assessors sort first), so the list
+    filters, sorts and pages on them before any per-row work; filtered by student (name or
+    number), programme, status and `places` (one of PLACES)."""
+    wanted = Case(
+        When(
+            status=AssessmentRequest.Status.THIRD_ASSESSOR,
+            then=Greatest("assessors_required", Value(3)),
+        ),
+        default=Greatest("assessors_required", Value(2)),
+        output_field=IntegerField(),
+    )
+    taken = (
+        AssessorAssignment.objects.filter(
+            request=OuterRef("pk"), position__lte=OuterRef("wanted_places")
+        )
+        .order_by()
+        .values("request")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    qs = (
+        coordinator_queue(user)
+        .annotate(wanted_places=wanted)
+        .annotate(
+            open_places=F("wanted_places")
+            - Coalesce(Subquery(taken, output_field=IntegerField()), Value(0))
+        )
+        .annotate(
+            filled=Case(
+                When(open_places__gt=0, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+    )
+    qs = filtered(
+        qs,
+        filters,
+        search=(
+            "enrolment__student__first_name",
+            "enrolment__student__last_name",
+            "enrolment__student__username",
+        ),
+        programme="enrolment__variant__programme_id",
+        status="status",
+    )
+    if places == "open":
+        qs = qs.filter(open_places__gt=0)
+    elif places == "gevuld":
+        qs = qs.filter(open_places__lte=0)
+    return qs
 
 
 def _by_open_work(users: QuerySet[User]) -> QuerySet[User]:
@@ -66,7 +145,7 @@ def open_positions(request: AssessmentRequest) -> list[int]:
     taken = {a.position for a in request.assignments.all()}
     wanted = list(range(1, max(request.assessors_required, 2) + 1))
     if request.status == AssessmentRequest.Status.THIRD_ASSESSOR:
-        wanted.append(AssessorAssignment.Position.THIRD)
+        wanted = sorted({*wanted, AssessorAssignment.Position.THIRD})
     return [p for p in wanted if p not in taken]
 
 

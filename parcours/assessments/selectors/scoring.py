@@ -7,14 +7,28 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
-from parcours.accounts.models import User, Viewer
-from parcours.curriculum.models import AssessmentCriterion
+from parcours.accounts.models import Role, User, Viewer
+from parcours.core.paging import ListFilters, filtered
+from parcours.curriculum.models import AssessmentCriterion, Programme
 
 from .. import permissions
 from ..models import AssessmentRequest, AssessorAssignment, CriterionScore, RequestUnit
-from .common import criteria_of_units, criterion_label
+from .common import criteria_of_units, criterion_label, programme_ids_with
+
+NO_FILTERS = ListFilters()
 
 
 @dataclass
@@ -79,14 +93,71 @@ def assignments_for(user: User) -> QuerySet[AssessorAssignment]:
     )
 
 
-def work_list(user: User) -> QuerySet[AssessorAssignment]:
-    """`assignments_for` with each request's interview and every assignment of it (how many
-    assessors have submitted)."""
-    return (
-        assignments_for(user)
-        .select_related("request__interview")
-        .prefetch_related("request__assignments")
+# The assessor's next step on an assignment, in the order the work list shows them: what to
+# score, then the consensus to record, then what waits for the others, then what is done.
+WORK_STEPS = ("score", "consensus", "waiting", "completed")
+
+
+def work_list(user: User, filters: ListFilters = NO_FILTERS) -> QuerySet[AssessorAssignment]:
+    """The assessor's assignments for the work list page, each annotated in the database with
+    `assigned` and `submitted` (the request's assessors, and how many of them have submitted),
+    `step` (its place in WORK_STEPS) and `first_unit` (the lowest unit code, to sort by), so a
+    page is sorted and sliced before any per-row work; filtered by student (name or number),
+    programme and next step (`filters.status`, one of WORK_STEPS)."""
+    mates = AssessorAssignment.objects.filter(request=OuterRef("request")).order_by()
+    qs = (
+        AssessorAssignment.objects.filter(assessor=user)
+        .exclude(request__status=AssessmentRequest.Status.WITHDRAWN)
+        .select_related(
+            "request__enrolment__student",
+            "request__enrolment__variant__programme",
+            "request__interview",
+        )
+        .prefetch_related(
+            Prefetch("request__request_units", queryset=RequestUnit.objects.select_related("unit"))
+        )
+        .annotate(
+            assigned=_count(mates),
+            submitted=_count(mates.filter(submitted_at__isnull=False)),
+            first_unit=Subquery(
+                RequestUnit.objects.filter(request=OuterRef("request"))
+                .order_by("unit__code")
+                .values("unit__code")[:1]
+            ),
+            step=Case(
+                When(request__status=AssessmentRequest.Status.COMPLETED, then=Value(3)),
+                When(request__status=AssessmentRequest.Status.CONSENSUS, then=Value(1)),
+                When(submitted_at__isnull=True, then=Value(0)),
+                default=Value(2),
+                output_field=IntegerField(),
+            ),
+        )
     )
+    qs = filtered(
+        qs,
+        filters,
+        search=(
+            "request__enrolment__student__first_name",
+            "request__enrolment__student__last_name",
+            "request__enrolment__student__username",
+        ),
+        programme="request__enrolment__variant__programme_id",
+    )
+    if filters.status in WORK_STEPS:
+        qs = qs.filter(step=WORK_STEPS.index(filters.status))
+    return qs
+
+
+def _count(rows: QuerySet[Any]) -> Coalesce:
+    """How many of `rows` (a queryset with an OuterRef to the request), as a subquery."""
+    counted = rows.values("request").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def assessor_programmes(user: User) -> QuerySet[Programme]:
+    """The programmes in which the user assesses, by name (the work list's filter)."""
+    ids = programme_ids_with(user, {Role.ASSESSOR})
+    return Programme.objects.filter(pk__in=ids).order_by("name_nl", "pk")
 
 
 def first_two_scores(request: AssessmentRequest) -> dict[int, list[int]]:

@@ -4,19 +4,28 @@ the criterion-based interview, and the work list."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from parcours.core import web
+from parcours.core import exports, paging, web
 from parcours.core.web import AuthedRequest
 from parcours.curriculum.models import AssessmentCriterion
 
 from .. import permissions, selectors, services
-from ..forms import ConsensusForm, InterviewRecordForm, InterviewScheduleForm, ScoresForm
+from ..forms import (
+    ConsensusForm,
+    InterviewRecordForm,
+    InterviewScheduleForm,
+    ScoresForm,
+    WorkFilterForm,
+)
 from ..models import AssessmentRequest, AssessorAssignment
 from .common import Status
 from .request_page import detail_action, groups
@@ -129,6 +138,12 @@ class WorkRow:
     next_step: str
 
 
+def _work_row(a: Any) -> WorkRow:
+    """An annotated assignment of `selectors.work_list` as a row (no query)."""
+    total = max(a.assigned, a.request.assessors_required, 2)
+    return WorkRow(a, a.submitted, total, _next_step(a, a.submitted, total))
+
+
 def _next_step(a: AssessorAssignment, submitted: int, total: int) -> str:
     status = a.request.status
     if status == Status.COMPLETED:
@@ -143,15 +158,59 @@ def _next_step(a: AssessorAssignment, submitted: int, total: int) -> str:
     }
 
 
+WORK_SORTS = {
+    "step": ("step", "request__requested_at"),
+    "requested": ("request__requested_at",),
+    "student": (
+        "request__enrolment__student__last_name",
+        "request__enrolment__student__first_name",
+    ),
+    "units": ("first_unit",),
+    "position": ("position",),
+    "interview": ("request__interview__scheduled_at",),
+    "status": ("request__status",),
+}
+
+
+def _work_cells(row: WorkRow) -> list[Any]:
+    req = row.assignment.request
+    interview = getattr(req, "interview", None)
+    when = interview.scheduled_at if interview else None
+    return [
+        timezone.localdate(req.requested_at).isoformat(),
+        str(req.enrolment.student),
+        req.enrolment.student.username,
+        str(req.enrolment.variant.programme),
+        ", ".join(ru.unit.code for ru in req.request_units.all()),
+        _("yes") if req.integral else "",
+        row.assignment.get_position_display(),
+        timezone.localtime(when).strftime("%Y-%m-%d %H:%M") if when else "",
+        req.get_status_display(),
+        row.next_step,
+    ]
+
+
 @login_required
-def work_list(request: AuthedRequest) -> HttpResponse:
-    """The assessor's assignments: what to score first, then what waits, then what is done."""
+def work_list(request: AuthedRequest) -> HttpResponseBase:
+    """The assessor's assignments, 50 a page: what to score first, then the consensus to record,
+    then what waits, then what is done (oldest request first); sorted by a column, filtered by
+    student, programme and next step; `?export=csv|xlsx` downloads the whole filtered list. A
+    fixed number of queries whatever its length."""
     web.require(permissions.can_view_assessor_work(request.user))
-    assignments = selectors.work_list(request.user)
-    rows = []
-    for a in assignments:
-        everyone = list(a.request.assignments.all())
-        submitted = sum(1 for o in everyone if o.submitted_at)
-        total = max(len(everyone), a.request.assessors_required, 2)
-        rows.append(WorkRow(a, submitted, total, _next_step(a, submitted, total)))
-    return render(request, "assessments/work_list.html", {"rows": rows})
+    form = WorkFilterForm(request.GET, programmes=selectors.assessor_programmes(request.user))
+    found = selectors.work_list(request.user, form.filters())
+    kind = paging.export_kind(request)
+    if kind:
+        rows = paging.sorted_list(request, found, sorts=WORK_SORTS, default="step")
+        header = [_("Requested on"), _("Student"), _("Student number"), _("Programme")]
+        header += [_("Units"), _("integral"), _("Your position"), _("Interview"), _("Status")]
+        header += [_("Next step")]
+        return exports.download(
+            kind,
+            "beoordelen",
+            header,
+            (_work_cells(_work_row(a)) for a in rows.iterator(chunk_size=exports.CHUNK)),
+        )
+    listing = paging.list_page(request, found, sorts=WORK_SORTS, default="step")
+    context = {"rows": [_work_row(a) for a in listing.rows], "listing": listing, "form": form}
+    return render(request, "assessments/work_list.html", context)

@@ -12,10 +12,13 @@ from django.db.models import (
     Case,
     Count,
     DateField,
+    IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
     When,
 )
@@ -34,6 +37,7 @@ from ..models import (
     Enrolment,
     GuidanceConversation,
     LearningTeam,
+    PlanUnit,
     PlanVersion,
     StudyPlan,
 )
@@ -233,6 +237,49 @@ def committee_queue(user: Viewer) -> QuerySet[PlanVersion]:
     return qs.filter(plan__enrolment__variant__coach_establishes_plans=False).order_by(
         "reviewed_at", "pk"
     )
+
+
+def committee_queue_list(user: Viewer, filters: ListFilters = NO_FILTERS) -> QuerySet[PlanVersion]:
+    """The queue for its list page: each version with its `total_ec` summed in the database,
+    filtered by student (name or number), programme, variant and cohort (the enrolment's start
+    year), so a page is sorted and sliced before any per-row work; the units and their routes
+    are prefetched for the rows shown."""
+    total = (
+        PlanUnit.objects.filter(version=OuterRef("pk"))
+        .order_by()
+        .values("version")
+        .annotate(ec=Sum("unit__ec"))
+        .values("ec")
+    )
+    qs = committee_queue(user).annotate(
+        total_ec=Coalesce(Subquery(total, output_field=IntegerField()), Value(0))
+    )
+    return filtered(
+        qs,
+        filters,
+        search=(
+            "plan__enrolment__student__first_name",
+            "plan__enrolment__student__last_name",
+            "plan__enrolment__student__username",
+        ),
+        programme="plan__enrolment__variant__programme_id",
+        form="plan__enrolment__variant__form",
+        cohort="plan__enrolment__start_date",
+    ).prefetch_related(Prefetch("units", queryset=PlanUnit.objects.select_related("unit")))
+
+
+def committee_programmes(user: Viewer) -> QuerySet[Programme]:
+    """The programmes whose plans the user establishes as exam committee (the administrator:
+    every programme), by name: the queue's programme filter."""
+    programmes = Programme.objects.order_by("name_nl", "pk")
+    if is_administrator(user):
+        return programmes
+    ids = [
+        pid
+        for pid, roles in roles_by_programme(user).items()
+        if pid is not None and Role.EXAM_COMMITTEE in roles
+    ]
+    return programmes.filter(pk__in=ids)
 
 
 def versions_awaiting(coach: User) -> QuerySet[PlanVersion]:

@@ -10,16 +10,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from parcours.accounts.models import Role, User
-from parcours.core import web
+from parcours.core import exports, paging, web
 from parcours.core.web import AuthedRequest
+from parcours.curriculum.forms import ListFilterForm
 from parcours.curriculum.permissions import (
     has_role,
     is_administrator,
@@ -214,23 +216,62 @@ class QueueRow:
     can_establish: bool
 
 
+QUEUE_SORTS = {
+    "agreed": ("reviewed_at",),
+    "student": ("plan__enrolment__student__last_name", "plan__enrolment__student__first_name"),
+    "programme": ("plan__enrolment__variant__programme__name_nl", "plan__enrolment__variant__form"),
+    "coach": ("plan__enrolment__coach__last_name", "plan__enrolment__coach__first_name"),
+    "ec": ("total_ec",),
+}
+
+
+def _units_label(units: list[PlanUnit]) -> str:
+    return ", ".join(f"{pu.unit.code} ({pu.route})" for pu in units)
+
+
+def _queue_cells(v: Any) -> list[Any]:
+    e = v.plan.enrolment
+    return [
+        timezone.localdate(v.reviewed_at).isoformat() if v.reviewed_at else "",
+        str(e.student),
+        e.student.username,
+        str(e.variant.programme),
+        e.variant.get_form_display(),
+        e.start_date.year,
+        str(e.coach) if e.coach else "",
+        v.plan.title,
+        v.number,
+        _units_label(list(v.units.all())),
+        v.total_ec,
+    ]
+
+
 @login_required
-def committee_queue(request: AuthedRequest) -> HttpResponse:
-    """Agreed versions waiting to be established, oldest first, in a fixed number of queries."""
+def committee_queue(request: AuthedRequest) -> HttpResponseBase:
+    """Agreed versions waiting to be established, oldest first, 50 a page, with the total EC
+    summed in the database; sorted by a column, filtered by student, programme, variant and
+    cohort; `?export=csv|xlsx` downloads the whole filtered queue. A fixed number of queries
+    whatever its length."""
     user = request.user
     web.require(permissions.can_view_committee_queue(user))
-    versions = selectors.committee_queue(user).prefetch_related(
-        Prefetch("units", queryset=PlanUnit.objects.select_related("unit"))
-    )
-    rows = []
-    for v in versions:
-        units = list(v.units.all())
-        rows.append(
-            QueueRow(
-                v,
-                units,
-                sum(pu.unit.ec for pu in units),
-                permissions.can_establish_version(user, v),
-            )
+    form = ListFilterForm(request.GET, programmes=selectors.committee_programmes(user))
+    found = selectors.committee_queue_list(user, form.filters())
+    kind = paging.export_kind(request)
+    if kind:
+        versions = paging.sorted_list(request, found, sorts=QUEUE_SORTS, default="agreed")
+        header = [_("Agreed on"), _("Student"), _("Student number"), _("Programme")]
+        header += [_("Variant"), _("Cohort"), _("Coach"), _("Plan"), _("Version")]
+        header += [_("Units and routes"), "EC"]
+        return exports.download(
+            kind,
+            "vast-te-stellen",
+            header,
+            (_queue_cells(v) for v in versions.iterator(chunk_size=exports.CHUNK)),
         )
-    return render(request, "guidance/committee_queue.html", {"rows": rows, "today": web.today()})
+    listing = paging.list_page(request, found, sorts=QUEUE_SORTS, default="agreed")
+    rows = [
+        QueueRow(v, list(v.units.all()), v.total_ec, permissions.can_establish_version(user, v))
+        for v in listing.rows
+    ]
+    context = {"rows": rows, "listing": listing, "form": form, "today": web.today()}
+    return render(request, "guidance/committee_queue.html", context)
