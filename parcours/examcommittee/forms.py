@@ -391,3 +391,36 @@ class CircumstanceForm(BaseForm):
     )
     period_from = forms.DateField(label=_("from"), widget=_date())
     period_until = forms.DateField(label=_("until"), required=False, widget=_date())
+
+
+class AnyIdsField(IdsField):
+    """Ticked rows as ids, whichever rows a page showed: each must be a whole number; whether
+    the user may act on it, the permission getter answers (404/403) and the service decides."""
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value).isdigit() and 0 < len(str(value)) <= 18  # fits a database id
+
+
+class BulkPrepareForm(BaseForm):
+    """The students ticked on one page of the BSA list or the diploma queue, whose decisions
+    the committee prepares at once (services.bsa_draft_many / diploma_draft_many): at least
+    one, at most a page."""
+
+    enrolments = AnyIdsField(
+        label=_("students"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Select at least one student."),
+            "invalid_choice": _("%(value)s is not a student of this list."),
+        },
+    )
+
+    def clean_enrolments(self) -> list[int]:
+        ids = list(dict.fromkeys(self.cleaned_data["enrolments"]))
+        if len(ids) > services.BULK_MAX:
+            raise ValidationError(
+                _("Select at most %(max)d students at a time; you selected %(count)d."),
+                code="too_many",
+                params={"max": services.BULK_MAX, "count": len(ids)},
+            )
+        return ids

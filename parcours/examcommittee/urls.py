@@ -55,6 +55,11 @@ committee_patterns = [
     # the diploma queue and the supplement
     path("diplomas/", diploma.diploma_queue, name="diploma_queue"),
     path(
+        "diplomas/voorbereiden/",
+        diploma.diploma_prepare_many,
+        name="diploma_prepare_many",
+    ),
+    path(
         "diplomas/inschrijvingen/<int:pk>/voorbereiden/",
         diploma.diploma_prepare,
         name="diploma_prepare",
@@ -71,6 +76,7 @@ committee_patterns = [
     ),
     # the BSA list
     path("bsa/", bsa.bsa_list, name="bsa_list"),
+    path("bsa/voorbereiden/", bsa.bsa_prepare_many, name="bsa_prepare_many"),
     path(
         "bsa/inschrijvingen/<int:pk>/omstandigheden/",
         bsa.circumstance_record,

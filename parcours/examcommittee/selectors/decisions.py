@@ -187,6 +187,18 @@ def open_drafts_by_enrolment(kind: str, enrolment_ids: Iterable[int]) -> dict[in
     }
 
 
+def open_drafts_of(kind: str, enrolment_ids: Iterable[int]) -> dict[int, Decision]:
+    """Per enrolment the latest draft decision of this kind, in one query (preparing many at
+    once leaves these as they are)."""
+    found: dict[int, Decision] = {}
+    for d in Decision.objects.filter(
+        kind=kind, made_known_on__isnull=True, enrolment_id__in=list(enrolment_ids)
+    ).order_by("created_at", "id"):
+        assert d.enrolment_id is not None
+        found[d.enrolment_id] = d
+    return found
+
+
 def decisions_by_enrolment(kind: str, enrolment_ids: Iterable[int]) -> dict[int, Decision]:
     """Per enrolment the decision of this kind a list shows: the latest one made known, else
     the latest draft."""

@@ -1,9 +1,11 @@
 """Every exam-committee write: one atomic function per action that checks permission,
 evaluates the rules, writes the rows and an audit record. By area: the validation desk
 (`desk`), decisions drafted, made known and corrected (`decisions`), and the decisions on a
-student's progress, the diploma and the BSA (`progress`), and each enrolment's progress kept
-(`kept`). Callers use the names below."""
+student's progress, the diploma and the BSA (`progress`), many of those at once from the
+committee's lists (`bulk`), and each enrolment's progress kept (`kept`). Callers use the names
+below."""
 
+from .bulk import BULK_MAX, BulkDraft, DraftResult, Outcome, bsa_draft_many, diploma_draft_many
 from .decisions import (
     AWB_RULE,
     DRAFT_FIELDS,
@@ -32,10 +34,15 @@ from .progress import bsa_draft, circumstance_record, diploma_draft
 
 __all__ = [
     "AWB_RULE",
+    "BULK_MAX",
     "DRAFT_FIELDS",
     "LEGAL_BASIS",
+    "BulkDraft",
+    "DraftResult",
+    "Outcome",
     "Upload",
     "bsa_draft",
+    "bsa_draft_many",
     "circumstance_record",
     "decision_correct",
     "decision_draft",
@@ -51,6 +58,7 @@ __all__ = [
     "desk_request_create",
     "desk_request_review",
     "diploma_draft",
+    "diploma_draft_many",
     "exemption_draft",
     "missing_parts",
     "progress_listener",

@@ -1,6 +1,7 @@
 """The exam committee's BSA list (/examencommissie/bsa/): each student's own first year, EC
 within it against the norm, the verdict (rule bsa.norm), the personal circumstances recorded
-and the BSA decision; read from the kept progress, 50 students a page (`?pagina=N`).
+and the BSA decision; read from the kept progress, 50 students a page (`?pagina=N`). The
+decisions are prepared one by one or for the students ticked on a page at once.
 
 Thin views: permission through permissions.py, every write through one service call, a refusal
 re-rendered on the list with the rule and its source (422).
@@ -16,6 +17,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from parcours.core import web
@@ -24,16 +26,17 @@ from parcours.curriculum.forms import ActionForm
 from parcours.studyplans.models import Enrolment
 
 from .. import permissions, selectors, services
-from ..forms import (
-    CircumstanceForm,
-)
+from ..forms import BulkPrepareForm, CircumstanceForm
 from ..models import Decision, PersonalCircumstance
 from .common import (
     Bsa,
     Refusal,
     bsa_advice,
+    bulk_refusals,
+    bulk_summary,
     decision_url,
     list_page,
+    same_page,
 )
 
 BSA_RULE = "bsa.norm"
@@ -64,6 +67,9 @@ def _render_bsa_list(
     request: AuthedRequest,
     bound: dict[int, CircumstanceForm] | None = None,
     refusal: Refusal | None = None,
+    *,
+    bulk: BulkPrepareForm | None = None,
+    refusals: list[Refusal] | None = None,
 ) -> HttpResponse:
     bound = bound or {}
     listing = list_page(request, selectors.bsa_list(request.user))
@@ -85,9 +91,11 @@ def _render_bsa_list(
         "page": listing.page,
         "listing": listing,
         "refusal": refusal,
+        "refusals": refusals or [],
+        "bulk": bulk or BulkPrepareForm(),
         "rule": web.rule_note(BSA_RULE),
     }
-    status = 422 if bound or refusal else 200
+    status = 422 if bound or refusal or refusals or bulk is not None else 200
     return render(request, "examcommittee/bsa_list.html", context, status=status)
 
 
@@ -140,3 +148,32 @@ def bsa_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The BSA decision was prepared."))
         return redirect(decision_url(decision))
     return _render_bsa_list(request, refusal=Refusal(enrolment, form.violations, []))
+
+
+@login_required
+@require_POST
+def bsa_prepare_many(request: AuthedRequest) -> HttpResponse:
+    """Draft the BSA decision of every student ticked on a page of the list (at most a page):
+    back to that page with what was prepared, or the page with each refusal (422)."""
+    web.require(permissions.can_use_committee_pages(request.user))
+    form = BulkPrepareForm(request.POST)
+    ok, result = web.submit(
+        form,
+        lambda d: services.bsa_draft_many(
+            permissions.get_committee_enrolments_for(request.user, d["enrolments"]),
+            actor=request.user,
+            on=web.today(),
+        ),
+    )
+    if not ok:
+        return _render_bsa_list(request, bulk=form)
+    prepared = len(result.prepared)
+    summary = bulk_summary(
+        result,
+        ngettext("Prepared %(count)d BSA decision", "Prepared %(count)d BSA decisions", prepared),
+    )
+    if result.refused:
+        messages.warning(request, summary)
+        return _render_bsa_list(request, refusals=bulk_refusals(result))
+    messages.success(request, summary)
+    return redirect(same_page(request, "examcommittee:bsa_list"))

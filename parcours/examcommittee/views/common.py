@@ -1,6 +1,6 @@
 """What several of the exam committee's pages share: a request's page with its decision term
 counting down, the progress tiles and the BSA verdict as the pages show them, a refusal on a row
-of a list."""
+of a list, and what preparing many decisions at once from a list answers."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from parcours.core import web
@@ -20,7 +20,7 @@ from parcours.core.web import AuthedRequest
 from parcours.rules import RuleResult, get_rule
 from parcours.studyplans.models import Enrolment
 
-from .. import selectors
+from .. import selectors, services
 from ..models import Decision, DeskRequest, EnrolmentProgress
 
 Status = DeskRequest.Status
@@ -170,3 +170,29 @@ class Refusal:
     enrolment: Enrolment
     violations: list[dict[str, Any]]
     missing: list[Tile]
+
+
+def bulk_summary(result: services.BulkDraft, prepared: str) -> str:
+    """What a bulk action did, e.g. "Prepared 12 BSA decisions; 2 already had a draft; 1
+    refused": `prepared` is the first part, an ngettext for the kind of decision already chosen
+    for the number prepared, with %(count)d still to fill in."""
+    skipped, refused = len(result.skipped), len(result.refused)
+    return "; ".join(
+        [
+            prepared % {"count": len(result.prepared)},
+            ngettext("%(count)d already had a draft", "%(count)d already had a draft", skipped)
+            % {"count": skipped},
+            ngettext("%(count)d refused", "%(count)d refused", refused) % {"count": refused},
+        ]
+    )
+
+
+def bulk_refusals(result: services.BulkDraft) -> list[Refusal]:
+    """The students the service refused, each with the rules and their sources."""
+    return [Refusal(r.enrolment, r.violations(), []) for r in result.refused]
+
+
+def same_page(request: AuthedRequest, name: str) -> str:
+    """Back to the list the form was sent from, on the same page with the same filters."""
+    query = request.GET.urlencode()
+    return reverse(name) + (f"?{query}" if query else "")

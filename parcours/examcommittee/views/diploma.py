@@ -1,6 +1,6 @@
 """The exam committee's diploma queue (/examencommissie/diplomas/, read from the kept progress,
-50 students a page: `?pagina=N`), the diploma decision and its supplement (as a page and as a
-PDF).
+50 students a page: `?pagina=N`), the diploma decision (one by one or for the students ticked on
+a page at once) and its supplement (as a page and as a PDF).
 
 Thin views: permission through permissions.py (404 for what a user may not see, 403 for what
 they may see but not do), every write through one service call, a refusal shown on the queue
@@ -19,7 +19,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -30,12 +30,16 @@ from parcours.curriculum.forms import ActionForm
 from parcours.studyplans.models import Enrolment
 
 from .. import permissions, selectors, services
+from ..forms import BulkPrepareForm
 from ..models import Decision
 from .common import (
     HOW_LABELS,
     Refusal,
+    bulk_refusals,
+    bulk_summary,
     decision_url,
     list_page,
+    same_page,
     tile,
 )
 
@@ -57,7 +61,12 @@ class DiplomaRow:
 
 
 def _render_diploma_queue(
-    request: AuthedRequest, refusal: Refusal | None = None, status: int = 200
+    request: AuthedRequest,
+    refusal: Refusal | None = None,
+    status: int = 200,
+    *,
+    bulk: BulkPrepareForm | None = None,
+    refusals: list[Refusal] | None = None,
 ) -> HttpResponse:
     listing = list_page(request, selectors.diploma_queue(request.user))
     rows = selectors.queue_rows(listing.rows, on=web.today())
@@ -77,6 +86,8 @@ def _render_diploma_queue(
         "page": listing.page,
         "listing": listing,
         "refusal": refusal,
+        "refusals": refusals or [],
+        "bulk": bulk or BulkPrepareForm(),
         "rule": web.rule_note(DIPLOMA_RULE),
     }
     return render(request, "examcommittee/diploma_queue.html", context, status=status)
@@ -111,6 +122,38 @@ def diploma_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
     )
     refusal = Refusal(enrolment, form.violations, [tile(r) for r in found.units if not r.done])
     return _render_diploma_queue(request, refusal, status=422)
+
+
+@login_required
+@require_POST
+def diploma_prepare_many(request: AuthedRequest) -> HttpResponse:
+    """Draft the diploma decision with its supplement for every student ticked on a page of
+    the queue (at most a page): back to that page with what was prepared, or the page with
+    each refusal (422)."""
+    web.require(permissions.can_use_committee_pages(request.user))
+    form = BulkPrepareForm(request.POST)
+    ok, result = web.submit(
+        form,
+        lambda d: services.diploma_draft_many(
+            permissions.get_committee_enrolments_for(request.user, d["enrolments"]),
+            actor=request.user,
+            on=web.today(),
+        ),
+    )
+    if not ok:
+        return _render_diploma_queue(request, status=422, bulk=form)
+    prepared = len(result.prepared)
+    summary = bulk_summary(
+        result,
+        ngettext(
+            "Prepared %(count)d diploma decision", "Prepared %(count)d diploma decisions", prepared
+        ),
+    )
+    if result.refused:
+        messages.warning(request, summary)
+        return _render_diploma_queue(request, status=422, refusals=bulk_refusals(result))
+    messages.success(request, summary)
+    return redirect(same_page(request, "examcommittee:diploma_queue"))
 
 
 # --- the diploma supplement ---------------------------------------------------------------
