@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Page, Paginator
 from django.db.models import F, Q, QuerySet
 from django.http import HttpRequest, QueryDict
@@ -67,11 +68,27 @@ def ordered(queryset: QuerySet[Any], sorts: Mapping[str, Sequence[str]], key: st
     never overlap or skip rows that tie. Empty values come last either way: PostgreSQL and
     SQLite disagree on where NULL sorts, and a list must read the same on both."""
     descending = key.startswith("-")
-    columns = [
-        F(c).desc(nulls_last=True) if descending else F(c).asc(nulls_last=True)
-        for c in sorts[key.lstrip("-")]
-    ]
+    columns = []
+    for c in sorts[key.lstrip("-")]:
+        if not _nullable(queryset.model, c):  # a plain order, which an index can serve
+            columns.append(F(c).desc() if descending else F(c).asc())
+        else:
+            columns.append(F(c).desc(nulls_last=True) if descending else F(c).asc(nulls_last=True))
     return queryset.order_by(*columns, "-pk" if descending else "pk")
+
+
+def _nullable(model: Any, path: str) -> bool:
+    """Whether the column at `path` (a field, or through relations `a__b`) can be empty; an
+    annotation or a nullable relation on the way counts as nullable."""
+    try:
+        for name in path.split("__")[:-1]:
+            relation = model._meta.get_field(name)
+            if relation.null:
+                return True
+            model = relation.related_model
+        return bool(model._meta.get_field(path.split("__")[-1]).null)
+    except FieldDoesNotExist:
+        return True
 
 
 def list_page(

@@ -4,7 +4,7 @@ circumstances for the BSA, and each enrolment's progress as kept for the committ
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from parcours.curriculum.models import Institution, Oer, Programme, Unit
@@ -169,6 +169,15 @@ class Decision(models.Model):
                 condition=Q(made_known_on__isnull=True) | Q(appeal_deadline__isnull=False),
                 name="known_decision_has_appeal_deadline",
             )
+        ]
+        indexes = [
+            # the committee's decision list, newest first, a page of one programme at a time
+            models.Index(
+                F("programme"),
+                F("created_at").desc(),
+                F("id").desc(),
+                name="decisions_newest_per_programme",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -185,6 +185,14 @@ class PlanVersion(models.Model):
                 name="one_open_version_per_plan",
             ),
         ]
+        indexes = [
+            # the committee's oldest established plans without a letter, read 20 at a time
+            models.Index(
+                fields=["established_at", "id"],
+                condition=Q(status="established"),
+                name="established_versions_in_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.plan} v{self.number}"

@@ -267,6 +267,27 @@ def test_circumstances_are_recorded_and_checked(client, bsa_world):
     )
 
 
+def test_circumstances_have_a_page_of_their_own_and_the_list_carries_no_form_per_row(
+    client, bsa_world
+):
+    """The list links each student to a page with their circumstances and the form; the list
+    itself holds no circumstance form (50 forms made the page heavy)."""
+    w = bsa_world
+    pk = w["weighed"].pk
+    services.circumstance_record(
+        w["weighed"], actor=w["committee"], description="Mantelzorg.", period_from=date(2027, 2, 1)
+    )
+    listing = view(client, w["committee"], reverse("examcommittee:bsa_list"), AFTER_YEAR)
+    address = reverse("examcommittee:bsa_circumstance_record", args=[pk])
+    assert listing.attrs(f"circumstance-toggle-{pk}")["href"] == address
+    assert 'data-testid="circumstance-form-' not in listing.html
+    page = view(client, w["committee"], address, AFTER_YEAR)
+    assert page.status == 200
+    assert page.text(f"circumstance-{pk}") == "2027-02-01: Mantelzorg."
+    assert page.attrs(f"circumstance-form-{pk}")["action"] == address
+    assert page.attrs("back")["href"] == reverse("examcommittee:bsa_list") + f"#bsa-{pk}"
+
+
 def test_bsa_decisions_are_drafted_with_the_outcome_of_the_rule(client, bsa_world):
     w = bsa_world
     services.circumstance_record(

@@ -177,6 +177,12 @@ PROBES: list[Probe] = [
     ),
     Probe(
         "examcommittee:bsa_circumstance_record",
+        "get",
+        lambda i: f"/examencommissie/bsa/inschrijvingen/{i['enrolment']}/omstandigheden/",
+        answer(200, {"exam_committee"}),
+    ),
+    Probe(
+        "examcommittee:bsa_circumstance_record",
         "post",
         lambda i: f"/examencommissie/bsa/inschrijvingen/{i['enrolment']}/omstandigheden/",
         answer(302, {"exam_committee"}),

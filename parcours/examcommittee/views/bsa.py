@@ -48,7 +48,6 @@ class BsaRow:
     bsa: Bsa | None
     circumstances: list[PersonalCircumstance]
     decision: Decision | None
-    form: CircumstanceForm
 
     @property
     def can_prepare(self) -> bool:
@@ -84,7 +83,6 @@ def _render_bsa_list(
                 bsa_advice(r.bsa),
                 circumstances.get(r.enrolment.pk, []),
                 decisions.get(r.enrolment.pk),
-                bound.get(r.enrolment.pk) or _circumstance_form(f"circ-{r.enrolment.pk}"),
             )
             for r in rows
         ],
@@ -113,10 +111,31 @@ def bsa_list(request: AuthedRequest) -> HttpResponse:
     return _render_bsa_list(request)
 
 
+def _render_circumstances(
+    request: AuthedRequest, enrolment: Enrolment, form: CircumstanceForm
+) -> HttpResponse:
+    context = {
+        "enrolment": enrolment,
+        "circumstances": selectors.circumstances_by_enrolment([enrolment.pk]).get(enrolment.pk, []),
+        "form": form,
+        "back": reverse("examcommittee:bsa_list") + f"{_on_page(request)}#bsa-{enrolment.pk}",
+        "page_query": _on_page(request),
+        "rule": web.rule_note(BSA_RULE),
+    }
+    status = 422 if form.is_bound else 200
+    return render(request, "examcommittee/bsa_circumstances.html", context, status=status)
+
+
 @login_required
-@require_POST
 def circumstance_record(request: AuthedRequest, pk: int) -> HttpResponse:
+    """One student's personal circumstances and the form to record one, on a page of its own
+    (the BSA list links to it rather than carrying a form on every row); back to the list's
+    page after recording."""
     enrolment = permissions.get_committee_enrolment_for(request.user, pk)
+    if request.method != "POST":
+        return _render_circumstances(
+            request, enrolment, CircumstanceForm(auto_id=web.auto_id(f"circ-{pk}"))
+        )
     form = web.bind(CircumstanceForm, request, f"circ-{pk}")
     ok, _result = web.submit(
         form,
@@ -128,7 +147,7 @@ def circumstance_record(request: AuthedRequest, pk: int) -> HttpResponse:
             _("Circumstances recorded for %(name)s.") % {"name": enrolment.student},
         )
         return redirect(reverse("examcommittee:bsa_list") + f"{_on_page(request)}#bsa-{pk}")
-    return _render_bsa_list(request, bound={pk: form})
+    return _render_circumstances(request, enrolment, form)
 
 
 @login_required

@@ -154,13 +154,20 @@ def decision_list(request: AuthedRequest) -> HttpResponseBase:
 # The plans waiting for a letter are a to-do list above the decisions: the oldest ones, never all
 # of them (at institution size that would be every student's plan).
 PLANS_SHOWN = 20
+PLANS_COUNTED = 1000
 
 
 def _plans_awaiting(request: AuthedRequest) -> dict[str, Any]:
     awaiting = selectors.plans_awaiting_decision(request.user)
     plans = list(awaiting[:PLANS_SHOWN])
-    total = awaiting.count() if len(plans) == PLANS_SHOWN else len(plans)  # count only if full
-    return {"plans": plans, "plans_total": total}
+    # counted only when the page is full, and only up to a bound: the number matters to the
+    # committee up to "many", and counting every plan of a large programme does not
+    total = (
+        awaiting.order_by()[: PLANS_COUNTED + 1].count()
+        if len(plans) == PLANS_SHOWN
+        else len(plans)
+    )
+    return {"plans": plans, "plans_total": total, "plans_more": total > PLANS_COUNTED}
 
 
 @login_required

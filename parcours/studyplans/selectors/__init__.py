@@ -24,7 +24,7 @@ from .lists import (
     versions_awaiting,
     visible_plans,
 )
-from .units import enrolment_oer_ids, enrolment_units
+from .units import catalogue_activities, enrolment_oer_ids, enrolment_units
 from .versions import (
     FIELD_LABELS,
     LARGE_ACTIVITY,
@@ -63,6 +63,7 @@ __all__ = [
     "caseload_counts",
     "caseload_row",
     "caseload_rows",
+    "catalogue_activities",
     "coach_programmes",
     "committee_programmes",
     "committee_queue",

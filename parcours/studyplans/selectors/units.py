@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.db.models import Q
+
 from parcours.core.dates import academic_year_of
-from parcours.curriculum.models import Oer, Unit
+from parcours.curriculum.models import LearningActivity, Oer, Unit
 
 from ..models import Enrolment, PlanUnit
 
@@ -64,3 +66,46 @@ def enrolment_units(enrolments: Sequence[Enrolment]) -> dict[int, list[Unit]]:
         .order_by("-oer__academic_year", "position", "code")
     )
     return {pk: [u for u in units if u.oer_id in ids] for pk, ids in oer_ids.items()}
+
+
+CATALOGUE_SEARCH_LIMIT = 50
+
+
+def catalogue_activities(
+    enrolment: Enrolment, *, search: str = "", picked: str = ""
+) -> list[LearningActivity]:
+    """The learning activities a student may agree on (rule 12: a shared catalogue): those of
+    their own variant's OER years, and of other programmes' published OERs only those matching
+    `search` (title or unit code, word by word; at most 50) and the one `picked` in a form, so
+    the page grows with the student and the search, not with every programme's catalogue."""
+    published = LearningActivity.objects.filter(unit__oer__status=Oer.Status.PUBLISHED)
+    related = ("unit__oer__variant__programme",)
+    own = list(
+        published.filter(unit__oer_id__in=enrolment_oer_ids([enrolment])[enrolment.pk])
+        .select_related(*related)
+        .order_by("-unit__oer__academic_year", "unit__code", "pk")
+    )
+    others = published.exclude(
+        unit__oer__variant__programme_id=enrolment.variant.programme_id
+    ).select_related(*related)
+    found: list[LearningActivity] = []
+    words = search.split()
+    if words:
+        match = Q()
+        for word in words:
+            match &= (
+                Q(title_nl__icontains=word)
+                | Q(title_en__icontains=word)
+                | Q(unit__code__icontains=word)
+            )
+        found = list(
+            others.filter(match).order_by(
+                "unit__oer__variant__programme__name_nl",
+                "-unit__oer__academic_year",
+                "unit__code",
+                "pk",
+            )[:CATALOGUE_SEARCH_LIMIT]
+        )
+    if picked.isdigit() and all(a.pk != int(picked) for a in found):
+        found += list(others.filter(pk=int(picked)))
+    return own + found

@@ -140,7 +140,9 @@ def plan_unit_remove(request: AuthedRequest, pk: int) -> HttpResponse:
 def plan_activity_add(request: AuthedRequest, pk: int) -> HttpResponse:
     plan_unit = _editable_plan_unit(request, pk)
     version = plan_unit.version
-    catalogue, choices = activity_catalogue(version.plan.enrolment)
+    catalogue, choices = activity_catalogue(
+        version.plan.enrolment, picked=request.POST.get("activity", "")
+    )
     key = f"activity-{pk}"
     form = web.bind(forms.PlanActivityForm, request, key, catalogue=catalogue, choices=choices)
     return plan_action(

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from parcours.core import web
 from parcours.core.web import AuthedRequest
 from parcours.curriculum.forms import ActionForm
-from parcours.curriculum.models import LearningActivity, LearningOutcome, Oer, Unit
+from parcours.curriculum.models import LearningActivity, LearningOutcome, Unit
 
 from .. import permissions, selectors
 from ..forms.student import (
@@ -48,22 +48,20 @@ def plan_outcomes(version: PlanVersion) -> list[LearningOutcome]:
     return [o for pu in version.units.all() for o in pu.unit.outcomes.all()]
 
 
+ACTIVITY_SEARCH_PARAM = "zoek-activiteit"
+
+
 def activity_catalogue(
-    enrolment: Enrolment,
+    enrolment: Enrolment, *, search: str = "", picked: str = ""
 ) -> tuple[dict[str, tuple[LearningActivity, str]], list[tuple[str, Any]]]:
-    """Learning activities a student may agree on: those of the units of this variant's
-    published OERs, and those of other programmes' published OERs (rule 12: a shared catalogue).
-    Returns {pk: (activity, source)} and the grouped choices for a select."""
-    activities = (
-        LearningActivity.objects.filter(unit__oer__status=Oer.Status.PUBLISHED)
-        .select_related("unit__oer__variant__programme")
-        .order_by("unit__oer__variant__programme_id", "-unit__oer__academic_year", "unit__code")
-    )
+    """Learning activities a student may agree on: those of this variant's OER years the
+    student is under, and of other programmes' published OERs those the student searched for
+    (rule 12: a shared catalogue). Returns {pk: (activity, source)} and the grouped choices."""
     own_programme = enrolment.variant.programme_id
     catalogue: dict[str, tuple[LearningActivity, str]] = {}
     own: list[tuple[str, str]] = []
     others: dict[str, list[tuple[str, str]]] = {}
-    for a in activities:
+    for a in selectors.catalogue_activities(enrolment, search=search, picked=picked):
         variant = a.unit.oer.variant
         label = f"{a.unit.code} · {a.localized('title')} ({a.get_kind_display()}, {a.hours} h)"
         if variant.pk == enrolment.variant_id:
@@ -97,11 +95,11 @@ def _unit_initial(pu: PlanUnit, lock: int) -> dict[str, Any]:
     }
 
 
-def _editor(version: PlanVersion, bound: dict[str, Any]) -> dict[str, Any]:
+def _editor(version: PlanVersion, bound: dict[str, Any], search: str) -> dict[str, Any]:
     """The forms of a draft's editor, each carrying the draft's lock_version."""
     lock = version.lock_version
     large = list(version.large_activities.all())
-    catalogue, choices = activity_catalogue(version.plan.enrolment)
+    catalogue, choices = activity_catalogue(version.plan.enrolment, search=search)
 
     def form(form_class: Any, key: str, initial: dict[str, Any] | None = None, **kw: Any) -> Any:
         return bound.get(key) or form_class(
@@ -199,7 +197,10 @@ def _render_plan(
         **common.version_content(current),
     }
     if editable:
-        context.update(_editor(current, bound))
+        search = request.GET.get(ACTIVITY_SEARCH_PARAM, "").strip()[:100]
+        context.update(_editor(current, bound, search))
+        context["activity_search"] = search
+        context["activity_search_param"] = ACTIVITY_SEARCH_PARAM
     else:
         context["unit_panels"] = common.read_units(current)
     template = "studyplans/plan_detail.html"
