@@ -9,7 +9,7 @@ it applies; when there is none before it either, the oldest one after it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from parcours.core.dates import academic_year_of
 from parcours.curriculum.models import Oer, Unit
@@ -64,3 +64,14 @@ def enrolment_units(enrolments: Sequence[Enrolment]) -> dict[int, list[Unit]]:
         .order_by("-oer__academic_year", "position", "code")
     )
     return {pk: [u for u in units if u.oer_id in ids] for pk, ids in oer_ids.items()}
+
+
+def units_of_oers(oer_ids: set[int], *, excluding: Set[int] = frozenset()) -> list[Unit]:
+    """The units of these OERs (an enrolment's, from `enrolment_oer_ids`) but those excluded
+    (already in a plan version), newest OER first: what a plan may add, in one query."""
+    return list(
+        Unit.objects.filter(oer_id__in=oer_ids)
+        .exclude(pk__in=excluding)
+        .select_related("oer")
+        .order_by("-oer__academic_year", "position", "code")
+    )

@@ -49,17 +49,19 @@ def plan_outcomes(version: PlanVersion) -> list[LearningOutcome]:
 
 
 def activity_catalogue(
-    enrolment: Enrolment,
+    enrolment: Enrolment, own_oers: set[int] | None = None
 ) -> tuple[dict[str, tuple[LearningActivity, str]], list[tuple[str, Any]]]:
-    """Learning activities a student may agree on: those of the units of this variant's
-    published OERs, and those of other programmes' published OERs (rule 12: a shared catalogue).
-    Returns {pk: (activity, source)} and the grouped choices for a select."""
+    """Learning activities a student may agree on: those of the units of the student's own OER
+    year(s) of this variant, and those of other programmes' published OERs (rule 12: a shared
+    catalogue). Returns {pk: (activity, source)} and the grouped choices for a select."""
     activities = (
         LearningActivity.objects.filter(unit__oer__status=Oer.Status.PUBLISHED)
         .select_related("unit__oer__variant__programme")
         .order_by("unit__oer__variant__programme_id", "-unit__oer__academic_year", "unit__code")
     )
     own_programme = enrolment.variant.programme_id
+    if own_oers is None:
+        own_oers = selectors.enrolment_oer_ids([enrolment])[enrolment.pk]
     catalogue: dict[str, tuple[LearningActivity, str]] = {}
     own: list[tuple[str, str]] = []
     others: dict[str, list[tuple[str, str]]] = {}
@@ -67,6 +69,8 @@ def activity_catalogue(
         variant = a.unit.oer.variant
         label = f"{a.unit.code} · {a.localized('title')} ({a.get_kind_display()}, {a.hours} h)"
         if variant.pk == enrolment.variant_id:
+            if a.unit.oer_id not in own_oers:
+                continue  # another OER year of the student's own programme
             catalogue[str(a.pk)] = (a, PlanActivity.Source.PROGRAMME)
             own.append((str(a.pk), label))
         elif variant.programme_id != own_programme:
@@ -79,10 +83,14 @@ def activity_catalogue(
     return catalogue, choices
 
 
-def addable_units(version: PlanVersion) -> list[Unit]:
+def addable_units(version: PlanVersion, own_oers: set[int] | None = None) -> list[Unit]:
+    """The units of the student's own OER year(s) (`own_oers`, else looked up) not yet in the
+    version."""
     present = {pu.unit_id for pu in version.units.all()}
-    variant_id = version.plan.enrolment.variant_id
-    return [u for u in common.offered_units([variant_id]) if u.pk not in present]
+    enrolment = version.plan.enrolment
+    if own_oers is None:
+        own_oers = selectors.enrolment_oer_ids([enrolment])[enrolment.pk]
+    return selectors.units_of_oers(own_oers, excluding=present)
 
 
 def _unit_initial(pu: PlanUnit, lock: int) -> dict[str, Any]:
@@ -101,7 +109,9 @@ def _editor(version: PlanVersion, bound: dict[str, Any]) -> dict[str, Any]:
     """The forms of a draft's editor, each carrying the draft's lock_version."""
     lock = version.lock_version
     large = list(version.large_activities.all())
-    catalogue, choices = activity_catalogue(version.plan.enrolment)
+    enrolment = version.plan.enrolment
+    own_oers = selectors.enrolment_oer_ids([enrolment])[enrolment.pk]
+    catalogue, choices = activity_catalogue(enrolment, own_oers)
 
     def form(form_class: Any, key: str, initial: dict[str, Any] | None = None, **kw: Any) -> Any:
         return bound.get(key) or form_class(
@@ -135,7 +145,7 @@ def _editor(version: PlanVersion, bound: dict[str, Any]) -> dict[str, Any]:
                 "notes": version.notes,
             },
         ),
-        "add_unit_form": form(PlanUnitAddForm, "add-unit", units=addable_units(version)),
+        "add_unit_form": form(PlanUnitAddForm, "add-unit", units=addable_units(version, own_oers)),
         "large_form": form(LargeActivityForm, "large", outcomes=plan_outcomes(version)),
         "submit_form": form(LockedForm, "submit"),
         "lock_version": lock,
