@@ -48,12 +48,13 @@ NO_FILTERS = ListFilters()
 
 def programmes_for(user: User, filters: ListFilters = NO_FILTERS) -> QuerySet[Programme]:
     """Programmes the user has a role in (all of them for an administrator), filtered by a
-    search on name or CROHO code and by a variant's form."""
+    search on name or CROHO code and by a variant's form; each variant with the OERs the user
+    may open."""
     qs = Programme.objects.select_related("institution").prefetch_related(
         Prefetch(
             "variants",
             queryset=ProgrammeVariant.objects.prefetch_related(
-                Prefetch("oers", queryset=Oer.objects.order_by("-academic_year"))
+                Prefetch("oers", queryset=oers_visible_to(user).order_by("-academic_year"))
             ),
         )
     )
@@ -192,18 +193,22 @@ def oer_edit_check(oer: Oer, *, on: date) -> RuleResult:
     return oer_published_immutable(OerStatusFacts(status=oer.status), on=on)
 
 
-def variants_with_oers(programme: Programme) -> QuerySet[ProgrammeVariant]:
-    """The programme's variants with their consents and OERs (newest year first)."""
+def variants_with_oers(programme: Programme, user: Viewer) -> QuerySet[ProgrammeVariant]:
+    """The programme's variants with their consents and the OERs the user may open (newest
+    year first: a student sees no drafts)."""
     return programme.variants.prefetch_related(
         Prefetch("consents", queryset=TeacherConsent.objects.select_related("recorded_by")),
-        Prefetch("oers", queryset=Oer.objects.order_by("-academic_year")),
+        Prefetch("oers", queryset=oers_visible_to(user).order_by("-academic_year")),
     )
 
 
-def next_year_oer(oer: Oer) -> Oer | None:
-    """The same variant's OER of the following academic year, if there is one."""
+def next_year_oer(oer: Oer, user: Viewer) -> Oer | None:
+    """The same variant's OER of the following academic year, if there is one the user may
+    open."""
     return (
-        Oer.objects.filter(variant=oer.variant, academic_year=oer.academic_year + 1)
+        oers_visible_to(user)
+        .select_related(None)
+        .filter(variant=oer.variant, academic_year=oer.academic_year + 1)
         .only("pk", "status", "academic_year")
         .first()
     )

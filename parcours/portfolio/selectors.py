@@ -45,9 +45,12 @@ def mapped_criterion_ids(enrolment: Enrolment) -> set[int]:
 
 
 def mappable_units(enrolment: Enrolment) -> QuerySet[Unit]:
-    """Units of the programme's published OERs, with outcomes and criteria."""
+    """Units of the OER years the enrolment is under (see studyplans' `enrolment_oer_ids`),
+    with outcomes and criteria: what evidence is mapped to and an assessment is asked for, so
+    a unit never shows twice, once per OER year, with different EC."""
+    oer_ids = studyplan_selectors.enrolment_oer_ids([enrolment])[enrolment.pk]
     return (
-        Unit.objects.filter(oer__variant_id=enrolment.variant_id, oer__status=Oer.Status.PUBLISHED)
+        Unit.objects.filter(oer_id__in=oer_ids)
         .select_related("oer")
         .prefetch_related("outcomes__criteria")
         .order_by("-oer__academic_year", "position", "code")

@@ -341,7 +341,8 @@ def test_the_progress_page_shows_ring_tiles_legend_and_timeline(client, world):
         "U3 Unit U3 15 EC achieved · own route · route C achieved on 2027-01-15",
         "U4 Unit U4 15 EC exempted · exemption exempted on 2026-10-05",
         "U5 Unit U5 45 EC achieved · facilitated route · route A achieved on 2027-03-01",
-        "U6 Unit U6 45 EC not yet achieved last tried on 2027-02-01",
+        "U6 Unit U6 45 EC not yet achieved last tried on 2027-02-01 Result and feedback · "
+        "Request a new assessment",
         "U7 Unit U7 45 EC planned · route A planned end 2027-12-20",
         "U8 Unit U8 45 EC open",
     ]

@@ -865,7 +865,7 @@ def test_plan_page_query_count_does_not_grow_with_units_and_activities(
             outcomes=outcomes[n::2],
         )
     client.force_login(student)
-    # 15: two of them find the OER years the student is under (the activity catalogue)
+    # 15: two of them find the student's own OER years (their units alone may be added)
     with django_assert_max_num_queries(15):
         response = client.get(url("plan_detail", version.plan_id))
     html = text(response)

@@ -57,7 +57,7 @@ def _render_oer(
         "can_manage": manages,
         "can_edit": editable,
         "grounds": _grounds(oer) if oer.is_published else [],
-        "next_year": selectors.next_year_oer(oer) if oer.is_published else None,
+        "next_year": selectors.next_year_oer(oer, request.user) if oer.is_published else None,
         "unit_form": bound.get("unit") or UnitForm(auto_id=web.auto_id("new-unit")),
         "top_violations": top_violations(bound, editable),
     }

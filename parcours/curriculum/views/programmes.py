@@ -171,7 +171,8 @@ def _render_programme(
         "programme": programme,
         "croho": selectors.croho_programmes().get(programme.croho_code),
         "panels": [
-            _variant_panel(v, bound, today) for v in selectors.variants_with_oers(programme)
+            _variant_panel(v, bound, today)
+            for v in selectors.variants_with_oers(programme, request.user)
         ],
         "personas": list(programme.personas.all()),
         "persona_form": bound.get("persona") or PersonaForm(auto_id=web.auto_id("persona")),

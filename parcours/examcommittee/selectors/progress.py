@@ -1,5 +1,8 @@
 """A student's progress: per unit of the exam achieved (by assessment, with its route),
-exempted, planned or open; the timeline, the propedeuse and the BSA verdict."""
+exempted, not yet achieved (the latest assessment said so), planned or open; the route that
+applies (what the exam committee established: a unit it refused falls back to the facilitated
+route, rule studyplan.own-route-established); the timeline, the propedeuse, the BSA prognosis
+and the BSA decision once made known."""
 
 from __future__ import annotations
 
@@ -17,8 +20,9 @@ from parcours.core.dates import academic_year_of
 from parcours.curriculum.models import Oer, Programme, Unit
 from parcours.rules import RuleResult
 from parcours.rules.decisions import bsa_norm
-from parcours.rules.facts import BsaFacts
+from parcours.rules.facts import BsaFacts, UnitDecisionFacts
 from parcours.rules.parameters import parameter
+from parcours.rules.study_plans import studyplan_own_route_established
 from parcours.studyplans.models import Enrolment, PlanUnit, PlanVersion
 
 from ..models import Decision, DecisionUnit, PersonalCircumstance
@@ -35,16 +39,27 @@ class How:
     EXEMPTION = "exemption"
 
 
+class RouteStatus:
+    """Where the route of a unit in the student's plan stands with the exam committee."""
+
+    ESTABLISHED = "established"  # the committee established the chosen route
+    REFUSED = "refused"  # it refused it: the facilitated route applies
+    PENDING = "pending"  # not established yet: until then the facilitated route applies
+
+
 @dataclass
 class UnitProgress:
     unit: Unit
-    state: str  # achieved | exempted | planned | not_yet | open
+    state: str  # achieved | exempted | not_yet | planned | open
     how: str = ""
     on: date | None = None
-    route: str = ""
-    result: UnitResult | None = None
+    route: str = ""  # the route that applies (achieved: the one it was assessed on)
+    result: UnitResult | None = None  # achieved: that result; not yet: the latest attempt
     decision: Decision | None = None
     planned_end: date | None = None
+    chosen_route: str = ""  # the student's choice, when it is not the route that applies
+    route_status: str = ""  # a RouteStatus for a unit in a plan, else ""
+    route_reason: str = ""  # the committee's reasons when it refused the chosen route
 
     @property
     def done(self) -> bool:
@@ -68,8 +83,9 @@ class Progress:
     nominal_ec: int
     timeline: list[TimelineEvent] = field(default_factory=list)
     propedeuse: list[UnitProgress] | None = None  # None: the variant has no propedeuse
-    bsa: RuleResult | None = None
+    bsa: RuleResult | None = None  # the prognosis: rule bsa.norm on the records as they are
     circumstances: bool = False  # personal circumstances recorded for the enrolment
+    bsa_decision: Decision | None = None  # the BSA decision made known (read with the timeline)
 
     @property
     def ec_done(self) -> int:
@@ -110,12 +126,16 @@ Subject = tuple[Any, Programme, Enrolment | None]  # student, programme, enrolme
 
 @dataclass(frozen=True)
 class Planned:
-    """A unit in one of the enrolment's open or established plan versions."""
+    """A unit in one of the enrolment's open or established plan versions, with what the
+    committee decided on it (pending until the version is established)."""
 
     enrolment_id: int
     code: str
     route: str
     planned_end: date | None
+    status: str  # the version's
+    decision: str  # PlanUnit.Decision
+    reason: str
 
 
 def progress_many(subjects: list[Subject], *, on: date, timeline: bool = True) -> list[Progress]:
@@ -170,7 +190,15 @@ def progress_many(subjects: list[Subject], *, on: date, timeline: bool = True) -
             ],
         )
         .order_by("-version_id", "pk")
-        .values_list("version__plan__enrolment_id", "unit__code", "route", "planned_end")
+        .values_list(
+            "version__plan__enrolment_id",
+            "unit__code",
+            "route",
+            "planned_end",
+            "version__status",
+            "decision",
+            "decision_reason",
+        )
     ]
     decisions = (
         list(
@@ -222,6 +250,7 @@ def progress_many(subjects: list[Subject], *, on: date, timeline: bool = True) -
             results_by[key],
             exemptions_by[key],
             planned_by[enrolment.pk] if enrolment else [],
+            on=on,
         )
         mine = decisions_by[key]
         variant = enrolment.variant if enrolment else None
@@ -242,9 +271,19 @@ def progress_many(subjects: list[Subject], *, on: date, timeline: bool = True) -
                     else None
                 ),
                 circumstances=bool(enrolment and enrolment.pk in with_circumstances),
+                bsa_decision=_bsa_decision(mine, enrolment),
             )
         )
     return out
+
+
+def _bsa_decision(decisions: list[Decision], enrolment: Enrolment | None) -> Decision | None:
+    """The enrolment's BSA decision made known last (a correction made known replaces the
+    decision it corrects); `decisions` are the student's, oldest first."""
+    if enrolment is None:
+        return None
+    known = [d for d in decisions if d.kind == Decision.Kind.BSA and d.enrolment_id == enrolment.pk]
+    return known[-1] if known else None
 
 
 def progress(
@@ -267,9 +306,15 @@ def _unit_rows(
     results: list[UnitResult],
     exemptions: list[DecisionUnit],
     planned: list[Planned],
+    *,
+    on: date,
 ) -> list[UnitProgress]:
     """Units are matched by code, so a result or exemption from another OER year counts. Each
-    list is indexed by code once: a lookup per unit, not a scan."""
+    list is indexed by code once: a lookup per unit, not a scan.
+
+    A unit whose latest assessment said "not yet" shows that, also when it is in a plan: the
+    student sees the result and may ask for a new attempt. A unit in a plan shows the route
+    that applies (`_route`)."""
     achieved_by: dict[str, UnitResult] = {}
     tried_by: dict[str, UnitResult] = {}  # the latest attempt (results come oldest first)
     for r in results:
@@ -279,9 +324,12 @@ def _unit_rows(
     exempted_by: dict[str, DecisionUnit] = {}
     for e in exemptions:
         exempted_by.setdefault(e.unit.code, e)
-    planned_by: dict[str, Planned] = {}
+    planned_by: dict[str, Planned] = {}  # the newest version holding the unit
+    established_by: dict[str, Planned] = {}  # the established version holding it
     for p in planned:
         planned_by.setdefault(p.code, p)
+        if p.status == PlanVersion.Status.ESTABLISHED:
+            established_by.setdefault(p.code, p)
     rows: list[UnitProgress] = []
     for unit in units:
         achieved = achieved_by.get(unit.code)
@@ -305,17 +353,39 @@ def _unit_rows(
         else:
             plan_unit = planned_by.get(unit.code)
             tried = tried_by.get(unit.code)
-            rows.append(
-                UnitProgress(
-                    unit,
-                    "planned" if plan_unit else ("not_yet" if tried else "open"),
-                    route=plan_unit.route if plan_unit else "",
-                    # the latest attempt, so a "not yet" shows when it was tried
-                    result=tried if not plan_unit else None,
-                    planned_end=plan_unit.planned_end if plan_unit else None,
-                )
+            row = UnitProgress(
+                unit,
+                "not_yet" if tried else ("planned" if plan_unit else "open"),
+                result=tried,  # the latest attempt: when it was tried, its feedback
+                planned_end=plan_unit.planned_end if plan_unit else None,
             )
+            if plan_unit:
+                _route(row, established_by.get(unit.code) or plan_unit, on=on)
+            rows.append(row)
     return rows
+
+
+def _route(row: UnitProgress, plan_unit: Planned, *, on: date) -> None:
+    """The route that applies to a unit in a plan (rule studyplan.own-route-established): the
+    chosen one once the exam committee established it; the facilitated route (A) when it
+    refused it, and until it decides. The established version counts over a newer one still
+    open; the chosen route shows beside the one that applies when they differ."""
+    decision = (
+        plan_unit.decision
+        if plan_unit.status == PlanVersion.Status.ESTABLISHED
+        else PlanUnit.Decision.PENDING
+    )
+    verdict = studyplan_own_route_established(
+        UnitDecisionFacts(chosen_route=plan_unit.route, decision=decision), on=on
+    )
+    row.route = str(verdict.values_used.get("effective_route", PlanUnit.Route.A))
+    row.chosen_route = plan_unit.route if plan_unit.route != row.route else ""
+    if decision == PlanUnit.Decision.ESTABLISHED:
+        row.route_status = RouteStatus.ESTABLISHED
+    elif decision == PlanUnit.Decision.REFUSED:
+        row.route_status, row.route_reason = RouteStatus.REFUSED, plan_unit.reason
+    else:
+        row.route_status = RouteStatus.PENDING
 
 
 def _propedeuse(rows: list[UnitProgress]) -> list[UnitProgress]:
@@ -387,7 +457,7 @@ def subjects_of(user: User) -> list[Subject]:
     prospective student with exemptions made known)."""
     enrolments = list(
         Enrolment.objects.filter(student=user)
-        .select_related("variant__programme")
+        .select_related("variant__programme__institution", "coach")
         .order_by("start_date", "pk")
     )
     enrolled = {e.variant.programme_id for e in enrolments}

@@ -38,6 +38,33 @@ LEGAL_BASIS: dict[str, str] = {
     Decision.Kind.DIPLOMA: "WHW art. 7.11",
     Decision.Kind.BSA: "WHW art. 7.8b",
 }
+# A decision in English is worded in English throughout: its prefilled parts too.
+LEGAL_BASIS_EN: dict[str, str] = {
+    Decision.Kind.EXEMPTION: (
+        "WHW art. 7.12b(1)(d); Education and Examination Regulations (OER), exemptions"
+    ),
+    Decision.Kind.STUDY_PLAN: (
+        "Act on units of learning outcomes in higher education (Wet leeruitkomsten hoger "
+        "onderwijs, Kamerstukken 36 136); Education and Examination Regulations (OER)"
+    ),
+    Decision.Kind.DIPLOMA: "WHW art. 7.11",
+    Decision.Kind.BSA: "WHW art. 7.8b",
+}
+
+
+def english(language: str | None) -> bool:
+    return (language or "nl").startswith("en")
+
+
+def legal_basis(kind: str, language: str) -> str:
+    return (LEGAL_BASIS_EN if english(language) else LEGAL_BASIS).get(kind, "")
+
+
+def default_body(programme: Programme, language: str) -> str:
+    """The decision-making body as the letter names it, in the decision's language."""
+    if english(language):
+        return f"Examination Board {programme.name_en or programme.name_nl}"
+    return f"Examencommissie {programme.name_nl}"
 
 
 def default_appeal_clause(language: str) -> str:
@@ -118,9 +145,9 @@ def decision_draft(
         raise ValueError(f"not decision fields: {sorted(unknown)}")
     language = fields.get("language") or getattr(student, "preferred_language", "nl") or "nl"
     defaults = {
-        "body": f"Examencommissie {programme.name_nl}",
+        "body": default_body(programme, language),
         "members": selectors.committee_members(programme),
-        "legal_basis": LEGAL_BASIS.get(kind, ""),
+        "legal_basis": legal_basis(kind, language),
         "appeal_clause": default_appeal_clause(language),
         "language": language,
     }
@@ -365,16 +392,31 @@ def study_plan_decision_draft(version: PlanVersion, *, actor: User) -> Decision:
         if any(granted.values())
         else Decision.Outcome.NOT_ESTABLISHED
     )
+    language = getattr(enrolment.student, "preferred_language", "nl") or "nl"
+    en = english(language)
     lines = [
         f"{pu.unit.code} (route {pu.route}): "
         + (
-            "vastgesteld"
+            ("established" if en else "vastgesteld")
             if granted[pu.unit_id]
-            else "niet vastgesteld; de gefaciliteerde route geldt"
+            else (
+                "not established; the facilitated route applies"
+                if en
+                else "niet vastgesteld; de gefaciliteerde route geldt"
+            )
         )
         + (f" — {pu.decision_reason}" if pu.decision_reason else "")
         for pu in units
     ]
+    agreed = f"{version.reviewed_at:%Y-%m-%d}" if version.reviewed_at else ""
+    if en:
+        evidence = f"Study plan '{version.plan.title}', version {version.number}" + (
+            f", agreed by the coach on {agreed}" if agreed else ""
+        )
+    else:
+        evidence = f"Studieplan '{version.plan.title}', versie {version.number}" + (
+            f", akkoord coach {agreed}" if agreed else ""
+        )
     established_on = timezone.localdate(version.established_at) if version.established_at else None
     decision = decision_draft(
         programme,
@@ -383,11 +425,9 @@ def study_plan_decision_draft(version: PlanVersion, *, actor: User) -> Decision:
         student=enrolment.student,
         enrolment=enrolment,
         decided_on=established_on,
+        language=language,
         reasons="\n".join(lines),
-        evidence_cited=[
-            f"Studieplan '{version.plan.title}', versie {version.number}"
-            + (f", akkoord coach {version.reviewed_at:%Y-%m-%d}" if version.reviewed_at else "")
-        ],
+        evidence_cited=[evidence],
         content={"plan_version": version.pk, "plan": version.plan.title, "number": version.number},
     )
     decision.plan_version = version

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import formats, translation
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
@@ -18,7 +19,7 @@ from ..models import (
     Decision,
     PersonalCircumstance,
 )
-from .decisions import decision_draft
+from .decisions import decision_draft, english
 from .kept import progress_refresh
 
 
@@ -42,12 +43,17 @@ def diploma_draft(enrolment: Enrolment, *, actor: User, on: date, **fields: Any)
     check = selectors.diploma_check(found, on=on)
     raise_if_refused([check])
     fields.setdefault("outcome", Decision.Outcome.DIPLOMA)
+    language = fields.get("language") or enrolment.student.preferred_language or "nl"
+    fields.setdefault("language", language)
     fields.setdefault(
         "reasons",
-        f"Alle eenheden van de opleiding zijn behaald ({found.ec_done} EC), door beoordeling of "
-        "vrijstelling; zie het diplomasupplement.",
+        f"All units of the programme have been achieved ({found.ec_done} EC), by assessment or "
+        "exemption; see the diploma supplement."
+        if english(language)
+        else f"Alle eenheden van de opleiding zijn behaald ({found.ec_done} EC), door "
+        "beoordeling of vrijstelling; zie het diplomasupplement.",
     )
-    fields.setdefault("evidence_cited", [f"{r.unit.code}: {r.how} {r.on}" for r in found.units])
+    fields.setdefault("evidence_cited", unit_evidence(found.units, language))
     fields.setdefault("decided_on", on)
     return decision_draft(
         programme,
@@ -62,6 +68,34 @@ def diploma_draft(enrolment: Enrolment, *, actor: User, on: date, **fields: Any)
         },
         **fields,
     )
+
+
+# How a unit was achieved, as a decision cites it (Dutch, English); {route} is the route.
+HOW_CITED: dict[str, tuple[str, str]] = {
+    selectors.How.FACILITATED: (
+        "beoordeeld na de gefaciliteerde leerroute",
+        "assessed after the facilitated route",
+    ),
+    selectors.How.OWN_ROUTE: (
+        "beoordeeld na een eigen leerroute (route {route})",
+        "assessed after an own route (route {route})",
+    ),
+    selectors.How.INTEGRAL: ("integraal beoordeeld", "assessed in an integral assessment"),
+    selectors.How.EXEMPTION: ("vrijstelling verleend", "exemption granted"),
+}
+
+
+def unit_evidence(rows: list[selectors.UnitProgress], language: str) -> list[str]:
+    """Each unit as the diploma decision cites it, in the decision's language: "AD-4 Integral
+    project: assessed in an integral assessment, 2 March 2027", never stored codes."""
+    en = english(language)
+    with translation.override("en" if en else "nl"):
+        return [
+            f"{r.unit.code} {r.unit.title_en if en and r.unit.title_en else r.unit.title_nl}: "
+            + HOW_CITED.get(r.how, (r.how, r.how))[1 if en else 0].format(route=r.route)
+            + (f", {formats.date_format(r.on, 'j F Y')}" if r.on else "")
+            for r in rows
+        ]
 
 
 @transaction.atomic

@@ -78,13 +78,15 @@ ADVICE_LABELS = {
 
 @dataclass(frozen=True)
 class Tile:
-    """One unit as a coloured tile: its state, how it was achieved and the date that matters."""
+    """One unit as a coloured tile: its state, how it was achieved, the date that matters and,
+    for a unit in a plan, why the route shown is not the one the student chose."""
 
     row: selectors.UnitProgress
     state_label: str
     how_label: str
     when: date | None
     when_label: str
+    route_note: str = ""
 
     @property
     def unit(self) -> Any:
@@ -102,13 +104,35 @@ def tile(row: selectors.UnitProgress) -> Tile:
     elif row.state == "not_yet" and row.result is not None:
         when, when_label = row.result.decided_on, _("last tried on")
     return Tile(
-        row, str(STATE_LABELS[row.state]), str(HOW_LABELS.get(row.how, "")), when, when_label
+        row,
+        str(STATE_LABELS[row.state]),
+        str(HOW_LABELS.get(row.how, "")),
+        when,
+        when_label,
+        route_note(row),
     )
+
+
+def route_note(row: selectors.UnitProgress) -> str:
+    """Why a unit in a plan shows the facilitated route although the student chose another
+    (rule studyplan.own-route-established)."""
+    if not row.chosen_route:
+        return ""
+    if row.route_status == selectors.RouteStatus.REFUSED:
+        return _(
+            "route %(chosen)s was chosen; the exam committee did not establish it, so the "
+            "facilitated route applies"
+        ) % {"chosen": row.chosen_route}
+    return _(
+        "route %(chosen)s was chosen; until the exam committee establishes it, the facilitated "
+        "route applies"
+    ) % {"chosen": row.chosen_route}
 
 
 @dataclass(frozen=True)
 class Bsa:
-    """The binding study advice as the pages show it (rule bsa.norm's verdict)."""
+    """The binding study advice as the pages show it: rule bsa.norm's verdict on the records as
+    they are is a prognosis; only the BSA decision made known (`decision`) is the advice."""
 
     start: date
     until: date
@@ -122,9 +146,17 @@ class Bsa:
     rule: str
     title: str
     source: str
+    decision: Decision | None = None
+    decision_url: str = ""
+
+    @property
+    def is_prognosis(self) -> bool:
+        return self.decision is None
 
 
-def bsa_advice(result: RuleResult | None) -> Bsa | None:
+def bsa_advice(
+    result: RuleResult | None, decision: Decision | None = None, decision_url: str = ""
+) -> Bsa | None:
     if result is None:
         return None
     lang = get_language() or "nl"
@@ -143,6 +175,8 @@ def bsa_advice(result: RuleResult | None) -> Bsa | None:
         result.rule_id,
         get_rule(result.rule_id).title(lang),
         result.source_label,
+        decision,
+        decision_url if decision else "",
     )
 
 

@@ -1,6 +1,8 @@
 """A student's progress at a glance (/voortgang/): per programme the ring of EC done, the unit
-tiles, the timeline, the propedeuse and the BSA verdict; for the student, and for their coach or
-the exam committee (who may prepare the diploma from here).
+tiles (a unit tried "not yet" with its result and the way to a new attempt; a unit in a plan
+with the route that applies), the timeline, the propedeuse and the BSA (a prognosis until the
+decision is made known); for the student, and for their coach or the exam committee (who may
+prepare the diploma from here).
 
 The pages draw the progress ring and the timeline as inline SVG (no scripts, no style
 attributes: CSP), each with a text equivalent.
@@ -8,14 +10,18 @@ attributes: CSP), each with a text equivalent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from parcours.accounts.models import Viewer
+from parcours.assessments import permissions as assessment_permissions
 from parcours.core import web
 from parcours.core.web import AuthedRequest
 from parcours.studyplans import permissions as studyplan_permissions
@@ -170,16 +176,52 @@ class Panel:
     bsa: Bsa | None
     diploma: Decision | None = None
     can_prepare_diploma: bool = False
+    can_see_results: bool = False  # a "not yet" links to its result and feedback
+    can_request: bool = False  # ... and to asking for a new assessment (the student)
 
     @property
     def done_count(self) -> int:
         return sum(t.row.done for t in self.tiles)
 
 
+def _bsa_decision_url(user: Viewer, decision: Decision | None) -> str:
+    """Where the viewer reads the BSA decision: the student their own decision page, the
+    committee its decision page; others read the prognosis's facts only."""
+    if decision is None:
+        return ""
+    if decision.student_id == user.pk:
+        return reverse("examcommittee:my_decision_detail", args=[decision.pk])
+    if permissions.can_decide(user, decision.programme_id):
+        return reverse("examcommittee:decision_detail", args=[decision.pk])
+    return ""
+
+
+def _prognosis(bsa: Bsa | None) -> Bsa | None:
+    """Before the BSA decision is made known the panel words rule bsa.norm's verdict as a
+    prognosis: the rule's own message for a year that is over reads as the advice itself."""
+    if bsa is None or not bsa.is_prognosis:
+        return bsa
+    if bsa.advice == "positive":
+        message = _(
+            "%(ec)s EC achieved in the first year, the norm is %(norm)s EC: a positive advice "
+            "is expected once the exam committee decides."
+        )
+    elif bsa.advice == "negative":
+        message = _(
+            "%(ec)s EC achieved in the first year, the norm is %(norm)s EC: the exam committee "
+            "may give a negative binding study advice. If personal circumstances played a part, "
+            "report them now: it weighs them before it decides."
+        )
+    else:
+        return bsa
+    return replace(bsa, message=message % {"ec": bsa.ec, "norm": bsa.norm})
+
+
 def _panel(
     found: selectors.Progress,
     today: date,
     *,
+    user: Viewer,
     diplomas: dict[int, Decision],
     can_decide: bool = False,
 ) -> Panel:
@@ -191,18 +233,24 @@ def _panel(
             sum(r.unit.ec for r in found.propedeuse),
             found.propedeuse_done,
         )
+    enrolment = found.enrolment
     return Panel(
         found,
         [tile(r) for r in found.units],
         _ring(found),
         _timeline(found, today),
         phase,
-        bsa_advice(found.bsa),
+        _prognosis(
+            bsa_advice(found.bsa, found.bsa_decision, _bsa_decision_url(user, found.bsa_decision))
+        ),
         diplomas.get(found.programme.pk),
         can_decide
         and found.complete
         and found.enrolment is not None
         and found.programme.pk not in diplomas,
+        can_see_results=enrolment is not None
+        and assessment_permissions.can_view_assessments_of(user, enrolment),
+        can_request=enrolment is not None and studyplan_permissions.is_student_of(user, enrolment),
     )
 
 
@@ -221,7 +269,7 @@ def progress_home(request: AuthedRequest) -> HttpResponse:
     found = selectors.progress_many(selectors.subjects_of(request.user), on=today)
     diplomas = selectors.diplomas_of(request.user) if found else {}
     context = {
-        "panels": [_panel(p, today, diplomas=diplomas) for p in found],
+        "panels": [_panel(p, today, user=request.user, diplomas=diplomas) for p in found],
         "legend": _legend(),
         "today": today,
     }
@@ -242,6 +290,7 @@ def progress_student(request: AuthedRequest, pk: int) -> HttpResponse:
         "panel": _panel(
             found,
             today,
+            user=user,
             diplomas=selectors.diplomas_of(enrolment.student),
             can_decide=permissions.can_decide(user, programme.pk),
         ),

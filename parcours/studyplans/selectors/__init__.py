@@ -24,7 +24,12 @@ from .lists import (
     versions_awaiting,
     visible_plans,
 )
-from .units import catalogue_activities, enrolment_oer_ids, enrolment_units
+from .units import (
+    catalogue_activities,
+    enrolment_oer_ids,
+    enrolment_units,
+    units_of_oers,
+)
 from .versions import (
     FIELD_LABELS,
     LARGE_ACTIVITY,
@@ -82,6 +87,7 @@ __all__ = [
     "team_programmes",
     "teams_for",
     "teams_of_enrolments",
+    "units_of_oers",
     "version_check",
     "version_diff",
     "version_queryset",

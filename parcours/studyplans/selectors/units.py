@@ -9,7 +9,7 @@ it applies; when there is none before it either, the oldest one after it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from django.db.models import Q
 
@@ -72,7 +72,11 @@ CATALOGUE_SEARCH_LIMIT = 50
 
 
 def catalogue_activities(
-    enrolment: Enrolment, *, search: str = "", picked: str = ""
+    enrolment: Enrolment,
+    *,
+    own_oers: set[int] | None = None,
+    search: str = "",
+    picked: str = "",
 ) -> list[LearningActivity]:
     """The learning activities a student may agree on (rule 12: a shared catalogue): those of
     their own variant's OER years, and of other programmes' published OERs only those matching
@@ -81,7 +85,11 @@ def catalogue_activities(
     published = LearningActivity.objects.filter(unit__oer__status=Oer.Status.PUBLISHED)
     related = ("unit__oer__variant__programme",)
     own = list(
-        published.filter(unit__oer_id__in=enrolment_oer_ids([enrolment])[enrolment.pk])
+        published.filter(
+            unit__oer_id__in=enrolment_oer_ids([enrolment])[enrolment.pk]
+            if own_oers is None
+            else own_oers
+        )
         .select_related(*related)
         .order_by("-unit__oer__academic_year", "unit__code", "pk")
     )
@@ -109,3 +117,14 @@ def catalogue_activities(
     if picked.isdigit() and all(a.pk != int(picked) for a in found):
         found += list(others.filter(pk=int(picked)))
     return own + found
+
+
+def units_of_oers(oer_ids: set[int], *, excluding: Set[int] = frozenset()) -> list[Unit]:
+    """The units of these OERs (an enrolment's, from `enrolment_oer_ids`) but those excluded
+    (already in a plan version), newest OER first: what a plan may add, in one query."""
+    return list(
+        Unit.objects.filter(oer_id__in=oer_ids)
+        .exclude(pk__in=excluding)
+        .select_related("oer")
+        .order_by("-oer__academic_year", "position", "code")
+    )

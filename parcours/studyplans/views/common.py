@@ -14,7 +14,6 @@ from django.utils.translation import get_language
 from parcours.core import web
 from parcours.core.errors import DomainError
 from parcours.core.web import AuthedRequest
-from parcours.curriculum.models import Oer, Unit
 from parcours.rules import get_rule
 
 from .. import permissions, selectors, services
@@ -58,15 +57,6 @@ def error_status(request: AuthedRequest, bound: dict[str, Any]) -> int:
 def route_help() -> list[tuple[str, str, str]]:
     """(code, name, one-line explanation) of the combinations A-D."""
     return [(r.value, str(r.label), str(ROUTE_HELP[r])) for r in Route]
-
-
-def offered_units(variant_ids: list[int]) -> list[Unit]:
-    """Units of the variants' published OERs: what a plan may contain (newest OER first)."""
-    return list(
-        Unit.objects.filter(oer__variant_id__in=variant_ids, oer__status=Oer.Status.PUBLISHED)
-        .select_related("oer")
-        .order_by("-oer__academic_year", "position", "code")
-    )
 
 
 def intake_initial(intake: Any) -> dict[str, Any] | None:

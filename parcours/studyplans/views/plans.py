@@ -52,19 +52,29 @@ ACTIVITY_SEARCH_PARAM = "zoek-activiteit"
 
 
 def activity_catalogue(
-    enrolment: Enrolment, *, search: str = "", picked: str = ""
+    enrolment: Enrolment,
+    own_oers: set[int] | None = None,
+    *,
+    search: str = "",
+    picked: str = "",
 ) -> tuple[dict[str, tuple[LearningActivity, str]], list[tuple[str, Any]]]:
-    """Learning activities a student may agree on: those of this variant's OER years the
-    student is under, and of other programmes' published OERs those the student searched for
-    (rule 12: a shared catalogue). Returns {pk: (activity, source)} and the grouped choices."""
+    """Learning activities a student may agree on: those of the units of the student's own OER
+    year(s) of this variant, and of other programmes' published OERs those the student searched
+    for (rule 12: a shared catalogue). Returns {pk: (activity, source)} and the grouped choices."""
     own_programme = enrolment.variant.programme_id
+    if own_oers is None:
+        own_oers = selectors.enrolment_oer_ids([enrolment])[enrolment.pk]
     catalogue: dict[str, tuple[LearningActivity, str]] = {}
     own: list[tuple[str, str]] = []
     others: dict[str, list[tuple[str, str]]] = {}
-    for a in selectors.catalogue_activities(enrolment, search=search, picked=picked):
+    for a in selectors.catalogue_activities(
+        enrolment, own_oers=own_oers, search=search, picked=picked
+    ):
         variant = a.unit.oer.variant
         label = f"{a.unit.code} · {a.localized('title')} ({a.get_kind_display()}, {a.hours} h)"
         if variant.pk == enrolment.variant_id:
+            if a.unit.oer_id not in own_oers:
+                continue  # another OER year of the student's own programme
             catalogue[str(a.pk)] = (a, PlanActivity.Source.PROGRAMME)
             own.append((str(a.pk), label))
         elif variant.programme_id != own_programme:
@@ -77,10 +87,14 @@ def activity_catalogue(
     return catalogue, choices
 
 
-def addable_units(version: PlanVersion) -> list[Unit]:
+def addable_units(version: PlanVersion, own_oers: set[int] | None = None) -> list[Unit]:
+    """The units of the student's own OER year(s) (`own_oers`, else looked up) not yet in the
+    version."""
     present = {pu.unit_id for pu in version.units.all()}
-    variant_id = version.plan.enrolment.variant_id
-    return [u for u in common.offered_units([variant_id]) if u.pk not in present]
+    enrolment = version.plan.enrolment
+    if own_oers is None:
+        own_oers = selectors.enrolment_oer_ids([enrolment])[enrolment.pk]
+    return selectors.units_of_oers(own_oers, excluding=present)
 
 
 def _unit_initial(pu: PlanUnit, lock: int) -> dict[str, Any]:
@@ -99,7 +113,9 @@ def _editor(version: PlanVersion, bound: dict[str, Any], search: str) -> dict[st
     """The forms of a draft's editor, each carrying the draft's lock_version."""
     lock = version.lock_version
     large = list(version.large_activities.all())
-    catalogue, choices = activity_catalogue(version.plan.enrolment, search=search)
+    enrolment = version.plan.enrolment
+    own_oers = selectors.enrolment_oer_ids([enrolment])[enrolment.pk]
+    catalogue, choices = activity_catalogue(enrolment, own_oers, search=search)
 
     def form(form_class: Any, key: str, initial: dict[str, Any] | None = None, **kw: Any) -> Any:
         return bound.get(key) or form_class(
@@ -133,7 +149,7 @@ def _editor(version: PlanVersion, bound: dict[str, Any], search: str) -> dict[st
                 "notes": version.notes,
             },
         ),
-        "add_unit_form": form(PlanUnitAddForm, "add-unit", units=addable_units(version)),
+        "add_unit_form": form(PlanUnitAddForm, "add-unit", units=addable_units(version, own_oers)),
         "large_form": form(LargeActivityForm, "large", outcomes=plan_outcomes(version)),
         "submit_form": form(LockedForm, "submit"),
         "lock_version": lock,
