@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "parcours.portfolio",
     "parcours.assessments",
     "parcours.examcommittee",
+    "parcours.start",
     "parcours.demo",
 ]
 
@@ -136,7 +137,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "curriculum:home"
+LOGIN_REDIRECT_URL = "start:home"
 LOGOUT_REDIRECT_URL = "curriculum:catalogue"
 
 LANGUAGE_CODE = "nl"

@@ -4,6 +4,7 @@ from config.api import api
 from parcours.core import views as core_views
 
 urlpatterns = [
+    path("", include("parcours.start.urls")),
     path("", include("parcours.curriculum.urls")),
     path("account/", include("parcours.accounts.urls")),
     path("", include("parcours.studyplans.urls")),

@@ -1,10 +1,12 @@
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import translation
-from django.views.decorators.http import require_POST
+
+from parcours.core.web import post_only
 
 from . import services
 
@@ -22,7 +24,17 @@ class LoginView(auth_views.LoginView):
         return response
 
 
-@require_POST
+class LogoutView(auth_views.LogoutView):
+    """Sign out (POST). A GET (a reload, an old link) signs nobody out and goes to the start
+    page instead of a blank 405."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return redirect(settings.LOGIN_REDIRECT_URL)
+
+
+@post_only
 def language_set(request: HttpRequest) -> HttpResponse:
     """Switch the interface language (nl/en) and go back to the same page."""
     language = request.POST.get("language", "nl")

@@ -125,6 +125,11 @@ class ScoresForm(CriteriaForm):
 
     def __init__(self, *args: Any, criteria: Sequence[AssessmentCriterion], **kwargs: Any) -> None:
         super().__init__(*args, criteria=criteria, **kwargs)
+        # submitting is final: the assessor ticks that first (template core/_confirm.html)
+        self.fields["confirm"] = forms.BooleanField(
+            required=True,
+            error_messages={"required": _("Tick that you understand this becomes final.")},
+        )
         for c in self.criteria:
             label = criterion_label(c)
             self.fields[f"comment_{c.pk}"] = forms.CharField(

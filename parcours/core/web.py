@@ -6,10 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http.response import HttpResponseBase
+from django.shortcuts import resolve_url
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -117,3 +122,43 @@ def rule_note(rule_id: str) -> RuleNote:
     return RuleNote(
         rule.id, rule.title(get_language() or "nl"), "; ".join(c.label for c in rule.citations)
     )
+
+
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
+
+
+def form_page(path: str) -> str:
+    """The page a POST-only address belongs to: the nearest address above it that answers a
+    GET (`/oer/5/publiceren/` → `/oer/5/`), else the start page. Pages live one level above
+    their actions throughout Parcours, so this needs no table."""
+    parts = path.rstrip("/").split("/")
+    while len(parts) > 2:
+        parts.pop()
+        candidate = "/".join(parts) + "/"
+        try:
+            match = resolve(candidate)
+        except Resolver404:
+            continue
+        if not getattr(match.func, "post_only", False):
+            return candidate
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+def post_only(view: View) -> View:
+    """In place of `require_POST` for the views behind a form: a GET (a reload after a failed
+    form re-rendered at the POST address, a language switch that returns to it, a pager link
+    on it) is sent on to the page the form belongs to, with its query string, instead of a
+    blank 405; other methods get a 405 that says which method is allowed."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.method == "POST":
+            return view(request, *args, **kwargs)
+        if request.method in ("GET", "HEAD"):
+            target = form_page(request.path)
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponseRedirect(f"{target}?{query}" if query else target)
+        return HttpResponseNotAllowed(["POST"], content=b"This address only accepts POST.")
+
+    wrapper.post_only = True  # type: ignore[attr-defined]
+    return cast(View, wrapper)

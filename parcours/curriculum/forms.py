@@ -65,6 +65,17 @@ class ActionForm(BaseForm):
     """A button without fields (delete, publish, copy): carries the refusal, if any."""
 
 
+class ConfirmForm(ActionForm):
+    """An irreversible act (publishing an OER, submitting scores, making a decision known,
+    establishing a plan): refused, with nothing written, unless the user ticks that it becomes
+    final. Works without JavaScript; the template `core/_confirm.html` says what becomes final."""
+
+    confirm = forms.BooleanField(
+        required=True,
+        error_messages={"required": _("Tick that you understand this becomes final.")},
+    )
+
+
 def _textarea(rows: int = 2) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 

@@ -11,8 +11,6 @@ from .permissions import STAFF_ROLES, is_administrator, roles_of
 def curriculum_items(request: HttpRequest) -> list[NavItem]:
     items = [NavItem(_("Catalogue"), reverse("curriculum:catalogue"), 10)]
     user = request.user
-    if user.is_authenticated:
-        items.insert(0, NavItem(_("My start page"), reverse("curriculum:home"), 0))
-        if is_administrator(user) or roles_of(user) & STAFF_ROLES:
-            items.insert(1, NavItem(_("Programmes"), reverse("curriculum:programme_list"), 5))
+    if user.is_authenticated and (is_administrator(user) or roles_of(user) & STAFF_ROLES):
+        items.insert(0, NavItem(_("Programmes"), reverse("curriculum:programme_list"), 5))
     return items

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from parcours.accounts.models import User, Viewer
+from parcours.accounts.models import Role, User, Viewer
 from parcours.core.paging import ListFilters, filtered
 from parcours.rules import RuleResult
 from parcours.rules.curriculum import (
@@ -310,3 +310,17 @@ def croho_programmes() -> dict[str, dict[str, str]]:
     """CROHO programme codes from DUO's decode file (Bron: DUO)."""
     with (DATA_DIR / "croho_1cijferho_2025_sample.csv").open(encoding="utf-8") as fh:
         return {row["opleidingscode"]: row for row in csv.DictReader(fh)}
+
+
+def draft_oers_managed_by(user: Viewer) -> QuerySet[Oer]:
+    """The draft OERs of the programmes the user manages (all of them for an administrator),
+    oldest academic year first: what a programme manager still has to finish and publish."""
+    qs = Oer.objects.filter(status=Oer.Status.DRAFT).select_related("variant__programme")
+    if not is_administrator(user):
+        managed = [
+            pid
+            for pid, roles in roles_by_programme(user).items()
+            if pid is not None and Role.PROGRAMME_MANAGER in roles
+        ]
+        qs = qs.filter(variant__programme_id__in=managed)
+    return qs.order_by("academic_year", "variant__programme__name_nl", "pk")

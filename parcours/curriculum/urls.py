@@ -1,4 +1,4 @@
-"""The curriculum's pages, mounted at the root: the public catalogue, the start page, programmes,
+"""The curriculum's pages, mounted at the root: the public catalogue, programmes,
 the OER editor and the unit editor."""
 
 from django.urls import path
@@ -10,8 +10,6 @@ urlpatterns = [
     # public catalogue (no login)
     path("", catalogue.catalogue_list, name="catalogue"),
     path("catalogus/oer/<int:pk>/", catalogue.catalogue_oer_detail, name="catalogue_oer"),
-    # start page per role
-    path("start/", programmes.home, name="home"),
     # programmes and variants
     path("opleidingen/", programmes.programme_list, name="programme_list"),
     path("opleidingen/<int:pk>/", programmes.programme_detail, name="programme_detail"),

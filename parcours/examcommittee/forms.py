@@ -10,6 +10,7 @@ named next to its own row."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -333,6 +334,18 @@ class DecisionForm(BaseForm):
         for du in decision.decision_units.all():
             initial[f"unit_{du.unit_id}"] = "yes" if du.granted else "no"
         return initial
+
+    @classmethod
+    def of_saved(cls, decision: Decision, **kwargs: Any) -> DecisionForm:
+        """The editor bound to the saved draft (what "Make known" acts on), validated, so a
+        refusal can name each missing Awb part next to its field."""
+        data = {
+            name: "" if value is None else value.isoformat() if isinstance(value, date) else value
+            for name, value in cls.initial_for(decision).items()
+        }
+        form = cls(data, decision=decision, **kwargs)
+        form.is_valid()
+        return form
 
     def unit_rows(self) -> list[tuple[Any, Any]]:
         return [(du, self[f"unit_{du.unit_id}"]) for du in self.decision_units]

@@ -4,8 +4,9 @@ matrix criterion × evidence that shows the gaps."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 
 from parcours.accounts.models import User
 from parcours.curriculum.models import AssessmentCriterion, Oer, Unit
@@ -146,3 +147,24 @@ def used_bytes(enrolment: Enrolment) -> int:
         item__enrolment__student_id=enrolment.student_id
     ).aggregate(total=Sum("size"))["total"]
     return int(total or 0)
+
+
+def evidence_gaps(student: User, *, excluding: Any = ()) -> list[Unit]:
+    """The units of the student's current plan versions (but those in `excluding`, e.g. units
+    already achieved, a subquery) whose assessment criteria are not all covered by evidence yet,
+    by code; each annotated with `criteria_count` and `covered_count`, in one query."""
+    return list(
+        Unit.objects.filter(pk__in=studyplan_selectors.planned_unit_ids(student))
+        .exclude(pk__in=excluding)
+        .annotate(
+            criteria_count=Count("outcomes__criteria", distinct=True),
+            covered_count=Count(
+                "outcomes__criteria",
+                filter=Q(outcomes__criteria__mappings__item__enrolment__student=student),
+                distinct=True,
+            ),
+        )
+        .filter(covered_count__lt=F("criteria_count"))
+        .select_related("oer")
+        .order_by("code", "pk")
+    )

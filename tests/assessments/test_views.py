@@ -113,7 +113,7 @@ def criteria(request):
 
 
 def score_data(request, value, comment=""):
-    data = {}
+    data = {"confirm": "on"}  # submitting is final: confirmed
     for c in criteria(request):
         data[f"score_{c.pk}"] = value
         data[f"comment_{c.pk}"] = comment
@@ -694,3 +694,18 @@ def test_request_detail_query_count_does_not_grow(
         with django_assert_max_num_queries(DETAIL_QUERIES):
             response = client.get(url("request_detail", request.pk))
         assert text(response).count('data-testid="frozen-item"') == units
+
+
+def test_submitting_scores_without_ticking_final_writes_nothing(client, world):
+    request = integral_request(world)
+    first, _second = assigned(world, request)
+    client.force_login(first)
+    data = score_data(request, 3, FIRST_COMMENT)
+    del data["confirm"]
+
+    response = client.post(url("scores_submit", request.pk), data)
+
+    assert response.status_code == 422
+    assert "Tick that you understand this becomes final." in text(response)
+    assert CriterionScore.objects.filter(assignment__assessor=first).count() == 0
+    assert AssessorAssignment.objects.get(request=request, assessor=first).submitted_at is None

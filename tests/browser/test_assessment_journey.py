@@ -240,6 +240,7 @@ def test_integral_assessment_from_upload_to_feedback(page, chromium, live_server
     for label in LABELS:
         scores.get_by_test_id(f"score-{label}").select_option("3")
         scores.get_by_test_id(f"comment-{label}").fill(FIRST_COMMENT.format(label=label))
+    page.get_by_test_id("scores-confirm").check()
     page.get_by_test_id("scores-submit").click()
     page.wait_for_url(f"**/beoordelen/aanvragen/{request.pk}/#scoring")
     expect(page.get_by_test_id("waiting-for-others")).to_be_visible()
@@ -263,6 +264,7 @@ def test_integral_assessment_from_upload_to_feedback(page, chromium, live_server
     for label in LABELS:
         scores.get_by_test_id(f"score-{label}").select_option("4")
         scores.get_by_test_id(f"comment-{label}").fill(SECOND_COMMENT.format(label=label))
+    page.get_by_test_id("scores-confirm").check()
     page.get_by_test_id("scores-submit").click()
     page.wait_for_url(f"**/beoordelen/aanvragen/{request.pk}/#scoring")
 

@@ -90,7 +90,11 @@ def test_prospective_student_is_exempted_from_two_units_and_downloads_the_letter
     page.get_by_test_id("unit-row-U2").locator("input[value=yes]").check()
     page.locator("[name=decided_on]").fill("2026-11-20")
 
-    # "Make known" without reasons is refused, naming the missing part; the input is kept
+    # the draft is saved; "Make known" (confirmed) without reasons is refused, naming the
+    # missing part next to its field of the saved draft
+    page.get_by_test_id("decision-save").click()
+    page.wait_for_url("**/examencommissie/besluiten/*/")
+    page.get_by_test_id("make-known-confirm").check()
     page.get_by_test_id("decision-make-known").click()
     missing = page.get_by_test_id("missing-part")
     expect(missing).to_have_count(1)
@@ -103,6 +107,9 @@ def test_prospective_student_is_exempted_from_two_units_and_downloads_the_letter
     assert Decision.objects.get().made_known_on is None
 
     page.locator("[name=reasons]").fill(REASONS)
+    page.get_by_test_id("decision-save").click()
+    page.wait_for_url("**/examencommissie/besluiten/*/")
+    page.get_by_test_id("make-known-confirm").check()
     page.get_by_test_id("decision-make-known").click()
     page.wait_for_url("**/examencommissie/besluiten/*/")
     expect(page.get_by_test_id("appeal-term")).to_be_visible()

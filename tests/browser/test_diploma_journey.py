@@ -43,6 +43,7 @@ def test_the_committee_awards_the_diploma_and_the_student_reads_the_supplement(p
     expect(page.get_by_test_id("decision-state")).to_have_class("badge draft")
 
     # every Awb part was prefilled: the committee makes it known in the decision editor
+    page.get_by_test_id("make-known-confirm").check()
     page.get_by_test_id("decision-make-known").click()
     today = timezone.localdate()
     expect(page.get_by_test_id("decision-state")).to_contain_text(today.isoformat())

@@ -41,6 +41,7 @@ def test_manager_fixes_the_refused_unit_and_publishes_it_to_the_catalogue(page):
     expect(page.get_by_test_id("ec-total")).to_contain_text("240 EC")
 
     # publishing is refused with the rule and its source
+    page.get_by_test_id("publish-confirm").check()
     page.get_by_test_id("publish-button").click()
     violation = page.get_by_test_id("violation")
     expect(violation).to_have_count(1)
@@ -73,6 +74,7 @@ def test_manager_fixes_the_refused_unit_and_publishes_it_to_the_catalogue(page):
 
     # publish again: accepted
     page.get_by_test_id("back-to-oer").click()
+    page.get_by_test_id("publish-confirm").check()
     page.get_by_test_id("publish-button").click()
     expect(page.get_by_test_id("oer-status")).to_have_text("gepubliceerd")
     expect(page.get_by_test_id("published-note")).to_be_visible()

@@ -112,6 +112,7 @@ def test_plan_is_returned_amended_agreed_and_partly_established(page):
     page.get_by_test_id("decision-U1").select_option("refused")
     page.get_by_test_id("reason-U1").fill("Het eindniveau is met deze opdracht niet geborgd.")
     page.get_by_test_id("decision-U2").select_option("established")
+    page.get_by_test_id("establish-confirm").check()
     page.get_by_test_id("establish-button").click()
     expect(page.get_by_test_id("effective-route-U1")).to_have_attribute("data-effective", "A")
 

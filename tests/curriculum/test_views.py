@@ -27,6 +27,8 @@ from parcours.curriculum.models import (
 )
 from tests import factories
 
+CONFIRM = {"confirm": "on"}  # an irreversible act is confirmed
+
 HTMX = {"HTTP_HX_REQUEST": "true"}
 PUBLISHED_BADGE = '<span class="badge published" data-testid="oer-status" data-status="published">'
 ROUTE_SOURCE = "Kamerstukken 36 136, memorie van antwoord, antwoord 1; Kamerstukken 36 136"
@@ -137,71 +139,6 @@ def test_catalogue_oer_query_count_does_not_grow_with_units(
     with django_assert_max_num_queries(8):
         response = client.get(url("catalogue_oer", oer.pk))
     assert response.content.decode().count('class="card catalogue-unit"') == units
-
-
-# --- start page ---------------------------------------------------------------------------------
-
-
-def test_start_page_requires_login(client):
-    response = client.get(url("home"))
-    assert response.status_code == 302
-    assert response["Location"] == "/account/inloggen/?next=/start/"
-
-
-def test_start_page_of_manager_links_programme_page_and_oer_editor(client, oer, manager, programme):
-    client.force_login(manager)
-    html = text(client.get(url("home")))
-    assert "Programme manager" in html
-    assert url("programme_detail", programme.pk) in html
-    assert f'href="{url("oer_detail", oer.pk)}" data-testid="oer-editor-link"' in html
-    assert "OER editor 2026-2027" in html
-
-
-def test_start_page_of_coach_links_the_published_oer_not_the_editor(client, oer, programme):
-    publish(oer)
-    coach = factories.user_with_role("coach", programme)
-    client.force_login(coach)
-    html = text(client.get(url("home")))
-    assert "Your role: Coach" in html
-    assert f'href="{url("catalogue_oer", oer.pk)}" data-testid="published-oer-link"' in html
-    assert 'data-testid="oer-editor-link"' not in html
-    assert url("programme_detail", programme.pk) in html
-    assert reverse("rules") in html
-
-
-def test_start_page_of_student_before_publication_says_nothing_is_published(client, oer, programme):
-    student = factories.user_with_role("student", programme)
-    client.force_login(student)
-    html = text(client.get(url("home")))
-    assert "Your role: Student" in html
-    assert "No published OER yet." in html
-    assert url("oer_detail", oer.pk) not in html
-
-
-def test_start_page_without_role_points_to_the_catalogue(client, db):
-    client.force_login(factories.UserFactory())
-    html = text(client.get(url("home")))
-    assert "You have no role in a programme yet." in html
-    assert url("catalogue") in html
-
-
-def test_start_page_of_administrator_lists_every_programme(client, programme, other_programme):
-    admin = factories.user_with_role("administrator")
-    client.force_login(admin)
-    html = text(client.get(url("home")))
-    assert "You manage every programme of the institution." in html
-    assert "Nursing" in html
-    assert "Primary teacher" in html
-    assert url("programme_list") in html
-
-
-def test_programmes_menu_item_is_for_staff_only(client, programme):
-    student = factories.user_with_role("student", programme)
-    client.force_login(student)
-    assert f'<a href="{url("programme_list")}">' not in text(client.get(url("home")))
-    coach = factories.user_with_role("coach", programme)
-    client.force_login(coach)
-    assert f'<a href="{url("programme_list")}">Programmes</a>' in text(client.get(url("home")))
 
 
 # --- programme list -----------------------------------------------------------------------------
@@ -481,7 +418,7 @@ def test_publish_refused_lists_every_violation_in_dutch_with_rule_and_source_wri
 ):
     audit_before = AuditEntry.objects.count()
     client.force_login(manager)
-    response = client.post(url("oer_publish", bare_oer.pk), HTTP_ACCEPT_LANGUAGE="nl")
+    response = client.post(url("oer_publish", bare_oer.pk), CONFIRM, HTTP_ACCEPT_LANGUAGE="nl")
     assert response.status_code == 422
     html = text(response)
     assert 'data-testid="violations"' in html
@@ -499,7 +436,7 @@ def test_publish_refusal_lists_the_study_load_too(client, variant, manager):
     oer = factories.draft_oer(variant, unit_ec=(60, 60))
     factories.complete_unit(oer, code="BARE", ec=30, with_route=False)
     client.force_login(manager)
-    html = text(client.post(url("oer_publish", oer.pk)))
+    html = text(client.post(url("oer_publish", oer.pk), CONFIRM))
     assert "The units add up to 150 EC; the nominal study load is 240 EC." in html
     assert "Unit BARE has no complete facilitated route" in html
     assert '<span data-testid="violation-source">WHW, art. 7.4a en 7.4b</span>' in html
@@ -507,7 +444,7 @@ def test_publish_refusal_lists_the_study_load_too(client, variant, manager):
 
 def test_publish_publishes_and_the_editor_shows_it_read_only(client, oer, manager):
     client.force_login(manager)
-    response = client.post(url("oer_publish", oer.pk))
+    response = client.post(url("oer_publish", oer.pk), CONFIRM)
     assert response.status_code == 302
     assert response["Location"] == url("oer_detail", oer.pk)
     oer.refresh_from_db()
@@ -550,7 +487,7 @@ def test_copy_to_a_year_that_exists_is_refused_on_the_page(client, oer, variant,
 def test_oer_of_another_programme_is_not_found_for_its_manager(client, oer, other_programme):
     client.force_login(other_manager(other_programme))
     assert client.get(url("oer_detail", oer.pk)).status_code == 404
-    assert client.post(url("oer_publish", oer.pk)).status_code == 404
+    assert client.post(url("oer_publish", oer.pk), CONFIRM).status_code == 404
     unit = oer.units.get(code="U1")
     assert client.get(url("unit_detail", unit.pk)).status_code == 404
     assert client.post(url("unit_row_edit", unit.pk), {"code": "X"}, **HTMX).status_code == 404
@@ -584,7 +521,7 @@ def test_coach_posting_an_edit_is_forbidden_and_nothing_changes(client, oer, pro
     assert client.post(url("unit_row_edit", unit.pk), data, **HTMX).status_code == 403
     assert client.get(url("unit_row_edit", unit.pk), **HTMX).status_code == 403
     assert client.post(url("unit_detail", unit.pk), data).status_code == 403
-    assert client.post(url("oer_publish", oer.pk)).status_code == 403
+    assert client.post(url("oer_publish", oer.pk), CONFIRM).status_code == 403
     assert client.post(url("unit_delete", unit.pk)).status_code == 403
     assert Unit.objects.get(pk=unit.pk).title_nl == "Eenheid U1"
     assert Oer.objects.get(pk=oer.pk).status == "draft"
@@ -801,7 +738,7 @@ def test_adding_a_route_makes_the_unit_and_the_oer_publishable(client, bare_oer,
     assert "Werkplekopdracht" in html
     assert LearningActivity.objects.get(unit=unit).hours == 400
     assert AssessmentForm.objects.get(unit=unit).route_independent is True
-    assert client.post(url("oer_publish", bare_oer.pk)).status_code == 302
+    assert client.post(url("oer_publish", bare_oer.pk), CONFIRM).status_code == 302
     assert Oer.objects.get(pk=bare_oer.pk).status == "published"
 
 
@@ -1070,7 +1007,7 @@ def test_publish_before_the_law_applies_names_the_rules_validity_and_writes_noth
     audit_before = AuditEntry.objects.count()
     client.force_login(manager)
     with time_machine.travel(datetime(2024, 6, 1, 10, 0, tzinfo=UTC), tick=False):
-        response = client.post(url("oer_publish", oer.pk), HTTP_ACCEPT_LANGUAGE="en")
+        response = client.post(url("oer_publish", oer.pk), CONFIRM, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 422
     html = text(response)
     assert 'data-rule="variant.outcome-based-eligible"' in html
@@ -1082,3 +1019,33 @@ def test_publish_before_the_law_applies_names_the_rules_validity_and_writes_noth
     oer.refresh_from_db()
     assert (oer.status, oer.published_at) == ("draft", None)
     assert AuditEntry.objects.count() == audit_before
+
+
+# --- publishing asks first ---
+
+
+def test_publishing_without_ticking_final_writes_nothing(client, oer, manager):
+    client.force_login(manager)
+    audit_before = AuditEntry.objects.count()
+
+    response = client.post(url("oer_publish", oer.pk))
+
+    assert response.status_code == 422
+    html = text(response)
+    assert (
+        'data-testid="publish-confirm-error"><li>Tick that you understand this becomes final.'
+        in (html)
+    )
+    oer.refresh_from_db()
+    assert (oer.status, oer.published_at) == ("draft", None)
+    assert AuditEntry.objects.count() == audit_before
+
+
+def test_the_publish_button_says_what_becomes_final(client, oer, manager):
+    client.force_login(manager)
+    html = text(client.get(url("oer_detail", oer.pk)))
+    assert (
+        "I understand this becomes final: students and the public catalogue see this OER, and it "
+        "can no longer be changed; a change needs a new year's OER."
+    ) in " ".join(html.split())
+    assert 'name="confirm" value="on" id="id_publish_confirm" required' in html

@@ -130,7 +130,13 @@ def complete(decision: Decision, **changes) -> dict[str, str]:
 
 
 def make_known(client, decision: Decision, data: dict[str, str]):
-    return client.post(reverse("examcommittee:decision_make_known", args=[decision.pk]), data)
+    """Save the editor's input ("Save draft"), then make the saved draft known, confirmed: two
+    acts, as on the page."""
+    saved = client.post(reverse("examcommittee:decision_update", args=[decision.pk]), data)
+    assert saved.status_code == 302
+    return client.post(
+        reverse("examcommittee:decision_make_known", args=[decision.pk]), {"confirm": "on"}
+    )
 
 
 def made_known_entries() -> int:
@@ -213,7 +219,6 @@ PARTS = [
 @pytest.mark.parametrize("part", PARTS)
 def test_make_known_is_refused_while_an_awb_part_is_missing(client, world, part):
     decision = draft_of(world)
-    before = decision.reasons, decision.decided_on
 
     with on_day(ON):
         client.force_login(world["committee"])
@@ -237,12 +242,15 @@ def test_make_known_is_refused_while_an_awb_part_is_missing(client, world, part)
     # the other parts keep what was entered
     if part != "reasons":
         assert f"{REASONS}</textarea>" in page
-    # nothing made known, nothing saved
+    # nothing made known; the draft stays as it was saved
     decision.refresh_from_db()
     assert (decision.made_known_on, decision.appeal_deadline) == (None, None)
-    assert (decision.reasons, decision.decided_on) == before
+    saved = {"reasons": REASONS, "decided_on": date(2027, 4, 19)}
+    if part in saved:
+        saved[part] = "" if part == "reasons" else None
+    assert (decision.reasons, decision.decided_on) == (saved["reasons"], saved["decided_on"])
     assert made_known_entries() == 0
-    assert not AuditEntry.objects.filter(action="decision.update").exists()
+    assert AuditEntry.objects.filter(action="decision.update").count() == 1
     world["request"].refresh_from_db()
     assert world["request"].status == "in_review"
 
@@ -467,7 +475,9 @@ def test_a_decision_made_known_cannot_be_changed_through_the_pages_or_the_databa
             reverse("examcommittee:decision_update", args=[decision.pk]),
             complete(decision, reasons="Stiekem anders."),
         )
-        again = make_known(client, decision, complete(decision, reasons="Stiekem anders."))
+        again = client.post(
+            reverse("examcommittee:decision_make_known", args=[decision.pk]), {"confirm": "on"}
+        )
 
     assert (update.status_code, again.status_code) == (403, 403)
     with pytest.raises(IMMUTABLE), transaction.atomic():
@@ -607,3 +617,58 @@ def test_the_decision_list_asks_the_database_a_fixed_number_of_times(
         response = client.get(reverse("examcommittee:decision_list"))
 
     assert len(re.findall(r'data-testid="decision-\d+"', text(response))) == size
+
+
+# --- "Make known" asks first, and acts on the saved draft only ------------------------------------
+
+
+def test_make_known_without_ticking_final_writes_nothing(client, world):
+    decision = draft_of(world)
+    with on_day(ON):
+        client.force_login(world["committee"])
+        saved = client.post(
+            reverse("examcommittee:decision_update", args=[decision.pk]), complete(decision)
+        )
+        response = client.post(reverse("examcommittee:decision_make_known", args=[decision.pk]))
+
+    assert (saved.status_code, response.status_code) == (302, 422)
+    assert squash(element(text(response), "ul", "make-known-confirm-error")) == (
+        "Tick that you understand this becomes final."
+    )
+    decision.refresh_from_db()
+    assert (decision.made_known_on, decision.appeal_deadline) == (None, None)
+    assert made_known_entries() == 0
+    world["request"].refresh_from_db()
+    assert world["request"].status == "in_review"
+
+
+def test_make_known_says_what_becomes_final(client, world):
+    decision = draft_of(world)
+    client.force_login(world["committee"])
+
+    page = text(client.get(reverse("examcommittee:decision_detail", args=[decision.pk])))
+
+    assert squash(element(page, "div", "make-known-confirm-box")) == (
+        "I understand this becomes final: the decision as saved is sent to the student and can "
+        "no longer be changed, only corrected by a new decision; the appeal term starts today."
+    )
+    form = re.search(r'<form [^>]*data-testid="make-known-form".*?</form>', page, re.S).group(0)
+    assert 'name="reasons"' not in form  # the editor's input is not part of making known
+
+
+def test_make_known_acts_on_the_saved_draft_not_on_unsaved_input(client, world):
+    decision = draft_of(world)
+    with on_day(ON):
+        client.force_login(world["committee"])
+        client.post(
+            reverse("examcommittee:decision_update", args=[decision.pk]), complete(decision)
+        )
+        response = client.post(
+            reverse("examcommittee:decision_make_known", args=[decision.pk]),
+            {"confirm": "on", **complete(decision, reasons="Niet opgeslagen.")},
+        )
+
+    assert response.status_code == 302
+    decision.refresh_from_db()
+    assert (decision.made_known_on, decision.reasons) == (ON, REASONS)
+    assert AuditEntry.objects.filter(action="decision.update").count() == 1

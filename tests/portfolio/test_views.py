@@ -107,11 +107,11 @@ def test_my_portfolio_lists_my_items_with_their_facts(client, world):
 def test_my_portfolio_without_an_enrolment_says_so_and_leads_back(client, db):
     html = main(logged_in(client, factories.UserFactory()).get(url("home")))
     assert 'data-testid="no-enrolment"' in html
-    assert 'href="/"' in html or reverse("curriculum:home") in html
+    assert 'href="/"' in html or reverse("start:home") in html
 
 
 def test_the_menu_offers_my_portfolio_to_students(client, world):
-    html = text(logged_in(client, world["enrol"].student).get(reverse("curriculum:home")))
+    html = text(logged_in(client, world["enrol"].student).get(reverse("start:home")))
     assert f'<a href="{url("home")}">My portfolio</a>' in html
 
 

@@ -152,7 +152,7 @@ PROBES = [
         {"language": "en", "next": "/"},
     ),
     # pages behind login
-    Probe("curriculum:home", "get", lambda i: "/start/", web_read(allowed=set(ROLES))),
+    Probe("start:home", "get", lambda i: "/start/", web_read(allowed=set(ROLES))),
     Probe(
         "curriculum:programme_list",
         "get",
@@ -228,7 +228,11 @@ PROBES = [
         {"academic_year": 2027},
     ),
     Probe(
-        "curriculum:oer_publish", "post", lambda i: f"/oer/{i['draft']}/publiceren/", web_write(302)
+        "curriculum:oer_publish",
+        "post",
+        lambda i: f"/oer/{i['draft']}/publiceren/",
+        web_write(302),
+        {"confirm": "on"},
     ),
     Probe("curriculum:oer_copy", "post", lambda i: f"/oer/{i['draft']}/kopieren/", web_write(302)),
     Probe(

@@ -201,6 +201,7 @@ def score_data(key: str, comment: bool = True) -> Any:
         values: dict[str, Any] = {f"{prefix}_{pk}": s for pk, s in i[key].items()}
         if comment:
             values |= {f"comment_{pk}": "" for pk in i[key]}
+            values["confirm"] = "on"  # submitting scores is final: confirmed
         else:
             values[f"feedback_{i['unit_u3']}"] = "Criteria aangetoond."
         return values

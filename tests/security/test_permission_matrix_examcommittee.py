@@ -124,6 +124,13 @@ def desk_world(django_db_setup, django_db_blocker, evidence_root):
         )
         drafted = exemption(("U3", "U4"))
         draft = services.exemption_draft(drafted, actor=users["committee"])
+        services.decision_update(  # saved complete: "Make known" acts on the saved draft
+            draft,
+            actor=users["committee"],
+            reasons="Het EVC-certificaat dekt U3.",
+            decided_on=date(2027, 4, 19),
+            unit_grants={units["U3"].pk: True, units["U4"].pk: False},
+        )
         decided = exemption(("U5",))
         known = services.exemption_draft(decided, actor=users["committee"])
         services.decision_update(
@@ -376,14 +383,14 @@ PROBES: list[Probe] = [
         "post",
         lambda i: f"/examencommissie/besluiten/{i['draft']}/bekendmaken/",
         objects(302, allowed={"committee"}),
-        decision_data,
+        {"confirm": "on"},
     ),
     Probe(
         "examcommittee:decision_make_known",
         "post",
         lambda i: f"/examencommissie/besluiten/{i['known']}/bekendmaken/",
         objects(403, allowed=set(), visible={"committee", "requester", "coach"}),
-        decision_data,
+        {"confirm": "on"},
     ),
     Probe(
         "examcommittee:decision_correct",

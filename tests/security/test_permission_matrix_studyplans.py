@@ -392,7 +392,11 @@ GUIDANCE_PROBES = [
         "post",
         lambda i: f"/begeleiding/versies/{i['agreed']}/vaststellen/",
         guidance(302, allowed={"exam_committee"}),
-        {"decision-U4": "established", "reason-U4": ""},  # the agreed plan's one unit
+        {
+            "confirm": "on",
+            "decision-U4": "established",
+            "reason-U4": "",
+        },  # the agreed plan's one unit
     ),
     Probe(
         "studyplans:committee_queue",

@@ -559,6 +559,7 @@ def test_committee_establishes_one_unit_and_refuses_the_other(client, world):
     response = client.post(
         url("version_establish", version.pk),
         {
+            "confirm": "on",
             "decision-U1": "refused",
             "reason-U1": "Het eindniveau is met deze MOOC niet geborgd.",
             "decision-U2": "established",
@@ -599,7 +600,12 @@ def test_refusal_without_reasons_is_refused_and_nothing_written(client, world):
     client.force_login(world.committee)
     response = client.post(
         url("version_establish", version.pk),
-        {"decision-U1": "refused", "reason-U1": "  ", "decision-U2": "established"},
+        {
+            "confirm": "on",
+            "decision-U1": "refused",
+            "reason-U1": "  ",
+            "decision-U2": "established",
+        },
     )
     assert response.status_code == 422
     html = text(response)
@@ -618,7 +624,12 @@ def test_establishing_an_established_version_again_is_refused_with_a_message(cli
     client.force_login(world.committee)
     response = client.post(
         url("version_establish", version.pk),
-        {"decision-U1": "refused", "reason-U1": "Toch niet", "decision-U2": "established"},
+        {
+            "confirm": "on",
+            "decision-U1": "refused",
+            "reason-U1": "Toch niet",
+            "decision-U2": "established",
+        },
     )
     assert response.status_code == 422
     assert "Only a version the coach agreed to can be established." in text(response)
@@ -631,7 +642,9 @@ def test_establishing_an_established_version_again_is_refused_with_a_message(cli
 def test_every_unit_needs_a_decision(client, world):
     version = agreed(world.enrol, world.oer)
     client.force_login(world.committee)
-    response = client.post(url("version_establish", version.pk), {"decision-U1": "established"})
+    response = client.post(
+        url("version_establish", version.pk), {"confirm": "on", "decision-U1": "established"}
+    )
     assert response.status_code == 422
     assert PlanVersion.objects.get(pk=version.pk).status == "agreed"
 
@@ -642,7 +655,7 @@ def test_a_coach_without_delegation_gets_403_on_establishing(client, world):
     assert client.get(url("version_establish", version.pk)).status_code == 403
     response = client.post(
         url("version_establish", version.pk),
-        {"decision-U1": "established", "decision-U2": "established"},
+        {"confirm": "on", "decision-U1": "established", "decision-U2": "established"},
     )
     assert response.status_code == 403
     assert PlanVersion.objects.get(pk=version.pk).status == "agreed"
@@ -658,7 +671,7 @@ def test_where_the_programme_delegates_the_coach_agrees_and_establishes(client, 
     assert 'data-testid="establish-form"' in review
     response = client.post(
         url("version_establish", version.pk),
-        {"decision-U1": "established", "decision-U2": "established"},
+        {"confirm": "on", "decision-U1": "established", "decision-U2": "established"},
     )
     assert response.status_code == 302
     version.refresh_from_db()
@@ -814,3 +827,21 @@ def test_navigation_offers_the_pages_of_the_users_roles(client, world, role, ite
     labels["Learning teams"] = url("team_list")
     shown = [label for label, href in labels.items() if f'<a href="{href}">{label}</a>' in nav]
     assert shown == items
+
+
+def test_establishing_without_ticking_final_writes_nothing(client, world):
+    version = agreed(world.enrol, world.oer)
+    client.force_login(world.committee)
+    audit_before = AuditEntry.objects.count()
+
+    response = client.post(
+        url("version_establish", version.pk),
+        {"decision-U1": "established", "decision-U2": "established"},
+    )
+
+    assert response.status_code == 422
+    assert "Tick that you understand this becomes final." in text(response)
+    version.refresh_from_db()
+    assert version.status == "agreed"
+    assert set(version.units.values_list("decision", flat=True)) == {"pending"}
+    assert AuditEntry.objects.count() == audit_before

@@ -35,9 +35,11 @@ from .coordination import (
     open_positions,
 )
 from .requests import (
+    achieved_unit_ids,
     evidence_for_request,
     frozen_version,
     interview_of,
+    open_requests_of_student,
     request_check,
     request_detail,
     request_facts,
@@ -58,6 +60,7 @@ from .scoring import (
     first_two_scores,
     score_sheet,
     score_table,
+    work_counts,
     work_list,
 )
 from .workload import (
@@ -78,6 +81,7 @@ __all__ = [
     "ScoreRow",
     "Workload",
     "WorkloadRow",
+    "achieved_unit_ids",
     "active_user",
     "assessor_candidates",
     "assessor_candidates_for",
@@ -100,6 +104,7 @@ __all__ = [
     "frozen_version",
     "interview_of",
     "open_positions",
+    "open_requests_of_student",
     "ordinal_alpha",
     "programme_assessors",
     "programme_ids_with",
@@ -115,6 +120,7 @@ __all__ = [
     "score_table",
     "unit_states",
     "weighted_kappa",
+    "work_counts",
     "work_list",
     "workload",
     "workload_programmes",

@@ -4,10 +4,11 @@ student's requests and results, one request with everything its pages show."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from parcours.accounts.models import Viewer
+from parcours.accounts.models import User, Viewer
 from parcours.curriculum.models import Unit
 from parcours.portfolio.models import EvidenceItem, EvidenceMapping, EvidenceVersion
 from parcours.rules import RuleResult
@@ -171,3 +172,20 @@ def request_view(pk: int, user: Viewer) -> AssessmentRequest:
         sorted(request.consensus_scores.all(), key=lambda c: c.criterion_id) if completed else []
     )
     return request
+
+
+def open_requests_of_student(student: User) -> QuerySet[AssessmentRequest]:
+    """The student's assessment requests still running (requested, scoring, waiting for a
+    third assessor or consensus), oldest first."""
+    return (
+        AssessmentRequest.objects.filter(enrolment__student=student, status__in=OPEN)
+        .select_related("enrolment__variant__programme")
+        .order_by("requested_at", "pk")
+    )
+
+
+def achieved_unit_ids(student: User) -> QuerySet[UnitResult, Any]:
+    """The ids (`unit_id`) of the units the student has achieved, as a subquery."""
+    return UnitResult.objects.filter(
+        enrolment__student=student, result=UnitResult.Result.ACHIEVED
+    ).values("unit_id")

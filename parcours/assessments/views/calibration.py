@@ -22,11 +22,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from parcours.accounts.models import User
 from parcours.core import web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum import permissions as curriculum_permissions
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.models import Programme
@@ -220,7 +220,7 @@ def calibration_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def calibration_submit(request: AuthedRequest, pk: int) -> HttpResponse:
     """A participant submits a score for every criterion, once."""
     session = permissions.get_calibration_for(request.user, pk)
@@ -242,7 +242,7 @@ def calibration_submit(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def calibration_close(request: AuthedRequest, pk: int) -> HttpResponse:
     """The coordinator closes the session: nobody scores it any more."""
     session = permissions.get_calibration_for(request.user, pk)

@@ -16,10 +16,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import exports, paging, web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ActionForm
 
 from .. import permissions, selectors, services
@@ -147,7 +146,7 @@ def _queue_action(
 
 
 @login_required
-@require_POST
+@post_only
 def assessor_assign(request: AuthedRequest, pk: int) -> HttpResponse:
     req = permissions.get_request_for(request.user, pk)
     web.require(permissions.can_assign_assessors(request.user, req))
@@ -170,7 +169,7 @@ def assessor_assign(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def assessors_assign_by_workload(request: AuthedRequest, pk: int) -> HttpResponse:
     req = permissions.get_request_for(request.user, pk)
     web.require(permissions.can_assign_assessors(request.user, req))

@@ -11,11 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import web
 from parcours.core.downloads import stored_download
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.models import Unit
 from parcours.portfolio import selectors as portfolio_selectors
@@ -136,7 +135,7 @@ def request_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def request_withdraw(request: AuthedRequest, pk: int) -> HttpResponse:
     req = permissions.get_request_for(request.user, pk)
     web.require(permissions.can_withdraw_request(request.user, req))

@@ -10,10 +10,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, selectors, services
 from ..forms import ReviewForm
@@ -59,7 +58,7 @@ def review_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def review_record(request: AuthedRequest, pk: int) -> HttpResponse:
     review = permissions.get_review_for(request.user, pk)
     form = web.bind(ReviewForm, request, "review")

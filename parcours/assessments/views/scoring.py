@@ -12,10 +12,9 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import exports, paging, web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.models import AssessmentCriterion
 
 from .. import permissions, selectors, services
@@ -36,7 +35,7 @@ def _criteria(req: AssessmentRequest) -> list[AssessmentCriterion]:
 
 
 @login_required
-@require_POST
+@post_only
 def scores_submit(request: AuthedRequest, pk: int) -> HttpResponse:
     """An assigned assessor's own scores, once, before seeing anyone else's."""
     req = permissions.get_request_for(request.user, pk)
@@ -56,7 +55,7 @@ def scores_submit(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def consensus_record(request: AuthedRequest, pk: int) -> HttpResponse:
     """The agreed final scores and the feedback per unit; the result follows from the scores.
     With `?preview=1` (htmx, on every change) only the computed results are shown."""
@@ -91,7 +90,7 @@ def consensus_record(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def interview_schedule(request: AuthedRequest, pk: int) -> HttpResponse:
     req = permissions.get_request_for(request.user, pk)
     web.require(permissions.can_manage_interview(request.user, req))
@@ -113,7 +112,7 @@ def interview_schedule(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def interview_record(request: AuthedRequest, pk: int) -> HttpResponse:
     req = permissions.get_request_for(request.user, pk)
     web.require(permissions.can_manage_interview(request.user, req))

@@ -13,14 +13,13 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.rules import get_rule
 
 from .. import permissions, selectors, services
-from ..forms import ActionForm, DiffForm, UnitForm
+from ..forms import ActionForm, ConfirmForm, DiffForm, UnitForm
 from ..models import Oer
 from .common import oer_summary, table_row, top_violations
 
@@ -60,6 +59,7 @@ def _render_oer(
         "next_year": selectors.next_year_oer(oer, request.user) if oer.is_published else None,
         "unit_form": bound.get("unit") or UnitForm(auto_id=web.auto_id("new-unit")),
         "top_violations": top_violations(bound, editable),
+        "publish_form": page if isinstance(page := bound.get("page"), ConfirmForm) else None,
     }
     return render(request, "curriculum/oer_detail.html", context, status=422 if bound else 200)
 
@@ -76,10 +76,12 @@ def _managed_oer(request: AuthedRequest, pk: int) -> Oer:
 
 
 @login_required
-@require_POST
+@post_only
 def oer_publish(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Publish the OER once the manager has ticked that it becomes final (nothing is written
+    otherwise)."""
     oer = _managed_oer(request, pk)
-    form = ActionForm(request.POST)
+    form = ConfirmForm(request.POST)
     if web.submit(form, lambda d: services.oer_publish(oer, actor=request.user))[0]:
         messages.success(request, _("The OER was published."))
         return redirect("curriculum:oer_detail", oer.pk)
@@ -87,7 +89,7 @@ def oer_publish(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def oer_copy(request: AuthedRequest, pk: int) -> HttpResponse:
     oer = _managed_oer(request, pk)
     form = ActionForm(request.POST)
@@ -127,7 +129,7 @@ def oer_diff(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def unit_create(request: AuthedRequest, pk: int) -> HttpResponse:
     oer = _managed_oer(request, pk)
     form = web.bind(UnitForm, request, "new-unit")

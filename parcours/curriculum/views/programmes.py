@@ -1,4 +1,4 @@
-"""The start page per role, the programmes and, on a programme's page, its variants: the
+"""The programmes and, on a programme's page, its variants: the
 teachers' consent, the way of working, the study-plan settings, personas and a new OER year."""
 
 from __future__ import annotations
@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
 from typing import Any
 
 from django.contrib import messages
@@ -15,12 +14,10 @@ from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from parcours.accounts.models import Role
 from parcours.core import exports, paging, web
 from parcours.core.dates import academic_year_of
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, selectors, services
 from ..forms import (
@@ -32,46 +29,6 @@ from ..forms import (
     VariantSettingsForm,
 )
 from ..models import Oer, Programme, ProgrammeVariant, TeacherConsent
-
-
-def _current_published(oers: list[Oer], today: date) -> Oer | None:
-    """The published OER in force now: the latest that started, else the first to come."""
-    published = sorted((o for o in oers if o.is_published), key=attrgetter("academic_year"))
-    started = [o for o in published if o.academic_year <= academic_year_of(today)]
-    return started[-1] if started else (published[0] if published else None)
-
-
-@dataclass(frozen=True)
-class HomeEntry:
-    programme: Programme
-    roles: list[str]
-    can_manage: bool
-    variants: list[tuple[ProgrammeVariant, Oer | None, Oer | None]]  # (variant, latest, in force)
-
-
-@login_required
-def home(request: AuthedRequest) -> HttpResponse:
-    """A start page per role: the user's programmes, what each role can open there now."""
-    roles = permissions.roles_by_programme(request.user)
-    today = web.today()
-    entries = [
-        HomeEntry(
-            p,
-            sorted(str(Role(r).label) for r in roles.get(p.pk, set())),
-            permissions.can_manage_programme(request.user, p),
-            [
-                (v, next(iter(v.oers.all()), None), _current_published(list(v.oers.all()), today))
-                for v in p.variants.all()
-            ],
-        )
-        for p in selectors.programmes_for(request.user)
-    ]
-    return render(
-        request,
-        "curriculum/home.html",
-        {"entries": entries, "is_administrator": permissions.is_administrator(request.user)},
-    )
-
 
 PROGRAMME_SORTS = {
     "name": ("name_nl",),
@@ -212,7 +169,7 @@ def _programme_action(
 
 
 @login_required
-@require_POST
+@post_only
 def variant_consent_record(request: AuthedRequest, pk: int) -> HttpResponse:
     variant = _managed_variant(request, pk)
     key = f"consent-{pk}"
@@ -227,7 +184,7 @@ def variant_consent_record(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def variant_outcome_based_set(request: AuthedRequest, pk: int) -> HttpResponse:
     variant = _managed_variant(request, pk)
     return _programme_action(
@@ -243,7 +200,7 @@ def variant_outcome_based_set(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def variant_settings_update(request: AuthedRequest, pk: int) -> HttpResponse:
     variant = _managed_variant(request, pk)
     key = f"settings-{pk}"
@@ -258,7 +215,7 @@ def variant_settings_update(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def persona_create(request: AuthedRequest, pk: int) -> HttpResponse:
     programme = permissions.get_programme_for(request.user, pk)
     web.require(permissions.can_manage_programme(request.user, programme))
@@ -273,7 +230,7 @@ def persona_create(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def oer_create(request: AuthedRequest, pk: int) -> HttpResponse:
     variant = _managed_variant(request, pk)
     form = web.bind(OerCreateForm, request, f"oer-{pk}")

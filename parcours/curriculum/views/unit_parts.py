@@ -11,10 +11,9 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Model
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 
 from .. import forms, permissions, services
 from ..models import (
@@ -103,7 +102,7 @@ def _part_delete(
 
 
 @login_required
-@require_POST
+@post_only
 def outcome_create(request: AuthedRequest, pk: int) -> HttpResponse:
     return _part_create(
         request,
@@ -116,7 +115,7 @@ def outcome_create(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def outcome_update(request: AuthedRequest, pk: int) -> HttpResponse:
     return _outcome_change(
         request,
@@ -129,7 +128,7 @@ def outcome_update(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def outcome_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     return _part_delete(
         request,
@@ -142,7 +141,7 @@ def outcome_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def criterion_create(request: AuthedRequest, pk: int) -> HttpResponse:
     return _outcome_change(
         request,
@@ -155,7 +154,7 @@ def criterion_create(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def criterion_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     return _part_delete(
         request,
@@ -168,7 +167,7 @@ def criterion_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def concentric_level_set(request: AuthedRequest, pk: int, level: int) -> HttpResponse:
     found = _editable_part(request, LearningOutcome, pk, "unit")
     if level not in (1, 2, 3):
@@ -185,7 +184,7 @@ def concentric_level_set(request: AuthedRequest, pk: int, level: int) -> HttpRes
 
 
 @login_required
-@require_POST
+@post_only
 def grid_entry_create(request: AuthedRequest, pk: int) -> HttpResponse:
     return _outcome_change(
         request,
@@ -201,7 +200,7 @@ def grid_entry_create(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def activity_create(request: AuthedRequest, pk: int) -> HttpResponse:
     return _part_create(
         request,
@@ -214,7 +213,7 @@ def activity_create(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def activity_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     return _part_delete(
         request,
@@ -227,7 +226,7 @@ def activity_delete(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def assessment_form_create(request: AuthedRequest, pk: int) -> HttpResponse:
     return _part_create(
         request,
@@ -240,7 +239,7 @@ def assessment_form_create(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def assessment_form_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     return _part_delete(
         request,

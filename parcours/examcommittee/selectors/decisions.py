@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
@@ -278,3 +278,25 @@ def appeal_term(decision: Decision) -> AppealTerm | None:
         rule=entry["rule"],
         source="; ".join(c["label"] for c in entry["citations"]),
     )
+
+
+# How far back a decision made known may still be open to appeal: the appeal term is six weeks
+# (rule decision.appeal-deadline), moved past rest days; twelve weeks leave room for any change.
+APPEAL_LOOKBACK = timedelta(weeks=12)
+
+
+def appeals_open(user: User, *, on: date) -> list[tuple[Decision, AppealTerm]]:
+    """The user's decisions made known whose appeal deadline (the one stored when each was made
+    known) has not passed on `on`, the nearest deadline first, in fixed queries."""
+    recent = decisions_of(user).filter(made_known_on__gte=on - APPEAL_LOOKBACK)
+    found = []
+    for decision in recent:
+        term = appeal_term(decision)
+        if term is not None and term.deadline >= on:
+            found.append((decision, term))
+    return sorted(found, key=lambda pair: (pair[1].deadline, pair[0].pk))
+
+
+def committee_drafts(user: Viewer) -> QuerySet[Decision]:
+    """The committee's decisions not yet made known."""
+    return committee_decisions(user).filter(made_known_on__isnull=True)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, Min, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from parcours.accounts.models import Role, User, Viewer
@@ -191,4 +191,43 @@ def own_item_ids(user: User, ids: list[int]) -> set[int]:
         EvidenceItem.objects.filter(pk__in=ids, enrolment__student=user).values_list(
             "pk", flat=True
         )
+    )
+
+
+@dataclass(frozen=True)
+class DeskTerms:
+    """Open desk requests and their decision terms (rule decision.term) on a day: how many, how
+    many overdue, how many end within the warning period, how many wait for the requester's
+    information, and the nearest end of a term."""
+
+    open: int
+    overdue: int
+    soon: int
+    info_requested: int
+    next_term_end: date | None
+
+
+def _terms(requests: QuerySet[DeskRequest], *, on: date) -> DeskTerms:
+    found = requests.order_by().aggregate(
+        open=Count("pk"),
+        overdue=Count("pk", filter=Q(term_end__lt=on)),
+        soon=Count("pk", filter=Q(term_end__gte=on, term_end__lte=on + timedelta(WARNING_DAYS))),
+        info=Count("pk", filter=Q(status=DeskRequest.Status.INFO_REQUESTED)),
+        next_end=Min("term_end"),
+    )
+    return DeskTerms(
+        found["open"], found["overdue"], found["soon"], found["info"], found["next_end"]
+    )
+
+
+def committee_desk_terms(user: Viewer, *, on: date) -> DeskTerms:
+    """The committee's open requests (its queue) and their terms, in one query."""
+    return _terms(desk_queue(user), on=on)
+
+
+def own_desk_terms(user: User, *, on: date) -> DeskTerms:
+    """The requester's own open requests and their terms, in one query."""
+    return _terms(
+        DeskRequest.objects.filter(requester=user).exclude(status=DeskRequest.Status.DECIDED),
+        on=on,
     )

@@ -18,10 +18,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
 
 from parcours.core import web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ActionForm
 from parcours.studyplans.models import Enrolment
 
@@ -151,7 +150,7 @@ def circumstance_record(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def bsa_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
     """Draft the BSA decision with the outcome rule bsa.norm gives (refused before the student's
     first year is over)."""
@@ -170,7 +169,7 @@ def bsa_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def bsa_prepare_many(request: AuthedRequest) -> HttpResponse:
     """Draft the BSA decision of every student ticked on a page of the list (at most a page):
     back to that page with what was prepared, or the page with each refusal (422)."""

@@ -18,14 +18,13 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.accounts.models import Viewer
 from parcours.core import exports, paging, web
 from parcours.core.downloads import download
 from parcours.core.errors import DomainError, RuleViolation
-from parcours.core.web import AuthedRequest
-from parcours.curriculum.forms import ActionForm, ListFilterForm
+from parcours.core.web import AuthedRequest, post_only
+from parcours.curriculum.forms import ActionForm, ConfirmForm, ListFilterForm
 from parcours.rules.decisions import DECISION_PARTS, missing_decision_parts
 from parcours.studyplans.permissions import get_version_for
 
@@ -171,7 +170,7 @@ def _plans_awaiting(request: AuthedRequest) -> dict[str, Any]:
 
 
 @login_required
-@require_POST
+@post_only
 def plan_decision_draft(request: AuthedRequest, pk: int) -> HttpResponse:
     """Draft the decision letter on an established study plan version."""
     version = get_version_for(request.user, pk)
@@ -216,6 +215,7 @@ def _render_decision(
     decision: Decision,
     form: DecisionForm | None = None,
     correct_form: Any = None,
+    make_known_form: ConfirmForm | None = None,
 ) -> HttpResponse:
     context: dict[str, Any] = {
         "decision": decision,
@@ -241,6 +241,7 @@ def _render_decision(
                     auto_id=web.auto_id("decision"),
                 ),
                 "parts": _part_checks(decision),
+                "make_known_form": make_known_form,
             }
         )
         if form is not None:
@@ -262,7 +263,7 @@ def _draft_form(request: AuthedRequest, decision: Decision) -> DecisionForm:
 
 
 @login_required
-@require_POST
+@post_only
 def decision_update(request: AuthedRequest, pk: int) -> HttpResponse:
     """Save the draft; parts may stay empty until it is made known."""
     decision = _committee_decision(request, pk)
@@ -298,28 +299,32 @@ def _missing_parts(form: Any, exc: DomainError) -> bool:
     return True
 
 
-@login_required
-@require_POST
-def decision_make_known(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Save the editor's input and make the decision known, in one transaction: refused while
-    an Awb part is missing (each named, the input kept, nothing saved); once made known the
-    appeal deadline is computed and the decision is frozen."""
-    decision = _committee_decision(request, pk)
-    form = _draft_form(request, decision)
+def _on_saved_draft(editor: DecisionForm, exc: DomainError) -> bool:
+    """A refusal to make known goes onto the editor of the saved draft: each missing Awb part
+    next to its field, any other refusal at its place (the units, or the top)."""
+    if not _missing_parts(editor, exc):
+        editor.add_domain_error(exc)
+    return True
 
+
+@login_required
+@post_only
+def decision_make_known(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Make the saved draft known, once the member has ticked that it becomes final (without
+    that, nothing is written). It acts on the draft as saved, never on unsaved input: saving is
+    its own button. Refused while an Awb part is missing, each named next to its field of the
+    saved draft; once made known the appeal deadline is computed and the decision is frozen."""
+    decision = _committee_decision(request, pk)
+    web.require(not decision.is_known)  # made known once, never again
+    confirm = ConfirmForm(request.POST)
+    editor = DecisionForm.of_saved(decision, auto_id=web.auto_id("decision"))
     ok, known = web.submit(
-        form,
-        lambda d: services.decision_save_and_make_known(
-            decision,
-            actor=request.user,
-            on=web.today(),
-            unit_grants=form.unit_grants(),
-            **form.decision_fields(),
-        ),
-        handle=_missing_parts,
+        confirm,
+        lambda d: services.decision_make_known(decision, actor=request.user, on=web.today()),
+        handle=lambda _form, exc: _on_saved_draft(editor, exc),
     )
     if not ok:
-        return _render_decision(request, decision, form)
+        return _render_decision(request, decision, editor, make_known_form=confirm)
     messages.success(
         request,
         _("The decision was made known on %(on)s; an appeal is possible until %(deadline)s.")
@@ -329,7 +334,7 @@ def decision_make_known(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def decision_correct(request: AuthedRequest, pk: int) -> HttpResponse:
     """Correct a decision made known: a new draft that refers to it, prefilled with its
     content; the original stays as it was."""

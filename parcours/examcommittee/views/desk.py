@@ -23,13 +23,12 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.accounts.models import Viewer
 from parcours.accounts.services import user_create
 from parcours.core import web
 from parcours.core.downloads import stored_download
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.models import Institution, Programme
 from parcours.portfolio import selectors as portfolio_selectors
 from parcours.portfolio.services import evidence_storage
@@ -231,7 +230,7 @@ def exemption_create(request: HttpRequest, brin: str) -> HttpResponse:
     return redirect("examcommittee:desk_request_detail", created.pk)
 
 
-@require_POST
+@post_only
 def signup(request: HttpRequest, brin: str) -> HttpResponse:
     """A short account for a prospective student (name, e-mail, password), signed in at once;
     then on to the exemption request."""
@@ -300,7 +299,7 @@ def desk_request_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def reply_create(request: AuthedRequest, pk: int) -> HttpResponse:
     """The requester answers the committee's question, with more documents if needed."""
     desk_request = permissions.get_desk_request_for(request.user, pk)

@@ -21,11 +21,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import web
 from parcours.core.downloads import download, html_to_pdf
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ActionForm
 from parcours.studyplans.models import Enrolment
 
@@ -101,7 +100,7 @@ def diploma_queue(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def diploma_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
     """Draft the diploma decision with its supplement (refused with the rule while a unit is
     missing); a draft that already exists is opened instead of a second one."""
@@ -125,7 +124,7 @@ def diploma_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def diploma_prepare_many(request: AuthedRequest) -> HttpResponse:
     """Draft the diploma decision with its supplement for every student ticked on a page of
     the queue (at most a page): back to that page with what was prepared, or the page with

@@ -17,10 +17,9 @@ from django.http import HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import exports, paging, web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ActionForm, ListFilterForm
 
 from .. import permissions, selectors, services
@@ -161,7 +160,7 @@ def _request_action(
 
 
 @login_required
-@require_POST
+@post_only
 def request_review(request: AuthedRequest, pk: int) -> HttpResponse:
     desk_request = _handled_request(request, pk)
     return _request_action(
@@ -175,7 +174,7 @@ def request_review(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def information_ask(request: AuthedRequest, pk: int) -> HttpResponse:
     desk_request = _handled_request(request, pk)
     return _request_action(
@@ -189,7 +188,7 @@ def information_ask(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def question_answer(request: AuthedRequest, pk: int) -> HttpResponse:
     desk_request = _handled_request(request, pk)
     return _request_action(
@@ -205,7 +204,7 @@ def question_answer(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def exemption_draft(request: AuthedRequest, pk: int) -> HttpResponse:
     """Start the exemption decision (every requested unit, none granted yet, the documents as
     evidence); an open draft is opened instead of starting a second one."""

@@ -16,11 +16,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from parcours.accounts.models import User
 from parcours.core import web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.models import Unit
 from parcours.studyplans import permissions as studyplan_permissions
 
@@ -201,7 +201,7 @@ def _item_for(
 
 
 @login_required
-@require_POST
+@post_only
 def item_update(request: AuthedRequest, pk: int) -> HttpResponse:
     item = _item_for(request, pk, permissions.can_edit_item)
 
@@ -220,7 +220,7 @@ def item_update(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @keeps_sent_file_names
 @login_required
-@require_POST
+@post_only
 def version_upload(request: AuthedRequest, pk: int) -> HttpResponse:
     """A new upload of an item: a new version; the earlier versions stay."""
     item = _item_for(request, pk, permissions.can_edit_item)
@@ -237,7 +237,7 @@ def version_upload(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def item_map(request: AuthedRequest, pk: int) -> HttpResponse:
     """The criteria (of one or more units) this item shows."""
     item = _item_for(request, pk, permissions.can_edit_item)
@@ -254,7 +254,7 @@ def item_map(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def confirmation_invite(request: AuthedRequest, pk: int) -> HttpResponse:
     """E-mail the workplace supervisor a single-use link to confirm this item."""
     item = _item_for(request, pk, permissions.can_invite_supervisor)
@@ -279,7 +279,7 @@ def confirmation_invite(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def vraak_record(request: AuthedRequest, pk: int) -> HttpResponse:
     """The coach's (or an assigned assessor's) VRAAK judgement of the item."""
     item = _item_for(request, pk, permissions.can_judge_item)

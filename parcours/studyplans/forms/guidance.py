@@ -141,6 +141,11 @@ class EstablishForm(BaseForm):
         super().__init__(*args, **kwargs)
         self.plan_units = plan_units
         self.keys = unit_keys(plan_units)
+        # establishing is final: the member ticks that first (template core/_confirm.html)
+        self.fields["confirm"] = forms.BooleanField(
+            required=True,
+            error_messages={"required": _("Tick that you understand this becomes final.")},
+        )
         for pu in plan_units:
             key = self.keys[pu.pk]
             self.fields[f"decision-{key}"] = forms.ChoiceField(

@@ -16,12 +16,14 @@ from .lists import (
     committee_queue,
     committee_queue_list,
     enrolments_of_student,
+    planned_unit_ids,
     plans_of,
     teachers_of,
     team_programmes,
     teams_for,
     teams_of_enrolments,
     versions_awaiting,
+    versions_to_finish,
     visible_plans,
 )
 from .units import (
@@ -79,6 +81,7 @@ __all__ = [
     "enrolment_units",
     "enrolments_of_student",
     "plan_facts",
+    "planned_unit_ids",
     "planned_weeks",
     "plans_of",
     "size_check",
@@ -95,6 +98,7 @@ __all__ = [
     "version_with_content",
     "versions_awaiting",
     "versions_compared",
+    "versions_to_finish",
     "visible_plans",
     "with_content",
 ]

@@ -351,3 +351,34 @@ def teachers_of(programme: Programme) -> QuerySet[User]:
 
 
 TEAM_ROLES = frozenset({Role.COACH, Role.PROGRAMME_MANAGER})
+
+
+# The versions of a plan that are the student's current work (not replaced or withdrawn).
+CURRENT_VERSIONS = (
+    PlanVersion.Status.DRAFT,
+    PlanVersion.Status.SUBMITTED,
+    PlanVersion.Status.RETURNED,
+    PlanVersion.Status.AGREED,
+    PlanVersion.Status.ESTABLISHED,
+)
+
+
+def versions_to_finish(student: User) -> QuerySet[PlanVersion]:
+    """The student's plan versions still in the student's hands: drafts to finish and submit,
+    and versions the coach returned with comments, oldest plan first."""
+    return (
+        PlanVersion.objects.filter(
+            plan__enrolment__student=student,
+            status__in=(PlanVersion.Status.DRAFT, PlanVersion.Status.RETURNED),
+        )
+        .select_related("plan__enrolment__variant__programme")
+        .order_by("plan__period_start", "number", "pk")
+    )
+
+
+def planned_unit_ids(student: User) -> QuerySet[PlanUnit, Any]:
+    """The ids (`unit_id`) of the units in the student's current plan versions, as a subquery
+    (no query of its own)."""
+    return PlanUnit.objects.filter(
+        version__plan__enrolment__student=student, version__status__in=CURRENT_VERSIONS
+    ).values("unit_id")

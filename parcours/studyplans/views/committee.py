@@ -16,11 +16,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.accounts.models import Role, User
 from parcours.core import exports, paging, web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ListFilterForm
 from parcours.curriculum.permissions import (
     has_role,
@@ -145,7 +144,7 @@ def version_review(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def version_return(request: AuthedRequest, pk: int) -> HttpResponse:
     version = common.staff_version(request, pk)
     web.require(permissions.can_review_version(request.user, version))
@@ -161,7 +160,7 @@ def version_return(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def version_agree(request: AuthedRequest, pk: int) -> HttpResponse:
     version = common.staff_version(request, pk)
     web.require(permissions.can_review_version(request.user, version))

@@ -9,10 +9,9 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ActionForm
 
 from .. import permissions, selectors, services
@@ -45,7 +44,7 @@ def _editable_activity(request: AuthedRequest, pk: int) -> PlanActivity:
 
 
 @login_required
-@require_POST
+@post_only
 def version_update_details(request: AuthedRequest, pk: int) -> HttpResponse:
     version = _editable_version(request, pk)
     return plan_action(
@@ -65,7 +64,7 @@ def version_update_details(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def plan_unit_add(request: AuthedRequest, pk: int) -> HttpResponse:
     version = _editable_version(request, pk)
     content = selectors.version_with_content(version.pk)
@@ -86,7 +85,7 @@ def plan_unit_add(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def plan_unit_update(request: AuthedRequest, pk: int) -> HttpResponse:
     plan_unit = _editable_plan_unit(request, pk)
     version = plan_unit.version
@@ -119,7 +118,7 @@ def plan_unit_update(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def plan_unit_remove(request: AuthedRequest, pk: int) -> HttpResponse:
     plan_unit = _editable_plan_unit(request, pk)
     key = f"remove-unit-{pk}"
@@ -136,7 +135,7 @@ def plan_unit_remove(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def plan_activity_add(request: AuthedRequest, pk: int) -> HttpResponse:
     plan_unit = _editable_plan_unit(request, pk)
     version = plan_unit.version
@@ -167,7 +166,7 @@ def plan_activity_add(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def large_activity_remove(request: AuthedRequest, pk: int) -> HttpResponse:
     activity = permissions.get_large_activity_for(request.user, pk)
     web.require(permissions.can_edit_version(request.user, activity.version))
@@ -185,7 +184,7 @@ def large_activity_remove(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def plan_activity_remove(request: AuthedRequest, pk: int) -> HttpResponse:
     item = _editable_activity(request, pk)
     key = f"remove-activity-{pk}"
@@ -202,7 +201,7 @@ def plan_activity_remove(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def large_activity_add(request: AuthedRequest, pk: int) -> HttpResponse:
     version = _editable_version(request, pk)
     outcomes = plan_outcomes(selectors.version_with_content(version.pk))
@@ -227,7 +226,7 @@ def large_activity_add(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def version_submit(request: AuthedRequest, pk: int) -> HttpResponse:
     version = permissions.get_version_for(request.user, pk)
     web.require(permissions.can_submit_version(request.user, version))
@@ -244,7 +243,7 @@ def version_submit(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def version_amend(request: AuthedRequest, pk: int) -> HttpResponse:
     """A new draft version based on a returned or the established version."""
     version = permissions.get_version_for(request.user, pk)

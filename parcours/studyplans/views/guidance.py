@@ -16,10 +16,9 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import exports, paging, web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, selectors, services
 from ..forms.common import IntakeForm
@@ -244,7 +243,7 @@ def student_file(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def student_file_intake_record(request: AuthedRequest, pk: int) -> HttpResponse:
     enrolment = common.file_enrolment(request, pk)
     web.require(permissions.can_edit_intake(request.user, enrolment))
@@ -260,7 +259,7 @@ def student_file_intake_record(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def persona_link(request: AuthedRequest, pk: int) -> HttpResponse:
     enrolment = common.file_enrolment(request, pk)
     web.require(permissions.can_link_persona(request.user, enrolment))
@@ -279,7 +278,7 @@ def persona_link(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def conversation_schedule(request: AuthedRequest, pk: int) -> HttpResponse:
     enrolment = common.file_enrolment(request, pk)
     web.require(permissions.can_schedule_conversation(request.user, enrolment))
@@ -295,7 +294,7 @@ def conversation_schedule(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def conversation_record(request: AuthedRequest, pk: int) -> HttpResponse:
     """Log a held conversation: when, with whom, the notes and the agreements."""
     conversation = permissions.get_conversation_for(request.user, pk)

@@ -16,10 +16,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.models import Oer, Unit
 
 from .. import permissions, selectors, services
@@ -178,7 +177,7 @@ def _enrolment_page(
 
 
 @login_required
-@require_POST
+@post_only
 def intake_record(request: AuthedRequest, pk: int) -> HttpResponse:
     enrolment = permissions.get_enrolment_for(request.user, pk)
     web.require(permissions.can_edit_intake(request.user, enrolment))
@@ -191,7 +190,7 @@ def intake_record(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def plan_create(request: AuthedRequest, pk: int) -> HttpResponse:
     """A new plan with its first draft: title, period, hours and a route per chosen unit."""
     enrolment = permissions.get_enrolment_for(request.user, pk)

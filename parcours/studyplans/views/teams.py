@@ -10,11 +10,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.accounts.models import Role
 from parcours.core import web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum import permissions as curriculum_permissions
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.permissions import roles_by_programme
@@ -53,7 +52,7 @@ def team_list(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def team_create(request: AuthedRequest, pk: int) -> HttpResponse:
     programme = curriculum_permissions.get_programme_for(request.user, pk)
     web.require(permissions.can_create_team(request.user, programme.pk))
@@ -108,7 +107,7 @@ def team_manage(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def team_member_add(request: AuthedRequest, pk: int, enrolment_pk: int) -> HttpResponse:
     team = permissions.get_team_for(request.user, pk)
     web.require(permissions.can_manage_team(request.user, team))
@@ -129,7 +128,7 @@ def team_member_add(request: AuthedRequest, pk: int, enrolment_pk: int) -> HttpR
 
 
 @login_required
-@require_POST
+@post_only
 def team_meeting_record(request: AuthedRequest, pk: int) -> HttpResponse:
     team = permissions.get_team_for(request.user, pk)
     web.require(permissions.can_record_team_meeting(request.user, team))
