@@ -24,7 +24,7 @@ from .lists import (
     versions_awaiting,
     visible_plans,
 )
-from .units import enrolment_oer_ids, enrolment_units
+from .units import enrolment_oer_ids, enrolment_units, plan_grid_units
 from .versions import (
     FIELD_LABELS,
     LARGE_ACTIVITY,
@@ -73,6 +73,7 @@ __all__ = [
     "enrolment_units",
     "enrolments_of_student",
     "plan_facts",
+    "plan_grid_units",
     "planned_weeks",
     "plans_of",
     "size_check",

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from parcours.core.dates import academic_year_of
-from parcours.curriculum.models import Oer, Unit
+from django.db.models import OuterRef, Prefetch, Subquery
 
-from ..models import Enrolment, PlanUnit
+from parcours.core.dates import academic_year_of
+from parcours.curriculum.models import LearningOutcome, Oer, Unit
+
+from ..models import Enrolment, PlanUnit, PlanVersion
 
 
 def _start_oer(published: dict[int, int], start_year: int) -> int | None:
@@ -64,3 +66,24 @@ def enrolment_units(enrolments: Sequence[Enrolment]) -> dict[int, list[Unit]]:
         .order_by("-oer__academic_year", "position", "code")
     )
     return {pk: [u for u in units if u.oer_id in ids] for pk, ids in oer_ids.items()}
+
+
+def plan_grid_units(enrolment: Enrolment) -> list[Unit]:
+    """The units of the student's plans (each plan's latest version), with per outcome its
+    assessment criteria and its validation grid (the typical evidence): what the coach reads
+    the plan against. Four queries, whatever the number of plans, units and outcomes."""
+    latest = (
+        PlanVersion.objects.filter(plan=OuterRef("version__plan"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    in_plans = PlanUnit.objects.filter(
+        version__plan__enrolment=enrolment, version__number=Subquery(latest)
+    ).values("unit_id")
+    outcomes = LearningOutcome.objects.prefetch_related("criteria", "grid_entries")
+    return list(
+        Unit.objects.filter(pk__in=in_plans)
+        .select_related("oer")
+        .prefetch_related(Prefetch("outcomes", queryset=outcomes))
+        .order_by("position", "code", "pk")
+    )
