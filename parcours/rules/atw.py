@@ -7,7 +7,8 @@ Good Friday does not count. Easter comes from dateutil; a holidays package model
 Dutch calendar rather than the Atw's list and would need correcting, so it is not used.
 
 Pure and public: the UI shows this reasoning (which rest days a term was moved past) next to
-the rule `decision.appeal-deadline` and its source.
+the rules `decision.appeal-deadline` and `decision.term` (the decision term of Awb 4:13) and
+their sources.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Rules for exam-committee decisions: terms (Awb, Atw), Awb parts, BSA, diploma, exemptions.
 
-The Atw calendar the appeal term is moved past lives in atw.py. The date helpers here are pure
-and public: the UI shows their reasoning next to the rule and its source.
+The Atw calendar the appeal term and the decision term are moved past lives in atw.py. The
+date helpers here are pure and public: the UI shows their reasoning next to the rule and its
+source.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from .atw import ATW_ART_1, ATW_ART_3, english_name, rest_days_from
+from .atw import ATW_ART_1, ATW_ART_3, english_name, extend_past_rest_days, rest_days_from
 from .base import Citation, RuleKind, Verdict, allowed, refused, rule, warned
 from .facts import (
     AppealFacts,
@@ -30,14 +31,19 @@ BSA_FIRST_YEAR_MONTHS = "bsa.first_year_months"
 # --- Terms -----------------------------------------------------------------------------------
 
 
-def decision_term_end(received: date) -> date:
-    """The last day by which the exam committee must decide on a request received on `received`:
-    eight weeks after receipt (Awb 4:13, second paragraph).
-
-    Deliberately not moved past rest days: the committee plans to this date, which is never
-    later than the term the Atw would give."""
+def decision_term_nominal_end(received: date) -> date:
+    """Eight weeks (the parameter decision.term_weeks) after receipt, before the Atw moves it
+    (Awb 4:13, second paragraph)."""
     weeks = int(parameter(TERM_WEEKS, on=received).value)
     return received + timedelta(weeks=weeks)
+
+
+def decision_term_end(received: date) -> date:
+    """The last day by which the exam committee must decide on a request received on `received`:
+    eight weeks after receipt (Awb 4:13, second paragraph); a term ending on a Saturday, Sunday
+    or generally recognised holiday runs to and including the next day that is none of these
+    (Atw art. 1 and 3), as the appeal term does."""
+    return extend_past_rest_days(decision_term_nominal_end(received))
 
 
 def decision_days_left(received: date, on: date) -> int:
@@ -123,18 +129,29 @@ def decision_appeal_deadline(facts: AppealFacts, *, on: date) -> Verdict:
             "binnen acht weken na ontvangst van de aanvraag geen beschikking heeft gegeven",
         ),
         Citation("awb", "art. 4:13, eerste lid"),
+        ATW_ART_1,
+        ATW_ART_3,
     ],
 )
 def decision_term(facts: DecisionTermFacts, *, on: date) -> Verdict:
     """The exam committee decides on a request within eight weeks of receiving it, unless a
     regulation sets another term. While undecided, the request is flagged when the programme's
     warning period (default seven days) or less is left, and refused as overdue once the term has
-    passed; a decision taken after the term is refused as late. Suspensions and extensions of the
-    term (Awb 4:14, 4:15) are not taken into account."""
-    end = decision_term_end(facts.received)
+    passed; a decision taken after the term is refused as late. A term ending on a Saturday,
+    Sunday or generally recognised holiday (New Year's Day, Easter Monday, King's Day, 5 May,
+    Ascension Day, Whit Monday, Christmas Day and the day after) runs to and including the next
+    day that is none of these, as the appeal term does. Suspensions and extensions of the term
+    (Awb 4:14, 4:15) are not taken into account."""
+    nominal_end = decision_term_nominal_end(facts.received)
+    skipped = rest_days_from(nominal_end)
+    end = extend_past_rest_days(nominal_end)
     values = {
         "received": facts.received,
+        "term_end_before_extension": nominal_end,
         "term_end": end,
+        "moved_past": [name for _day, name in skipped],
+        "moved_past_en": [english_name(name) for _day, name in skipped],
+        "moved_past_dates": [day for day, _name in skipped],
         "decided_on": facts.decided_on,
         "warning_days": facts.warning_days,
     }

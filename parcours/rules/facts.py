@@ -87,6 +87,16 @@ class UnitDecisionFacts:
 
 
 @dataclass(frozen=True)
+class CommitteeReferralFacts:
+    """Who sends a reviewed plan version to the exam committee, after which advice of the
+    coach, and with which reasons of their own."""
+
+    coach_advice: str  # "" (not yet given) | agree | against
+    sender: str  # student | coach
+    reasons: str = ""
+
+
+@dataclass(frozen=True)
 class GuidanceFacts:
     last_conversation_on: date | None = None
 

@@ -7,7 +7,13 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from .base import Citation, RuleKind, Verdict, allowed, refused, rule, warned
-from .facts import GuidanceFacts, PlanFacts, StartFacts, UnitDecisionFacts
+from .facts import (
+    CommitteeReferralFacts,
+    GuidanceFacts,
+    PlanFacts,
+    StartFacts,
+    UnitDecisionFacts,
+)
 from .in_force import INSTITUTION_POLICY, WLHO
 from .parameters import parameter
 
@@ -189,6 +195,67 @@ def studyplan_own_route_established(facts: UnitDecisionFacts, *, on: date) -> Ve
         chosen_route=facts.chosen_route,
         effective_route="A",
     )
+
+
+@rule(
+    "studyplan.committee-referral",
+    title_nl="De coach adviseert; de student kan het studieplan ook tegen dat advies in aan de "
+    "examencommissie voorleggen",
+    title_en="The coach advises; the student may put the study plan to the exam committee "
+    "against that advice",
+    kind=RuleKind.LAW,
+    valid_from=WLHO,
+    citations=[
+        Citation(
+            "seed-000",
+            "antwoord 20, keuze van de student",
+            "dan heeft de student de vrijheid om te kiezen voor een eigen invulling van de "
+            "leerroute, de gefaciliteerde leerroute of voor een combinatie van beide. "
+            "Randvoorwaarde is dat de student daarin optimaal wordt voorgelicht en begeleid en "
+            "dat de instelling het studieplan goedkeurt en vaststelt.",
+        ),
+        Citation(
+            "seed-000",
+            "antwoord 20, advies van de coach",
+            "Verder is er voldoende ruimte voor docentcoaches en andere studentbegeleiders om de "
+            "studenten te adviseren. Dit kan in principe ook inhouden het ontraden van een eigen "
+            "invulling van de leerroute.",
+        ),
+    ],
+)
+def studyplan_committee_referral(facts: CommitteeReferralFacts, *, on: date) -> Verdict:
+    """The coach advises on a submitted plan version; the coach does not decide. With the
+    coach's agreement the version goes to the exam committee. When the coach advises against
+    it, the student may amend the version, or send it to the exam committee as it is, against
+    the advice, with their own reasons; the coach cannot send a version they advised against.
+    Before the coach has given advice, the version goes to the coach first. The exam committee
+    (the institution) then establishes or refuses the plan unit by unit."""
+    values = {"coach_advice": facts.coach_advice, "sender": facts.sender}
+    if facts.coach_advice == "agree":
+        return allowed(**values)
+    if facts.coach_advice != "against":
+        return refused(
+            "Dien de versie eerst in bij je coach: de examencommissie krijgt een studieplan "
+            "met het advies van de coach.",
+            "Submit the version to your coach first: the exam committee receives a study plan "
+            "with the coach's advice.",
+            **values,
+        )
+    if facts.sender != "student":
+        return refused(
+            "Alleen de student kan een versie tegen het advies van de coach in aan de "
+            "examencommissie voorleggen; de coach adviseert.",
+            "Only the student can put a version to the exam committee against the coach's "
+            "advice; the coach advises.",
+            **values,
+        )
+    if not facts.reasons.strip():
+        return refused(
+            "Schrijf erbij waarom je de versie tegen het advies van je coach in voorlegt.",
+            "Say why you put the version to the exam committee against your coach's advice.",
+            **values,
+        )
+    return allowed(**values)
 
 
 @rule(

@@ -137,13 +137,21 @@ class PlanVersion(models.Model):
         SUBMITTED = "submitted", _("submitted")
         RETURNED = "returned", _("returned with comments")
         AGREED = "agreed", _("agreed by the coach")
+        AGAINST_ADVICE = "against_advice", _("with the exam committee, against the coach's advice")
         ESTABLISHED = "established", _("established")
         SUPERSEDED = "superseded", _("superseded")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
     plan = models.ForeignKey(StudyPlan, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveSmallIntegerField()
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+
+    class Advice(models.TextChoices):
+        """The coach advises; the student decides (seed 000, answer 20)."""
+
+        AGREE = "agree", _("agrees")
+        AGAINST = "against", _("advises against")
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     based_on = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="amendments"
     )
@@ -164,6 +172,13 @@ class PlanVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # the coach's advice with the comment above: agree, or advise against (a returned version)
+    coach_advice = models.CharField(
+        _("coach's advice"), max_length=8, choices=Advice.choices, blank=True
+    )
+    # the student's own reasons for sending the version to the exam committee against the advice
+    student_reasons = models.TextField(_("student's reasons"), blank=True)
+    referred_at = models.DateTimeField(null=True, blank=True)
     established_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -181,7 +196,7 @@ class PlanVersion(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["plan"],
-                condition=Q(status__in=["draft", "submitted", "agreed"]),
+                condition=Q(status__in=["draft", "submitted", "agreed", "against_advice"]),
                 name="one_open_version_per_plan",
             ),
         ]

@@ -80,10 +80,18 @@ def can_review_version(user: Viewer, version: PlanVersion) -> bool:
     return is_coach_of(user, version.plan.enrolment)
 
 
+def can_refer_version(user: Viewer, version: PlanVersion) -> bool:
+    """Put a returned version to the exam committee against the coach's advice: the student
+    (rule studyplan.committee-referral says who may send what; a coach is refused by it)."""
+    return can_edit_version(user, version)
+
+
 def can_establish_version(user: Viewer, version: PlanVersion) -> bool:
-    """The exam committee establishes; the coach does where the programme delegates it."""
+    """The exam committee establishes; the coach does where the programme delegates it, but
+    never a version the student put forward against that coach's advice."""
     enrolment = version.plan.enrolment
-    if enrolment.variant.coach_establishes_plans and is_coach_of(user, enrolment):
+    against = version.status == PlanVersion.Status.AGAINST_ADVICE
+    if enrolment.variant.coach_establishes_plans and is_coach_of(user, enrolment) and not against:
         return True
     return has_role(user, _programme_id(enrolment), {Role.EXAM_COMMITTEE})
 

@@ -28,6 +28,7 @@ student_patterns = [
     ),
     path("versies/<int:pk>/indienen/", drafts.version_submit, name="version_submit"),
     path("versies/<int:pk>/aanpassen/", drafts.version_amend, name="version_amend"),
+    path("versies/<int:pk>/naar-examencommissie/", drafts.version_refer, name="version_refer"),
     path("planeenheden/<int:pk>/", drafts.plan_unit_update, name="plan_unit_update"),
     path("planeenheden/<int:pk>/verwijderen/", drafts.plan_unit_remove, name="plan_unit_remove"),
     path(

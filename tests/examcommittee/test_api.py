@@ -293,6 +293,8 @@ def test_anyone_asks_a_question_without_signing_in(client, w):
         "message": "Telt mijn EVC-certificaat mee?",
         "received_on": "2027-03-01",
         "term_end": "2027-04-26",
+        "term_end_before_extension": "2027-04-26",
+        "term_moved_past": [],
         "days_left": 56,
         "term_state": "open",
         "answer": "",
@@ -427,6 +429,8 @@ def test_an_exemption_request_with_documents_stores_them_checked_by_content(clie
         "message": "Tien jaar werkervaring.",
         "received_on": "2027-03-01",
         "term_end": "2027-04-26",
+        "term_end_before_extension": "2027-04-26",
+        "term_moved_past": [],
         "days_left": 56,
         "term_state": "open",
         "answer": "",
@@ -541,7 +545,8 @@ def test_my_requests_count_down_the_decision_term(client, w):
         for r in rows
     ] == [
         (open_question.pk, "received", "2027-03-01", "2027-04-26", 35, "open"),
-        (asked.pk, "info_requested", "2027-02-01", "2027-03-29", 7, "soon"),
+        # eight weeks end on Easter Monday 2027: the Atw moves the term to the Tuesday
+        (asked.pk, "info_requested", "2027-02-01", "2027-03-30", 8, "open"),
     ]
     committee_message = DeskMessage.objects.get()
     assert rows[1]["messages"] == [

@@ -119,7 +119,8 @@ def test_desk_home_explains_exemptions_and_the_decision_term(client, world):
     assert squash(element(page, "section", "desk-term")) == (
         "When you hear from us The exam committee decides within 8 weeks of receiving your "
         "request. Rule decision.term · Source: Awb, art. 4:13, tweede lid; Awb, art. 4:13, "
-        "eerste lid You can appeal against a decision within 6 weeks after it was made known; "
+        "eerste lid; Atw, art. 1, eerste lid; Atw, art. 3, eerste lid You can appeal against a "
+        "decision within 6 weeks after it was made known; "
         "the letter names the last day."
     )
     assert squash(element(page, "ul", "desk-programmes")) == "Nursing"

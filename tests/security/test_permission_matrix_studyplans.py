@@ -252,6 +252,15 @@ STUDENT_PROBES = [
         lambda i: f"/studie/versies/{i['returned']}/aanpassen/",
         study_page(302),
     ),
+    # the rule studyplan.committee-referral, not the permission, refuses the coach (422, with
+    # its source): the coach may act on the plan, but only the student goes against the advice
+    Probe(
+        "studyplans:version_refer",
+        "post",
+        lambda i: f"/studie/versies/{i['returned']}/naar-examencommissie/",
+        {**study_page(302), "coach": 422},
+        {"reasons": "Mijn werkgever begeleidt het project."},
+    ),
     Probe(
         "studyplans:plan_unit_update",
         "post",
@@ -599,6 +608,13 @@ API_PROBES = [
         "post",
         lambda i: f"/api/v1/plan-versions/{i['returned']}/amend",
         api_answer(201),
+    ),
+    api_probe(
+        "plan_version_refer",
+        "post",
+        lambda i: f"/api/v1/plan-versions/{i['returned']}/refer",
+        {**api_answer(200), "coach": 422},
+        {"reasons": "Mijn werkgever begeleidt het project."},
     ),
     api_probe(
         "plan_version_establish",

@@ -227,6 +227,9 @@ def test_student_creates_a_plan_and_gets_it_with_its_first_version(client, w, fr
             "hours_per_week": 20,
             "notes": "",
             "coach_comment": "",
+            "coach_advice": "",
+            "student_reasons": "",
+            "referred_at": None,
             "created_by_id": student.pk,
             "reviewed_by_id": None,
             "established_by_id": None,
@@ -1209,7 +1212,8 @@ def test_workflow_refusals(client, w):
             "establish",
             {"decisions": []},
             422,
-            "Alleen een door de coach akkoord bevonden versie kan worden vastgesteld.",
+            "Alleen een versie waarmee de coach akkoord ging, of die de student tegen het "
+            "advies van de coach in voorlegde, kan worden vastgesteld.",
         ),
         (
             "coach",
@@ -1357,6 +1361,10 @@ def test_committee_queue_lists_agreed_versions_of_their_programme(client, w, fro
             "programme_id": w.enrol.variant.programme_id,
             "reviewed_at": STAMP,
             "coach_comment": "",
+            "status": "agreed",
+            "coach_advice": "agree",
+            "student_reasons": "",
+            "referred_at": None,
         }
     ]
     assert [
@@ -1428,6 +1436,7 @@ STUDY_PLAN_OPERATIONS = {
     ("POST", "/plan-versions/{version_id}/return"),
     ("POST", "/plan-versions/{version_id}/agree"),
     ("POST", "/plan-versions/{version_id}/amend"),
+    ("POST", "/plan-versions/{version_id}/refer"),
     ("POST", "/plan-versions/{version_id}/establish"),
     ("GET", "/caseload"),
     ("GET", "/committee-queue"),

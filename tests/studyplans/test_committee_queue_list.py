@@ -156,7 +156,7 @@ def test_the_export_holds_every_filtered_row_with_the_header(client, world, smal
     client.force_login(world.committee)
     rows = csv_rows(client.get(URL, {"export": "csv", "sorteer": "student"}))
     assert rows[0] == [
-        "Agreed on",
+        "Waiting since",
         "Student",
         "Student number",
         "Programme",
@@ -167,6 +167,7 @@ def test_the_export_holds_every_filtered_row_with_the_header(client, world, smal
         "Version",
         "Units and routes",
         "EC",
+        "Coach's advice",
     ]
     assert [r[1] for r in rows[1:]] == [f"Sam {n}" for n in sorted(AGREED)]
     programme = str(world.programme)
@@ -182,9 +183,10 @@ def test_the_export_holds_every_filtered_row_with_the_header(client, world, smal
         "1",
         "U1 (A), U2 (A)",
         "30",
+        "agrees",
     ]
     book = xlsx_rows(client.get(URL, {"export": "xlsx", "zoek": "evers"}))
-    assert book[0][0] == "Agreed on"
+    assert book[0][0] == "Waiting since"
     assert book[1:] == [
         [
             "2026-09-04",
@@ -198,6 +200,7 @@ def test_the_export_holds_every_filtered_row_with_the_header(client, world, smal
             "1",
             "U1 (A)",
             "15",
+            "agrees",
         ]
     ]
     assert len(v) == 5

@@ -632,7 +632,10 @@ def test_establishing_an_established_version_again_is_refused_with_a_message(cli
         },
     )
     assert response.status_code == 422
-    assert "Only a version the coach agreed to can be established." in text(response)
+    assert (
+        "Only a version the coach agreed to, or one the student put forward against the "
+        "coach's advice, can be established."
+    ) in text(response)
     assert dict(version.units.values_list("unit__code", "decision")) == {
         "U1": "established",
         "U2": "established",

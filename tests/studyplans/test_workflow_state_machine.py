@@ -1,10 +1,12 @@
 """A hypothesis state machine over the study-plan workflow on one plan: random draft edits
-(some on a stale lock_version), submit, return, agree, amend, establish with random decisions
-per unit, and actions out of turn. After every step the plan's history must hold:
+(some on a stale lock_version), submit, return, agree, amend, refer a returned version to the
+exam committee against the coach's advice, establish with random decisions per unit, and
+actions out of turn. After every step the plan's history must hold:
 
 - version numbers are 1..n without gaps, and n never shrinks (versions only grow);
 - no version is established before the first establishment, exactly one ever after;
-- at most one version is open (draft, submitted or agreed);
+- at most one version is open (draft, submitted, agreed or with the committee against the
+  coach's advice);
 - a version's content no longer changes once it was returned or established (nor once
   superseded): compared with a snapshot taken when it froze;
 - a unit refused in the established version follows the facilitated route (A), an established
@@ -44,8 +46,9 @@ from parcours.studyplans.selectors import effective_routes, version_snapshot, ve
 from tests import factories
 
 ON = date(2026, 9, 1)
-OPEN = {"draft", "submitted", "agreed"}
-FROZEN = {"returned", "established", "superseded"}
+OPEN = {"draft", "submitted", "agreed", "against_advice"}
+FROZEN = {"returned", "against_advice", "established", "superseded"}
+ESTABLISHABLE = ("agreed", "against_advice")
 TEXT = st.text(alphabet="abcdefghij klmnop", min_size=1, max_size=12).filter(str.strip)
 
 
@@ -122,16 +125,29 @@ class PlanWorkflow(RuleBasedStateMachine):
     def open_version(self) -> PlanVersion | None:
         return next((v for v in self.versions() if v.status in OPEN), None)
 
-    def has_open(self, status: str) -> bool:
+    def has_open(self, *statuses: str) -> bool:
         version = self.open_version()
-        return version is not None and version.status == status
+        return version is not None and version.status in statuses
+
+    def referable(self) -> PlanVersion | None:
+        """The latest version, when the coach returned it (advised against it)."""
+        versions = self.versions()
+        return versions[-1] if versions and versions[-1].status == "returned" else None
 
     def state(self) -> list[tuple[Any, ...]]:
         """Every row an action may touch, to assert that a refusal wrote nothing."""
         return [
             *PlanVersion.objects.filter(plan=self.plan)
             .order_by("pk")
-            .values_list("pk", "status", "lock_version", "hours_per_week", "coach_comment"),
+            .values_list(
+                "pk",
+                "status",
+                "lock_version",
+                "hours_per_week",
+                "coach_comment",
+                "coach_advice",
+                "student_reasons",
+            ),
             *PlanUnit.objects.filter(version__plan=self.plan)
             .order_by("pk")
             .values_list("pk", "unit__code", "route", "decision", "decision_reason"),
@@ -325,6 +341,30 @@ class PlanWorkflow(RuleBasedStateMachine):
         assert version is not None
         services.version_agree(version, actor=self.coach, comment=comment)
 
+    @precondition(lambda self: self.referable() is not None)
+    @rule(reasons=st.just("  ") | TEXT)
+    @step
+    def refer(self, reasons: str) -> None:
+        """The student puts the returned version to the exam committee against the advice."""
+        version = self.referable()
+        assert version is not None
+
+        def refer() -> Any:
+            return services.version_refer(version, actor=self.student, reasons=reasons, on=ON)
+
+        if not reasons.strip():
+            error = self.refused(refer, RuleViolation)
+            assert isinstance(error, RuleViolation)
+            assert error.rule_id == "studyplan.committee-referral"
+            return
+        refer()
+        stored = PlanVersion.objects.get(pk=version.pk)
+        assert (stored.status, stored.coach_advice, stored.student_reasons) == (
+            "against_advice",
+            "against",
+            reasons.strip(),
+        )
+
     @precondition(lambda self: self.open_version() is None)
     @rule(data=st.data())
     @step
@@ -341,7 +381,7 @@ class PlanWorkflow(RuleBasedStateMachine):
         copied = {k: v for k, v in self.frozen[base.pk]["snapshot"].items() if k not in decisions}
         assert version_snapshot(version_with_content(draft.pk)) == copied
 
-    @precondition(lambda self: self.has_open("agreed"))
+    @precondition(lambda self: self.has_open(*ESTABLISHABLE))
     @rule(data=st.data())
     @step
     def establish(self, data: st.DataObject) -> None:
@@ -355,7 +395,7 @@ class PlanWorkflow(RuleBasedStateMachine):
         self.ever_established = True
         self.freeze(version)
 
-    @precondition(lambda self: self.has_open("agreed"))
+    @precondition(lambda self: self.has_open(*ESTABLISHABLE))
     @rule(data=st.data())
     @step
     def establish_refusing_without_reasons(self, data: st.DataObject) -> None:
@@ -379,16 +419,21 @@ class PlanWorkflow(RuleBasedStateMachine):
     def out_of_turn(self, data: st.DataObject) -> None:
         """An action a version's state does not allow is refused and writes nothing."""
         version = data.draw(st.sampled_from(self.versions()))
+        latest = version == self.referable()
         allowed = {
             "draft": {"submit"},
             "submitted": {"return", "agree"},
             "agreed": {"establish"},
-            "returned": set() if self.open_version() else {"amend"},
+            "against_advice": {"establish"},
+            "returned": (set() if self.open_version() else {"amend"})
+            | ({"refer"} if latest else set()),
             "established": set() if self.open_version() else {"amend"},
             "superseded": set(),
         }[version.status]
         action = data.draw(
-            st.sampled_from(sorted({"submit", "return", "agree", "establish", "amend"} - allowed))
+            st.sampled_from(
+                sorted({"submit", "return", "agree", "establish", "amend", "refer"} - allowed)
+            )
         )
         calls = {
             "submit": lambda: services.version_submit(
@@ -403,6 +448,9 @@ class PlanWorkflow(RuleBasedStateMachine):
                 on=ON,
             ),
             "amend": lambda: services.version_amend(version, actor=self.student),
+            "refer": lambda: services.version_refer(
+                version, actor=self.student, reasons="x", on=ON
+            ),
         }
         self.refused(calls[action])
 

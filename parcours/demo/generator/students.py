@@ -195,6 +195,7 @@ def _plan(
             updated_at=at(created + timedelta(days=1)),
             submitted_at=at(created + timedelta(days=1)) if status != "draft" else None,
             coach_comment="Haalbaar plan." if reviewed else "",
+            coach_advice=("against" if status == "returned" else "agree") if reviewed else "",
             reviewed_by_id=s.coach if reviewed else None,
             reviewed_at=at(created + timedelta(days=2)) if reviewed else None,
             established_by_id=(

@@ -116,7 +116,16 @@ class DeskRequestOut(Schema):
     subject: str
     message: str
     received_on: date
-    term_end: date = Field(..., description="The last day of the decision term (Awb 4:13)")
+    term_end: date = Field(
+        ...,
+        description="The last day of the decision term (Awb 4:13), moved past rest days (Atw)",
+    )
+    term_end_before_extension: date = Field(
+        ..., description="Eight weeks after receipt, before the Atw moved it (rule decision.term)"
+    )
+    term_moved_past: list[str] = Field(
+        ..., description="The rest days (Atw art. 1 and 3) the term end was moved past"
+    )
     days_left: int | None = Field(
         ..., description="Days to the term end (negative: overdue); null once decided"
     )

@@ -55,6 +55,8 @@ def desk_request_out(request: DeskRequest, on: date, *, committee: bool) -> dict
         "message": request.message,
         "received_on": request.received_on,
         "term_end": request.term_end,
+        "term_end_before_extension": term.nominal_end,
+        "term_moved_past": list(term.moved_past),
         "days_left": term.days,
         "term_state": term.state,
         "answer": request.answer,

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, Min, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from parcours.accounts.models import Role, User, Viewer
@@ -54,11 +55,15 @@ def days_left(request: DeskRequest, *, on: date) -> int:
 @dataclass(frozen=True)
 class Countdown:
     """The decision term of a request (rule decision.term): the days left (negative: overdue;
-    None once decided) and its state."""
+    None once decided), its state, and the rest days the Atw moved its end past (in the active
+    language, with their dates)."""
 
     days: int | None
     state: str  # "open", "soon", "overdue" or "decided"
     term_end: date
+    nominal_end: date | None = None
+    moved_past: tuple[str, ...] = ()
+    moved_past_dates: tuple[date, ...] = ()
 
     @property
     def overdue_days(self) -> int:
@@ -66,14 +71,22 @@ class Countdown:
 
 
 def countdown(request: DeskRequest, *, on: date) -> Countdown:
-    """The decision term counting down on `on`, as the pages and the API show it."""
-    if request.status == DeskRequest.Status.DECIDED:
-        return Countdown(None, "decided", request.term_end)
+    """The decision term counting down on `on`, as the pages and the API show it; its end is
+    the stored `term_end` (computed by decision_term_end when the request was received)."""
     result = decision_term(
         DecisionTermFacts(received=request.received_on, warning_days=WARNING_DAYS), on=on
     )
+    values = result.values_used
+    english = (translation.get_language() or "nl").startswith("en")
+    moved: tuple[date | None, tuple[str, ...], tuple[date, ...]] = (
+        values.get("term_end_before_extension"),
+        tuple(values.get("moved_past_en" if english else "moved_past", ())),
+        tuple(values.get("moved_past_dates", ())),
+    )
+    if request.status == DeskRequest.Status.DECIDED:
+        return Countdown(None, "decided", request.term_end, *moved)
     state = "overdue" if not result.ok else "soon" if result.warning else "open"
-    return Countdown(days_left(request, on=on), state, request.term_end)
+    return Countdown(days_left(request, on=on), state, request.term_end, *moved)
 
 
 def desk_requests_of(user: User) -> QuerySet[DeskRequest]:

@@ -185,6 +185,7 @@ def progress_many(subjects: list[Subject], *, on: date, timeline: bool = True) -
             version__status__in=[
                 PlanVersion.Status.ESTABLISHED,
                 PlanVersion.Status.AGREED,
+                PlanVersion.Status.AGAINST_ADVICE,
                 PlanVersion.Status.SUBMITTED,
                 PlanVersion.Status.DRAFT,
             ],

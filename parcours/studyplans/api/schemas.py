@@ -33,6 +33,8 @@ ActivityKind = Annotated[LearningActivity.Kind, inline_choices(LearningActivity.
 PlanActivitySource = Annotated[PlanActivity.Source, inline_choices(PlanActivity.Source)]
 PlanUnitDecision = Annotated[PlanUnit.Decision, inline_choices(PlanUnit.Decision)]
 PlanUnitRoute = Annotated[PlanUnit.Route, inline_choices(PlanUnit.Route)]
+# empty until the coach has advised (agree, or advise against: a returned version)
+CoachAdvice = Literal["", "agree", "against"]
 
 LockVersion = Annotated[
     Int, Field(ge=1, le=MAX_ID, description="The draft's lock_version you read")
@@ -140,6 +142,11 @@ class VersionOut(VersionSummaryOut):
     hours_per_week: int
     notes: str
     coach_comment: str
+    coach_advice: CoachAdvice = Field(..., description="The coach's advice; empty before it")
+    student_reasons: str = Field(
+        ..., description="The student's reasons for putting it forward against the advice"
+    )
+    referred_at: datetime | None
     created_by_id: int
     reviewed_by_id: int | None
     established_by_id: int | None
@@ -231,6 +238,10 @@ class QueueEntryOut(Schema):
     programme_id: int = Field(..., alias="plan.enrolment.variant.programme_id")
     reviewed_at: datetime | None
     coach_comment: str
+    status: VersionStatus
+    coach_advice: CoachAdvice
+    student_reasons: str
+    referred_at: datetime | None
 
 
 DRAFT_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 409: ConflictOut | ErrorOut}
@@ -307,6 +318,10 @@ class LargeActivityAddIn(In):
 
 class SubmitIn(In):
     lock_version: LockVersion
+
+
+class ReferIn(In):
+    reasons: Text = Field(..., description="Why the student goes against the coach's advice")
 
 
 class ReturnIn(In):

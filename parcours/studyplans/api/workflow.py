@@ -21,6 +21,7 @@ from .schemas import (
     DRAFT_ERRORS,
     AgreeIn,
     EstablishIn,
+    ReferIn,
     ReturnIn,
     SubmitIn,
     VersionOut,
@@ -82,13 +83,28 @@ def plan_version_amend(request: HttpRequest, version_id: ObjectId) -> Any:
 
 
 @router.post(
+    "/plan-versions/{version_id}/refer",
+    response={200: VersionOut, **WRITE_ERRORS},
+    operation_id="parcours_studyplans_api_plan_version_refer",
+)
+def plan_version_refer(request: HttpRequest, version_id: ObjectId, payload: ReferIn) -> Any:
+    """The student puts a version the coach returned with advice against to the exam committee
+    as it is, with their own reasons (rule studyplan.committee-referral); the committee then
+    establishes or refuses it unit by unit."""
+    version = permissions.get_version_for(request.user, version_id)
+    services.version_refer(version, actor=caller(request), reasons=payload.reasons)
+    return common.version_detail(version.pk)
+
+
+@router.post(
     "/plan-versions/{version_id}/establish",
     response={200: VersionOut, **WRITE_ERRORS},
     operation_id="parcours_studyplans_api_plan_version_establish",
 )
 def plan_version_establish(request: HttpRequest, version_id: ObjectId, payload: EstablishIn) -> Any:
-    """Establish an agreed version unit by unit; a refused unit (with reasons) falls back to the
-    facilitated route (A). The version keeps its grounds and supersedes the established one."""
+    """Establish an agreed version, or one put forward against the coach's advice, unit by
+    unit; a refused unit (with reasons) falls back to the facilitated route (A). The version
+    keeps its grounds and supersedes the established one."""
     version = permissions.get_version_for(request.user, version_id)
     decisions: dict[int, tuple[str, str]] = {}
     for item in payload.decisions:

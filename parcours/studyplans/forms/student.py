@@ -196,6 +196,15 @@ class LargeActivityForm(LockedForm):
         return [self.outcome_objects[pk] for pk in self.cleaned_data["outcomes"]]
 
 
+class ReferForm(BaseForm):
+    """Put a version the coach advised against to the exam committee as it is."""
+
+    reasons = forms.CharField(
+        label=_("Why you put this version to the exam committee against your coach's advice"),
+        widget=textarea(4, **{"data-testid": "refer-reasons"}),
+    )
+
+
 class VersionDiffForm(BaseForm):
     met = forms.ModelChoiceField(
         queryset=PlanVersion.objects.none(), label=_("Compare with"), empty_label=None

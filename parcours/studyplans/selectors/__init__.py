@@ -30,6 +30,7 @@ from .units import (
     catalogue_activities,
     enrolment_oer_ids,
     enrolment_units,
+    plan_grid_units,
     units_of_oers,
 )
 from .versions import (
@@ -81,6 +82,7 @@ __all__ = [
     "enrolment_units",
     "enrolments_of_student",
     "plan_facts",
+    "plan_grid_units",
     "planned_unit_ids",
     "planned_weeks",
     "plans_of",

@@ -222,8 +222,16 @@ def caseload(coach: Any, *, today: date, status: str = "", flag: str = "") -> li
 
 
 def committee_queue(user: Viewer) -> QuerySet[PlanVersion]:
-    """Agreed versions waiting to be established by this member's exam committee(s)."""
-    qs = PlanVersion.objects.filter(status=PlanVersion.Status.AGREED).select_related(
+    """Versions waiting to be established by this member's exam committee(s): those the coach
+    agreed to, and those the student put forward against the coach's advice; `queued_at` is
+    when each reached the queue."""
+    status = PlanVersion.Status
+    qs = PlanVersion.objects.filter(
+        # where the programme delegates establishing to the coach, the coach does it instead,
+        # except for a version put forward against that coach's advice
+        Q(status=status.AGREED, plan__enrolment__variant__coach_establishes_plans=False)
+        | Q(status=status.AGAINST_ADVICE)
+    ).select_related(
         "plan__enrolment__student", "plan__enrolment__coach", "plan__enrolment__variant__programme"
     )
     if not is_administrator(user):
@@ -233,10 +241,7 @@ def committee_queue(user: Viewer) -> QuerySet[PlanVersion]:
             if pid is not None and Role.EXAM_COMMITTEE in roles
         ]
         qs = qs.filter(plan__enrolment__variant__programme_id__in=programmes)
-    # where the programme delegates establishing to the coach, the coach does it instead
-    return qs.filter(plan__enrolment__variant__coach_establishes_plans=False).order_by(
-        "reviewed_at", "pk"
-    )
+    return qs.annotate(queued_at=Coalesce("referred_at", "reviewed_at")).order_by("queued_at", "pk")
 
 
 def committee_queue_list(user: Viewer, filters: ListFilters = NO_FILTERS) -> QuerySet[PlanVersion]:

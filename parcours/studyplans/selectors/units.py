@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 
-from django.db.models import Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 
 from parcours.core.dates import academic_year_of
-from parcours.curriculum.models import LearningActivity, Oer, Unit
+from parcours.curriculum.models import LearningActivity, LearningOutcome, Oer, Unit
 
-from ..models import Enrolment, PlanUnit
+from ..models import Enrolment, PlanUnit, PlanVersion
 
 
 def _start_oer(published: dict[int, int], start_year: int) -> int | None:
@@ -127,4 +127,25 @@ def units_of_oers(oer_ids: set[int], *, excluding: Set[int] = frozenset()) -> li
         .exclude(pk__in=excluding)
         .select_related("oer")
         .order_by("-oer__academic_year", "position", "code")
+    )
+
+
+def plan_grid_units(enrolment: Enrolment) -> list[Unit]:
+    """The units of the student's plans (each plan's latest version), with per outcome its
+    assessment criteria and its validation grid (the typical evidence): what the coach reads
+    the plan against. Four queries, whatever the number of plans, units and outcomes."""
+    latest = (
+        PlanVersion.objects.filter(plan=OuterRef("version__plan"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    in_plans = PlanUnit.objects.filter(
+        version__plan__enrolment=enrolment, version__number=Subquery(latest)
+    ).values("unit_id")
+    outcomes = LearningOutcome.objects.prefetch_related("criteria", "grid_entries")
+    return list(
+        Unit.objects.filter(pk__in=in_plans)
+        .select_related("oer")
+        .prefetch_related(Prefetch("outcomes", queryset=outcomes))
+        .order_by("position", "code", "pk")
     )

@@ -28,6 +28,7 @@ from .workflow import (
     version_agree,
     version_amend,
     version_establish,
+    version_refer,
     version_return,
     version_submit,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "version_agree",
     "version_amend",
     "version_establish",
+    "version_refer",
     "version_return",
     "version_submit",
     "version_update_details",

@@ -1,4 +1,9 @@
-"""The workflow of a plan version: submit, return, agree, amend, establish; completing a plan."""
+"""The workflow of a plan version: submit, return (advise against), agree, amend, refer to the
+exam committee against the coach's advice, establish; completing a plan.
+
+The coach advises, the exam committee decides (rule studyplan.committee-referral): a version
+the coach returned with advice against can still reach the committee when the student sends it
+with their own reasons; the advice travels with the version."""
 
 from __future__ import annotations
 
@@ -12,8 +17,11 @@ from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
 from parcours.core.progress import enrolments_changed
-from parcours.rules.facts import UnitDecisionFacts
-from parcours.rules.study_plans import studyplan_own_route_established
+from parcours.rules.facts import CommitteeReferralFacts, UnitDecisionFacts
+from parcours.rules.study_plans import (
+    studyplan_committee_referral,
+    studyplan_own_route_established,
+)
 
 from .. import permissions
 from ..models import LargeActivity, PlanActivity, PlanUnit, PlanVersion, StudyPlan
@@ -61,8 +69,9 @@ def version_submit(
 
 @transaction.atomic
 def version_return(version: PlanVersion, *, actor: User, comment: str) -> PlanVersion:
-    """The coach sends a submitted version back with comments; it stays as it was, and the
-    student amends it into a new version."""
+    """The coach sends a submitted version back with comments, advising against it; it stays as
+    it was, and the student amends it into a new version or puts it to the exam committee as it
+    is (version_refer)."""
     require(permissions.can_review_version(actor, version))
     if not comment.strip():
         raise DomainError(
@@ -75,6 +84,7 @@ def version_return(version: PlanVersion, *, actor: User, comment: str) -> PlanVe
         {Status.SUBMITTED},
         Status.RETURNED,
         coach_comment=comment,
+        coach_advice=PlanVersion.Advice.AGAINST,
         reviewed_by=actor,
         reviewed_at=timezone.now(),
     )
@@ -90,10 +100,67 @@ def version_agree(version: PlanVersion, *, actor: User, comment: str = "") -> Pl
         {Status.SUBMITTED},
         Status.AGREED,
         coach_comment=comment,
+        coach_advice=PlanVersion.Advice.AGREE,
         reviewed_by=actor,
         reviewed_at=timezone.now(),
     )
     audit_record(actor, "plan_version.agree", version, comment=comment)
+    return version
+
+
+OPEN = [Status.DRAFT, Status.SUBMITTED, Status.AGREED, Status.AGAINST_ADVICE]
+# what the exam committee (or the delegated coach, for AGREED only) establishes
+ESTABLISHABLE = {Status.AGREED, Status.AGAINST_ADVICE}
+
+
+def referral_facts(version: PlanVersion, *, sender: str, reasons: str) -> CommitteeReferralFacts:
+    return CommitteeReferralFacts(coach_advice=version.coach_advice, sender=sender, reasons=reasons)
+
+
+@transaction.atomic
+def version_refer(
+    version: PlanVersion, *, actor: User, reasons: str, on: date | None = None
+) -> PlanVersion:
+    """The student puts a version their coach returned with advice against to the exam
+    committee as it is, with their own reasons; the coach's advice and comment stay with it
+    (rule studyplan.committee-referral)."""
+    require(permissions.can_refer_version(actor, version))
+    on = on or today()
+    version.refresh_from_db()
+    sender = "student" if permissions.is_student_of(actor, version.plan.enrolment) else "coach"
+    raise_if_refused(
+        [
+            studyplan_committee_referral(
+                referral_facts(version, sender=sender, reasons=reasons), on=on
+            )
+        ]
+    )
+    if version.status != Status.RETURNED:
+        raise DomainError(
+            f"Versie {version.number} is {version.get_status_display()}: alleen een versie die de "
+            "coach met een negatief advies teruggaf, kan zo worden voorgelegd.",
+            f"Version {version.number} is {version.status}: only a version the coach returned "
+            "with advice against can be put forward this way.",
+        )
+    if version.plan.versions.filter(number__gt=version.number).exists():
+        raise DomainError(
+            "Er is al een nieuwere versie van dit plan.",
+            "There is already a newer version of this plan.",
+        )
+    transition(
+        version,
+        {Status.RETURNED},
+        Status.AGAINST_ADVICE,
+        student_reasons=reasons.strip(),
+        referred_at=timezone.now(),
+    )
+    audit_record(
+        actor,
+        "plan_version.refer",
+        version,
+        coach_advice=version.coach_advice,
+        reasons=reasons.strip(),
+    )
     return version
 
 
@@ -108,7 +175,7 @@ def version_amend(version: PlanVersion, *, actor: User) -> PlanVersion:
             "Alleen een teruggegeven of vastgestelde versie kan worden aangepast.",
             "Only a returned or an established version can be amended.",
         )
-    if plan.versions.filter(status__in=[Status.DRAFT, Status.SUBMITTED, Status.AGREED]).exists():
+    if plan.versions.filter(status__in=OPEN).exists():
         raise DomainError(
             "Er loopt al een nieuwere versie van dit plan.",
             "A newer version of this plan is already under way.",
@@ -174,10 +241,12 @@ def version_establish(
     require(permissions.can_establish_version(actor, version))
     on = on or today()
     version = version_with_content(version.pk)
-    if version.status != Status.AGREED:
+    if version.status not in ESTABLISHABLE:
         raise DomainError(
-            "Alleen een door de coach akkoord bevonden versie kan worden vastgesteld.",
-            "Only a version the coach agreed to can be established.",
+            "Alleen een versie waarmee de coach akkoord ging, of die de student tegen het advies "
+            "van de coach in voorlegde, kan worden vastgesteld.",
+            "Only a version the coach agreed to, or one the student put forward against the "
+            "coach's advice, can be established.",
         )
     units = list(version.units.all())
     if set(decisions) - {pu.pk for pu in units}:
@@ -216,6 +285,15 @@ def version_establish(
             field="decisions",
         )
     grounds = [r.grounds() for r in version_check(version, on=on)]
+    if version.status == Status.AGAINST_ADVICE:
+        facts = referral_facts(version, sender="student", reasons=version.student_reasons)
+        grounds.append(
+            {
+                **studyplan_committee_referral(facts, on=on).grounds(),
+                "coach_comment": version.coach_comment,
+                "student_reasons": version.student_reasons,
+            }
+        )
     for pu in units:
         decision, reason = decisions[pu.pk]
         pu.decision, pu.decision_reason = decision, reason.strip()
@@ -229,7 +307,7 @@ def version_establish(
     )
     transition(
         version,
-        {Status.AGREED},
+        set(ESTABLISHABLE),
         Status.ESTABLISHED,
         established_by=actor,
         established_at=timezone.now(),

@@ -39,6 +39,8 @@ Status = PlanVersion.Status
 
 
 FALLBACK_RULE = "studyplan.own-route-established"
+REFERRAL_RULE = "studyplan.committee-referral"
+ESTABLISHABLE = (Status.AGREED, Status.AGAINST_ADVICE)
 
 
 # --- reviewing and establishing a version --------------------------------------------------------
@@ -97,6 +99,7 @@ def _version_context(user: User, version: PlanVersion, today: date) -> dict[str,
         "routes": selectors.effective_routes(version, on=today) if decided else [],
         "grounds": _grounds(version) if decided else [],
         "fallback_rule": web.rule_note(FALLBACK_RULE),
+        "referral_rule": web.rule_note(REFERRAL_RULE),
         "total_ec": sum(pu.unit.ec for pu in version.units.all()),
     }
 
@@ -113,7 +116,7 @@ def _render_review(
     version = selectors.version_with_content(pk)
     previous = selectors.version_with_content(version.based_on_id) if version.based_on_id else None
     reviewing = version.status == Status.SUBMITTED and permissions.can_review_version(user, version)
-    establishing = version.status == Status.AGREED and permissions.can_establish_version(
+    establishing = version.status in ESTABLISHABLE and permissions.can_establish_version(
         user, version
     )
     context = {
@@ -197,8 +200,8 @@ def version_establish(request: AuthedRequest, pk: int) -> HttpResponse:
             return redirect("studyplans:version_establish", pk)
     context = {
         **_version_context(request.user, version, web.today()),
-        "form": form if version.status == Status.AGREED else None,
-        "top_violations": form.violations if version.status != Status.AGREED else [],
+        "form": form if version.status in ESTABLISHABLE else None,
+        "top_violations": form.violations if version.status not in ESTABLISHABLE else [],
     }
     status = 422 if form.is_bound else 200
     return render(request, "guidance/version_establish.html", context, status=status)
@@ -216,7 +219,7 @@ class QueueRow:
 
 
 QUEUE_SORTS = {
-    "agreed": ("reviewed_at",),
+    "agreed": ("queued_at",),
     "student": ("plan__enrolment__student__last_name", "plan__enrolment__student__first_name"),
     "programme": ("plan__enrolment__variant__programme__name_nl", "plan__enrolment__variant__form"),
     "coach": ("plan__enrolment__coach__last_name", "plan__enrolment__coach__first_name"),
@@ -231,7 +234,7 @@ def _units_label(units: list[PlanUnit]) -> str:
 def _queue_cells(v: Any) -> list[Any]:
     e = v.plan.enrolment
     return [
-        timezone.localdate(v.reviewed_at).isoformat() if v.reviewed_at else "",
+        timezone.localdate(v.queued_at).isoformat() if v.queued_at else "",
         str(e.student),
         e.student.username,
         str(e.variant.programme),
@@ -242,6 +245,7 @@ def _queue_cells(v: Any) -> list[Any]:
         v.number,
         _units_label(list(v.units.all())),
         v.total_ec,
+        v.get_coach_advice_display(),
     ]
 
 
@@ -258,9 +262,9 @@ def committee_queue(request: AuthedRequest) -> HttpResponseBase:
     kind = paging.export_kind(request)
     if kind:
         versions = paging.sorted_list(request, found, sorts=QUEUE_SORTS, default="agreed")
-        header = [_("Agreed on"), _("Student"), _("Student number"), _("Programme")]
+        header = [_("Waiting since"), _("Student"), _("Student number"), _("Programme")]
         header += [_("Variant"), _("Cohort"), _("Coach"), _("Plan"), _("Version")]
-        header += [_("Units and routes"), "EC"]
+        header += [_("Units and routes"), "EC", _("Coach's advice")]
         return exports.download(
             kind,
             "vast-te-stellen",

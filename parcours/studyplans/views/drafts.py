@@ -256,3 +256,22 @@ def version_amend(request: AuthedRequest, pk: int) -> HttpResponse:
         lambda d: services.version_amend(version, actor=request.user),
         _("A new draft version was made; change it and submit it again."),
     )
+
+
+@login_required
+@post_only
+def version_refer(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The student puts a version their coach returned with advice against to the exam
+    committee as it is, with their own reasons (rule studyplan.committee-referral)."""
+    version = permissions.get_version_for(request.user, pk)
+    web.require(permissions.can_refer_version(request.user, version))
+    return plan_action(
+        request,
+        version.plan,
+        "refer",
+        web.bind(forms.ReferForm, request, "refer"),
+        lambda d: services.version_refer(
+            version, actor=request.user, reasons=d["reasons"], on=web.today()
+        ),
+        _("The version went to the exam committee with your coach's advice and your reasons."),
+    )

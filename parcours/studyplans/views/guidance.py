@@ -215,6 +215,7 @@ def _render_file(
             )
             for plan in plans
         ],
+        "grid_units": selectors.plan_grid_units(enrolment),
         "today": today,
     }
     return render(request, "guidance/enrolment_detail.html", context, status=422 if bound else 200)

@@ -27,6 +27,7 @@ from ..forms.student import (
     PlanActivityForm,
     PlanUnitAddForm,
     PlanUnitForm,
+    ReferForm,
     VersionDetailsForm,
     VersionDiffForm,
 )
@@ -207,6 +208,12 @@ def _render_plan(
         else [],
         "route_help": common.route_help(),
         "amend_form": bound.get("page") or ActionForm(),
+        "can_refer": current.status == Status.RETURNED
+        and plan.completed_at is None
+        and permissions.is_student_of(user, enrolment)
+        and permissions.can_refer_version(user, current),
+        "refer_form": bound.get("refer") or ReferForm(auto_id=web.auto_id("refer")),
+        "referral_rule": web.rule_note("studyplan.committee-referral"),
         "top_violations": _top_violations(bound, editable),
         "top_conflict": _top_conflict(bound, editable),
         "notice": notice,
