@@ -7,6 +7,7 @@ from .committee import committee_members, committee_programme_ids
 from .decisions import (
     AppealTerm,
     appeal_term,
+    certificates_of,
     committee_decision_list,
     committee_decisions,
     committee_decisions_in_full,
@@ -60,6 +61,7 @@ from .kept import (
     progress_differences,
     recomputed,
 )
+from .levels import LevelLine, learning_lines
 from .progress import (
     PROPEDEUSE_EC,
     How,
@@ -82,6 +84,9 @@ from .queues import (
     diploma_check,
     diploma_queue,
     kept_bsa,
+    propedeuse_check,
+    propedeuse_lines,
+    propedeuse_queue,
     queue_rows,
     supplement,
 )
@@ -94,6 +99,7 @@ __all__ = [
     "Countdown",
     "Difference",
     "How",
+    "LevelLine",
     "Progress",
     "QueueRow",
     "Subject",
@@ -102,6 +108,7 @@ __all__ = [
     "appeal_term",
     "bsa_list",
     "bsa_result",
+    "certificates_of",
     "circumstance",
     "circumstances_by_enrolment",
     "committee_decision_list",
@@ -138,6 +145,7 @@ __all__ = [
     "first_year_ec",
     "kept_bsa",
     "kept_values",
+    "learning_lines",
     "open_draft",
     "open_draft_in_full",
     "open_drafts_by_enrolment",
@@ -151,6 +159,9 @@ __all__ = [
     "progress",
     "progress_differences",
     "progress_many",
+    "propedeuse_check",
+    "propedeuse_lines",
+    "propedeuse_queue",
     "public_programmes_with_committee",
     "queue_rows",
     "recomputed",

@@ -8,7 +8,7 @@ attributes: CSP), each with a text equivalent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
@@ -170,6 +170,8 @@ class Panel:
     bsa: Bsa | None
     diploma: Decision | None = None
     can_prepare_diploma: bool = False
+    lines: list[selectors.LevelLine] = field(default_factory=list)
+    propedeuse_decision: Decision | None = None
 
     @property
     def done_count(self) -> int:
@@ -182,6 +184,8 @@ def _panel(
     *,
     diplomas: dict[int, Decision],
     can_decide: bool = False,
+    lines: dict[int, list[selectors.LevelLine]] | None = None,
+    propedeuses: dict[int, Decision] | None = None,
 ) -> Panel:
     phase = None
     if found.propedeuse is not None:
@@ -203,6 +207,8 @@ def _panel(
         and found.complete
         and found.enrolment is not None
         and found.programme.pk not in diplomas,
+        (lines or {}).get(found.enrolment.pk, []) if found.enrolment else [],
+        (propedeuses or {}).get(found.programme.pk) if found.propedeuse is not None else None,
     )
 
 
@@ -219,9 +225,14 @@ def progress_home(request: AuthedRequest) -> HttpResponse:
     BSA where the variant has them."""
     today = web.today()
     found = selectors.progress_many(selectors.subjects_of(request.user), on=today)
-    diplomas = selectors.diplomas_of(request.user) if found else {}
+    certificates = selectors.certificates_of(request.user) if found else {}
+    diplomas = certificates.get(Decision.Kind.DIPLOMA, {})
+    propedeuses = certificates.get(Decision.Kind.PROPEDEUSE, {})
+    lines = selectors.learning_lines(found)
     context = {
-        "panels": [_panel(p, today, diplomas=diplomas) for p in found],
+        "panels": [
+            _panel(p, today, diplomas=diplomas, lines=lines, propedeuses=propedeuses) for p in found
+        ],
         "legend": _legend(),
         "today": today,
     }
@@ -237,13 +248,16 @@ def progress_student(request: AuthedRequest, pk: int) -> HttpResponse:
     today = web.today()
     programme = enrolment.variant.programme
     found = selectors.progress(enrolment.student, programme, on=today, enrolment=enrolment)
+    certificates = selectors.certificates_of(enrolment.student)
     context = {
         "enrolment": enrolment,
         "panel": _panel(
             found,
             today,
-            diplomas=selectors.diplomas_of(enrolment.student),
+            diplomas=certificates[Decision.Kind.DIPLOMA],
             can_decide=permissions.can_decide(user, programme.pk),
+            lines=selectors.learning_lines([found]),
+            propedeuses=certificates[Decision.Kind.PROPEDEUSE],
         ),
         "legend": _legend(),
         "today": today,

@@ -24,7 +24,7 @@ from .lists import (
     versions_awaiting,
     visible_plans,
 )
-from .units import enrolment_oer_ids, enrolment_units
+from .units import enrolment_oer_ids, enrolment_units, start_level_outcomes, start_levels_of
 from .versions import (
     FIELD_LABELS,
     LARGE_ACTIVITY,
@@ -77,6 +77,8 @@ __all__ = [
     "plans_of",
     "size_check",
     "snapshot_changes",
+    "start_level_outcomes",
+    "start_levels_of",
     "teachers_of",
     "team_programmes",
     "teams_for",
