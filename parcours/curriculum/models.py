@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from parcours.accounts.models import Role
 
+# The most levels a programme may work its concentric learning lines out on (a bound for the
+# form; how many a programme has is its own choice, rule curriculum.concentric-levels).
+MAX_OUTCOME_LEVELS = 9
+
 
 class Bilingual:
     """Picks the `<name>_nl` or `<name>_en` field for the active language (Dutch as fallback)."""
@@ -49,6 +53,15 @@ class Programme(Bilingual, models.Model):
     nominal_years = models.PositiveSmallIntegerField(_("nominal duration (years)"))
     description_nl = models.TextField(_("description (Dutch)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
+    outcome_levels = models.PositiveSmallIntegerField(
+        _("levels of the concentric learning lines"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_OUTCOME_LEVELS)],
+        help_text=_(
+            "On how many successive levels each learning outcome is worked out (for instance "
+            "three, or four in the HBO-i framework)."
+        ),
+    )
 
     class Meta:
         ordering = ["name_nl"]
@@ -277,11 +290,12 @@ class LearningOutcome(Bilingual, models.Model):
 
 
 class ConcentricLevel(Bilingual, models.Model):
-    """An outcome worked out on one of three successive levels (concentric learning line)."""
+    """An outcome worked out on one of the programme's successive levels (concentric learning
+    line; `Programme.outcome_levels` says how many, rule curriculum.concentric-levels)."""
 
     outcome = models.ForeignKey(LearningOutcome, on_delete=models.CASCADE, related_name="levels")
     level = models.PositiveSmallIntegerField(
-        _("level"), validators=[MinValueValidator(1), MaxValueValidator(3)]
+        _("level"), validators=[MinValueValidator(1), MaxValueValidator(MAX_OUTCOME_LEVELS)]
     )
     text_nl = models.TextField(_("description (Dutch)"))
     text_en = models.TextField(_("description (English)"), blank=True)

@@ -111,13 +111,55 @@ STAGES = (
 )
 
 
+# At intake the coach records where a student starts on the Ad's four-level learning lines
+# (HBO-i): (student, unit, outcome, starting level, grounds, explanation).
+START_LEVELS = (
+    (
+        "student.milan",
+        "AD-1",
+        "LU1",
+        2,
+        "prior_work",
+        "Zes jaar junior developer bij Bitwise: merge requests met reviewcommentaar, "
+        "bevestigd door de praktijkbegeleider.",
+    ),
+    (
+        "student.milan",
+        "AD-1",
+        "LU2",
+        2,
+        "intake_conversation",
+        "Werkt dagelijks met branches en lost tickets zelfstandig op (intakegesprek).",
+    ),
+)
+
+# The level each of these plan units aims at (student, unit code → level).
+AIMED_LEVELS = {"student.milan": {"AD-1": 3, "AD-2": 2}}
+
+
 def build_study_plans() -> None:
     people = people_by_username()
     for spec in PROGRAMMES:
         variant = ProgrammeVariant.objects.get(programme__croho_code=spec.croho_code)
         _enrol_students(spec.slug, variant, people)
+    _start_levels(people)
     for stage in STAGES:
         _build_stage(stage, people)
+
+
+def _start_levels(people: dict[str, User]) -> None:
+    for username, code, outcome_code, level, grounds, explanation in START_LEVELS:
+        enrolment = Enrolment.objects.select_related("coach").get(student=people[username])
+        assert enrolment.coach is not None
+        services.start_level_record(
+            enrolment,
+            actor=enrolment.coach,
+            outcome=_units(enrolment)[code].outcomes.get(code=outcome_code),
+            level=level,
+            grounds=grounds,
+            explanation=explanation,
+            on=ON,
+        )
 
 
 def _enrol_students(slug: str, variant: ProgrammeVariant, people: dict[str, User]) -> None:
@@ -215,6 +257,23 @@ def _build_stage(stage: Stage, people: dict[str, User]) -> None:
     )
     version = plan.versions.get()
     _own_route_agreements(version, student, units)
+    for pu in version.units.select_related("unit"):
+        aimed = AIMED_LEVELS.get(stage.username, {}).get(pu.unit.code)
+        if aimed:
+            version.refresh_from_db()
+            services.plan_unit_update(
+                pu,
+                actor=student,
+                expected_lock_version=version.lock_version,
+                route=pu.route,
+                assessment=pu.assessment,
+                guidance=pu.guidance,
+                planned_start=pu.planned_start,
+                planned_end=pu.planned_end,
+                large_activity=pu.large_activity,
+                aimed_level=aimed,
+                on=ON,
+            )
     if stage.stage == "draft":
         return
     coach = enrolment.coach
@@ -294,6 +353,20 @@ def _own_route_agreements(version: PlanVersion, student: User, units: dict[str, 
                 large_activity=activity,
                 guidance="Tweewekelijks met coach en praktijkbegeleider",
                 on=ON,
+            )
+        # the gap the challenge leaves is filled with a separate test for that unit
+        for gap in outcomes[len(covered) :]:
+            gap_unit = next(pu for pu in d_units if pu.unit_id == gap.unit_id)
+            services.plan_activity_add(
+                gap_unit,
+                actor=student,
+                expected_lock_version=version.lock_version,
+                source="external",
+                title=f"Aanvullende toets {gap_unit.unit.code} {gap.code}",
+                kind="workplace_task",
+                hours=40,
+                provider="Eigen werkgever",
+                outcomes=[gap],
             )
 
 

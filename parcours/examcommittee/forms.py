@@ -263,6 +263,7 @@ GRANT_CHOICES = [("yes", _("granted")), ("no", _("not granted"))]
 OUTCOMES_BY_KIND: dict[str, tuple[Decision.Outcome, ...]] = {
     Decision.Kind.STUDY_PLAN: (Decision.Outcome.ESTABLISHED, Decision.Outcome.NOT_ESTABLISHED),
     Decision.Kind.DIPLOMA: (Decision.Outcome.DIPLOMA,),
+    Decision.Kind.PROPEDEUSE: (Decision.Outcome.PROPEDEUSE,),
     Decision.Kind.BSA: (
         Decision.Outcome.BSA_POSITIVE,
         Decision.Outcome.BSA_NEGATIVE,

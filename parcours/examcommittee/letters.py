@@ -102,6 +102,7 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     ),
     Decision.Kind.STUDY_PLAN: ("Besluit over uw studieplan", "Decision on your study plan"),
     Decision.Kind.DIPLOMA: ("Besluit over uw diploma", "Decision on your diploma"),
+    Decision.Kind.PROPEDEUSE: ("Besluit over uw propedeuse", "Decision on your propedeuse"),
     Decision.Kind.BSA: ("Bindend studieadvies", "Binding study advice"),
 }
 
@@ -112,6 +113,10 @@ OUTCOMES: dict[str, tuple[str, str]] = {
     Decision.Outcome.ESTABLISHED: ("studieplan vastgesteld", "study plan established"),
     Decision.Outcome.NOT_ESTABLISHED: ("studieplan niet vastgesteld", "study plan not established"),
     Decision.Outcome.DIPLOMA: ("diploma toegekend", "diploma awarded"),
+    Decision.Outcome.PROPEDEUSE: (
+        "propedeusegetuigschrift toegekend",
+        "propedeuse certificate awarded",
+    ),
     Decision.Outcome.BSA_POSITIVE: ("positief studieadvies", "positive study advice"),
     Decision.Outcome.BSA_NEGATIVE: (
         "negatief bindend studieadvies",

@@ -112,6 +112,7 @@ class Decision(models.Model):
         EXEMPTION = "exemption", _("exemption")
         STUDY_PLAN = "study_plan", _("study plan")
         DIPLOMA = "diploma", _("diploma")
+        PROPEDEUSE = "propedeuse", _("propedeuse")
         BSA = "bsa", _("binding study advice")
 
     class Outcome(models.TextChoices):
@@ -121,6 +122,7 @@ class Decision(models.Model):
         ESTABLISHED = "established", _("established")
         NOT_ESTABLISHED = "not_established", _("not established")
         DIPLOMA = "diploma", _("diploma awarded")
+        PROPEDEUSE = "propedeuse", _("propedeuse certificate awarded")
         BSA_POSITIVE = "bsa_positive", _("positive study advice")
         BSA_NEGATIVE = "bsa_negative", _("negative binding study advice")
         BSA_POSTPONED = "bsa_postponed", _("study advice postponed")

@@ -30,7 +30,7 @@ def desk_items(request: HttpRequest) -> list[NavItem]:
 @register
 def progress_items(request: HttpRequest) -> list[NavItem]:
     """ "My progress" for students, and for a signed-in user without any role (a prospective
-    student whose exemptions are decided before enrolling); the committee's two lists."""
+    student whose exemptions are decided before enrolling); the committee's lists."""
     if not request.user.is_authenticated:
         return []
     roles = roles_of(request.user)
@@ -40,4 +40,5 @@ def progress_items(request: HttpRequest) -> list[NavItem]:
     if Role.EXAM_COMMITTEE in roles:
         items.append(NavItem(_("Diploma queue"), reverse("examcommittee:diploma_queue"), 36))
         items.append(NavItem(_("BSA list"), reverse("examcommittee:bsa_list"), 37))
+        items.append(NavItem(_("Propedeuse queue"), reverse("examcommittee:propedeuse_queue"), 38))
     return items

@@ -4,7 +4,7 @@ student's progress (/voortgang/)."""
 
 from django.urls import include, path
 
-from .views import bsa, decisions, desk, diploma, progress, queue
+from .views import bsa, decisions, desk, diploma, progress, propedeuse, queue
 
 app_name = "examcommittee"
 
@@ -73,6 +73,23 @@ committee_patterns = [
         "diplomas/besluiten/<int:pk>/supplement.pdf",
         diploma.diploma_supplement_pdf,
         name="diploma_supplement_pdf",
+    ),
+    # the propedeuse queue and the certificate
+    path("propedeuse/", propedeuse.propedeuse_queue, name="propedeuse_queue"),
+    path(
+        "propedeuse/inschrijvingen/<int:pk>/voorbereiden/",
+        propedeuse.propedeuse_prepare,
+        name="propedeuse_prepare",
+    ),
+    path(
+        "propedeuse/besluiten/<int:pk>/getuigschrift/",
+        propedeuse.propedeuse_certificate,
+        name="propedeuse_certificate",
+    ),
+    path(
+        "propedeuse/besluiten/<int:pk>/getuigschrift.pdf",
+        propedeuse.propedeuse_certificate_pdf,
+        name="propedeuse_certificate_pdf",
     ),
     # the BSA list
     path("bsa/", bsa.bsa_list, name="bsa_list"),

@@ -106,6 +106,31 @@ class ItemCreateForm(ItemFieldsForm):
         return next(iter(self.enrolments.values()))
 
 
+class GroupJoinForm(BaseForm):
+    """Join a group project with the code another student passed on; with several enrolments
+    the student picks the programme their own item belongs to."""
+
+    code = forms.CharField(
+        label=_("group project code"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "data-testid": "group-code"}),
+    )
+
+    def __init__(self, *args: Any, enrolments: Sequence[Enrolment], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.enrolments = {str(e.pk): e for e in enrolments}
+        if len(self.enrolments) > 1:
+            self.fields["enrolment"] = forms.ChoiceField(
+                label=_("programme"),
+                choices=[(str(e.pk), str(e.variant.programme)) for e in enrolments],
+            )
+
+    def chosen_enrolment(self) -> Enrolment:
+        if "enrolment" in self.fields:
+            return self.enrolments[self.cleaned_data["enrolment"]]
+        return next(iter(self.enrolments.values()))
+
+
 class ItemUpdateForm(ItemFieldsForm):
     """Edit an item's description; a new file is a new version (VersionUploadForm)."""
 

@@ -10,6 +10,30 @@ from parcours.curriculum.models import AssessmentCriterion
 from parcours.studyplans.models import Enrolment
 
 
+class GroupProject(models.Model):
+    """A project several students did together, possibly of different programmes: one shared
+    record (what, when, where) that each student's own item links to. Each student maps their
+    own item to their own units; nobody sees another student's mapping. Students join with
+    the project's code, which they pass on to each other (never in an address)."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    evidence_date = models.DateField(_("date of the work"))
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=24, default="professional_product")
+    code = models.CharField(_("code"), max_length=16, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-evidence_date", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class EvidenceItem(models.Model):
     class Kind(models.TextChoices):
         PROFESSIONAL_PRODUCT = "professional_product", _("professional product")
@@ -28,6 +52,14 @@ class EvidenceItem(models.Model):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
     link = models.URLField(_("link"), max_length=500, blank=True)
+    group_project = models.ForeignKey(
+        GroupProject,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="items",
+        verbose_name=_("group project"),
+    )
     criteria = models.ManyToManyField(
         AssessmentCriterion, through="EvidenceMapping", related_name="evidence_items"
     )
@@ -36,6 +68,11 @@ class EvidenceItem(models.Model):
 
     class Meta:
         ordering = ["-evidence_date", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "group_project"], name="group_project_once_per_enrolment"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

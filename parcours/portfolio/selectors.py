@@ -17,6 +17,7 @@ from .models import (
     EvidenceItem,
     EvidenceMapping,
     EvidenceVersion,
+    GroupProject,
     VraakJudgement,
     WorkplaceConfirmation,
 )
@@ -25,14 +26,43 @@ from .models import (
 def items_of(enrolment: Enrolment) -> QuerySet[EvidenceItem]:
     """The student's items, each with versions (newest first), mapped criteria with their
     unit, the latest judgements and confirmations, in a constant number of queries."""
-    return EvidenceItem.objects.filter(enrolment=enrolment).prefetch_related(
-        Prefetch("versions", queryset=EvidenceVersion.objects.order_by("-number")),
-        Prefetch(
-            "mappings__criterion",
-            queryset=AssessmentCriterion.objects.select_related("outcome__unit"),
-        ),
-        Prefetch("judgements", queryset=VraakJudgement.objects.select_related("judge")),
-        Prefetch("confirmations", queryset=WorkplaceConfirmation.objects.order_by("-invited_at")),
+    return (
+        EvidenceItem.objects.filter(enrolment=enrolment)
+        .select_related("group_project")
+        .prefetch_related(
+            Prefetch("versions", queryset=EvidenceVersion.objects.order_by("-number")),
+            Prefetch(
+                "mappings__criterion",
+                queryset=AssessmentCriterion.objects.select_related("outcome__unit"),
+            ),
+            Prefetch("judgements", queryset=VraakJudgement.objects.select_related("judge")),
+            Prefetch(
+                "confirmations", queryset=WorkplaceConfirmation.objects.order_by("-invited_at")
+            ),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class GroupMembers:
+    """Who links to a group project, without names or mappings: how many students, and of
+    which programmes."""
+
+    students: int
+    programmes: list[str]
+
+
+def group_members(project: GroupProject) -> GroupMembers:
+    """The students linked to a group project, counted per programme: one query."""
+    rows = list(
+        EvidenceItem.objects.filter(group_project=project)
+        .values("enrolment__variant__programme__name_nl", "enrolment__variant__programme__name_en")
+        .annotate(n=Count("id"))
+        .order_by("enrolment__variant__programme__name_nl")
+    )
+    return GroupMembers(
+        sum(r["n"] for r in rows),
+        [r["enrolment__variant__programme__name_nl"] for r in rows],
     )
 
 

@@ -9,7 +9,7 @@
 
 from django.urls import path, re_path
 
-from .views import evidence, overview, workplace
+from .views import evidence, groups, overview, workplace
 
 app_name = "portfolio"
 urlpatterns = [
@@ -30,6 +30,16 @@ urlpatterns = [
         name="confirmation_invite",
     ),
     path("portfolio/bewijsstukken/<int:pk>/vraak/", evidence.vraak_record, name="vraak_record"),
+    path(
+        "portfolio/bewijsstukken/<int:pk>/groepsproject/",
+        groups.item_share,
+        name="item_share",
+    ),
+    path(
+        "portfolio/groepsprojecten/aansluiten/",
+        groups.group_project_join,
+        name="group_project_join",
+    ),
     path(
         "portfolio/versies/<int:pk>/downloaden/",
         evidence.version_download,

@@ -6,13 +6,14 @@ from datetime import date
 
 from .base import Citation, RuleKind, Verdict, allowed, refused, rule
 from .facts import (
+    ConcentricLevelFacts,
     OerStatusFacts,
     StudyLoadFacts,
     UnitFacts,
     VariantConsentFacts,
     VariantFacts,
 )
-from .in_force import WHW_EC, WLHO
+from .in_force import INSTITUTION_POLICY, WHW_EC, WLHO
 from .parameters import parameter
 
 FORM_NL = {"full_time": "voltijd", "part_time": "deeltijd", "dual": "duaal"}
@@ -273,6 +274,42 @@ def oer_published_immutable(facts: OerStatusFacts, *, on: date) -> Verdict:
             status=facts.status,
         )
     return allowed(status=facts.status)
+
+
+@rule(
+    "curriculum.concentric-levels",
+    title_nl="Een concentrische leerlijn heeft de niveaus die de opleiding vaststelt",
+    title_en="A concentric learning line has the levels the programme sets",
+    kind=RuleKind.INSTITUTION_POLICY,
+    valid_from=INSTITUTION_POLICY,
+    citations=[
+        Citation(
+            "seed-003",
+            "Een concentrische leerlijn uitgewerkt in 3 niveaus",
+            "Leeruitkomsten zijn in drie opeenvolgende niveaus uitgewerkt",
+        ),
+        Citation(
+            "seed-003",
+            "Een concentrische leerlijn uitgewerkt in 3 niveaus",
+            "Een deeltijdstudent wordt bv in staat gesteld te versnellen.",
+        ),
+    ],
+)
+def concentric_levels(facts: ConcentricLevelFacts, *, on: date) -> Verdict:
+    """A programme works its learning outcomes out on successive levels; how many is the
+    programme's choice (three in the webinar's example, four in the HBO-i framework). A level
+    (its description, a student's starting level at intake, the level a plan aims at) lies
+    between 1 and that number. A student may start above level 1 and so accelerate."""
+    values = {"level": facts.level, "levels": facts.levels}
+    if not 1 <= facts.level <= facts.levels:
+        return refused(
+            f"Niveau {facts.level} bestaat niet: deze opleiding werkt haar leeruitkomsten uit "
+            f"in {facts.levels} niveaus (1 tot en met {facts.levels}).",
+            f"Level {facts.level} does not exist: this programme works its learning outcomes "
+            f"out on {facts.levels} levels (1 to {facts.levels}).",
+            **values,
+        )
+    return allowed(**values)
 
 
 UNIT_PUBLISH_RULES = (unit_facilitated_route, outcome_assessment_criteria, unit_study_load_hours)

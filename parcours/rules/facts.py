@@ -54,6 +54,15 @@ class StudyLoadFacts:
 
 
 @dataclass(frozen=True)
+class ConcentricLevelFacts:
+    """A level of a concentric learning line (a text, a starting level, a level aimed at)
+    against the number of levels the programme works its learning outcomes out on."""
+
+    level: int
+    levels: int
+
+
+@dataclass(frozen=True)
 class OerStatusFacts:
     status: str  # "draft" | "published"
 
@@ -166,6 +175,15 @@ class DiplomaFacts:
 
     units: tuple[DiplomaUnitFacts, ...] = ()
     nominal_ec: int = 0
+
+
+@dataclass(frozen=True)
+class PropedeuseFacts:
+    """The units of a student's propedeuse phase (the exam's first units, up to 60 EC), and
+    whether the variant has a propedeuse at all."""
+
+    has_propedeuse: bool = False
+    units: tuple[DiplomaUnitFacts, ...] = ()
 
 
 @dataclass(frozen=True)

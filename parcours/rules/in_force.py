@@ -18,8 +18,8 @@ from datetime import date
 AWB = date(1994, 1, 1)
 
 # WHW rules that count in EC of 28 hours and in bachelor/master study loads (art. 7.4, 7.4a,
-# 7.4b, 7.8b, 7.11, 7.13): the 28-hour EC and the bachelor-master structure entered the WHW with
-# the Wet invoering bachelor-masterstructuur (Wet van 6 juni 2002, Stb. 2002, 303), for
+# 7.4b, 7.8, 7.8b, 7.11, 7.13): the 28-hour EC and the bachelor-master structure entered the
+# WHW with the Wet invoering bachelor-masterstructuur (Wet van 6 juni 2002, Stb. 2002, 303), for
 # programmes from the studiejaar 2002-2003 (WHW art. 18.7 for wo), which begins on
 # 1 September 2002. Not in our seed documents. The WHW itself is older (Wet van 8 oktober 1992);
 # before 2002 it counted study points of 40 hours, so these rules could not be applied as
@@ -39,8 +39,9 @@ WHW_EC = date(2002, 9, 1)
 WLHO = date(2024, 9, 1)
 
 # Institution policies (assessment in pairs, a third assessor, integral assessment, evidence,
-# feasibility, start moments): they apply from the studiejaar the institution adopted them. The
-# adoption date is not recorded in our sources; the policies belong to the institution's work
-# with units of learning outcomes, which (outside the experiment) the Wet leeruitkomsten made
-# possible, so we take the same studiejaar 2024-2025 as the earliest defensible date.
+# feasibility, start moments, the number of levels of the concentric learning lines): they apply
+# from the studiejaar the institution adopted them. The adoption date is not recorded in our
+# sources; the policies belong to the institution's work with units of learning outcomes, which
+# (outside the experiment) the Wet leeruitkomsten made possible, so we take the same studiejaar
+# 2024-2025 as the earliest defensible date.
 INSTITUTION_POLICY = date(2024, 9, 1)

@@ -4,7 +4,7 @@ choices (combinations A-D), guidance conversations and learning teams."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, TextChoices
 from django.utils.translation import gettext_lazy as _
 
 from parcours.curriculum.models import (
@@ -70,6 +70,39 @@ class Intake(models.Model):
 
     def __str__(self) -> str:
         return f"Intake {self.enrolment}"
+
+
+class StartLevel(models.Model):
+    """At intake: the level of a concentric learning line a student starts on for a learning
+    outcome, with its grounds. Starting on level 2 skips level 1 (acceleration, seed 003);
+    rule curriculum.concentric-levels bounds the level by the programme's number of levels."""
+
+    class Grounds(TextChoices):
+        PRIOR_WORK = "prior_work", _("prior work (portfolio, work experience)")
+        EXEMPTION = "exemption", _("exemption")
+        INTAKE_CONVERSATION = "intake_conversation", _("intake conversation")
+        PRIOR_EDUCATION = "prior_education", _("prior education")
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="start_levels")
+    outcome = models.ForeignKey(LearningOutcome, on_delete=models.PROTECT, related_name="+")
+    level = models.PositiveSmallIntegerField(_("starting level"), validators=[MinValueValidator(1)])
+    grounds = models.CharField(_("grounds"), max_length=20, choices=Grounds.choices)
+    explanation = models.TextField(_("explanation"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["outcome__unit__position", "outcome__unit__code", "outcome__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "outcome"], name="one_start_level_per_outcome"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} · {self.outcome.code} niveau {self.level}"
 
 
 class LearningTeam(models.Model):
@@ -267,6 +300,9 @@ class PlanUnit(models.Model):
     guidance = models.CharField(_("guidance"), max_length=300, blank=True)
     planned_start = models.DateField(_("planned start"), null=True, blank=True)
     planned_end = models.DateField(_("planned end"), null=True, blank=True)
+    aimed_level = models.PositiveSmallIntegerField(
+        _("level aimed at"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
     decision = models.CharField(max_length=12, choices=Decision.choices, default=Decision.PENDING)
     decision_reason = models.TextField(blank=True)
 
@@ -299,6 +335,10 @@ class PlanActivity(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=LearningActivity.Kind.choices)
     hours = models.PositiveSmallIntegerField(_("hours"))
     url = models.URLField(_("link"), blank=True)
+    # route D: the learning outcomes of its unit this activity fills (a gap in the D matrix)
+    outcomes = models.ManyToManyField(
+        LearningOutcome, related_name="+", blank=True, verbose_name=_("learning outcomes")
+    )
 
     class Meta:
         ordering = ["id"]

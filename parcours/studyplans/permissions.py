@@ -57,6 +57,11 @@ def can_edit_intake(user: Viewer, enrolment: Enrolment) -> bool:
     return is_student_of(user, enrolment) or is_coach_of(user, enrolment)
 
 
+def can_record_start_level(user: Viewer, enrolment: Enrolment) -> bool:
+    """The starting level per learning outcome is the coach's judgement at intake."""
+    return is_coach_of(user, enrolment)
+
+
 def can_link_persona(user: Viewer, enrolment: Enrolment) -> bool:
     return is_coach_of(user, enrolment)
 

@@ -59,6 +59,11 @@ guidance_patterns = [
         guidance.student_file_intake_record,
         name="student_file_intake_record",
     ),
+    path(
+        "studenten/<int:pk>/intake/startniveaus/",
+        guidance.start_level_record,
+        name="start_level_record",
+    ),
     path("studenten/<int:pk>/persona/", guidance.persona_link, name="persona_link"),
     path(
         "studenten/<int:pk>/gesprekken/nieuw/",

@@ -859,11 +859,16 @@ def test_empty_criterion_is_refused_in_the_htmx_fragment(client, oer, manager):
     assert outcome.criteria.count() == 2
 
 
-def test_concentric_level_outside_one_to_three_is_not_found(client, oer, manager):
+def test_concentric_level_beyond_the_programmes_levels_is_refused_with_the_rule(
+    client, oer, manager
+):
+    """The programme has three levels (the default): level 4 is refused by rule
+    curriculum.concentric-levels, shown with its source; nothing is written."""
     outcome = oer.units.get(code="U1").outcomes.get()
     client.force_login(manager)
     response = client.post(url("concentric_level_set", outcome.pk, 4), {"text_nl": "X"})
-    assert response.status_code == 404
+    assert response.status_code == 422
+    assert "curriculum.concentric-levels" in response.content.decode()
     assert not outcome.levels.exists()
 
 

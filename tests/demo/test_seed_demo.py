@@ -195,7 +195,34 @@ def test_pabo_outcomes_are_worked_out_on_three_concentric_levels(demo_db):
     elsewhere = ConcentricLevel.objects.exclude(
         outcome__unit__oer__variant__programme__croho_code="34808"
     )
-    assert not elsewhere.exists()
+    # besides the pabo only the Ad (HBO-i, four levels) works outcomes out on levels
+    assert set(
+        elsewhere.values_list("outcome__unit__oer__variant__programme__croho_code", flat=True)
+    ) == {"80152"}
+
+
+def test_the_ad_works_on_four_hbo_i_levels_and_milan_starts_on_level_2(demo_db):
+    from parcours.curriculum.models import Programme
+    from parcours.studyplans.models import PlanUnit, StartLevel
+
+    assert dict(Programme.objects.values_list("croho_code", "outcome_levels")) == {
+        "34560": 3,
+        "34808": 3,
+        "80152": 4,
+    }
+    for year in (2025, 2026):
+        levels = ConcentricLevel.objects.filter(outcome__unit__oer=_oer("80152", year))
+        assert sorted(set(levels.values_list("outcome__unit__code", "outcome__code", "level"))) == [
+            (u, o, n) for u, o in (("AD-1", "LU1"), ("AD-1", "LU2")) for n in (1, 2, 3, 4)
+        ]
+    starts = StartLevel.objects.filter(enrolment__student__username="student.milan")
+    assert sorted(starts.values_list("outcome__code", "level", "grounds")) == [
+        ("LU1", 2, "prior_work"),
+        ("LU2", 2, "intake_conversation"),
+    ]
+    assert all(s.recorded_by == s.enrolment.coach for s in starts)
+    aimed = PlanUnit.objects.filter(version__plan__enrolment__student__username="student.milan")
+    assert sorted(aimed.values_list("unit__code", "aimed_level")) == [("AD-1", 3), ("AD-2", 2)]
 
 
 def test_staff_in_every_role_and_at_least_24_students(demo_db):
@@ -320,8 +347,17 @@ def test_demo_refused_unit_falls_back_and_d_route_spans_three_units(demo_db):
     )
     matrix = d_matrix(jesse)
     assert sorted({row.unit.code for row in matrix.rows}) == ["AD-3", "AD-4", "AD-5"]
-    assert len(matrix.gaps) == 1
     assert len(matrix.activities) == 1
+    # the one outcome the challenge leaves open is filled by a separate test: no gap left
+    assert matrix.gaps == []
+    assert len(matrix.fillers) == 1
+    filled = [row for row in matrix.rows if row.filled_by]
+    assert len(filled) == 1
+    assert filled[0].covered_by == []
+    assert (
+        matrix.fillers[0].title
+        == f"Aanvullende toets {filled[0].unit.code} {filled[0].outcome.code}"
+    )
 
 
 @pytest.mark.parametrize(

@@ -91,9 +91,13 @@ def portfolio_world(django_db_setup, django_db_blocker, evidence_dir):
             supervisor_name="Mevrouw De Vries",
             site_url="http://testserver/",
         )
+        shared = factories.evidence_item(enrol, title="Groepsproject wijkzorg", content=None)
+        project = services.group_project_share(shared, actor=enrol.student)
         ids = {
             "enrolment": enrol.pk,
             "item": item.pk,
+            "shared": shared.pk,
+            "group_code": project.code,
             "version": item.versions.get().pk,
             "unit_u1": u1.pk,
             "criterion": factories.criteria_of(u1)[0].pk,
@@ -201,6 +205,20 @@ PORTFOLIO_PROBES = [
         "get",
         lambda i: f"/portfolio/versies/{i['version']}/downloaden/",
         answer(200, allowed=VIEWERS),
+    ),
+    Probe(  # share an item as a group project: its student only
+        "portfolio:item_share",
+        "post",
+        lambda i: f"/portfolio/bewijsstukken/{i['item']}/groepsproject/",
+        answer(302, allowed={"student"}),
+    ),
+    Probe(  # join with the code: a student of any programme; the student who shared it is
+        # already in (422); non-students have no portfolio to link it to (403)
+        "portfolio:group_project_join",
+        "post",
+        lambda i: "/portfolio/groepsprojecten/aansluiten/",
+        answer(302, allowed={"other_student"}, visible=SIGNED_IN) | {"student": 422},
+        lambda i: {"code": i["group_code"]},
     ),
     # my coverage of a unit of my programme: the other student has their own
     Probe(

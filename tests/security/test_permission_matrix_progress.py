@@ -84,6 +84,19 @@ def progress_world(django_db_setup, django_db_blocker, tmp_path_factory):
             corrects=known,
             content=known.content,
         )
+        propedeuse = services.propedeuse_draft(enrol, actor=staff.committee, on=date(2026, 4, 1))
+        propedeuse = services.decision_make_known(
+            propedeuse, actor=staff.committee, on=date(2026, 4, 2)
+        )
+        propedeuse_draft = services.decision_draft(
+            programme,
+            actor=staff.committee,
+            kind=Decision.Kind.PROPEDEUSE,
+            student=enrol.student,
+            enrolment=enrol,
+            corrects=propedeuse,
+            content=propedeuse.content,
+        )
         elsewhere = factories.programme(croho_code="34808", name_nl="Pabo", name_en="Primary")
         users: dict[str, Any] = {
             "anonymous": None,
@@ -97,7 +110,13 @@ def progress_world(django_db_setup, django_db_blocker, tmp_path_factory):
             "programme_manager": factories.user_with_role(Role.PROGRAMME_MANAGER, programme),
             "administrator": factories.user_with_role(Role.ADMINISTRATOR),
         }
-        ids = {"enrolment": enrol.pk, "known": known.pk, "draft": draft.pk}
+        ids = {
+            "enrolment": enrol.pk,
+            "known": known.pk,
+            "draft": draft.pk,
+            "propedeuse": propedeuse.pk,
+            "propedeuse_draft": propedeuse_draft.pk,
+        }
         yield World(ids, users, {})
         transaction.set_rollback(True)
 
@@ -167,6 +186,44 @@ PROBES: list[Probe] = [
         "examcommittee:diploma_supplement_pdf",
         "get",
         lambda i: f"/examencommissie/diplomas/besluiten/{i['draft']}/supplement.pdf",
+        answer(200, {"exam_committee"}, visible=set()),
+    ),
+    Probe(
+        "examcommittee:propedeuse_queue",
+        "get",
+        lambda i: "/examencommissie/propedeuse/",
+        answer(200, COMMITTEES, visible=SIGNED_IN),
+    ),
+    Probe(  # the student's open draft (a correction) is opened: a redirect to it
+        "examcommittee:propedeuse_prepare",
+        "post",
+        lambda i: f"/examencommissie/propedeuse/inschrijvingen/{i['enrolment']}/voorbereiden/",
+        answer(302, {"exam_committee"}),
+    ),
+    Probe(
+        "examcommittee:propedeuse_certificate",
+        "get",
+        lambda i: f"/examencommissie/propedeuse/besluiten/{i['propedeuse']}/getuigschrift/",
+        answer(200, {"student", "coach", "exam_committee"}, visible=set()),
+    ),
+    Probe(  # a draft: the committee only
+        "examcommittee:propedeuse_certificate",
+        "get",
+        lambda i: f"/examencommissie/propedeuse/besluiten/{i['propedeuse_draft']}/getuigschrift/",
+        answer(200, {"exam_committee"}, visible=set()),
+    ),
+    Probe(
+        "examcommittee:propedeuse_certificate_pdf",
+        "get",
+        lambda i: f"/examencommissie/propedeuse/besluiten/{i['propedeuse']}/getuigschrift.pdf",
+        answer(200, {"student", "coach", "exam_committee"}, visible=set()),
+    ),
+    Probe(
+        "examcommittee:propedeuse_certificate_pdf",
+        "get",
+        lambda i: (
+            f"/examencommissie/propedeuse/besluiten/{i['propedeuse_draft']}/getuigschrift.pdf"
+        ),
         answer(200, {"exam_committee"}, visible=set()),
     ),
     Probe(

@@ -349,6 +349,13 @@ GUIDANCE_PROBES = [
         guidance(302, allowed={"coach"}),
         {"prior_education": "mbo", "work_experience_years": 16, "hours_per_week": 16},
     ),
+    Probe(  # at intake the coach records a starting level; the student may see, not record
+        "studyplans:start_level_record",
+        "post",
+        lambda i: f"/begeleiding/studenten/{i['enrolment']}/intake/startniveaus/",
+        guidance(302, allowed={"coach"}),
+        lambda i: {"outcome": i["ready_outcome"], "level": 2, "grounds": "prior_work"},
+    ),
     Probe(
         "studyplans:persona_link",
         "post",

@@ -206,6 +206,7 @@ def test_student_creates_a_plan_and_gets_it_with_its_first_version(client, w, fr
         "decision": "pending",
         "decision_reason": "",
         "large_activity_id": None,
+        "aimed_level": None,
         "activities": [],
         "ec": 15,
     }
@@ -620,7 +621,17 @@ def test_version_detail_query_count_does_not_grow_with_units(client, w):
             )
         return len(queries)
 
-    first = draft_of(w, {"U1": "A"})
+    first = draft_of(w, {"U1": "B"})
+    # one agreed activity, so both versions read the activities' outcomes (route D fillers)
+    services.plan_activity_add(
+        first.units.get(),
+        actor=w.users["student"],
+        expected_lock_version=first.lock_version,
+        source="external",
+        title="Cursus",
+        kind="mooc",
+        hours=10,
+    )
     count(first)  # the token's first use also writes its last_used_at (then once a minute)
     one = count(first)
     version = draft_of(w, {"U2": "B", "U3": "B"})

@@ -543,11 +543,11 @@ def test_large_activity_and_d_matrix_show_the_gaps(client, enrol, oer):
     assert '<th scope="col">Stage wijkteam</th>' in html
     assert '<tr data-testid="d-row-U1-LU1" data-gap="false">' in html
     assert '<tr data-testid="d-row-U2-LU1" data-gap="true" class="gap">' in html
-    assert "1 learning outcome is not covered by a large activity yet:" in html
+    assert "1 learning outcome is not covered by an activity yet:" in html
     assert "<code>U2 LU1</code>" in html
     assert (
         '<p data-testid="d-gap-note">Gaps are filled with other learning activities or tests: '
-        "agree them for the unit concerned.</p>" in html
+        "agree them for the unit concerned and tick the learning outcomes they fill.</p>" in html
     )
     assert f'<option value="{activity.pk}" selected>Stage wijkteam</option>' in html
 
@@ -865,8 +865,9 @@ def test_plan_page_query_count_does_not_grow_with_units_and_activities(
             outcomes=outcomes[n::2],
         )
     client.force_login(student)
-    # 15: two of them find the student's own OER years (their units alone may be added)
-    with django_assert_max_num_queries(15):
+    # 16: two find the student's own OER years (their units alone may be added), one the
+    # outcomes agreed activities fill
+    with django_assert_max_num_queries(16):
         response = client.get(url("plan_detail", version.plan_id))
     html = text(response)
     assert html.count('data-testid="plan-unit-') == units

@@ -50,8 +50,11 @@ def programme_create(
     nominal_ec: int | None = None,
     description_nl: str = "",
     description_en: str = "",
+    outcome_levels: int = 3,
 ) -> Programme:
-    """Create a programme; its nominal load defaults to the dated parameter for its kind."""
+    """Create a programme; its nominal load defaults to the dated parameter for its kind.
+    `outcome_levels`: on how many levels its learning outcomes are worked out (three by
+    default, four in the HBO-i framework)."""
     if actor is not None:
         require(permissions.can_create_programme(actor))
     if nominal_ec is None:
@@ -75,6 +78,7 @@ def programme_create(
         nominal_years=nominal_years,
         description_nl=description_nl,
         description_en=description_en,
+        outcome_levels=outcome_levels,
     )
     save(programme)
     audit_record(actor, "programme.create", programme, croho_code=croho_code)

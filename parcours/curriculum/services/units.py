@@ -9,7 +9,9 @@ from django.db import transaction
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
-from parcours.core.errors import DomainError
+from parcours.core.errors import DomainError, raise_if_refused
+from parcours.rules.curriculum import concentric_levels
+from parcours.rules.facts import ConcentricLevelFacts
 
 from ..models import (
     AssessmentCriterion,
@@ -21,7 +23,7 @@ from ..models import (
     Unit,
     ValidationGridEntry,
 )
-from .common import editable, save
+from .common import editable, save, today
 
 # --- units and their parts --------------------------------------------------------------------
 
@@ -148,7 +150,14 @@ def criterion_delete(criterion: AssessmentCriterion, *, actor: User) -> None:
 def concentric_level_set(
     outcome: LearningOutcome, *, actor: User | None, level: int, text_nl: str, text_en: str = ""
 ) -> ConcentricLevel:
-    editable(outcome.unit.oer, actor)
+    """The description of an outcome on one level of its concentric learning line; the level
+    lies within the programme's number of levels (rule curriculum.concentric-levels)."""
+    oer = outcome.unit.oer
+    editable(oer, actor)
+    levels = oer.variant.programme.outcome_levels
+    raise_if_refused(
+        [concentric_levels(ConcentricLevelFacts(level=level, levels=levels), on=today())]
+    )
     obj = ConcentricLevel.objects.filter(outcome=outcome, level=level).first() or ConcentricLevel(
         outcome=outcome, level=level
     )

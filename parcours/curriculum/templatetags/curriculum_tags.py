@@ -13,3 +13,10 @@ register = template.Library()
 def localized(obj: Any, name: str) -> str:
     """`{{ unit|localized:"title" }}`: the field in the active language (Dutch as fallback)."""
     return obj.localized(name) if obj is not None else ""
+
+
+@register.filter
+def level_state(line: Any, level: int) -> str:
+    """What a learning line (anything with `state(level)`) shows on one level: skipped,
+    reached, aimed or ahead."""
+    return str(line.state(int(level)))

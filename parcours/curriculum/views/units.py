@@ -113,7 +113,11 @@ class OutcomePanel:
     levels: list[tuple[int, Any, Any]]  # (level, ConcentricLevel or None, form)
 
 
-def _outcome_panel(outcome: LearningOutcome, form: Callable[..., Any]) -> OutcomePanel:
+def _outcome_panel(
+    outcome: LearningOutcome, form: Callable[..., Any], levels_count: int
+) -> OutcomePanel:
+    """An outcome's editor, with one row per level of the programme's concentric learning
+    lines (`Programme.outcome_levels`)."""
     pk = outcome.pk
     levels = {lvl.level: lvl for lvl in outcome.levels.all()}
     return OutcomePanel(
@@ -132,7 +136,7 @@ def _outcome_panel(outcome: LearningOutcome, form: Callable[..., Any]) -> Outcom
                     text_en=getattr(levels.get(n), "text_en", ""),
                 ),
             )
-            for n in (1, 2, 3)
+            for n in range(1, levels_count + 1)
         ],
     )
 
@@ -147,6 +151,16 @@ def render_unit(
 
     unit = selectors.unit_with_parts(unit)
     editable = permissions.can_edit_unit(request.user, unit) and not unit.oer.is_published
+    levels_count = unit.oer.variant.programme.outcome_levels
+    outcomes = [_outcome_panel(o, form, levels_count) for o in unit.outcomes.all()]
+    shown = {f"level-{p.outcome.pk}-{n}" for p in outcomes for n, _lvl, _f in p.levels}
+    # a level outside the programme's levels has no form on the page: its refusal goes on top
+    stray = [
+        v
+        for key, f in bound.items()
+        if key.startswith("level-") and key not in shown
+        for v in f.violations
+    ]
     context = {
         "unit": unit,
         "oer": unit.oer,
@@ -154,12 +168,13 @@ def render_unit(
         "can_edit": editable,
         "checks": web.checks(selectors.unit_check(unit, on=web.today())),
         "eqf": selectors.eqf_levels().get(unit.nlqf_level, {}),
-        "outcomes": [_outcome_panel(o, form) for o in unit.outcomes.all()],
+        "outcomes": outcomes,
+        "levels_count": levels_count,
         "unit_form": form(UnitForm, "unit", **_unit_initial(unit)),
         "outcome_form": form(OutcomeForm, "outcome"),
         "activity_form": form(ActivityForm, "activity"),
         "assessment_form_form": form(AssessmentFormForm, "assessment-form"),
-        "top_violations": top_violations(bound, editable),
+        "top_violations": top_violations(bound, editable) + stray,
         "notice": notice,
     }
     template = "curriculum/unit_detail.html"

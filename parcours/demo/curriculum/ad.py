@@ -20,6 +20,47 @@ from parcours.demo.curriculum.specs import (
 
 # --- Associate degree software development, dual ------------------------------------------------
 
+# Four levels of mastery, as in the HBO-i framework: from a simple task under guidance in a
+# known context to independent work on complex problems in an unknown one.
+HBOI_LEVELS_CODE = (
+    (
+        "Past onder begeleiding bestaande code aan in een eenvoudige, bekende codebase.",
+        "Changes existing code under guidance in a simple, familiar codebase.",
+    ),
+    (
+        "Schrijft zelfstandig een afgebakende functie met tests in een bekende codebase.",
+        "Writes a well-defined feature with tests independently in a familiar codebase.",
+    ),
+    (
+        "Ontwerpt en bouwt een component met tests in een complexe codebase van het team.",
+        "Designs and builds a component with tests in the team's complex codebase.",
+    ),
+    (
+        "Lost een complex, open probleem op in een onbekende context en verantwoordt de "
+        "ontwerpkeuzes tegenover het team.",
+        "Solves a complex, open problem in an unfamiliar context and accounts for the design "
+        "choices to the team.",
+    ),
+)
+HBOI_LEVELS_DEBUG = (
+    (
+        "Spoort met hulp een gemelde fout op en werkt met één branch.",
+        "Finds a reported defect with help and works on one branch.",
+    ),
+    (
+        "Reproduceert een fout met een test en lost die zelfstandig op.",
+        "Reproduces a defect with a test and fixes it independently.",
+    ),
+    (
+        "Vindt de oorzaak van fouten die over meerdere componenten lopen.",
+        "Finds the cause of defects that span several components.",
+    ),
+    (
+        "Verbetert de werkwijze van het team om fouten te voorkomen en op te sporen.",
+        "Improves the team's way of working to prevent and find defects.",
+    ),
+)
+
 AD = ProgrammeSpec(
     slug="ad",
     croho_code="80152",
@@ -39,6 +80,8 @@ AD = ProgrammeSpec(
     form="dual",
     has_propedeuse=False,
     bsa_norm_ec=40,
+    # the HBO-i framework works every competence out on four levels of mastery
+    outcome_levels=4,
     consent=ConsentSpec(
         body="Docententeam Ad Software Development",
         method="vote",
@@ -90,6 +133,7 @@ AD = ProgrammeSpec(
                             "confirmed by the workplace supervisor.",
                         ),
                     ),
+                    levels=HBOI_LEVELS_CODE,
                 ),
                 OutcomeSpec(
                     "LU2",
@@ -115,6 +159,7 @@ AD = ProgrammeSpec(
                             "Resolved tickets from the employer's issue tracker.",
                         ),
                     ),
+                    levels=HBOI_LEVELS_DEBUG,
                 ),
             ),
             activities=(

@@ -59,6 +59,7 @@ def _build_programme(institution: Institution, spec: ProgrammeSpec, *, admin: Us
         sector=spec.sector,
         nominal_years=spec.nominal_years,
         nominal_ec=spec.nominal_ec,
+        outcome_levels=spec.outcome_levels,
         **_nl_en(name=spec.name, description=spec.description),
     )
     manager: User | None = None

@@ -30,7 +30,7 @@ class OutcomeSpec:
     text: T
     criteria: tuple[T, ...]
     evidence: tuple[T, ...] = ()
-    levels: tuple[T, T, T] | None = None  # concentric learning line: levels 1, 2, 3
+    levels: tuple[T, ...] | None = None  # concentric learning line: levels 1, 2, 3 (, 4)
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,7 @@ class ProgrammeSpec:
     units: tuple[UnitSpec, ...]
     personas: tuple[PersonaSpec, ...]
     next_year: NextYear = field(default_factory=NextYear)
+    outcome_levels: int = 3  # levels of the concentric learning lines (HBO-i: four)
 
 
 def portfolio_interview(nl: str, en: str) -> AssessmentSpec:

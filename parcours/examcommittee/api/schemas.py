@@ -20,7 +20,7 @@ TermState = Literal["open", "soon", "overdue", "decided"]
 RequestKind = Literal["question", "exemption"]
 RequestStatus = Literal["received", "in_review", "info_requested", "decided"]
 DocumentKind = Literal["rpl_certificate", "diploma", "course_result", "other"]
-DecisionKind = Literal["exemption", "study_plan", "diploma", "bsa"]
+DecisionKind = Literal["exemption", "study_plan", "diploma", "propedeuse", "bsa"]
 Outcome = Literal[
     "granted",
     "partly",
@@ -28,6 +28,7 @@ Outcome = Literal[
     "established",
     "not_established",
     "diploma",
+    "propedeuse",
     "bsa_positive",
     "bsa_negative",
     "bsa_postponed",

@@ -223,6 +223,22 @@ def diplomas_of(student: User) -> dict[int, Decision]:
     }
 
 
+def certificates_of(student: User) -> dict[str, dict[int, Decision]]:
+    """The student's diploma and propedeuse decisions made known, per kind and programme, in
+    one query (the progress page links both)."""
+    found: dict[str, dict[int, Decision]] = {
+        Decision.Kind.DIPLOMA: {},
+        Decision.Kind.PROPEDEUSE: {},
+    }
+    for d in Decision.objects.filter(
+        student=student,
+        kind__in=[Decision.Kind.DIPLOMA, Decision.Kind.PROPEDEUSE],
+        made_known_on__isnull=False,
+    ).order_by("made_known_on", "id"):
+        found[d.kind][d.programme_id] = d
+    return found
+
+
 def plans_awaiting_decision(user: Viewer) -> QuerySet[PlanVersion]:
     """Established plan versions of the committee's programmes without a decision letter yet."""
     return (

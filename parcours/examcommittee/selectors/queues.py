@@ -14,8 +14,12 @@ from django.db.models import Exists, OuterRef, QuerySet
 from parcours.accounts.models import Viewer
 from parcours.curriculum.models import Programme
 from parcours.rules import RuleResult
-from parcours.rules.decisions import bsa_norm, diploma_all_units_achieved
-from parcours.rules.facts import BsaFacts, DiplomaFacts, DiplomaUnitFacts
+from parcours.rules.decisions import (
+    bsa_norm,
+    diploma_all_units_achieved,
+    propedeuse_first_year_units_achieved,
+)
+from parcours.rules.facts import BsaFacts, DiplomaFacts, DiplomaUnitFacts, PropedeuseFacts
 from parcours.studyplans.models import Enrolment
 
 from ..models import Decision, EnrolmentProgress, PersonalCircumstance
@@ -65,6 +69,20 @@ def diploma_queue(user: Viewer) -> QuerySet[EnrolmentProgress]:
     # one subquery: with two conditions on the multi-valued relation, exclude() would drop a
     # student with a draft diploma and any other decision made known
     return _kept(user).filter(diploma_complete=True).exclude(Exists(diploma))
+
+
+def propedeuse_queue(user: Viewer) -> QuerySet[EnrolmentProgress]:
+    """Students of the committee's variants with a propedeuse whose propedeuse phase is
+    complete and who have no propedeuse decision made known yet, by name: the kept progress,
+    one query (page it with a Paginator). A variant without a propedeuse keeps None, so its
+    students never appear."""
+    known = Decision.objects.filter(
+        kind=Decision.Kind.PROPEDEUSE,
+        made_known_on__isnull=False,
+        student_id=OuterRef("enrolment__student_id"),
+        programme_id=OuterRef("enrolment__variant__programme_id"),
+    )
+    return _kept(user).filter(propedeuse_complete=True).exclude(Exists(known))
 
 
 def bsa_list(user: Viewer) -> QuerySet[EnrolmentProgress]:
@@ -137,8 +155,30 @@ def diploma_check(progress_: Progress, *, on: date) -> RuleResult:
     )
 
 
+def propedeuse_check(progress_: Progress, *, on: date) -> RuleResult:
+    """Rule propedeuse.first-year-units-achieved on the student's propedeuse phase."""
+    phase = progress_.propedeuse or []
+    return propedeuse_first_year_units_achieved(
+        PropedeuseFacts(
+            has_propedeuse=progress_.propedeuse is not None,
+            units=tuple(DiplomaUnitFacts(r.unit.code, r.unit.ec, r.done, r.how) for r in phase),
+        ),
+        on=on,
+    )
+
+
+def propedeuse_lines(progress_: Progress) -> list[dict[str, Any]]:
+    """The propedeuse certificate's lines: each unit of the phase, EC, how and when."""
+    return supplement_lines(progress_.propedeuse or [])
+
+
 def supplement(progress_: Progress) -> list[dict[str, Any]]:
     """The diploma supplement's lines: each unit, EC, how and when it was achieved."""
+    return supplement_lines(progress_.units)
+
+
+def supplement_lines(rows: list[Any]) -> list[dict[str, Any]]:
+    """Lines of a supplement or certificate: each unit, EC, how and when it was achieved."""
     return [
         {
             "code": r.unit.code,
@@ -149,5 +189,5 @@ def supplement(progress_: Progress) -> list[dict[str, Any]]:
             "route": r.route,
             "on": r.on.isoformat() if r.on else None,
         }
-        for r in progress_.units
+        for r in rows
     ]

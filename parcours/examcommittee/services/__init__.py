@@ -30,7 +30,7 @@ from .desk import (
     desk_request_review,
 )
 from .kept import decision_progress_refresh, progress_listener, progress_refresh
-from .progress import bsa_draft, circumstance_record, diploma_draft
+from .progress import bsa_draft, circumstance_record, diploma_draft, propedeuse_draft
 
 __all__ = [
     "AWB_RULE",
@@ -63,5 +63,6 @@ __all__ = [
     "missing_parts",
     "progress_listener",
     "progress_refresh",
+    "propedeuse_draft",
     "study_plan_decision_draft",
 ]

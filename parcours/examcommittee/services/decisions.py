@@ -36,6 +36,7 @@ LEGAL_BASIS: dict[str, str] = {
     Decision.Kind.EXEMPTION: "WHW art. 7.12b lid 1 onder d; OER, vrijstellingen",
     Decision.Kind.STUDY_PLAN: "Wet leeruitkomsten hoger onderwijs (Kamerstukken 36 136); OER",
     Decision.Kind.DIPLOMA: "WHW art. 7.11",
+    Decision.Kind.PROPEDEUSE: "WHW art. 7.8 en 7.11",
     Decision.Kind.BSA: "WHW art. 7.8b",
 }
 # A decision in English is worded in English throughout: its prefilled parts too.

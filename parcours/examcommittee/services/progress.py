@@ -99,6 +99,51 @@ def unit_evidence(rows: list[selectors.UnitProgress], language: str) -> list[str
 
 
 @transaction.atomic
+def propedeuse_draft(enrolment: Enrolment, *, actor: User, on: date, **fields: Any) -> Decision:
+    """The propedeuse decision, with its certificate: every unit of the propedeuse phase, EC,
+    how and when achieved. Refused where the variant has no propedeuse and while a unit of the
+    phase is not achieved (rule propedeuse.first-year-units-achieved)."""
+    programme = enrolment.variant.programme
+    require(permissions.can_decide(actor, programme.pk))
+    if Decision.objects.filter(
+        kind=Decision.Kind.PROPEDEUSE,
+        student=enrolment.student,
+        programme=programme,
+        made_known_on__isnull=False,
+    ).exists():
+        raise DomainError(
+            "Deze student heeft de propedeuse al; corrigeer zo nodig dat besluit.",
+            "This student has been awarded the propedeuse; correct that decision if needed.",
+        )
+    found = selectors.progress(enrolment.student, programme, on=on, enrolment=enrolment)
+    check = selectors.propedeuse_check(found, on=on)
+    raise_if_refused([check])
+    phase = found.propedeuse or []
+    ec_total = sum(r.unit.ec for r in phase)
+    fields.setdefault("outcome", Decision.Outcome.PROPEDEUSE)
+    fields.setdefault(
+        "reasons",
+        f"Alle eenheden van de propedeutische fase zijn behaald ({ec_total} EC), door "
+        "beoordeling of vrijstelling; zie het propedeusegetuigschrift.",
+    )
+    fields.setdefault("evidence_cited", [f"{r.unit.code}: {r.how} {r.on}" for r in phase])
+    fields.setdefault("decided_on", on)
+    return decision_draft(
+        programme,
+        actor=actor,
+        kind=Decision.Kind.PROPEDEUSE,
+        student=enrolment.student,
+        enrolment=enrolment,
+        content={
+            "certificate": selectors.propedeuse_lines(found),
+            "ec_total": ec_total,
+            "rule": check.grounds(),
+        },
+        **fields,
+    )
+
+
+@transaction.atomic
 def bsa_draft(enrolment: Enrolment, *, actor: User, on: date, **fields: Any) -> Decision:
     """The binding study advice after the student's own first year (rule bsa.norm)."""
     programme = enrolment.variant.programme

@@ -170,6 +170,12 @@ class SupplementLine:
 
 
 def _supplement(decision: Decision) -> list[SupplementLine]:
+    return supplement_lines(decision.content.get("supplement", []))
+
+
+def supplement_lines(stored: list[dict[str, Any]]) -> list[SupplementLine]:
+    """The lines a decision stored (the diploma supplement, the propedeuse certificate), with
+    titles in the active language."""
     english = (get_language() or "nl").startswith("en")
     return [
         SupplementLine(
@@ -181,7 +187,7 @@ def _supplement(decision: Decision) -> list[SupplementLine]:
             line.get("route", ""),
             date.fromisoformat(line["on"]) if line.get("on") else None,
         )
-        for line in decision.content.get("supplement", [])
+        for line in stored
     ]
 
 

@@ -10,7 +10,7 @@ attributes: CSP), each with a text equivalent.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
@@ -178,6 +178,8 @@ class Panel:
     can_prepare_diploma: bool = False
     can_see_results: bool = False  # a "not yet" links to its result and feedback
     can_request: bool = False  # ... and to asking for a new assessment (the student)
+    lines: list[selectors.LevelLine] = field(default_factory=list)
+    propedeuse_decision: Decision | None = None
 
     @property
     def done_count(self) -> int:
@@ -224,6 +226,8 @@ def _panel(
     user: Viewer,
     diplomas: dict[int, Decision],
     can_decide: bool = False,
+    lines: dict[int, list[selectors.LevelLine]] | None = None,
+    propedeuses: dict[int, Decision] | None = None,
 ) -> Panel:
     phase = None
     if found.propedeuse is not None:
@@ -251,6 +255,10 @@ def _panel(
         can_see_results=enrolment is not None
         and assessment_permissions.can_view_assessments_of(user, enrolment),
         can_request=enrolment is not None and studyplan_permissions.is_student_of(user, enrolment),
+        lines=(lines or {}).get(found.enrolment.pk, []) if found.enrolment else [],
+        propedeuse_decision=(propedeuses or {}).get(found.programme.pk)
+        if found.propedeuse is not None
+        else None,
     )
 
 
@@ -267,9 +275,22 @@ def progress_home(request: AuthedRequest) -> HttpResponse:
     BSA where the variant has them."""
     today = web.today()
     found = selectors.progress_many(selectors.subjects_of(request.user), on=today)
-    diplomas = selectors.diplomas_of(request.user) if found else {}
+    certificates = selectors.certificates_of(request.user) if found else {}
+    diplomas = certificates.get(Decision.Kind.DIPLOMA, {})
+    propedeuses = certificates.get(Decision.Kind.PROPEDEUSE, {})
+    lines = selectors.learning_lines(found)
     context = {
-        "panels": [_panel(p, today, user=request.user, diplomas=diplomas) for p in found],
+        "panels": [
+            _panel(
+                p,
+                today,
+                user=request.user,
+                diplomas=diplomas,
+                lines=lines,
+                propedeuses=propedeuses,
+            )
+            for p in found
+        ],
         "legend": _legend(),
         "today": today,
     }
@@ -285,14 +306,17 @@ def progress_student(request: AuthedRequest, pk: int) -> HttpResponse:
     today = web.today()
     programme = enrolment.variant.programme
     found = selectors.progress(enrolment.student, programme, on=today, enrolment=enrolment)
+    certificates = selectors.certificates_of(enrolment.student)
     context = {
         "enrolment": enrolment,
         "panel": _panel(
             found,
             today,
             user=user,
-            diplomas=selectors.diplomas_of(enrolment.student),
+            diplomas=certificates[Decision.Kind.DIPLOMA],
             can_decide=permissions.can_decide(user, programme.pk),
+            lines=selectors.learning_lines([found]),
+            propedeuses=certificates[Decision.Kind.PROPEDEUSE],
         ),
         "legend": _legend(),
         "today": today,

@@ -22,6 +22,7 @@ from .evidence import (
     version_upload,
     vraak_record,
 )
+from .groups import group_project_join, group_project_share
 
 __all__ = [
     "LinkUnusable",
@@ -33,6 +34,8 @@ __all__ = [
     "evidence_storage",
     "file_store",
     "files_atomic",
+    "group_project_join",
+    "group_project_share",
     "item_create",
     "item_map",
     "item_update",

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from parcours.accounts.models import User
 from parcours.core import web
 from parcours.core.web import AuthedRequest, post_only
+from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.models import Unit
 from parcours.studyplans import permissions as studyplan_permissions
 
@@ -143,6 +144,8 @@ def _render_item(
         "file_sent": bool(request.FILES),
         "max_mb": settings.EVIDENCE_MAX_UPLOAD_MB,
         "link_days": settings.WORKPLACE_LINK_DAYS,
+        "group": selectors.group_members(item.group_project) if item.group_project else None,
+        "share_form": form("share", ActionForm) if can_edit else None,
     }
     if can_edit:
         units = list(selectors.mappable_units(enrolment))

@@ -22,6 +22,7 @@ from parcours.studyplans import permissions as studyplan_permissions
 from parcours.studyplans.models import Enrolment
 
 from .. import permissions, selectors
+from ..forms import GroupJoinForm
 from ..models import EvidenceItem, EvidenceVersion, VraakJudgement
 from .common import ConfirmationRow, confirmation_state, own_enrolments
 
@@ -157,7 +158,14 @@ def _render_coverage(
 @login_required
 def home(request: AuthedRequest) -> HttpResponse:
     """My portfolio: per enrolment my items, storage used and how far each unit of the OER
-    years I am enrolled under is covered."""
+    years I am enrolled under is covered; joining a group project with its code."""
+    return render_home(request)
+
+
+def render_home(
+    request: AuthedRequest, join_form: GroupJoinForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The portfolio home, with the group-project form as sent when it was refused."""
     enrolments = own_enrolments(request)
     panels = [
         # one pager per programme where a student has several
@@ -169,7 +177,10 @@ def home(request: AuthedRequest) -> HttpResponse:
         )
         for e in enrolments
     ]
-    return render(request, "portfolio/home.html", {"panels": panels})
+    if join_form is None and enrolments:
+        join_form = GroupJoinForm(enrolments=enrolments, auto_id=web.auto_id("group"))
+    context = {"panels": panels, "join_form": join_form}
+    return render(request, "portfolio/home.html", context, status=status)
 
 
 @login_required

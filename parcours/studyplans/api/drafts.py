@@ -80,6 +80,7 @@ def plan_unit_update(
         "guidance": plan_unit.guidance,
         "planned_start": plan_unit.planned_start,
         "planned_end": plan_unit.planned_end,
+        "aimed_level": plan_unit.aimed_level,
     }
     services.plan_unit_update(
         plan_unit,
@@ -129,6 +130,9 @@ def plan_activity_add(
         provider=payload.provider,
         url=payload.url,
         activity=activity,
+        outcomes=permissions.get_outcomes_for(request.user, payload.outcome_ids)
+        if payload.outcome_ids
+        else [],
     )
     return Status(201, common.with_lock(item, plan_unit.version))
 

@@ -130,6 +130,7 @@ class PlanUnitOut(Schema):
     planned_start: date | None
     planned_end: date | None
     large_activity_id: int | None
+    aimed_level: int | None
     activities: list[PlanActivityOut]
 
     @staticmethod
@@ -287,6 +288,11 @@ class PlanUnitUpdateIn(In):
     large_activity_id: Id | None = Field(
         NOT_SENT, description="Route D: the large activity (of this version) the unit relies on"
     )
+    aimed_level: Id | None = Field(
+        NOT_SENT,
+        description="The level of the concentric learning lines the unit aims at (1 to the "
+        "programme's number of levels; rule curriculum.concentric-levels)",
+    )
 
 
 class PlanUnitAddIn(UnitChoiceIn):
@@ -305,6 +311,9 @@ class PlanActivityAddIn(In):
     hours: SmallInt = 0
     provider: Text = ""
     url: Text = ""
+    outcome_ids: list[Id] = Field(
+        [], description="Route D: the outcomes of the unit this activity fills (closes gaps)"
+    )
 
 
 class LargeActivityAddIn(In):

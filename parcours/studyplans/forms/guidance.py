@@ -16,7 +16,7 @@ from parcours.accounts.models import User
 from parcours.curriculum.forms import BaseForm, BaseModelForm, ListFilterForm
 from parcours.curriculum.models import Persona
 
-from ..models import GuidanceConversation, PlanUnit, PlanVersion
+from ..models import GuidanceConversation, PlanUnit, PlanVersion, StartLevel
 from .common import date_input, textarea
 
 
@@ -55,6 +55,30 @@ class CaseloadFilterForm(ListFilterForm):
     @property
     def active(self) -> bool:
         return super().active or bool(self.flag_value)
+
+
+class StartLevelForm(BaseForm):
+    """At intake: a learning outcome, the level the student starts on and its grounds."""
+
+    outcome = forms.ChoiceField(label=_("learning outcome"), choices=())
+    level = forms.TypedChoiceField(label=_("starting level"), coerce=int, choices=())
+    grounds = forms.ChoiceField(label=_("grounds"), choices=StartLevel.Grounds.choices)
+    explanation = forms.CharField(label=_("explanation"), required=False, widget=textarea(2))
+
+    def __init__(self, *args: Any, outcomes: Any, levels: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.outcome_objects = {str(o.pk): o for o in outcomes}
+        outcome_field: Any = self.fields["outcome"]
+        outcome_field.choices = [
+            (str(o.pk), f"{o.unit.code} {o.code} · {o.localized('text')[:70]}") for o in outcomes
+        ]
+        level_field: Any = self.fields["level"]
+        level_field.choices = [(n, str(n)) for n in range(1, levels + 1)]
+        for name in ("outcome", "level", "grounds"):
+            self.fields[name].widget.attrs["data-testid"] = f"start-level-{name}"
+
+    def clean_outcome(self) -> Any:
+        return self.outcome_objects[self.cleaned_data["outcome"]]
 
 
 class PersonaLinkForm(BaseForm):

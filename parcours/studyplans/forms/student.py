@@ -88,15 +88,22 @@ class PlanUnitForm(LockedForm):
     large_activity = forms.ChoiceField(
         label=_("large activity (route D)"), required=False, choices=()
     )
+    aimed_level = forms.TypedChoiceField(
+        label=_("level aimed at"), required=False, coerce=int, empty_value=None, choices=()
+    )
 
     def __init__(
         self,
         *args: Any,
         large_activities: Sequence[LargeActivity],
         code: str = "",
+        levels: int = 3,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["aimed_level"].widget.attrs["data-testid"] = f"unit-level-{code}"
+        level_field: Any = self.fields["aimed_level"]
+        level_field.choices = [("", "—"), *((n, str(n)) for n in range(1, levels + 1))]
         self.fields["route"].widget.attrs["data-testid"] = f"unit-route-{code}"
         self.fields["large_activity"].widget.attrs["data-testid"] = f"unit-large-activity-{code}"
         self.large_activities = {str(a.pk): a for a in large_activities}
@@ -141,17 +148,36 @@ class PlanActivityForm(LockedForm):
     hours = forms.IntegerField(label=_("hours"), min_value=1, max_value=32767, required=False)
     url = forms.URLField(label=_("link"), required=False, assume_scheme="https")
 
+    outcomes = forms.MultipleChoiceField(
+        label=_("learning outcomes it fills (route D)"),
+        required=False,
+        choices=(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     def __init__(
         self,
         *args: Any,
         catalogue: dict[str, tuple[LearningActivity, str]],
         choices: Choices,
+        outcomes: Sequence[Any] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.catalogue = catalogue
         field: Any = self.fields["activity"]
         field.choices = [("", _("— none: an external activity, described below —")), *choices]
+        self.outcome_objects = {str(o.pk): o for o in outcomes}
+        if outcomes:
+            outcome_field: Any = self.fields["outcomes"]
+            outcome_field.choices = [
+                (str(o.pk), f"{o.code} {o.localized('text')[:60]}") for o in outcomes
+            ]
+        else:
+            del self.fields["outcomes"]
+
+    def clean_outcomes(self) -> list[Any]:
+        return [self.outcome_objects[pk] for pk in self.cleaned_data.get("outcomes") or []]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -164,6 +190,7 @@ class PlanActivityForm(LockedForm):
                 if not data.get(name) and name not in self.errors:
                     self.add_error(name, _("Pick an activity from the catalogue, or fill this in."))
         data["hours"] = data.get("hours") or 0
+        data.setdefault("outcomes", [])
         return data
 
 

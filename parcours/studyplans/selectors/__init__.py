@@ -31,6 +31,8 @@ from .units import (
     enrolment_oer_ids,
     enrolment_units,
     plan_grid_units,
+    start_level_outcomes,
+    start_levels_of,
     units_of_oers,
 )
 from .versions import (
@@ -88,6 +90,8 @@ __all__ = [
     "plans_of",
     "size_check",
     "snapshot_changes",
+    "start_level_outcomes",
+    "start_levels_of",
     "teachers_of",
     "team_programmes",
     "teams_for",

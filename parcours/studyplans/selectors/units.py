@@ -16,7 +16,7 @@ from django.db.models import OuterRef, Prefetch, Q, Subquery
 from parcours.core.dates import academic_year_of
 from parcours.curriculum.models import LearningActivity, LearningOutcome, Oer, Unit
 
-from ..models import Enrolment, PlanUnit, PlanVersion
+from ..models import Enrolment, PlanUnit, PlanVersion, StartLevel
 
 
 def _start_oer(published: dict[int, int], start_year: int) -> int | None:
@@ -148,4 +148,33 @@ def plan_grid_units(enrolment: Enrolment) -> list[Unit]:
         .select_related("oer")
         .prefetch_related(Prefetch("outcomes", queryset=outcomes))
         .order_by("position", "code", "pk")
+    )
+
+
+def start_level_outcomes(enrolment: Enrolment) -> list[LearningOutcome]:
+    """The learning outcomes a starting level may be recorded for at intake: those of the
+    units of the OER years the enrolment is under (newest first, one per unit and outcome
+    code), with their unit; four queries."""
+    units = enrolment_units([enrolment])[enrolment.pk]
+    seen: set[tuple[str, str]] = set()
+    outcomes = []
+    by_unit: dict[int, list[LearningOutcome]] = {}
+    for o in LearningOutcome.objects.filter(unit__in=units).order_by("position", "id"):
+        by_unit.setdefault(o.unit_id, []).append(o)
+    for unit in units:
+        for o in by_unit.get(unit.pk, []):
+            if (unit.code, o.code) in seen:
+                continue
+            seen.add((unit.code, o.code))
+            o.unit = unit
+            outcomes.append(o)
+    return outcomes
+
+
+def start_levels_of(enrolment: Enrolment) -> list[StartLevel]:
+    """The starting levels recorded at intake, with their outcome, unit and who recorded them."""
+    return list(
+        StartLevel.objects.filter(enrolment=enrolment).select_related(
+            "outcome__unit", "recorded_by"
+        )
     )

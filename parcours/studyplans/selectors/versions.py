@@ -21,6 +21,7 @@ from parcours.rules.study_plans import (
 
 from ..models import (
     LargeActivity,
+    PlanActivity,
     PlanUnit,
     PlanVersion,
 )
@@ -35,7 +36,8 @@ def _content() -> list[Prefetch]:
         Prefetch(
             "units",
             queryset=PlanUnit.objects.select_related("unit", "large_activity").prefetch_related(
-                "activities", Prefetch("unit__outcomes", queryset=LearningOutcome.objects.all())
+                Prefetch("activities", queryset=PlanActivity.objects.prefetch_related("outcomes")),
+                Prefetch("unit__outcomes", queryset=LearningOutcome.objects.all()),
             ),
         ),
         Prefetch("large_activities", queryset=LargeActivity.objects.prefetch_related("outcomes")),
@@ -120,34 +122,51 @@ class OutcomeCoverage:
     unit: Unit
     outcome: LearningOutcome
     covered_by: list[LargeActivity]
+    # the activities agreed for the unit to fill this outcome (a gap the large ones leave)
+    filled_by: list[PlanActivity] = field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.covered_by or self.filled_by)
 
 
 @dataclass
 class DMatrix:
-    """Combination D: large activities × outcomes of the D units, and the gaps."""
+    """Combination D: large activities and the activities added to fill gaps × outcomes of
+    the D units, and the gaps left."""
 
     activities: list[LargeActivity]
     rows: list[OutcomeCoverage]
+    fillers: list[PlanActivity] = field(default_factory=list)
 
     @property
     def gaps(self) -> list[OutcomeCoverage]:
-        return [r for r in self.rows if not r.covered_by]
+        return [r for r in self.rows if not r.covered]
 
 
 def d_matrix(version: PlanVersion) -> DMatrix:
+    """The table activity × outcome of the units on route D: a column per large activity and
+    per activity agreed for such a unit that names outcomes it fills; an outcome that no
+    column covers is a gap. Reads only the version's prefetched content."""
     activities = list(version.large_activities.all())
     covers = {a.pk: {o.pk for o in a.outcomes.all()} for a in activities}
-    rows = []
+    rows, fillers = [], []
     for pu in version.units.all():
         if pu.route != PlanUnit.Route.D:
             continue
+        filling = [a for a in pu.activities.all() if a.outcomes.all()]
+        fillers += filling
+        fills = {a.pk: {o.pk for o in a.outcomes.all()} for a in filling}
         for outcome in pu.unit.outcomes.all():
             rows.append(
                 OutcomeCoverage(
-                    pu.unit, outcome, [a for a in activities if outcome.pk in covers[a.pk]]
+                    pu.unit,
+                    outcome,
+                    [a for a in activities if outcome.pk in covers[a.pk]],
+                    [a for a in filling if outcome.pk in fills[a.pk]],
                 )
             )
-    return DMatrix(activities, rows)
+    return DMatrix(activities, rows, fillers)
 
 
 # --- version differences -----------------------------------------------------------------------
@@ -162,6 +181,7 @@ FIELD_LABELS = {
     "assessment": _("way of assessment"),
     "guidance": _("guidance"),
     "planned": _("planned"),
+    "level": _("level aimed at"),
     "activities": _("activities"),
     "decision": _("decision"),
 }
@@ -199,6 +219,7 @@ def version_snapshot(version: PlanVersion) -> dict[str, str]:
         snap[f"{key} route"] = pu.get_route_display()
         snap[f"{key} assessment"] = pu.assessment
         snap[f"{key} guidance"] = pu.guidance
+        snap[f"{key} level"] = str(pu.aimed_level or "")
         snap[f"{key} planned"] = " – ".join(
             d.isoformat() for d in (pu.planned_start, pu.planned_end) if d
         )
@@ -206,6 +227,11 @@ def version_snapshot(version: PlanVersion) -> dict[str, str]:
             f"{a.title} ({a.hours} h, {a.get_source_display()}"
             + (f", {a.provider}" if a.provider else "")
             + ")"
+            + (
+                "; outcomes: " + ", ".join(sorted(o.code for o in a.outcomes.all()))
+                if a.outcomes.all()
+                else ""
+            )
             for a in pu.activities.all()
         )
         if pu.decision != PlanUnit.Decision.PENDING:

@@ -15,7 +15,13 @@ from .drafts import (
     plan_unit_update,
     version_update_details,
 )
-from .enrolments import coach_assign, enrolment_create, enrolment_link_persona, intake_record
+from .enrolments import (
+    coach_assign,
+    enrolment_create,
+    enrolment_link_persona,
+    intake_record,
+    start_level_record,
+)
 from .guidance import (
     conversation_record,
     conversation_schedule,
@@ -51,6 +57,7 @@ __all__ = [
     "plan_unit_add",
     "plan_unit_remove",
     "plan_unit_update",
+    "start_level_record",
     "team_create",
     "team_meeting_record",
     "team_member_add",

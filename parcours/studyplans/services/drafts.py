@@ -10,9 +10,11 @@ from django.db import transaction
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
-from parcours.core.errors import DomainError, raise_if_refused, require
+from parcours.core.errors import DomainError, RuleViolation, raise_if_refused, require
 from parcours.core.progress import enrolments_changed
 from parcours.curriculum.models import LearningActivity, LearningOutcome, Oer, Unit
+from parcours.rules.curriculum import concentric_levels
+from parcours.rules.facts import ConcentricLevelFacts
 
 from .. import permissions
 from ..models import Enrolment, LargeActivity, PlanActivity, PlanUnit, PlanVersion, StudyPlan
@@ -144,11 +146,16 @@ def plan_unit_update(
     planned_start: date | None = None,
     planned_end: date | None = None,
     large_activity: LargeActivity | None = None,
+    aimed_level: int | None = None,
     on: date | None = None,
 ) -> PlanUnit:
+    """A unit's route and what is agreed for it, with the level of the concentric learning
+    lines it aims at (within the programme's levels, rule curriculum.concentric-levels)."""
     version = plan_unit.version
     require(permissions.can_edit_version(actor, version))
     _check_planned_dates(version, planned_start, planned_end)
+    if aimed_level is not None:
+        check_level(version.plan.enrolment, aimed_level, on=on or today(), field="aimed_level")
     units = [
         (pu.unit.code, pu.unit.ec, route if pu.pk == plan_unit.pk else pu.route)
         for pu in version.units.select_related("unit")
@@ -168,9 +175,11 @@ def plan_unit_update(
             f"{code} route": str(dict(PlanUnit.Route.choices).get(route, route)),
             f"{code} assessment": assessment,
             f"{code} guidance": guidance,
+            f"{code} level": str(aimed_level or ""),
         },
     )
     plan_unit.route, plan_unit.assessment, plan_unit.guidance = route, assessment, guidance
+    plan_unit.aimed_level = aimed_level
     plan_unit.planned_start, plan_unit.planned_end = planned_start, planned_end
     plan_unit.large_activity = large_activity if route == PlanUnit.Route.D else None
     save(plan_unit)
@@ -192,6 +201,15 @@ def plan_unit_remove(plan_unit: PlanUnit, *, actor: User, expected_lock_version:
     audit_record(actor, "plan_unit.remove", plan_unit, unit=plan_unit.unit.code)
     plan_unit.delete()
     enrolments_changed([version.plan.enrolment_id])
+
+
+def check_level(enrolment: Enrolment, level: int, *, on: date, field: str) -> None:
+    """A level within the programme's levels of its concentric learning lines (rule
+    curriculum.concentric-levels), refused next to `field`."""
+    levels = enrolment.variant.programme.outcome_levels
+    result = concentric_levels(ConcentricLevelFacts(level=level, levels=levels), on=on)
+    if not result.ok:
+        raise RuleViolation([result], field=field)
 
 
 def _check_activity_source(
@@ -229,12 +247,23 @@ def plan_activity_add(
     provider: str = "",
     url: str = "",
     activity: LearningActivity | None = None,
+    outcomes: list[LearningOutcome] | None = None,
 ) -> PlanActivity:
     """An agreed activity for an own route: one of the programme's activities (any unit, any
-    published OER), or another programme's, or an external one (provider, kind, hours, link)."""
+    published OER), or another programme's, or an external one (provider, kind, hours, link).
+    On route D it may name the unit's learning outcomes it fills: a gap in the table of
+    activities × outcomes closes."""
     version = plan_unit.version
     require(permissions.can_edit_version(actor, version))
     _check_activity_source(plan_unit, source, activity)
+    outcomes = outcomes or []
+    strays = [o.code for o in outcomes if o.unit_id != plan_unit.unit_id]
+    if strays:
+        raise DomainError(
+            f"Leeruitkomsten buiten eenheid {plan_unit.unit.code}: " + ", ".join(strays) + ".",
+            f"Learning outcomes outside unit {plan_unit.unit.code}: " + ", ".join(strays) + ".",
+            field="outcomes",
+        )
     if activity is not None:
         title = title or activity.title_nl
         kind = kind or activity.kind
@@ -252,7 +281,15 @@ def plan_activity_add(
     item.full_clean()
     lock(version, expected_lock_version, {f"{plan_unit.unit.code} activities": f"+ {title}"})
     item.save()
-    audit_record(actor, "plan_activity.add", item, unit=plan_unit.unit.code, title=title)
+    item.outcomes.set(outcomes)
+    audit_record(
+        actor,
+        "plan_activity.add",
+        item,
+        unit=plan_unit.unit.code,
+        title=title,
+        outcomes=[o.code for o in outcomes],
+    )
     return item
 
 

@@ -12,14 +12,15 @@ from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
 from parcours.core.progress import enrolments_changed
 from parcours.curriculum import services as curriculum_services
-from parcours.curriculum.models import Persona, ProgrammeVariant
+from parcours.curriculum.models import LearningOutcome, Persona, ProgrammeVariant
 from parcours.curriculum.permissions import has_role, is_administrator
 from parcours.rules.facts import StartFacts
 from parcours.rules.study_plans import enrolment_start_moment
 
 from .. import permissions
-from ..models import Enrolment, Intake
+from ..models import Enrolment, Intake, StartLevel
 from .common import save, today
+from .drafts import check_level
 
 
 @transaction.atomic
@@ -84,6 +85,58 @@ def intake_record(enrolment: Enrolment, *, actor: User, **fields: Any) -> Intake
     save(intake)
     audit_record(actor, "intake.record", intake, **{k: str(v) for k, v in fields.items()})
     return intake
+
+
+@transaction.atomic
+def start_level_record(
+    enrolment: Enrolment,
+    *,
+    actor: User,
+    outcome: LearningOutcome,
+    level: int,
+    grounds: str,
+    explanation: str = "",
+    on: date | None = None,
+) -> StartLevel:
+    """At intake, the coach records the level of a learning outcome's concentric learning line
+    the student starts on, with its grounds (prior work, an exemption, the intake
+    conversation, prior education). Starting above level 1 skips the levels below it (rule
+    curriculum.concentric-levels: a level within the programme's levels). Recording it again
+    replaces the level and its grounds; the audit log keeps each."""
+    require(permissions.can_record_start_level(actor, enrolment))
+    if outcome.unit.oer.variant_id != enrolment.variant_id:
+        raise DomainError(
+            "Deze leeruitkomst hoort niet bij de opleiding van de student.",
+            "This learning outcome is not part of the student's programme.",
+            field="outcome",
+        )
+    if grounds not in StartLevel.Grounds.values:
+        raise DomainError(
+            "Kies waarop het startniveau berust.",
+            "Choose what the starting level rests on.",
+            field="grounds",
+        )
+    check_level(enrolment, level, on=on or today(), field="level")
+    start, _created = StartLevel.objects.update_or_create(
+        enrolment=enrolment,
+        outcome=outcome,
+        defaults={
+            "level": level,
+            "grounds": grounds,
+            "explanation": explanation.strip(),
+            "recorded_by": actor,
+        },
+    )
+    audit_record(
+        actor,
+        "intake.start_level",
+        start,
+        unit=outcome.unit.code,
+        outcome=outcome.code,
+        level=level,
+        grounds=grounds,
+    )
+    return start
 
 
 @transaction.atomic

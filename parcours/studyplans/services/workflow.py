@@ -209,10 +209,11 @@ def version_amend(version: PlanVersion, *, actor: User) -> PlanVersion:
             guidance=pu.guidance,
             planned_start=pu.planned_start,
             planned_end=pu.planned_end,
+            aimed_level=pu.aimed_level,
             large_activity=large.get(pu.large_activity_id or 0),
         )
         for a in pu.activities.all():
-            PlanActivity.objects.create(
+            copied = PlanActivity.objects.create(
                 plan_unit=new_pu,
                 source=a.source,
                 activity=a.activity,
@@ -222,6 +223,7 @@ def version_amend(version: PlanVersion, *, actor: User) -> PlanVersion:
                 hours=a.hours,
                 url=a.url,
             )
+            copied.outcomes.set(a.outcomes.all())
     enrolments_changed([plan.enrolment_id])
     audit_record(actor, "plan_version.amend", draft, based_on=version.number)
     return draft

@@ -96,6 +96,7 @@ def plan_unit_update(request: AuthedRequest, pk: int) -> HttpResponse:
         key,
         large_activities=list(version.large_activities.all()),
         code=plan_unit.unit.code,
+        levels=version.plan.enrolment.variant.programme.outcome_levels,
     )
     return plan_action(
         request,
@@ -112,6 +113,7 @@ def plan_unit_update(request: AuthedRequest, pk: int) -> HttpResponse:
             planned_start=d["planned_start"],
             planned_end=d["planned_end"],
             large_activity=d["large_activity"],
+            aimed_level=d["aimed_level"],
         ),
         _("Unit %(code)s saved.") % {"code": plan_unit.unit.code},
     )
@@ -143,7 +145,14 @@ def plan_activity_add(request: AuthedRequest, pk: int) -> HttpResponse:
         version.plan.enrolment, picked=request.POST.get("activity", "")
     )
     key = f"activity-{pk}"
-    form = web.bind(forms.PlanActivityForm, request, key, catalogue=catalogue, choices=choices)
+    form = web.bind(
+        forms.PlanActivityForm,
+        request,
+        key,
+        catalogue=catalogue,
+        choices=choices,
+        outcomes=list(plan_unit.unit.outcomes.all()) if plan_unit.route == PlanUnit.Route.D else (),
+    )
     return plan_action(
         request,
         version.plan,
@@ -160,6 +169,7 @@ def plan_activity_add(request: AuthedRequest, pk: int) -> HttpResponse:
             hours=d["hours"],
             provider=d["provider"],
             url=d["url"],
+            outcomes=d["outcomes"],
         ),
         _("Learning activity agreed for unit %(code)s.") % {"code": plan_unit.unit.code},
     )

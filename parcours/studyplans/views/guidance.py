@@ -27,6 +27,7 @@ from ..forms.guidance import (
     ConversationRecordForm,
     ConversationScheduleForm,
     PersonaLinkForm,
+    StartLevelForm,
 )
 from ..models import (
     Enrolment,
@@ -167,6 +168,7 @@ def _render_file(
 
     intake = Intake.objects.filter(enrolment=enrolment).first()
     personas = enrolment.variant.programme.personas.all()
+    can_record_levels = permissions.can_record_start_level(user, enrolment)
     conversations = list(enrolment.conversations.select_related("recorded_by"))
     plans = list(
         selectors.plans_of(enrolment).prefetch_related(
@@ -185,6 +187,17 @@ def _render_file(
             "persona", PersonaLinkForm, personas=personas, initial={"persona": enrolment.persona}
         ),
         "schedule_form": form("schedule", ConversationScheduleForm),
+        "levels": enrolment.variant.programme.outcome_levels,
+        "start_levels": selectors.start_levels_of(enrolment),
+        "can_record_levels": can_record_levels,
+        "start_level_form": form(
+            "start-level",
+            StartLevelForm,
+            outcomes=selectors.start_level_outcomes(enrolment),
+            levels=enrolment.variant.programme.outcome_levels,
+        )
+        if can_record_levels
+        else None,
         "to_log": [
             (
                 c,
@@ -256,6 +269,30 @@ def student_file_intake_record(request: AuthedRequest, pk: int) -> HttpResponse:
         lambda d: services.intake_record(enrolment, actor=request.user, **d),
         _("Intake saved."),
         "intake",
+    )
+
+
+@login_required
+@post_only
+def start_level_record(request: AuthedRequest, pk: int) -> HttpResponse:
+    """At intake the coach records the level a student starts on for a learning outcome, with
+    its grounds; a level outside the programme's levels is refused with the rule."""
+    enrolment = common.file_enrolment(request, pk)
+    web.require(permissions.can_record_start_level(request.user, enrolment))
+    return _file_action(
+        request,
+        enrolment,
+        "start-level",
+        web.bind(
+            StartLevelForm,
+            request,
+            "start-level",
+            outcomes=selectors.start_level_outcomes(enrolment),
+            levels=enrolment.variant.programme.outcome_levels,
+        ),
+        lambda d: services.start_level_record(enrolment, actor=request.user, **d),
+        _("Starting level saved."),
+        "start-levels",
     )
 
 

@@ -107,6 +107,7 @@ def _unit_initial(pu: PlanUnit, lock: int) -> dict[str, Any]:
         "planned_start": pu.planned_start,
         "planned_end": pu.planned_end,
         "large_activity": pu.large_activity_id,
+        "aimed_level": pu.aimed_level,
     }
 
 
@@ -117,6 +118,7 @@ def _editor(version: PlanVersion, bound: dict[str, Any], search: str) -> dict[st
     enrolment = version.plan.enrolment
     own_oers = selectors.enrolment_oer_ids([enrolment])[enrolment.pk]
     catalogue, choices = activity_catalogue(enrolment, own_oers, search=search)
+    levels = version.plan.enrolment.variant.programme.outcome_levels
 
     def form(form_class: Any, key: str, initial: dict[str, Any] | None = None, **kw: Any) -> Any:
         return bound.get(key) or form_class(
@@ -132,8 +134,15 @@ def _editor(version: PlanVersion, bound: dict[str, Any], search: str) -> dict[st
                 _unit_initial(pu, lock),
                 large_activities=large,
                 code=pu.unit.code,
+                levels=levels,
             ),
-            form(PlanActivityForm, f"activity-{pu.pk}", catalogue=catalogue, choices=choices)
+            form(
+                PlanActivityForm,
+                f"activity-{pu.pk}",
+                catalogue=catalogue,
+                choices=choices,
+                outcomes=list(pu.unit.outcomes.all()) if pu.route == Route.D else (),
+            )
             if pu.route in (Route.B, Route.D)
             else None,
         )

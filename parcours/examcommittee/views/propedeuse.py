@@ -1,0 +1,148 @@
+"""The exam committee's propedeuse queue (/examencommissie/propedeuse/, read from the kept
+progress, 50 students a page: `?pagina=N`), the propedeuse decision and its certificate (as a
+page and as a PDF). Only variants with a propedeuse (`ProgrammeVariant.has_propedeuse`) have
+students here; elsewhere nothing is offered.
+
+Thin views: permission through permissions.py (404 for what a user may not see, 403 for what
+they may see but not do), every write through one service call, a refusal shown on the queue
+with each rule and its source and the units of the phase still missing (422).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from parcours.core import web
+from parcours.core.downloads import download, html_to_pdf
+from parcours.core.web import AuthedRequest
+from parcours.curriculum.forms import ActionForm
+from parcours.studyplans.models import Enrolment
+
+from .. import permissions, selectors, services
+from ..models import Decision
+from .common import Refusal, decision_url, list_page, tile
+from .diploma import SupplementLine, supplement_lines
+
+PROPEDEUSE_RULE = "propedeuse.first-year-units-achieved"
+
+
+@dataclass(frozen=True)
+class PropedeuseRow:
+    enrolment: Enrolment
+    ec_done: int
+    decision: Decision | None
+
+    @property
+    def decision_url(self) -> str:
+        return decision_url(self.decision) if self.decision else ""
+
+
+def _render_queue(
+    request: AuthedRequest, refusal: Refusal | None = None, status: int = 200
+) -> HttpResponse:
+    listing = list_page(request, selectors.propedeuse_queue(request.user))
+    kept = list(listing.rows)
+    drafts = selectors.decisions_by_enrolment(
+        Decision.Kind.PROPEDEUSE, (k.enrolment.pk for k in kept)
+    )
+    context = {
+        "rows": [PropedeuseRow(k.enrolment, k.ec_done, drafts.get(k.enrolment.pk)) for k in kept],
+        "page": listing.page,
+        "listing": listing,
+        "refusal": refusal,
+        "rule": web.rule_note(PROPEDEUSE_RULE),
+    }
+    return render(request, "examcommittee/propedeuse_queue.html", context, status=status)
+
+
+@login_required
+def propedeuse_queue(request: AuthedRequest) -> HttpResponse:
+    """Students of the committee's programmes whose propedeuse phase is complete and who have
+    no propedeuse decision made known yet."""
+    web.require(permissions.can_use_committee_pages(request.user))
+    return _render_queue(request)
+
+
+@login_required
+@require_POST
+def propedeuse_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Draft the propedeuse decision with its certificate (refused with the rule where the
+    variant has no propedeuse or a unit of the phase is missing); a draft that already exists
+    is opened instead of a second one."""
+    enrolment = permissions.get_committee_enrolment_for(request.user, pk)
+    existing = selectors.open_draft(Decision.Kind.PROPEDEUSE, enrolment)
+    if existing is not None:
+        return redirect(decision_url(existing))
+    today = web.today()
+    form = ActionForm(request.POST)
+    ok, decision = web.submit(
+        form, lambda _d: services.propedeuse_draft(enrolment, actor=request.user, on=today)
+    )
+    if ok:
+        messages.success(request, _("The propedeuse decision was prepared with its certificate."))
+        return redirect(decision_url(decision))
+    found = selectors.progress(
+        enrolment.student, enrolment.variant.programme, on=today, enrolment=enrolment
+    )
+    missing = [tile(r) for r in (found.propedeuse or []) if not r.done]
+    return _render_queue(request, Refusal(enrolment, form.violations, missing), status=422)
+
+
+# --- the certificate -----------------------------------------------------------------------
+
+
+def _propedeuse_decision(request: AuthedRequest, pk: int) -> Decision:
+    decision = permissions.get_decision_for(request.user, pk)
+    if decision.kind != Decision.Kind.PROPEDEUSE:
+        raise Http404
+    return decision
+
+
+def _certificate_context(request: AuthedRequest, decision: Decision) -> dict[str, Any]:
+    lines: list[SupplementLine] = supplement_lines(decision.content.get("certificate", []))
+    return {
+        "decision": decision,
+        "lines": lines,
+        "ec_total": decision.content.get("ec_total", sum(line.ec for line in lines)),
+        "nominal_ec": None,
+        "can_decide": permissions.can_decide(request.user, decision.programme_id),
+        "decision_url": decision_url(decision),
+    }
+
+
+@login_required
+def propedeuse_certificate(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The propedeuse decision with its certificate: every unit of the phase, EC, how and
+    when achieved. The student reads it once made known; the committee also while a draft."""
+    decision = _propedeuse_decision(request, pk)
+    return render(
+        request,
+        "examcommittee/propedeuse_certificate.html",
+        _certificate_context(request, decision),
+    )
+
+
+@login_required
+def propedeuse_certificate_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The certificate as a PDF (WeasyPrint), in the decision's language."""
+    decision = _propedeuse_decision(request, pk)
+    with translation.override(decision.language or "nl"):
+        html = render_to_string(
+            "examcommittee/propedeuse_certificate_pdf.html",
+            _certificate_context(request, decision),
+        )
+    return download(
+        html_to_pdf(html),
+        filename=f"propedeuse-{decision.pk}.pdf",
+        content_type="application/pdf",
+    )
