@@ -6,6 +6,7 @@ from parcours.core import views as core_views
 urlpatterns = [
     path("", include("parcours.curriculum.urls")),
     path("account/", include("parcours.accounts.urls")),
+    path("meldingen/", include("parcours.notifications.urls")),
     path("", include("parcours.studyplans.urls")),
     path("", include("parcours.portfolio.urls")),
     path("beoordelen/", include("parcours.assessments.urls")),

@@ -30,6 +30,7 @@ from .decisions import (
 )
 from .desk import (
     Countdown,
+    committee_messages,
     countdown,
     days_left,
     desk_institution,
@@ -108,6 +109,7 @@ __all__ = [
     "committee_decisions",
     "committee_decisions_in_full",
     "committee_members",
+    "committee_messages",
     "committee_programme_ids",
     "committee_programmes",
     "countdown",

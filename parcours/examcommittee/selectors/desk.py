@@ -192,3 +192,8 @@ def own_item_ids(user: User, ids: list[int]) -> set[int]:
             "pk", flat=True
         )
     )
+
+
+def committee_messages(request: DeskRequest) -> list[DeskMessage]:
+    """What the committee asked the requester, oldest first."""
+    return list(DeskMessage.objects.filter(request=request, from_committee=True).order_by("pk"))
