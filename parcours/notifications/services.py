@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone, translation
 from django_tasks import task
 
@@ -57,6 +58,7 @@ def notify(kind: str, object_id: int, *, users: Iterable[User | None]) -> list[N
         rendered = _render(Target(kind, object_id, language, user.email, site_url()))
         if rendered is None:
             continue
+        User.objects.filter(pk=user.pk).update(unread_notifications=F("unread_notifications") + 1)
         created.append(
             Notification.objects.create(
                 user=user,
@@ -179,19 +181,32 @@ def outbox_send_due_task() -> list[int]:
     return list(outbox_send_due())
 
 
+def _count_read(user: User, read: int) -> None:
+    """Lower the user's unread count by the notifications just marked read (each conditional
+    update marks a notification once, so the count never drifts)."""
+    if read:
+        User.objects.filter(pk=user.pk).update(
+            unread_notifications=F("unread_notifications") - read
+        )
+
+
 @transaction.atomic
 def notification_mark_read(notification: Notification, *, actor: User) -> Notification:
     if not permissions.can_read_notification(actor, notification):
         raise DomainError("Dit bericht is niet van jou.", "This notification is not yours.")
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
+    now = timezone.now()
+    read = Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=now)
+    _count_read(actor, read)
+    if read:
+        notification.read_at = now
     return notification
 
 
 @transaction.atomic
 def notifications_mark_all_read(*, actor: User) -> int:
-    return selectors.inbox_of(actor).filter(read_at__isnull=True).update(read_at=timezone.now())
+    read = selectors.inbox_of(actor).filter(read_at__isnull=True).update(read_at=timezone.now())
+    _count_read(actor, read)
+    return read
 
 
 @transaction.atomic

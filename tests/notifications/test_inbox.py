@@ -114,26 +114,42 @@ def test_an_unknown_kind_is_refused_and_nothing_is_saved(client, world):
     assert AuditEntry.objects.filter(action="notifications.preferences").count() == 0
 
 
-def _items(user, count: int) -> None:
-    Notification.objects.bulk_create(
-        Notification(user=user, kind=Kind.PLAN_AGREED, object_id=n, title=f"Bericht {n}")
-        for n in range(count)
-    )
+def _items(user, version, count: int) -> None:
+    """`count` notifications for `user`, made as the services make them."""
+    for _ in range(count):
+        services.notify(Kind.PLAN_AGREED, version.pk, users=[user])
 
 
 @pytest.mark.parametrize("count", [3, 120])
 def test_the_inbox_is_paged_with_a_constant_number_of_queries(
-    client, db, count, django_assert_max_num_queries
+    client, world, count, django_assert_max_num_queries
 ):
-    user = factories.user_with_role(Role.COACH, factories.programme())
-    _items(user, count)
+    user = factories.user_with_role(Role.COACH, world["oer"].variant.programme)
+    _items(user, world["version"], count)
     client.force_login(user)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("notifications:inbox"))
     assert response.status_code == 200
     page = response.content.decode()
     assert page.count('data-testid="notification-') == min(count, 50)
     assert f'data-testid="unread-count">{count}<' in page
+
+
+def test_the_unread_count_follows_notify_read_and_read_all(client, world):
+    student = world["enrol"].student
+    _items(student, world["version"], 3)
+    student.refresh_from_db()
+    assert student.unread_notifications == selectors.unread_count(student) == 3
+    first = Notification.objects.filter(user=student).first()
+    services.notification_mark_read(first, actor=student)
+    services.notification_mark_read(first, actor=student)  # a second time changes nothing
+    student.refresh_from_db()
+    assert student.unread_notifications == selectors.unread_count(student) == 2
+    assert services.notifications_mark_all_read(actor=student) == 2
+    student.refresh_from_db()
+    assert student.unread_notifications == selectors.unread_count(student) == 0
+    client.force_login(student)
+    assert 'data-testid="unread-count"' not in client.get("/meldingen/").content.decode()
 
 
 def test_opening_a_notification_marks_it_read_and_goes_to_it(client, world):
@@ -165,7 +181,7 @@ def test_another_users_notification_is_not_found_and_stays_unread(client, world)
 def test_mark_all_read_touches_only_ones_own(client, world):
     submit(world)
     coach, student = world["enrol"].coach, world["enrol"].student
-    _items(student, 2)
+    _items(student, world["version"], 2)
     client.force_login(coach)
 
     assert client.post(reverse("notifications:notifications_read_all")).status_code == 302
