@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "parcours.core",
     "parcours.accounts",
+    "parcours.notifications",
     "parcours.curriculum",
     "parcours.studyplans",
     "parcours.portfolio",
@@ -88,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "parcours.core.context_processors.navigation",
+                "parcours.notifications.context_processors.inbox",
             ],
         },
     }
@@ -238,3 +240,8 @@ EMAIL_BACKEND = os.environ.get(
 if os.environ.get("DJANGO_EMAIL_FILE_PATH"):  # for the file-based backend
     EMAIL_FILE_PATH = os.environ["DJANGO_EMAIL_FILE_PATH"]
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "parcours@hogeschool.example")
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))  # seconds; a stuck server waits
+# The address links in e-mails start with (notifications rendered outside a request).
+PARCOURS_SITE_URL = os.environ.get("PARCOURS_SITE_URL", "http://localhost:8000/")
+# The outbox gives up on a message after this many failed attempts (back-off up to 6 hours).
+PARCOURS_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("PARCOURS_OUTBOX_MAX_ATTEMPTS", "20"))

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("parcours.start.urls")),
     path("", include("parcours.curriculum.urls")),
     path("account/", include("parcours.accounts.urls")),
+    path("meldingen/", include("parcours.notifications.urls")),
     path("", include("parcours.studyplans.urls")),
     path("", include("parcours.portfolio.urls")),
     path("beoordelen/", include("parcours.assessments.urls")),

@@ -21,6 +21,10 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         max_length=2, choices=settings.LANGUAGES, default="nl", verbose_name=_("language")
     )
+    # How many of the user's notifications are unread, kept by parcours.notifications' services
+    # in the same transaction as the notifications themselves: the menu shows it on every page
+    # without a query of its own (the user row is read for the session anyway).
+    unread_notifications = models.IntegerField(default=0)
 
     # The user's roles per programme, cached for one request by curriculum.permissions.
     _parcours_roles: dict[int | None, set[str]]

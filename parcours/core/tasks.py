@@ -7,7 +7,8 @@ backend runs a task inside the request that committed (tests, development); the 
 backend stores it in PostgreSQL, where `manage.py db_worker` processes pick it up, each task
 exactly once (docs/deploy.md). Arguments must be JSON: ids and text, never model instances,
 and never a secret: with the database backend they stay in the task table until it is pruned
-(a task that needs a secret makes it when it runs, as portfolio's `confirmation_mail` does)."""
+(e-mail goes through `parcours.notifications`' outbox, whose task takes the row's id only and
+renders the message, with any single-use link, when it sends)."""
 
 from __future__ import annotations
 

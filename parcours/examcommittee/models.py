@@ -50,6 +50,13 @@ class DeskRequest(models.Model):
     answer = models.TextField(_("answer"), blank=True)  # for questions
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # the language the requester wrote in (their e-mails come in it)
+    language = models.CharField(max_length=2, choices=settings.LANGUAGES, default="nl")
+    # an anonymous question's private link: only the SHA-256 of its token (shown once)
+    answer_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+
+    # the link's token, only on the object `desk_request_create` returns (never stored)
+    answer_token: str = ""
 
     class Meta:
         ordering = ["term_end", "id"]

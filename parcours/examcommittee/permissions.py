@@ -8,6 +8,7 @@ see answer 404; objects they may see but not change answer 403.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 from django.http import Http404
@@ -67,6 +68,20 @@ def get_desk_request_for(user: Viewer, pk: int) -> DeskRequest:
         .first()
     )
     if request is None or not can_view_desk_request(user, request):
+        raise Http404
+    return request
+
+
+def get_desk_request_by_link(token: str) -> DeskRequest:
+    """The anonymous question a private link opens: anyone holding the link, nobody else (404
+    for an unknown token, whoever asks)."""
+    request = (
+        DeskRequest.objects.select_related("programme", "institution")
+        .filter(answer_token_hash=hashlib.sha256(token.encode()).hexdigest())
+        .exclude(answer_token_hash="")
+        .first()
+    )
+    if request is None:
         raise Http404
     return request
 

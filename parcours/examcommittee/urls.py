@@ -20,6 +20,8 @@ desk_patterns = [
     path("mijn-besluiten/", decisions.my_decisions, name="my_decisions"),
     path("mijn-besluiten/<int:pk>/", decisions.my_decision_detail, name="my_decision_detail"),
     path("mijn-besluiten/<int:pk>/brief.pdf", decisions.decision_letter, name="decision_letter"),
+    # an anonymous question through its private link
+    path("antwoord/<str:token>/", desk.desk_answer_link, name="desk_answer_link"),
     # one desk per institution (by its institution code)
     path("<str:brin>/", desk.desk_home, name="desk_home"),
     path("<str:brin>/vraag/", desk.question_create, name="question_create"),

@@ -7,3 +7,6 @@ class StudyplansConfig(AppConfig):
 
     def ready(self) -> None:
         from . import navigation  # noqa: F401  (registers the menu items)
+        from .services import notices
+
+        notices.register()  # what students and coaches are told

@@ -1,7 +1,7 @@
-"""Background work goes through the tasks API: the workplace invitation's e-mail is a task
-queued when the invitation commits, and never for one that rolled back. The suite runs the
-immediate backend (the task runs in-process after the commit); the database backend with two
-workers is exercised in tests/deploy/test_topology.py."""
+"""Background work goes through the tasks API: the workplace invitation's e-mail is an outbox
+row whose delivery task is queued when the invitation commits, and never for one that rolled
+back. The suite runs the immediate backend (the task runs in-process after the commit); the
+database backend with two workers is exercised in tests/deploy/test_topology.py."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django_tasks import task_backends
 from django_tasks.signals import task_enqueued
 
 from parcours.core import tasks
+from parcours.notifications.models import OutboxMessage
 from parcours.portfolio import services
 from parcours.portfolio.models import WorkplaceConfirmation
 from tests import factories
@@ -53,9 +54,10 @@ def test_the_invitation_mail_is_sent_by_a_task_once_the_transaction_commits(item
     finally:
         task_enqueued.disconnect(on_enqueued)
     assert [m.to for m in mail.outbox] == [["praktijk@ziekenhuis-noord.example"]]
-    assert enqueued == [
-        {"confirmation_id": confirmation.pk, "site_url": "https://parcours.example/"}
-    ]
+    # the task takes the outbox row's id only: the row holds the address, never the link
+    outbox = OutboxMessage.objects.get(object_id=confirmation.pk)
+    assert enqueued == [{"message_id": outbox.pk}]
+    assert (outbox.site_url, outbox.status) == ("https://parcours.example/", "sent")
     assert mail.outbox[0].subject == (
         "Bevestiging gevraagd / Confirmation requested: Zorgplan mevrouw J."
     )
@@ -72,6 +74,7 @@ def test_an_invitation_that_rolls_back_sends_nothing(item):
         invite_then_fail()
     assert mail.outbox == []
     assert WorkplaceConfirmation.objects.count() == 0
+    assert OutboxMessage.objects.count() == 0
 
 
 def test_the_email_task_takes_json_arguments_only_and_sends_one_message():

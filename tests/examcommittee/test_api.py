@@ -281,7 +281,12 @@ def test_anyone_asks_a_question_without_signing_in(client, w):
 
     assert response.status_code == 201, response.json()
     created = DeskRequest.objects.get()
-    assert response.json() == {
+    data = response.json()
+    link = data.pop("answer_link")  # the private link, once; only its hash is stored
+    token = link.removeprefix("http://testserver/loket/antwoord/").removesuffix("/")
+    assert created.answer_token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert len(token) == 43
+    assert data == {
         "id": created.pk,
         "kind": "question",
         "status": "received",
@@ -371,6 +376,7 @@ def test_a_student_requests_an_exemption_on_portfolio_items(client, w):
 
     assert response.status_code == 201, response.json()
     data = response.json()
+    assert data["answer_link"] is None  # a signed-in requester follows it under their requests
     assert (data["subject"], data["requester"], data["contact_name"], data["contact_email"]) == (
         "Exemption for U1",
         person(w.users["student"]),

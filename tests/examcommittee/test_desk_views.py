@@ -146,8 +146,12 @@ def test_an_anonymous_question_is_received_and_reaches_the_committee(client, wor
             },
         )
 
-    assert (response.status_code, response["Location"]) == (302, f"/loket/{BRIN}/")
+    # on to the question's private page, which shows its link once (only the hash is stored)
+    assert response.status_code == 302
+    match = re.fullmatch(r"/loket/antwoord/([\w-]{43})/\?nieuw=1", response["Location"])
+    assert match is not None, response["Location"]
     question = DeskRequest.objects.get()
+    assert question.answer_token_hash == hashlib.sha256(match.group(1).encode()).hexdigest()
     assert (
         question.kind,
         question.requester,

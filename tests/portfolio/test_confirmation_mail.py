@@ -1,8 +1,8 @@
-"""The workplace supervisor's token exists only in the e-mail. With the database tasks backend
-(production) a task's arguments stay in the task table until it is pruned, so the invitation
-queues only the confirmation's id and the site's address; the task issues the token when a
-worker runs it, stores its hash and sends the link. Running it again issues a new token (the
-earlier link stops working); an answered or expired invitation gets no e-mail."""
+"""The workplace supervisor's token exists only in the e-mail. The invitation's e-mail waits in
+the outbox (its row: kind, address, language, the confirmation's id, the site's address) and
+the delivery task's arguments hold only the outbox row's id; the outbox's renderer issues the
+token when it sends, stores its hash and sends the link. A send that fails issues nothing that
+works, and the retry's link does; an answered, expired or deleted invitation gets no e-mail."""
 
 from __future__ import annotations
 
@@ -20,11 +20,13 @@ from django.utils import timezone
 from django_tasks import task_backends
 from django_tasks_db.models import DBTaskResult
 
-from parcours.core.errors import DomainError
 from parcours.core.models import AuditEntry
+from parcours.notifications.models import OutboxMessage
+from parcours.notifications.services import outbox_send_due
 from parcours.portfolio import services
 from parcours.portfolio.models import WorkplaceConfirmation
 from tests import factories
+from tests.notifications.smtp import LoopbackSMTP
 
 SITE = "https://parcours.example/"
 LINK = re.compile(r"https://parcours\.example/bevestigen/([\w-]+)/")
@@ -80,13 +82,17 @@ def test_the_queued_task_holds_no_token_and_the_worker_sends_one_that_works(item
     assert type(task_backends["default"]).__name__ == "DatabaseBackend"
     confirmation = invite(item)  # commits: the task is queued in the task table
 
+    (outbox,) = OutboxMessage.objects.all()
+    assert (outbox.kind, outbox.recipient, outbox.object_id, outbox.site_url) == (
+        "workplace_link",
+        "praktijk@ziekenhuis-noord.example",
+        confirmation.pk,
+        SITE,
+    )
     (queued,) = DBTaskResult.objects.all()
     assert queued.status == "READY"
-    assert queued.task_path == "parcours.portfolio.services.confirmations.confirmation_mail"
-    assert queued.args_kwargs == {
-        "args": [],
-        "kwargs": {"confirmation_id": confirmation.pk, "site_url": SITE},
-    }
+    assert queued.task_path == "parcours.notifications.services.outbox_send"
+    assert queued.args_kwargs == {"args": [], "kwargs": {"message_id": outbox.pk}}
     assert "bevestigen" not in row_text(queued)
     assert mail.outbox == []  # nothing is sent before a worker runs the task
 
@@ -102,6 +108,12 @@ def test_the_queued_task_holds_no_token_and_the_worker_sends_one_that_works(item
     assert (done.status, done.return_value) == ("SUCCESSFUL", 1)
     assert token not in row_text(done)
     assert "bevestigen" not in row_text(done)
+    outbox.refresh_from_db()
+    assert (outbox.status, outbox.attempts) == ("sent", 1)
+    stored = json.dumps(
+        {f.attname: getattr(outbox, f.attname) for f in outbox._meta.fields}, default=str
+    )
+    assert token not in stored
     assert all(token not in json.dumps(e.data) for e in AuditEntry.objects.all())
 
     answered = services.confirmation_answer(token, **ANSWER)
@@ -109,27 +121,28 @@ def test_the_queued_task_holds_no_token_and_the_worker_sends_one_that_works(item
 
 
 @pytest.mark.django_db(transaction=True)
-@override_settings(TASKS=DATABASE_TASKS)
-def test_running_the_task_again_issues_a_new_token_and_the_first_link_stops_working(item):
-    confirmation = invite(item)
-    run_worker()
-    (first,) = DBTaskResult.objects.all()
-    # a retry: the same task with the same (stored) arguments, queued and run again
-    services.confirmation_mail.enqueue(**first.args_kwargs["kwargs"])
-    run_worker()
+def test_a_failed_send_issues_no_working_link_and_the_retry_sends_one_that_works(item):
+    smtp = LoopbackSMTP()
+    with override_settings(**smtp.settings()):
+        confirmation = invite(item)  # the server is down: the send after the commit fails
+        placeholder = WorkplaceConfirmation.objects.get(pk=confirmation.pk).token_hash
+        outbox = OutboxMessage.objects.get()
+        assert (outbox.status, outbox.attempts) == ("pending", 1)
+        assert confirmation.token_hash == placeholder  # the failed send's token was undone
 
-    assert [r.status for r in DBTaskResult.objects.all()] == ["SUCCESSFUL", "SUCCESSFUL"]
-    earlier, later = (token_in(m) for m in mail.outbox)
-    assert earlier != later
+        smtp.start()
+        try:
+            with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+                assert outbox_send_due() == (1, 0)
+                assert outbox_send_due() == (0, 0)  # sent once, never again
+        finally:
+            smtp.stop()
+
+    (message,) = smtp.received.messages
+    (token,) = set(LINK.findall(message.get_content()))
     confirmation.refresh_from_db()
-    assert confirmation.token_hash == sha256(later)
-    assert services.confirmation_by_token(earlier) is None
-    with pytest.raises(DomainError) as refused:
-        services.confirmation_answer(earlier, **ANSWER)
-    assert refused.value.message_en == "This link does not exist."
-    confirmation.refresh_from_db()
-    assert confirmation.answer == ""
-    assert services.confirmation_answer(later, **ANSWER).answer == "confirmed"
+    assert confirmation.token_hash == sha256(token) != placeholder
+    assert services.confirmation_answer(token, **ANSWER).answer == "confirmed"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -145,17 +158,19 @@ def test_an_invitation_answered_before_the_worker_runs_gets_no_email(item):
     assert mail.outbox == []
     done = DBTaskResult.objects.get()
     assert (done.status, done.return_value) == ("SUCCESSFUL", 0)
+    assert OutboxMessage.objects.get().status == "cancelled"
     confirmation.refresh_from_db()
     assert confirmation.token_hash == stored  # no new token for an answered invitation
 
 
 def test_an_expired_invitation_gets_no_email_and_no_new_token(item):
-    confirmation = invite(item)  # in the test's transaction: its task is not run
+    confirmation = invite(item)  # in the test's transaction: its delivery is not run
     stored = confirmation.token_hash
     with time_machine.travel(confirmation.expires_at + timedelta(seconds=1)):
         assert timezone.now() > confirmation.expires_at
-        sent = services.confirmation_mail.call(confirmation_id=confirmation.pk, site_url=SITE)
-    assert (sent, mail.outbox) == (0, [])
+        assert outbox_send_due() == (0, 0)
+    assert mail.outbox == []
+    assert OutboxMessage.objects.get().status == "cancelled"
     confirmation.refresh_from_db()
     assert confirmation.token_hash == stored
 
@@ -164,8 +179,9 @@ def test_an_invitation_that_is_gone_gets_no_email(item):
     confirmation = invite(item)
     pk = confirmation.pk
     confirmation.delete()
-    assert services.confirmation_mail.call(confirmation_id=pk, site_url=SITE) == 0
+    assert outbox_send_due() == (0, 0)
     assert mail.outbox == []
+    assert OutboxMessage.objects.get(object_id=pk).status == "cancelled"
 
 
 def test_a_token_is_issued_only_for_an_open_invitation(item):

@@ -155,7 +155,19 @@ def desk_world(django_db_setup, django_db_blocker, evidence_root):
             decisions={pu.pk: ("established", "") for pu in version.units.all()},
             on=date(2027, 3, 2),
         )
-        ids = {
+        anonymous_question = services.desk_request_create(
+            programme.institution,
+            actor=None,
+            programme=programme,
+            kind="question",
+            subject="EVC",
+            message="Telt mijn certificaat?",
+            contact_name="Sam Jansen",
+            contact_email="sam@example.org",
+            on=date(2027, 3, 1),
+        )
+        ids: dict[str, Any] = {
+            "answer_token": anonymous_question.answer_token,
             "plan_version": version.pk,
             "programme": programme.pk,
             "received": received.pk,
@@ -231,6 +243,19 @@ PROBES: list[Probe] = [
             "subject": "EVC",
             "message": "Telt mijn EVC-certificaat mee?",
         },
+    ),
+    # an anonymous question's private link: the link decides, not who holds it
+    Probe(
+        "examcommittee:desk_answer_link",
+        "get",
+        lambda i: f"/loket/antwoord/{i['answer_token']}/",
+        everyone(200),
+    ),
+    Probe(
+        "examcommittee:desk_answer_link",
+        "get",
+        lambda i: "/loket/antwoord/" + "x" * 43 + "/",
+        everyone(404),
     ),
     Probe(
         "examcommittee:exemption_create",

@@ -11,6 +11,8 @@ from parcours.accounts.models import Role, User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
 from parcours.curriculum.permissions import has_role
+from parcours.notifications import services as notifications
+from parcours.notifications.models import Kind
 from parcours.rules.assessments import assessment_assessor_independent
 from parcours.rules.facts import AssessorFacts
 
@@ -61,6 +63,7 @@ def assign_next(
     audit_record(
         actor, "assessment.assign", request, assessor=assessor.pk, position=assignment.position
     )
+    notifications.notify(Kind.ASSESSOR_ASSIGNED, request.pk, users=[assessor])
     return assignment
 
 

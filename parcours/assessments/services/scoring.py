@@ -14,6 +14,8 @@ from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
 from parcours.core.progress import enrolments_changed
+from parcours.notifications import services as notifications
+from parcours.notifications.models import Kind
 from parcours.rules.assessments import (
     assessment_result_follows_criteria,
     assessment_third_assessor,
@@ -97,6 +99,11 @@ def scores_submit(
         if assessment_third_assessor(facts, on=on).ok:
             request.status = Status.CONSENSUS
             request.save(update_fields=["status"])
+            notifications.notify(
+                Kind.SCORES_COMPLETE,
+                request.pk,
+                users=[a.assessor for a in request.assignments.select_related("assessor")],
+            )
         elif request.status != Status.THIRD_ASSESSOR:
             request.status = Status.THIRD_ASSESSOR
             request.save(update_fields=["status"])
@@ -195,6 +202,7 @@ def consensus_record(
         results={r.unit.code: r.result for r in results},
         reviewed=share,
     )
+    notifications.notify(Kind.RESULT_AVAILABLE, request.pk, users=[request.enrolment.student])
     return results
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.http import Http404, HttpRequest
+from django.urls import reverse
 from ninja import Field, File, Form, Router, Schema, UploadedFile
 from ninja.errors import AuthenticationError
 from ninja.responses import Status
@@ -29,7 +30,14 @@ from parcours.curriculum.models import Programme
 
 from .. import permissions, selectors, services
 from ..models import DeskRequest
-from .schemas import DeskRequestOut, DocumentKind, Email, FormId, RequestKind
+from .schemas import (
+    DeskRequestCreatedOut,
+    DeskRequestOut,
+    DocumentKind,
+    Email,
+    FormId,
+    RequestKind,
+)
 from .shared import desk_request_detail_out, desk_request_out, today
 
 router = Router(tags=["exam committee"])
@@ -153,7 +161,7 @@ def my_desk_request_list(request: HttpRequest) -> Any:
 
 @router.post(
     "/desk-requests",
-    response={201: DeskRequestOut, **WRITE_ERRORS},
+    response={201: DeskRequestCreatedOut, **WRITE_ERRORS},
     operation_id="desk_request_create",
     url_name="desk_request_create",
     **public_operation(),
@@ -185,7 +193,15 @@ def desk_request_create(request: HttpRequest, payload: DeskRequestCreateIn) -> A
         item_ids=item_ids,
         on=today(),
     )
-    return Status(201, desk_request_detail_out(selectors.desk_request_in_full(created.pk), user))
+    out = desk_request_detail_out(selectors.desk_request_in_full(created.pk), user)
+    out["answer_link"] = (
+        request.build_absolute_uri(
+            reverse("examcommittee:desk_answer_link", args=[created.answer_token])
+        )
+        if created.answer_token
+        else None
+    )
+    return Status(201, out)
 
 
 @router.post(

@@ -142,6 +142,15 @@ class DeskRequestOut(Schema):
     )
 
 
+class DeskRequestCreatedOut(DeskRequestOut):
+    answer_link: str | None = Field(
+        ...,
+        description="An anonymous question's private link, which opens the question and its "
+        "answer without an account: shown once, here (only a hash of it is stored); null for a "
+        "signed-in requester, who follows the request under /me/desk-requests.",
+    )
+
+
 class DecisionUnitOut(Schema):
     unit_id: int
     code: str

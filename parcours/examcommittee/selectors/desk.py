@@ -244,3 +244,8 @@ def own_desk_terms(user: User, *, on: date) -> DeskTerms:
         DeskRequest.objects.filter(requester=user).exclude(status=DeskRequest.Status.DECIDED),
         on=on,
     )
+
+
+def committee_messages(request: DeskRequest) -> list[DeskMessage]:
+    """What the committee asked the requester, oldest first."""
+    return list(DeskMessage.objects.filter(request=request, from_committee=True).order_by("pk"))

@@ -18,6 +18,8 @@ from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, RuleViolation, raise_if_refused, require
 from parcours.curriculum.models import Programme
+from parcours.notifications import services as notifications
+from parcours.notifications.models import Kind
 from parcours.rules.decisions import (
     decision_appeal_deadline,
     decision_awb_complete,
@@ -302,6 +304,7 @@ def decision_make_known(decision: Decision, *, actor: User, on: date) -> Decisio
         appeal_deadline=decision.appeal_deadline.isoformat(),
         corrects=decision.corrects_id,
     )
+    notifications.notify(Kind.DECISION_KNOWN, decision.pk, users=[decision.student])
     return decision
 
 

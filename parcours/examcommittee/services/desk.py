@@ -4,6 +4,8 @@ permission, writes the rows and an audit record."""
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -11,11 +13,14 @@ from typing import IO
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, require
 from parcours.curriculum.models import Institution, Programme
+from parcours.notifications import services as notifications
+from parcours.notifications.models import Kind
 from parcours.portfolio.models import EvidenceItem
 from parcours.portfolio.services import file_store, files_atomic, max_upload_bytes
 from parcours.portfolio.uploads import check_upload
@@ -137,8 +142,12 @@ def desk_request_create(
             "Add evidence: an RPL certificate, a diploma, course results or portfolio items.",
             field="documents",
         )
+    token = "" if authenticated else secrets.token_urlsafe(32)
+    language = (actor.preferred_language if authenticated and actor else get_language()) or "nl"
     with files_atomic():
         request = DeskRequest.objects.create(
+            language=language[:2],
+            answer_token_hash=hashlib.sha256(token.encode()).hexdigest() if token else "",
             institution=institution,
             programme=programme,
             kind=kind,
@@ -161,7 +170,19 @@ def desk_request_create(
             units=[u.code for u in units],
             documents=len(documents),
         )
+    request.answer_token = token  # shown once to an anonymous asker; only its hash is kept
     return request
+
+
+def _tell_requester(request: DeskRequest, kind: str) -> None:
+    """The requester hears of it: in the inbox (and by e-mail as they chose) with an account,
+    else by e-mail to the address they gave, in the language they asked in."""
+    if request.requester_id:
+        notifications.notify(kind, request.pk, users=[request.requester])
+    else:
+        notifications.email_queue(
+            kind, request.pk, recipient=request.contact_email, language=request.language
+        )
 
 
 @transaction.atomic
@@ -188,6 +209,7 @@ def desk_information_ask(request: DeskRequest, *, actor: User, text: str) -> Des
     request.status = Status.INFO_REQUESTED
     request.save(update_fields=["status"])
     audit_record(actor, "desk.ask_information", request)
+    _tell_requester(request, Kind.DESK_INFO_REQUESTED)
     return message
 
 
@@ -225,4 +247,5 @@ def desk_question_answer(request: DeskRequest, *, actor: User, answer: str) -> D
     request.decided_at = timezone.now()
     request.save(update_fields=["answer", "status", "decided_at"])
     audit_record(actor, "desk.answer", request)
+    _tell_requester(request, Kind.DESK_ANSWERED)
     return request

@@ -131,7 +131,26 @@ def question_create(request: HttpRequest, brin: str) -> HttpResponse:
     )
     if user.is_authenticated:
         return redirect("examcommittee:desk_request_detail", created.pk)
-    return redirect("examcommittee:desk_home", institution.brin_code)
+    # the private link, shown now and never again: the page it opens says to keep it
+    link = reverse("examcommittee:desk_answer_link", args=[created.answer_token])
+    return redirect(f"{link}?{urlencode({'nieuw': 1})}")
+
+
+def desk_answer_link(request: HttpRequest, token: str) -> HttpResponse:
+    """An anonymous question and its answer, through the private link shown when it was asked
+    (no account; only the hash of the link's token is stored)."""
+    desk_request = permissions.get_desk_request_by_link(token)
+    context = {
+        "desk_request": desk_request,
+        "link": request.build_absolute_uri(request.path),
+        "just_asked": request.GET.get("nieuw") == "1",
+        "asked": selectors.committee_messages(desk_request),
+        "term_rule": web.rule_note(TERM_RULE),
+    }
+    response = render(request, "examcommittee/desk_answer_link.html", context)
+    response["Referrer-Policy"] = "no-referrer"  # the link never leaves in a Referer header
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _exemption_url(institution: Institution, programme_id: Any = None) -> str:

@@ -8,7 +8,7 @@ from .confirmations import (
     confirmation_answer,
     confirmation_by_token,
     confirmation_invite,
-    confirmation_mail,
+    confirmation_render,
     confirmation_token_issue,
 )
 from .evidence import (
@@ -29,7 +29,7 @@ __all__ = [
     "confirmation_answer",
     "confirmation_by_token",
     "confirmation_invite",
-    "confirmation_mail",
+    "confirmation_render",
     "confirmation_token_issue",
     "evidence_storage",
     "file_store",

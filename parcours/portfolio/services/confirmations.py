@@ -2,11 +2,12 @@
 declines) that an item is the student's own work through a single-use link that expires, without
 an account.
 
-Only the SHA-256 of the link's token is stored; the token exists only in the e-mail. So the
-token is issued by the task that sends the e-mail (`confirmation_mail`), when it runs, and
-never by the request that invites: with the database tasks backend a task's arguments are kept
-in the task table (`django_tasks_database_dbtaskresult`) until it is pruned, and those arguments
-hold the confirmation's id and the site's address only, never the token or the link."""
+Only the SHA-256 of the link's token is stored; the token exists only in the e-mail. The
+invitation goes through the e-mail outbox (`parcours.notifications`), written in the invite's
+transaction: its row holds the kind, the address, the language, the confirmation's id and the
+site's address, never the token or the link. The token is issued by the renderer
+(`confirmation_render`) when the outbox sends the e-mail; a send that fails undoes that issue, and
+the retry issues a new one."""
 
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import task
+from django.utils.translation import get_language
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, require
-from parcours.core.tasks import enqueue_on_commit, send_email
+from parcours.notifications import services as notifications
+from parcours.notifications.models import Kind
+from parcours.notifications.registry import Rendered, Target
 
 from .. import permissions
 from ..models import EvidenceItem, WorkplaceConfirmation
@@ -63,8 +66,9 @@ def confirmation_invite(
     """Invite the workplace supervisor by e-mail; the link opens this item only, once, until it
     expires. `site_url` is the scheme and host the link starts with (`https://parcours.example/`).
 
-    The invitation is stored with the hash of a token nobody holds, so no link works yet; once it
-    commits, the task `confirmation_mail` issues the real token and sends it."""
+    The invitation is stored with the hash of a token nobody holds, so no link works yet; its
+    e-mail waits in the outbox, which issues the real token when it sends it (so a mail server
+    that is down delays the e-mail, never the invitation)."""
     require(permissions.can_invite_supervisor(actor, item))
     if not supervisor_name.strip():
         raise DomainError(
@@ -83,7 +87,13 @@ def confirmation_invite(
             expires_at=timezone.now() + timedelta(days=settings.WORKPLACE_LINK_DAYS),
         )
         audit_record(actor, "evidence.confirmation_invite", item, email=supervisor_email)
-        enqueue_on_commit(confirmation_mail, confirmation_id=confirmation.pk, site_url=site_url)
+        notifications.email_queue(
+            Kind.WORKPLACE_LINK,
+            confirmation.pk,
+            recipient=supervisor_email,
+            language=(get_language() or "nl")[:2],
+            site=site_url,
+        )
     return confirmation
 
 
@@ -101,34 +111,32 @@ def confirmation_token_issue(confirmation: WorkplaceConfirmation) -> str:
     return token
 
 
-@task()
-def confirmation_mail(*, confirmation_id: int, site_url: str) -> int:
-    """Send the invitation's e-mail with a freshly issued link; returns the number of e-mails
-    sent: 0 when the invitation was answered, has expired or is gone.
+def confirmation_render(target: Target) -> Rendered | None:
+    """The invitation's e-mail with a freshly issued link (the outbox's renderer for
+    `workplace_link`, called when it sends); None when the invitation was answered, has expired
+    or is gone: nothing is sent.
 
-    The token's hash is committed before the e-mail goes out, so the link works as soon as it
-    arrives. Running the task again (a retry after a failed send, or a task run twice) issues a
-    new token and sends a new e-mail, and the earlier link stops working. That is safe: the
-    earlier token either never left (the send failed) or is superseded by the newer e-mail to
-    the same address, and the supervisor can ask the student for a new invitation, as with an
-    expired link. It never makes an answered or expired invitation usable again."""
+    The token's hash is written in the sender's transaction, which commits once the e-mail is
+    sent, so the link works when it arrives. A send that fails rolls the issue back; the retry
+    issues another token, so a link that never left never works. It never makes an answered or
+    expired invitation usable again."""
     confirmation = (
         WorkplaceConfirmation.objects.select_related("item__enrolment__student")
-        .filter(pk=confirmation_id)
+        .filter(pk=target.object_id)
         .first()
     )
     if confirmation is None:
-        return 0
+        return None
     try:
         token = confirmation_token_issue(confirmation)
     except LinkUnusable:
-        return 0
-    url = site_url.rstrip("/") + reverse("portfolio:workplace_open", args=[token])
+        return None
+    url = target.site_url.rstrip("/") + reverse("portfolio:workplace_open", args=[token])
     item = confirmation.item
     student = item.enrolment.student
-    return send_email.call(
+    return Rendered(
         subject=f"Bevestiging gevraagd / Confirmation requested: {item.title}",
-        message=(
+        body=(
             f"Beste {confirmation.supervisor_name},\n\n{student} vraagt je te "
             f"bevestigen dat '{item.title}' eigen werk is. Open de link (eenmalig, "
             f"geldig tot {timezone.localtime(confirmation.expires_at):%d-%m-%Y}):\n"
@@ -137,7 +145,6 @@ def confirmation_mail(*, confirmation_id: int, site_url: str) -> int:
             f"(single use, valid until "
             f"{timezone.localtime(confirmation.expires_at):%Y-%m-%d}):\n{url}\n"
         ),
-        recipient_list=[confirmation.supervisor_email],
     )
 
 

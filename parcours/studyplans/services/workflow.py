@@ -17,6 +17,8 @@ from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
 from parcours.core.progress import enrolments_changed
+from parcours.notifications import services as notifications
+from parcours.notifications.models import Kind
 from parcours.rules.facts import CommitteeReferralFacts, UnitDecisionFacts
 from parcours.rules.study_plans import (
     studyplan_committee_referral,
@@ -24,9 +26,13 @@ from parcours.rules.study_plans import (
 )
 
 from .. import permissions
-from ..models import LargeActivity, PlanActivity, PlanUnit, PlanVersion, StudyPlan
+from ..models import Enrolment, LargeActivity, PlanActivity, PlanUnit, PlanVersion, StudyPlan
 from ..selectors import version_check, version_with_content
 from .common import Status, lock, not_a_draft, today, transition
+
+
+def _enrolment(version: PlanVersion) -> Enrolment:
+    return Enrolment.objects.select_related("student", "coach").get(pk=version.plan.enrolment_id)
 
 
 def _completeness(version: PlanVersion) -> list[str]:
@@ -64,6 +70,7 @@ def version_submit(
     audit_record(
         actor, "plan_version.submit", version, warnings=[r.rule_id for r in results if r.warning]
     )
+    notifications.notify(Kind.PLAN_SUBMITTED, version.pk, users=[_enrolment(version).coach])
     return version
 
 
@@ -89,6 +96,7 @@ def version_return(version: PlanVersion, *, actor: User, comment: str) -> PlanVe
         reviewed_at=timezone.now(),
     )
     audit_record(actor, "plan_version.return", version, comment=comment)
+    notifications.notify(Kind.PLAN_RETURNED, version.pk, users=[_enrolment(version).student])
     return version
 
 
@@ -105,6 +113,7 @@ def version_agree(version: PlanVersion, *, actor: User, comment: str = "") -> Pl
         reviewed_at=timezone.now(),
     )
     audit_record(actor, "plan_version.agree", version, comment=comment)
+    notifications.notify(Kind.PLAN_AGREED, version.pk, users=[_enrolment(version).student])
     return version
 
 
@@ -321,6 +330,7 @@ def version_establish(
         version,
         decisions={str(k): v[0] for k, v in decisions.items()},
     )
+    notifications.notify(Kind.PLAN_ESTABLISHED, version.pk, users=[_enrolment(version).student])
     return version
 
 
