@@ -202,6 +202,13 @@ PORTFOLIO_PROBES = [
         lambda i: f"/portfolio/versies/{i['version']}/downloaden/",
         answer(200, allowed=VIEWERS),
     ),
+    # the same file shown in the browser (a PDF here): checked exactly like the download
+    Probe(
+        "portfolio:version_preview",
+        "get",
+        lambda i: f"/portfolio/versies/{i['version']}/bekijken/",
+        answer(200, allowed=VIEWERS),
+    ),
     # my coverage of a unit of my programme: the other student has their own
     Probe(
         "portfolio:coverage",
