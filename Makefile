@@ -16,7 +16,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: syslibs $(STAMP)
+install: syslibs $(STAMP) node_modules/axe-core
+
+# axe-core (npm, pinned in package-lock.json) for the browser tests' accessibility checks.
+node_modules/axe-core: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing (apt-get install npm): the accessibility tests need axe-core"; exit 1; }
+	npm ci --no-audit --no-fund
 
 # Debian libraries the Python packages load: libmagic (upload checks by content) and Pango
 # (WeasyPrint's PDF letters).
@@ -72,7 +77,7 @@ messages: install
 	cd parcours && ../$(MANAGE) makemessages -l nl --no-obsolete && ../$(MANAGE) compilemessages
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache node_modules
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -1,6 +1,8 @@
-"""What users download (evidence, desk documents, letters, supplements): always an attachment
-that is never shown inline, never sniffed, never kept by a shared cache, and sandboxed should a
-browser open it anyway. PDFs are rendered from their template alone: nothing is fetched."""
+"""What users download (evidence, desk documents, letters, supplements): an attachment that is
+never shown inline, never sniffed, never kept by a shared cache, and sandboxed should a browser
+open it anyway; and the one exception, evidence of a type validated at upload (PDF, PNG, JPEG)
+previewed in the browser under a strict policy (`stored_inline`). PDFs are rendered from their
+template alone: nothing is fetched."""
 
 from __future__ import annotations
 
@@ -38,6 +40,36 @@ def stored_download(
         stream, as_attachment=True, filename=filename, content_type=content_type
     )
     _harden(response)
+    return response
+
+
+# What the browser may show inline: the types validated by content at upload that a browser
+# renders itself. The document is sandboxed by its own policy (no script, no form, a unique
+# origin) and may load nothing; only our own pages may frame it. The frame that shows a PDF
+# carries no `sandbox` attribute: Chromium refuses its PDF viewer in a sandboxed frame
+# (crbug.com/413851), while a PDF sandboxed by this header still shows (Chromium 156).
+INLINE_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg"})
+INLINE_POLICY = "default-src 'none'; frame-ancestors 'self'; sandbox"
+
+
+def stored_inline(storage: Storage, name: str, *, filename: str, content_type: str) -> FileResponse:
+    """A stored upload of a type validated at upload (PDF, PNG, JPEG), to be shown in the
+    browser: inline, never sniffed, never cached by a shared cache, under a strict policy,
+    and framed only by our own pages. Any other type is a 404 (download it instead)."""
+    if content_type not in INLINE_TYPES:
+        raise Http404
+    try:
+        stream: IO[bytes] = storage.open(name, "rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        stream, as_attachment=False, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = INLINE_POLICY
+    response["Cache-Control"] = "private, no-store"
+    response["X-Frame-Options"] = "SAMEORIGIN"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
     return response
 
 

@@ -19,11 +19,19 @@ def rules_markdown() -> str:
         r = entry.rule
         lines += [f"## `{r.id}`: {r.title_en}", "", f"*{r.title_nl}* · kind: {r.kind.value}", ""]
         lines += [f"Validity: {r.validity('en')} (*{r.validity('nl')}*)", ""]
-        lines += [r.statement, "", "Sources:", ""]
+        lines += [r.statement, ""]
+        if r.statement_nl:
+            lines += [f"*{r.statement_nl}*", ""]
+        lines += ["Sources:", ""]
         for c in r.citations:
             lines.append(f"- {c.label}" + (f": “{c.quote}”" if c.quote else ""))
         lines += ["", "| case | on | expect |", "|---|---|---|"]
-        lines += [f"| {c.name} | {c.on.isoformat()} | {c.expect} |" for c in entry.cases]
+        lines += [
+            f"| {c.name}"
+            + (f" (*{c.name_nl}*)" if c.name_nl else "")
+            + f" | {c.on.isoformat()} | {c.expect} |"
+            for c in entry.cases
+        ]
         lines.append("")
     lines += [
         "## Parameters",

@@ -1,13 +1,27 @@
+from itertools import groupby
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .selectors import parameter_catalogue, rule_catalogue
+from .forms import RuleFilterForm
+from .selectors import area_label, parameter_catalogue, rule_catalogue
 
 
 def rules_index(request: HttpRequest) -> HttpResponse:
-    """Every rule with its statement, kind, sources and cases (public: the law is public)."""
-    return render(
-        request,
-        "core/rules.html",
-        {"rules": rule_catalogue(), "parameters": parameter_catalogue()},
-    )
+    """Every rule with its statement, kind, sources and cases (public: the law is public), with
+    a table of contents by area and a filter by area and text (GET, so it works without JS)."""
+    form = RuleFilterForm(request.GET or None)
+    filters = form.filters() if form.is_bound else {"area": "", "text": ""}
+    rules = rule_catalogue(**filters)
+    contents = [
+        (area_label(area), list(entries))
+        for area, entries in groupby(sorted(rules, key=lambda e: e.area), key=lambda e: e.area)
+    ]
+    context = {
+        "form": form,
+        "filtered": any(filters.values()),
+        "rules": rules,
+        "contents": sorted(contents, key=lambda c: c[0]),
+        "parameters": parameter_catalogue(**filters),
+    }
+    return render(request, "core/rules.html", context)

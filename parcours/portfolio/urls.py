@@ -45,6 +45,11 @@ urlpatterns = [
         evidence.version_download,
         name="version_download",
     ),
+    path(
+        "portfolio/versies/<int:pk>/bekijken/",
+        evidence.version_preview,
+        name="version_preview",
+    ),
     path("portfolio/eenheden/<int:pk>/", overview.coverage, name="coverage"),
     # a student's portfolio for their coach and the exam committee
     path("portfolio/studenten/<int:pk>/", overview.student_portfolio, name="student_portfolio"),

@@ -32,6 +32,11 @@ IN_PAIRS = Citation(
     "assessment.assessor-independent",
     title_nl="De eigen coach of de student zelf beoordeelt niet",
     title_en="Neither the student's own coach nor the student assesses",
+    statement_nl=(
+        "Begeleiden en beoordelen blijven gescheiden: de coach die de student naar de "
+        "beoordeling heeft begeleid, is niet een van de assessoren, en niemand beoordeelt "
+        "eigen werk."
+    ),
     kind=RuleKind.INSTITUTION_POLICY,
     valid_from=INSTITUTION_POLICY,
     citations=[
@@ -73,6 +78,11 @@ def assessment_assessor_independent(facts: AssessorFacts, *, on: date) -> Verdic
     "assessment.two-assessors",
     title_nl="Twee assessoren beoordelen onafhankelijk, daarna consensus",
     title_en="Two assessors score independently, then reach consensus",
+    statement_nl=(
+        "Consensus wordt pas vastgelegd nadat ten minste twee assessoren (het aantal van de "
+        "eenheid, nooit minder dan het minimum van de instelling) elk ieder criterium "
+        "onafhankelijk hebben gescoord."
+    ),
     kind=RuleKind.INSTITUTION_POLICY,
     valid_from=INSTITUTION_POLICY,
     citations=[IN_PAIRS, SAME_CRITERIA],
@@ -98,6 +108,11 @@ def assessment_two_assessors(facts: ScoringFacts, *, on: date) -> Verdict:
     "assessment.third-assessor",
     title_nl="Bij te groot verschil beoordeelt een derde assessor",
     title_en="A third assessor scores when two assessors differ too much",
+    statement_nl=(
+        "Als de scores van de eerste twee assessoren op een criterium het door de opleiding "
+        "vastgestelde verschil of meer uiteenlopen, scoort een derde assessor onafhankelijk "
+        "voordat consensus wordt bereikt."
+    ),
     kind=RuleKind.INSTITUTION_POLICY,
     valid_from=INSTITUTION_POLICY,
     citations=[
@@ -130,6 +145,12 @@ def assessment_third_assessor(facts: ScoringFacts, *, on: date) -> Verdict:
     "assessment.result-follows-criteria",
     title_nl="Het resultaat volgt uit de scores op de criteria",
     title_en="The result follows from the scores on the criteria",
+    statement_nl=(
+        "Een eenheid is alleen behaald als elk criterium een eindscore heeft op of boven de "
+        "cesuur, welke route de student ook volgde; ligt er één onder, dan is het resultaat "
+        '"nog niet". Elke eindscore ligt op de schaal van de eenheid en de student krijgt '
+        "schriftelijke feedback."
+    ),
     kind=RuleKind.LAW,
     valid_from=WLHO,
     citations=[SAME_CRITERIA, Citation("wlho")],
@@ -181,6 +202,11 @@ def assessment_result_follows_criteria(facts: AssessmentResultFacts, *, on: date
     "assessment.integral-coherent",
     title_nl="Een integrale beoordeling omvat samenhangende eenheden van één OER",
     title_en="An integral assessment covers coherent units of one OER",
+    statement_nl=(
+        "Een aanvraag geldt één eenheid, of een integrale beoordeling van twee of meer "
+        "eenheden uit dezelfde OER die het bewijs van de student samen aantoont. Een eenheid "
+        "die al is behaald, wordt niet opnieuw beoordeeld."
+    ),
     kind=RuleKind.INSTITUTION_POLICY,
     valid_from=INSTITUTION_POLICY,
     citations=[
@@ -238,6 +264,11 @@ def assessment_integral_coherent(facts: AssessmentRequestFacts, *, on: date) -> 
     "assessment.evidence",
     title_nl="Een aanvraag bevat bewijs voor de criteria",
     title_en="A request carries evidence for the criteria",
+    statement_nl=(
+        "De student levert ten minste één bewijsstuk in; criteria waaraan geen gekozen "
+        "bewijsstuk is gekoppeld, worden gemarkeerd, zodat de student nog bewijs kan "
+        "toevoegen of het in het criteriumgericht interview kan toelichten."
+    ),
     kind=RuleKind.INSTITUTION_POLICY,
     valid_from=INSTITUTION_POLICY,
     citations=[

@@ -181,11 +181,18 @@ class Rule:
     func: Callable[..., Verdict]
     valid_from: date
     valid_until: date | None = None
+    statement_nl: str = ""  # the docstring's statement in Dutch, for /regels/ in Dutch
     do_not_call_in_templates = True  # a Rule is callable; templates must read, not call it
 
     @property
     def statement(self) -> str:
         return inspect.cleandoc(self.func.__doc__ or "")
+
+    def statement_in(self, language: str = "nl") -> str:
+        """The statement in `language`: Dutch when the rule has one, else the docstring."""
+        if language.startswith("en") or not self.statement_nl:
+            return self.statement
+        return self.statement_nl
 
     def in_force(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
@@ -238,11 +245,13 @@ def rule(
     citations: list[Citation],
     valid_from: date,
     valid_until: date | None = None,
+    statement_nl: str = "",
 ) -> Callable[[Callable[..., Verdict]], Rule]:
     """Register a rule. Its first parameter's annotation names the facts dataclass it reads.
 
     `valid_from` (and `valid_until` once the rule has ended) date the rule as the law is dated:
-    a rule asked for on a date outside that period raises RuleNotInForce."""
+    a rule asked for on a date outside that period raises RuleNotInForce. `statement_nl` is the
+    docstring's statement in Dutch (a guard test requires one for every rule)."""
 
     def register(func: Callable[..., Verdict]) -> Rule:
         if rule_id in REGISTRY:
@@ -263,6 +272,7 @@ def rule(
             func=func,
             valid_from=valid_from,
             valid_until=valid_until,
+            statement_nl=statement_nl,
         )
         REGISTRY[rule_id] = registered
         return registered

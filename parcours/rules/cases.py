@@ -1,4 +1,5 @@
-"""YAML cases: name, rule, on (date), facts, expect allowed|refused. Each rule needs both."""
+"""YAML cases: name (and name_nl, its Dutch), rule, on (date), facts, expect allowed|refused.
+Each rule needs both."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ class Case:
     facts: dict[str, Any]
     expect: str  # "allowed" | "refused"
     file: str
+    name_nl: str = ""  # the case's name in Dutch, for /regels/ in Dutch
+
+    def name_in(self, language: str = "nl") -> str:
+        return self.name if language.startswith("en") or not self.name_nl else self.name_nl
 
 
 def load_cases() -> list[Case]:

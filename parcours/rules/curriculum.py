@@ -23,6 +23,10 @@ FORM_NL = {"full_time": "voltijd", "part_time": "deeltijd", "dual": "duaal"}
     "variant.outcome-based-eligible",
     title_nl="Welke varianten met eenheden van leeruitkomsten mogen werken",
     title_en="Which variants may work with units of learning outcomes",
+    statement_nl=(
+        "Deeltijd- en duale varianten (hbo en wo) en voltijdse hbo-varianten mogen met "
+        "eenheden van leeruitkomsten werken. Voltijdse wo-varianten niet."
+    ),
     kind=RuleKind.LAW,
     valid_from=WLHO,
     citations=[
@@ -61,6 +65,12 @@ def variant_outcome_based_eligible(facts: VariantFacts, *, on: date) -> Verdict:
     "variant.teacher-consent",
     title_nl="Instemming van docenten vastgelegd",
     title_en="Teachers' consent recorded",
+    statement_nl=(
+        "Een variant werkt pas met eenheden van leeruitkomsten nadat de docenten hebben "
+        "ingestemd: de instemming is vastgelegd met wie instemden, hoe (stemming, enquête), "
+        "de uitkomst en de datum, en de laatste vastgelegde instemming op of vóór de datum is"
+        " 'verleend'."
+    ),
     kind=RuleKind.LAW,
     valid_from=WLHO,
     citations=[
@@ -110,6 +120,11 @@ def variant_teacher_consent(facts: VariantConsentFacts, *, on: date) -> Verdict:
     "unit.facilitated-route",
     title_nl="Een eenheid heeft een gefaciliteerde leerroute",
     title_en="A unit has a facilitated route",
+    statement_nl=(
+        "Een eenheid van leeruitkomsten kan alleen worden gepubliceerd met een gefaciliteerde"
+        " route: ten minste één aanbevolen leeractiviteit en ten minste één "
+        "routeonafhankelijke toetsvorm."
+    ),
     kind=RuleKind.LAW,
     valid_from=WLHO,
     citations=[
@@ -152,6 +167,11 @@ def unit_facilitated_route(facts: UnitFacts, *, on: date) -> Verdict:
     "outcome.assessment-criteria",
     title_nl="Elke leeruitkomst heeft beoordelingscriteria",
     title_en="Every learning outcome has assessment criteria",
+    statement_nl=(
+        "Een eenheid heeft ten minste één leeruitkomst, en elke leeruitkomst heeft ten minste"
+        " één beoordelingscriterium, zodat elke student op dezelfde criteria wordt "
+        "beoordeeld, welke route ook."
+    ),
     kind=RuleKind.LAW,
     valid_from=WLHO,
     citations=[
@@ -191,6 +211,11 @@ def outcome_assessment_criteria(facts: UnitFacts, *, on: date) -> Verdict:
     "unit.study-load-hours",
     title_nl="De gefaciliteerde route past in de studielast (1 EC = 28 uur)",
     title_en="The facilitated route fits the study load (1 EC = 28 hours)",
+    statement_nl=(
+        "Eén EC staat voor 28 uur studielast. De uren van de gefaciliteerde route van een "
+        "eenheid (de aanbevolen activiteiten) mogen de studielast van de eenheid niet "
+        "overschrijden: EC × uren per EC."
+    ),
     kind=RuleKind.LAW,
     valid_from=WHW_EC,
     citations=[Citation("whw", "art. 7.4, eerste lid")],
@@ -228,6 +253,11 @@ def unit_study_load_hours(facts: UnitFacts, *, on: date) -> Verdict:
     "oer.nominal-study-load",
     title_nl="De eenheden vormen samen de nominale studielast",
     title_en="The units add up to the nominal study load",
+    statement_nl=(
+        "Een OER kan alleen worden gepubliceerd als de EC van de eenheden samen precies de "
+        "nominale studielast van de opleiding vormen (240 EC voor een hbo-bachelor, 120 EC "
+        "voor een associate degree, …)."
+    ),
     kind=RuleKind.LAW,
     valid_from=WHW_EC,
     citations=[Citation("whw", "art. 7.4a en 7.4b")],
@@ -251,6 +281,11 @@ def oer_nominal_study_load(facts: StudyLoadFacts, *, on: date) -> Verdict:
     "oer.published-immutable",
     title_nl="Een gepubliceerde OER wijzigt niet",
     title_en="A published OER does not change",
+    statement_nl=(
+        "Zodra de onderwijs- en examenregeling (OER) van een studiejaar is gepubliceerd, "
+        "wijzigt die niet meer; wijzigingen gaan in de OER van het volgende jaar, gemaakt als"
+        " bewerkbare kopie."
+    ),
     kind=RuleKind.LAW,
     valid_from=WHW_EC,
     citations=[

@@ -59,6 +59,17 @@ def decision_days_left(received: date, on: date) -> int:
     "decision.appeal-deadline",
     title_nl="Bezwaar of beroep binnen zes weken na bekendmaking",
     title_en="Objection or appeal within six weeks of notification",
+    statement_nl=(
+        "Bezwaar of beroep tegen een besluit kan gedurende zes weken worden ingesteld, te "
+        "beginnen op de dag na die waarop het besluit is bekendgemaakt; de laatste dag is "
+        "dezelfde weekdag zes weken na de dag van bekendmaking. Een termijn die eindigt op "
+        "een zaterdag, zondag of algemeen erkende feestdag (Nieuwjaarsdag, tweede paasdag, "
+        "Koningsdag, 5 mei, Hemelvaartsdag, tweede pinksterdag, eerste en tweede kerstdag) "
+        "loopt door tot en met de eerstvolgende dag die geen van deze is; Goede Vrijdag telt "
+        "niet mee. Een beroep dat na de laatste dag binnenkomt, is te laat: de "
+        "beroepsinstantie kan het niet-ontvankelijk verklaren, tenzij de "
+        "termijnoverschrijding verschoonbaar is (Awb 6:11)."
+    ),
     kind=RuleKind.LAW,
     valid_from=AWB,
     citations=[
@@ -121,6 +132,14 @@ def decision_appeal_deadline(facts: AppealFacts, *, on: date) -> Verdict:
     "decision.term",
     title_nl="De examencommissie beslist binnen acht weken na ontvangst",
     title_en="The exam committee decides within eight weeks of receipt",
+    statement_nl=(
+        "De examencommissie beslist op een verzoek binnen acht weken na ontvangst, tenzij een"
+        " regeling een andere termijn stelt. Zolang er niet is beslist, wordt het verzoek "
+        "gemarkeerd wanneer de waarschuwingstermijn van de opleiding (standaard zeven dagen) "
+        "of minder resteert, en als te laat geweigerd zodra de termijn is verstreken; een "
+        "besluit dat na de termijn wordt genomen, wordt als te laat geweigerd. Opschorting en"
+        " verdaging van de termijn (Awb 4:14, 4:15) worden niet meegerekend."
+    ),
     kind=RuleKind.LAW,
     valid_from=AWB,
     citations=[
@@ -218,6 +237,13 @@ def missing_decision_parts(facts: DecisionFacts) -> list[str]:
     "decision.awb-complete",
     title_nl="Een besluit wordt pas bekendgemaakt als alle Awb-onderdelen er zijn",
     title_en="A decision is made known only when all its Awb parts are present",
+    statement_nl=(
+        "Een besluit van de examencommissie wordt pas bekendgemaakt als het het beslissende "
+        "orgaan, de leden die het namen en de datum noemt, de wettelijke grondslag en de "
+        "uitkomst vermeldt, een motivering geeft die verwijst naar het bewijs waarop het "
+        "berust, en zegt bij wie, binnen welke termijn en waar bezwaar of beroep kan worden "
+        "ingesteld. Elk ontbrekend onderdeel wordt genoemd."
+    ),
     kind=RuleKind.LAW,
     valid_from=AWB,
     citations=[
@@ -272,6 +298,16 @@ def decision_awb_complete(facts: DecisionFacts, *, on: date) -> Verdict:
     "bsa.norm",
     title_nl="Bindend studieadvies: de norm in het eerste jaar",
     title_en="Binding study advice: the norm in the first year",
+    statement_nl=(
+        "Het studieadvies betreft het eigen eerste inschrijvingsjaar van de student, van de "
+        "startdatum tot dezelfde datum een jaar later. Vóór de laatste dag van dat jaar is "
+        "geen advies mogelijk (geweigerd, met de datum tot wanneer het jaar loopt). Een "
+        "student die binnen dat jaar ten minste de norm van de variant in EC behaalde, krijgt"
+        " een positief advies. Onder de norm zonder vastgelegde persoonlijke omstandigheden "
+        "is het advies negatief (bindend); onder de norm met vastgelegde persoonlijke "
+        "omstandigheden weegt de examencommissie die en kan zij het advies uitstellen of "
+        "positief adviseren (gemarkeerd)."
+    ),
     kind=RuleKind.LAW,
     valid_from=WHW_EC,
     citations=[Citation("whw", "art. 7.8b")],
@@ -332,6 +368,11 @@ def bsa_norm(facts: BsaFacts, *, on: date) -> Verdict:
     "diploma.all-units-achieved",
     title_nl="Het diploma na het behalen van alle eenheden",
     title_en="The diploma once all units are achieved",
+    statement_nl=(
+        "De examencommissie reikt het diploma alleen uit als elke eenheid van het examen is "
+        "behaald (door beoordeling of vrijstelling) en de behaalde eenheden samen ten minste "
+        "de nominale studielast van de opleiding vormen."
+    ),
     kind=RuleKind.LAW,
     valid_from=WHW_EC,
     citations=[Citation("whw", "art. 7.11")],
@@ -407,6 +448,11 @@ def propedeuse_first_year_units_achieved(facts: PropedeuseFacts, *, on: date) ->
     "exemption.grounds",
     title_nl="Een vrijstelling berust op bewijs en een motivering",
     title_en="An exemption rests on evidence and reasons",
+    statement_nl=(
+        "De examencommissie verleent een vrijstelling voor een eenheid alleen op grond van "
+        "ten minste één bewijsstuk (bijvoorbeeld uit een EVC-procedure of werkervaring) en "
+        "met een motivering die het besluit draagt."
+    ),
     kind=RuleKind.LAW,
     valid_from=WHW_EC,
     citations=[

@@ -24,6 +24,10 @@ HOURS_PER_EC = "credit.hours_per_ec"
     "studyplan.max-credits",
     title_nl="Een studieplan omvat ten hoogste 30 EC, of één grotere eenheid",
     title_en="A study plan covers at most 30 EC, or one larger unit",
+    statement_nl=(
+        "Een studieplan wordt gemaakt per ten hoogste 30 EC aan eenheden; is één eenheid "
+        "groter dan 30 EC, dan omvat het plan precies die ene eenheid."
+    ),
     kind=RuleKind.LAW,
     valid_from=WLHO,
     citations=[
@@ -73,6 +77,12 @@ def studyplan_max_credits(facts: PlanFacts, *, on: date) -> Verdict:
     "studyplan.feasibility",
     title_nl="Het studieplan is studeerbaar",
     title_en="The study plan is feasible",
+    statement_nl=(
+        "De studielast van het plan (EC × 28 uur), gespreid over de geplande weken, moet "
+        "passen in de uren die de student per week heeft: boven het waarschuwingsaandeel van "
+        "de opleiding wordt het gemarkeerd, boven de onhaalbaarheidsverhouding van de "
+        "instelling geweigerd."
+    ),
     kind=RuleKind.INSTITUTION_POLICY,
     valid_from=INSTITUTION_POLICY,
     citations=[
@@ -131,6 +141,11 @@ def studyplan_feasibility(facts: PlanFacts, *, on: date) -> Verdict:
     "studyplan.route-d-needs-units",
     title_nl="Combinatie D alleen bij eenheden van leeruitkomsten",
     title_en="Combination D only with units of learning outcomes",
+    statement_nl=(
+        "Eén grote activiteit die bewijs oplevert voor meerdere eenheden (combinatie D) "
+        "overschrijdt de grenzen van eenheden en is daarom alleen mogelijk in een variant met"
+        " eenheden van leeruitkomsten."
+    ),
     kind=RuleKind.LAW,
     valid_from=WLHO,
     citations=[
@@ -160,6 +175,11 @@ def studyplan_route_d_needs_units(facts: PlanFacts, *, on: date) -> Verdict:
     "studyplan.own-route-established",
     title_nl="Een eigen leerroute geldt alleen als het studieplan is vastgesteld",
     title_en="An own route applies only once the study plan is established",
+    statement_nl=(
+        "Een student volgt alleen een eigen route (B, C of D) voor een eenheid als de "
+        "instelling het studieplan voor die eenheid heeft vastgesteld; bij weigering geldt "
+        "voor die eenheid de gefaciliteerde route (A)."
+    ),
     kind=RuleKind.LAW,
     valid_from=WLHO,
     citations=[
@@ -262,6 +282,11 @@ def studyplan_committee_referral(facts: CommitteeReferralFacts, *, on: date) -> 
     "guidance.twice-a-year",
     title_nl="Ten minste twee begeleidingsgesprekken per jaar",
     title_en="At least two guidance conversations a year",
+    statement_nl=(
+        "Een student met eenheden van leeruitkomsten heeft ten minste elke zes maanden een "
+        "begeleidingsgesprek over het studieplan; een student zonder zo'n gesprek in de "
+        "laatste zes maanden wordt gemarkeerd."
+    ),
     kind=RuleKind.LAW,
     valid_from=WLHO,
     citations=[
@@ -302,6 +327,10 @@ START_MONTHS = {
     "enrolment.start-moment",
     title_nl="Een student start op een startmoment van de opleiding",
     title_en="A student starts on one of the programme's start moments",
+    statement_nl=(
+        "Er is geen cohort: elke student start individueel, op de eerste dag van een van de "
+        "startmomenten die de opleiding vaststelt (elke maand, elk kwartaal of elk semester)."
+    ),
     kind=RuleKind.INSTITUTION_POLICY,
     valid_from=INSTITUTION_POLICY,
     citations=[

@@ -16,13 +16,14 @@ def test_rules_page_lists_every_rule_with_its_sources_and_cases(client):
         assert rule.title_nl in html
         for citation in rule.citations:
             assert citation.label in html
-    assert "full-time wo variant may not be outcome-based" in html
+    assert "een voltijdvariant in het wo mag niet met leeruitkomsten werken" in html
 
 
 def test_rules_page_speaks_english_when_asked(client):
     response = client.get("/regels/", HTTP_ACCEPT_LANGUAGE="en")
     html = response.content.decode()
     assert "A unit has a facilitated route" in html
+    assert "full-time wo variant may not be outcome-based" in html
 
 
 def test_rules_document_is_generated_from_the_code():

@@ -928,9 +928,12 @@ def test_diff_shows_added_removed_and_changed_units(client, oer, manager):
     assert response.status_code == 200
     html = text(response)
     assert "OER 2026-2027 (part-time) → OER 2027-2028 (part-time)" in html
-    assert '<td class="diff-old">Eenheid U1</td>' in html
-    assert '<td class="diff-new">Nieuwe titel</td>' in html
-    assert '<td class="diff-old">60</td>\n      <td class="diff-new">30</td>' in html
+    assert '<td class="diff-old"><del>Eenheid U1</del></td>' in html
+    assert '<td class="diff-new"><ins>Nieuwe titel</ins></td>' in html
+    assert (
+        '<td class="diff-old"><del>60</del></td>\n      <td class="diff-new"><ins>30</ins></td>'
+        in html
+    )
     assert 'data-testid="diff-U4" data-status="removed"' in html
     assert 'data-testid="diff-U9" data-status="added"' in html
     assert 'data-testid="diff-U2" data-status="unchanged"' in html

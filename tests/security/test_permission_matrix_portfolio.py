@@ -220,6 +220,13 @@ PORTFOLIO_PROBES = [
         answer(302, allowed={"other_student"}, visible=SIGNED_IN) | {"student": 422},
         lambda i: {"code": i["group_code"]},
     ),
+    # the same file shown in the browser (a PDF here): checked exactly like the download
+    Probe(
+        "portfolio:version_preview",
+        "get",
+        lambda i: f"/portfolio/versies/{i['version']}/bekijken/",
+        answer(200, allowed=VIEWERS),
+    ),
     # my coverage of a unit of my programme: the other student has their own
     Probe(
         "portfolio:coverage",

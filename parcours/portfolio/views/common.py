@@ -23,7 +23,7 @@ from django.utils.datastructures import ImmutableList
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from parcours.core.downloads import stored_download
+from parcours.core.downloads import stored_download, stored_inline
 from parcours.core.web import AuthedRequest
 from parcours.studyplans.models import Enrolment
 from parcours.studyplans.selectors import enrolments_of_student
@@ -81,6 +81,16 @@ def upload(request: HttpRequest, file: UploadedFile | None) -> dict[str, Any]:
         return {}
     # A TemporaryUploadedFile (over FILE_UPLOAD_MAX_MEMORY_SIZE) is a seekable file too.
     return {"file_name": changed[0] if changed else file.name, "file": file, "file_size": file.size}
+
+
+def inline_view(version: EvidenceVersion) -> FileResponse:
+    """A stored upload shown in the browser (PDF, PNG, JPEG only; 404 for any other type)."""
+    return stored_inline(
+        services.evidence_storage(),
+        version.stored_name,
+        filename=version.original_name,
+        content_type=version.content_type,
+    )
 
 
 def attachment(version: EvidenceVersion) -> FileResponse:

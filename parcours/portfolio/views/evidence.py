@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from parcours.accounts.models import User
 from parcours.core import web
+from parcours.core.downloads import INLINE_TYPES
 from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ActionForm
 from parcours.curriculum.models import Unit
@@ -40,6 +41,7 @@ from .common import (
     ConfirmationRow,
     attachment,
     confirmation_state,
+    inline_view,
     keeps_sent_file_names,
     own_enrolments,
     upload,
@@ -127,10 +129,14 @@ def _render_item(
             m.criterion.pk,
         ),
     )
+    versions = list(item.versions.all())  # newest first
+    previewable = [v for v in versions if v.content_type in INLINE_TYPES]
     context: dict[str, Any] = {
         "item": item,
         "enrolment": enrolment,
-        "versions": list(item.versions.all()),
+        "versions": versions,
+        "previewable": {v.pk for v in previewable},
+        "preview": previewable[0] if previewable else None,
         "mappings": mappings,
         "judgements": list(item.judgements.all()),
         "confirmations": [
@@ -303,3 +309,11 @@ def vraak_record(request: AuthedRequest, pk: int) -> HttpResponse:
 def version_download(request: AuthedRequest, pk: int) -> FileResponse:
     """One version's file, for whoever may see the item (404 for anyone else)."""
     return attachment(permissions.get_version_for(request.user, pk))
+
+
+@login_required
+@require_GET
+def version_preview(request: AuthedRequest, pk: int) -> FileResponse:
+    """One version's file shown in the browser, for whoever may download it (404 for anyone
+    else, and for a type that is not previewed: PDF, PNG and JPEG are)."""
+    return inline_view(permissions.get_version_for(request.user, pk))
