@@ -315,6 +315,13 @@ def oer_published_immutable(facts: OerStatusFacts, *, on: date) -> Verdict:
     "curriculum.concentric-levels",
     title_nl="Een concentrische leerlijn heeft de niveaus die de opleiding vaststelt",
     title_en="A concentric learning line has the levels the programme sets",
+    statement_nl=(
+        "Een opleiding werkt haar leeruitkomsten uit in opeenvolgende niveaus; hoeveel is de "
+        "keuze van de opleiding (drie in het voorbeeld van het webinar, vier in het "
+        "HBO-i-raamwerk). Een niveau (de beschrijving ervan, het startniveau van een student "
+        "bij de intake, het niveau dat een plan beoogt) ligt tussen 1 en dat aantal. Een "
+        "student kan boven niveau 1 beginnen en zo versnellen."
+    ),
     kind=RuleKind.INSTITUTION_POLICY,
     valid_from=INSTITUTION_POLICY,
     citations=[

@@ -137,8 +137,12 @@ def decision_appeal_deadline(facts: AppealFacts, *, on: date) -> Verdict:
         " regeling een andere termijn stelt. Zolang er niet is beslist, wordt het verzoek "
         "gemarkeerd wanneer de waarschuwingstermijn van de opleiding (standaard zeven dagen) "
         "of minder resteert, en als te laat geweigerd zodra de termijn is verstreken; een "
-        "besluit dat na de termijn wordt genomen, wordt als te laat geweigerd. Opschorting en"
-        " verdaging van de termijn (Awb 4:14, 4:15) worden niet meegerekend."
+        "besluit dat na de termijn wordt genomen, wordt als te laat geweigerd. Een termijn die "
+        "eindigt op een zaterdag, zondag of algemeen erkende feestdag (Nieuwjaarsdag, tweede "
+        "paasdag, Koningsdag, 5 mei, Hemelvaartsdag, tweede pinksterdag, eerste en tweede "
+        "kerstdag) loopt door tot en met de eerstvolgende dag die geen van deze is, zoals de "
+        "beroepstermijn. Opschorting en verdaging van de termijn (Awb 4:14, 4:15) worden niet "
+        "meegerekend."
     ),
     kind=RuleKind.LAW,
     valid_from=AWB,
@@ -409,6 +413,13 @@ def diploma_all_units_achieved(facts: DiplomaFacts, *, on: date) -> Verdict:
     "propedeuse.first-year-units-achieved",
     title_nl="Het propedeusegetuigschrift na het behalen van de propedeutische fase",
     title_en="The propedeuse certificate once the first-year units are achieved",
+    statement_nl=(
+        "Waar de variant een propedeutische fase heeft (onder de Wet leeruitkomsten mag een "
+        "opleiding die hebben, maar hoeft het niet), reikt de examencommissie het "
+        "propedeusegetuigschrift uit zodra elke eenheid van die fase is behaald (door "
+        "beoordeling of door vrijstelling). Heeft de variant er geen, dan wordt geen "
+        "propedeusebesluit genomen."
+    ),
     kind=RuleKind.LAW,
     valid_from=WHW_EC,
     citations=[

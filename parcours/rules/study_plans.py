@@ -223,6 +223,15 @@ def studyplan_own_route_established(facts: UnitDecisionFacts, *, on: date) -> Ve
     "examencommissie voorleggen",
     title_en="The coach advises; the student may put the study plan to the exam committee "
     "against that advice",
+    statement_nl=(
+        "De coach adviseert over een ingediende planversie; de coach beslist niet. Met "
+        "instemming van de coach gaat de versie naar de examencommissie. Adviseert de coach "
+        "ertegen, dan kan de student de versie aanpassen, of haar zoals ze is tegen het advies "
+        "in naar de examencommissie sturen, met een eigen motivering; de coach kan een versie "
+        "waarover hij negatief adviseerde niet zelf doorsturen. Zolang de coach geen advies "
+        "gaf, gaat de versie eerst naar de coach. De examencommissie (de instelling) stelt het "
+        "plan daarna per eenheid vast of weigert het."
+    ),
     kind=RuleKind.LAW,
     valid_from=WLHO,
     citations=[
