@@ -8,11 +8,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import web
 from parcours.core.paging import list_page
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 
 from . import permissions, selectors, services
 from .forms import PreferencesForm
@@ -28,7 +27,7 @@ def inbox(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def notification_read(request: AuthedRequest, pk: int) -> HttpResponse:
     """Mark one notification read and go to what it is about (or back to the inbox)."""
     notification = permissions.get_notification_for(request.user, pk)
@@ -37,7 +36,7 @@ def notification_read(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def notifications_read_all(request: AuthedRequest) -> HttpResponse:
     services.notifications_mark_all_read(actor=request.user)
     messages.success(request, _("All notifications are marked read."))

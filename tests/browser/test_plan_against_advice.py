@@ -74,6 +74,7 @@ def test_plan_submitted_against_the_advice_and_partly_refused_by_the_committee(p
     page.get_by_test_id("decision-U1").select_option("refused")
     page.get_by_test_id("reason-U1").fill("Het eindniveau van LU1 is nog niet aangetoond.")
     page.get_by_test_id("decision-U2").select_option("established")
+    page.get_by_test_id("establish-confirm").check()
     page.get_by_test_id("establish-button").click()
     expect(page.get_by_test_id("effective-route-U1")).to_have_attribute("data-effective", "A")
 

@@ -128,7 +128,7 @@ def test_every_mail_action_succeeds_with_the_server_down_and_is_sent_once_later(
         posted(
             committee_client,
             f"/begeleiding/versies/{agreed.pk}/vaststellen/",
-            {"decision-U2": "established", "reason-U2": ""},
+            {"decision-U2": "established", "reason-U2": "", "confirm": "on"},
         )
 
         # 5. assessors assigned, both score (scores complete), consensus (result available)
@@ -146,7 +146,9 @@ def test_every_mail_action_succeeds_with_the_server_down_and_is_sent_once_later(
             posted(
                 client_of(assessor),
                 f"/beoordelen/aanvragen/{request.pk}/scores/",
-                {f"score_{c.pk}": 3 for c in criteria} | {f"comment_{c.pk}": "" for c in criteria},
+                {f"score_{c.pk}": 3 for c in criteria}
+                | {f"comment_{c.pk}": "" for c in criteria}
+                | {"confirm": "on"},
             )
         posted(
             client_of(first),
@@ -157,10 +159,15 @@ def test_every_mail_action_succeeds_with_the_server_down_and_is_sent_once_later(
         # 6. an exemption decision made known
         exemption = exemption_request(programme, oer, student)
         decision = committee_services.exemption_draft(exemption, actor=committee)
+        posted(  # save the draft, then make the saved draft known, confirmed
+            committee_client,
+            f"/examencommissie/besluiten/{decision.pk}/opslaan/",
+            complete(decision, decided_on="2027-04-19"),
+        )
         posted(
             committee_client,
             f"/examencommissie/besluiten/{decision.pk}/bekendmaken/",
-            complete(decision, decided_on="2027-04-19"),
+            {"confirm": "on"},
         )
 
         # every change is written ...

@@ -20,11 +20,10 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import web
 from parcours.core.downloads import download, html_to_pdf
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ActionForm
 from parcours.studyplans.models import Enrolment
 
@@ -74,7 +73,7 @@ def propedeuse_queue(request: AuthedRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def propedeuse_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
     """Draft the propedeuse decision with its certificate (refused with the rule where the
     variant has no propedeuse or a unit of the phase is missing); a draft that already exists

@@ -11,10 +11,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from parcours.core import web
-from parcours.core.web import AuthedRequest
+from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ActionForm
 
 from .. import permissions, services
@@ -25,7 +24,7 @@ from .overview import render_home
 
 
 @login_required
-@require_POST
+@post_only
 def item_share(request: AuthedRequest, pk: int) -> HttpResponse:
     """Make this item the shared record of a group project, with a code to pass on."""
     item = _item_for(request, pk, permissions.can_edit_item)
@@ -44,7 +43,7 @@ def item_share(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@post_only
 def group_project_join(request: AuthedRequest) -> HttpResponse:
     """Join a group project with its code: your own item, linked to the shared record, to map
     to your own units. Students only."""
