@@ -16,12 +16,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: syslibs $(STAMP) node_modules/axe-core
+install: syslibs $(STAMP)
 
-# axe-core (npm, pinned in package-lock.json) for the browser tests' accessibility checks.
+# axe-core (npm, pinned in package-lock.json) for the browser tests' accessibility checks; only
+# the tests need it, so `make demo` does not.
 node_modules/axe-core: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm is missing (apt-get install npm): the accessibility tests need axe-core"; exit 1; }
+	@if ! command -v npm >/dev/null; then \
+	  echo "Installing Debian's npm for the accessibility tests (axe-core)"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO="sudo"; \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm ) \
+	  || { echo "Could not install npm (needs apt-get as root). Install it with: apt-get install npm"; exit 1; }; \
+	fi
 	npm ci --no-audit --no-fund
+	touch $@
 
 # Debian libraries the Python packages load: libmagic (upload checks by content) and Pango
 # (WeasyPrint's PDF letters).
@@ -65,10 +72,10 @@ check: install
 
 # The topology test (tests/deploy) always runs against its own PostgreSQL database, whatever the
 # suite's; it runs once, in the PostgreSQL pass.
-pytest-sqlite: install chromium
+pytest-sqlite: install chromium node_modules/axe-core
 	$(BIN)/pytest -n 2 -m "not topology" $(PYTEST_ARGS)
 
-pytest-postgres: install chromium postgres
+pytest-postgres: install chromium postgres node_modules/axe-core
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --create-db $(PYTEST_ARGS)
 
 test: lint check pytest-sqlite pytest-postgres
