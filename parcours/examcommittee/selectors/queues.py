@@ -14,10 +14,10 @@ from django.db.models import Exists, OuterRef, QuerySet
 from parcours.accounts.models import Viewer
 from parcours.curriculum.models import Programme
 from parcours.rules import RuleResult
+from parcours.rules.certificates import propedeuse_first_year_units_achieved
 from parcours.rules.decisions import (
     bsa_norm,
     diploma_all_units_achieved,
-    propedeuse_first_year_units_achieved,
 )
 from parcours.rules.facts import BsaFacts, DiplomaFacts, DiplomaUnitFacts, PropedeuseFacts
 from parcours.studyplans.models import Enrolment
