@@ -97,7 +97,9 @@ def test_a_complete_propedeuse_leads_to_a_decision_with_its_certificate(client, 
     assert certificate.text("decision-outcome") == "propedeuse certificate awarded"
     assert certificate.attrs("supplement-U2")["data-how"] == "exemption"
     assert certificate.text("supplement-total") == "60"
-    pdf = client.get(reverse("examcommittee:propedeuse_certificate_pdf", args=[decision.pk]))
+    pdf_url = reverse("examcommittee:propedeuse_certificate_pdf", args=[decision.pk])
+    assert certificate.attrs("certificate-pdf")["href"] == pdf_url
+    pdf = client.get(pdf_url)
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
     body = b"".join(pdf.streaming_content) if pdf.streaming else pdf.content

@@ -19,7 +19,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import get_language, ngettext
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from parcours.core import web
@@ -169,10 +170,6 @@ class SupplementLine:
     on: date | None
 
 
-def _supplement(decision: Decision) -> list[SupplementLine]:
-    return supplement_lines(decision.content.get("supplement", []))
-
-
 def supplement_lines(stored: list[dict[str, Any]]) -> list[SupplementLine]:
     """The lines a decision stored (the diploma supplement, the propedeuse certificate), with
     titles in the active language."""
@@ -191,48 +188,94 @@ def supplement_lines(stored: list[dict[str, Any]]) -> list[SupplementLine]:
     ]
 
 
-def _diploma_decision(request: AuthedRequest, pk: int) -> Decision:
+StrOrPromise = str | Promise
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """What differs between the diploma supplement and the propedeuse certificate: both list
+    the units a decision rests on, on a page and as a PDF, from the same templates."""
+
+    kind: str
+    content_key: str
+    title: StrOrPromise
+    heading: StrOrPromise
+    lead: StrOrPromise
+    units_heading: StrOrPromise
+    queue: StrOrPromise
+    queue_url: str
+    pdf_url: str
+    pdf_testid: str
+    filename: str
+    shows_nominal: bool
+
+
+SUPPLEMENT = Sheet(
+    kind=Decision.Kind.DIPLOMA,
+    content_key="supplement",
+    title=gettext_lazy("Diploma supplement"),
+    heading=gettext_lazy("Diploma decision"),
+    lead=gettext_lazy("Every unit of the exam with its study load, how and when it was achieved."),
+    units_heading=gettext_lazy("Units of the exam"),
+    queue=gettext_lazy("Diploma queue"),
+    queue_url="examcommittee:diploma_queue",
+    pdf_url="examcommittee:diploma_supplement_pdf",
+    pdf_testid="supplement-pdf",
+    filename="diplomasupplement",
+    shows_nominal=True,
+)
+
+
+def _sheet_decision(request: AuthedRequest, pk: int, sheet: Sheet) -> Decision:
     decision = permissions.get_decision_for(request.user, pk)
-    if decision.kind != Decision.Kind.DIPLOMA:
+    if decision.kind != sheet.kind:
         raise Http404
     return decision
 
 
-def _supplement_context(request: AuthedRequest, decision: Decision) -> dict[str, Any]:
-    lines = _supplement(decision)
+def _sheet_context(request: AuthedRequest, decision: Decision, sheet: Sheet) -> dict[str, Any]:
+    lines = supplement_lines(decision.content.get(sheet.content_key, []))
     return {
+        "sheet": sheet,
         "decision": decision,
         "lines": lines,
         "ec_total": decision.content.get("ec_total", sum(line.ec for line in lines)),
-        "nominal_ec": decision.content.get("nominal_ec"),
+        "nominal_ec": decision.content.get("nominal_ec") if sheet.shows_nominal else None,
         "can_decide": permissions.can_decide(request.user, decision.programme_id),
         "decision_url": decision_url(decision),
     }
+
+
+def sheet_page(request: AuthedRequest, pk: int, sheet: Sheet) -> HttpResponse:
+    """The decision with its sheet of units; the student reads it once made known, the
+    committee also while it is a draft."""
+    decision = _sheet_decision(request, pk, sheet)
+    context = _sheet_context(request, decision, sheet)
+    return render(request, "examcommittee/decision_sheet.html", context)
+
+
+def sheet_pdf(request: AuthedRequest, pk: int, sheet: Sheet) -> HttpResponse:
+    """The sheet as a PDF (WeasyPrint), in the decision's language."""
+    decision = _sheet_decision(request, pk, sheet)
+    with translation.override(decision.language or "nl"):
+        html = render_to_string(
+            "examcommittee/decision_sheet_pdf.html", _sheet_context(request, decision, sheet)
+        )
+    return download(
+        html_to_pdf(html),
+        filename=f"{sheet.filename}-{decision.pk}.pdf",
+        content_type="application/pdf",
+    )
 
 
 @login_required
 def diploma_supplement(request: AuthedRequest, pk: int) -> HttpResponse:
     """The diploma decision with its supplement: every unit, EC, how and when achieved. The
     student reads it once made known; the committee also while it is a draft."""
-    decision = _diploma_decision(request, pk)
-    return render(
-        request,
-        "examcommittee/diploma_supplement.html",
-        _supplement_context(request, decision),
-    )
+    return sheet_page(request, pk, SUPPLEMENT)
 
 
 @login_required
 def diploma_supplement_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     """The supplement as a PDF (WeasyPrint), in the decision's language."""
-    decision = _diploma_decision(request, pk)
-    with translation.override(decision.language or "nl"):
-        html = render_to_string(
-            "examcommittee/diploma_supplement_pdf.html",
-            _supplement_context(request, decision),
-        )
-    return download(
-        html_to_pdf(html),
-        filename=f"diplomasupplement-{decision.pk}.pdf",
-        content_type="application/pdf",
-    )
+    return sheet_pdf(request, pk, SUPPLEMENT)

@@ -11,18 +11,15 @@ with each rule and its source and the units of the phase still missing (422).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from parcours.core import web
-from parcours.core.downloads import download, html_to_pdf
 from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ActionForm
 from parcours.studyplans.models import Enrolment
@@ -30,7 +27,7 @@ from parcours.studyplans.models import Enrolment
 from .. import permissions, selectors, services
 from ..models import Decision
 from .common import Refusal, decision_url, list_page, tile
-from .diploma import SupplementLine, supplement_lines
+from .diploma import Sheet, sheet_page, sheet_pdf
 
 PROPEDEUSE_RULE = "propedeuse.first-year-units-achieved"
 
@@ -99,49 +96,32 @@ def propedeuse_prepare(request: AuthedRequest, pk: int) -> HttpResponse:
 
 # --- the certificate -----------------------------------------------------------------------
 
-
-def _propedeuse_decision(request: AuthedRequest, pk: int) -> Decision:
-    decision = permissions.get_decision_for(request.user, pk)
-    if decision.kind != Decision.Kind.PROPEDEUSE:
-        raise Http404
-    return decision
-
-
-def _certificate_context(request: AuthedRequest, decision: Decision) -> dict[str, Any]:
-    lines: list[SupplementLine] = supplement_lines(decision.content.get("certificate", []))
-    return {
-        "decision": decision,
-        "lines": lines,
-        "ec_total": decision.content.get("ec_total", sum(line.ec for line in lines)),
-        "nominal_ec": None,
-        "can_decide": permissions.can_decide(request.user, decision.programme_id),
-        "decision_url": decision_url(decision),
-    }
+CERTIFICATE = Sheet(
+    kind=Decision.Kind.PROPEDEUSE,
+    content_key="certificate",
+    title=gettext_lazy("Propedeuse certificate"),
+    heading=gettext_lazy("Propedeuse decision"),
+    lead=gettext_lazy(
+        "Every unit of the propedeuse phase with its study load, how and when it was achieved."
+    ),
+    units_heading=gettext_lazy("Units of the propedeuse phase"),
+    queue=gettext_lazy("Propedeuse queue"),
+    queue_url="examcommittee:propedeuse_queue",
+    pdf_url="examcommittee:propedeuse_certificate_pdf",
+    pdf_testid="certificate-pdf",
+    filename="propedeuse",
+    shows_nominal=False,
+)
 
 
 @login_required
 def propedeuse_certificate(request: AuthedRequest, pk: int) -> HttpResponse:
     """The propedeuse decision with its certificate: every unit of the phase, EC, how and
     when achieved. The student reads it once made known; the committee also while a draft."""
-    decision = _propedeuse_decision(request, pk)
-    return render(
-        request,
-        "examcommittee/propedeuse_certificate.html",
-        _certificate_context(request, decision),
-    )
+    return sheet_page(request, pk, CERTIFICATE)
 
 
 @login_required
 def propedeuse_certificate_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     """The certificate as a PDF (WeasyPrint), in the decision's language."""
-    decision = _propedeuse_decision(request, pk)
-    with translation.override(decision.language or "nl"):
-        html = render_to_string(
-            "examcommittee/propedeuse_certificate_pdf.html",
-            _certificate_context(request, decision),
-        )
-    return download(
-        html_to_pdf(html),
-        filename=f"propedeuse-{decision.pk}.pdf",
-        content_type="application/pdf",
-    )
+    return sheet_pdf(request, pk, CERTIFICATE)
