@@ -273,3 +273,13 @@ def _retention_days(text: str) -> dict[str, int]:
 
 
 PARCOURS_RETENTION_DAYS = _retention_days(os.environ.get("PARCOURS_RETENTION_DAYS", ""))
+
+# /.well-known/security.txt (RFC 9116; SECURITY.md says what happens with a report): where to
+# report a vulnerability, and until when that is true. Review both before the date passes (a
+# test fails from 30 days before it; RFC 9116 advises less than a year ahead).
+PARCOURS_SECURITY_CONTACT = os.environ.get(
+    "PARCOURS_SECURITY_CONTACT", "mailto:security@hogeschool.example"
+)
+PARCOURS_SECURITY_TXT_EXPIRES = os.environ.get(
+    "PARCOURS_SECURITY_TXT_EXPIRES", "2027-11-30T23:00:00Z"
+)
