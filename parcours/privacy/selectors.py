@@ -9,9 +9,10 @@ import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
 
@@ -65,7 +66,7 @@ def _about(model: type[models.Model], entry: ModelPrivacy, subject: User) -> mod
 def _rows(model: type[models.Model], entry: ModelPrivacy, rows: models.QuerySet) -> list[dict]:
     """The exported fields of these rows: plain fields by value, relations by id, many-to-many
     relations as lists of ids (one query per relation)."""
-    fields = [model._meta.get_field(name) for name in entry.exported()]
+    fields = [cast(Any, model._meta.get_field(name)) for name in entry.exported()]
     plain = [f for f in fields if not f.many_to_many]
     values = list(rows.values(*[f.attname for f in plain]))
     by_pk = {v["id"]: v for v in values}
@@ -136,13 +137,13 @@ def subject_audit(subject: User, records: dict[str, list[dict[str, Any]]]) -> li
 def _has_field(model: type[models.Model], name: str) -> bool:
     try:
         model._meta.get_field(name)
-    except Exception:  # FieldDoesNotExist
+    except FieldDoesNotExist:
         return False
     return True
 
 
 def _attname(model: type[models.Model], name: str) -> str:
-    return str(model._meta.get_field(name).attname)
+    return str(cast(Any, model._meta.get_field(name)).attname)
 
 
 @dataclass(frozen=True)

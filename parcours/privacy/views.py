@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -82,7 +83,7 @@ def privacy_requests(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 @post_only
-def subject_export(request: AuthedRequest) -> HttpResponse:
+def subject_export(request: AuthedRequest) -> HttpResponseBase:
     """Administrators: the chosen person's data as a zip (audited)."""
     web.require(permissions.can_handle_requests(request.user))
     form = SubjectForm(request.POST)

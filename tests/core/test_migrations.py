@@ -8,7 +8,6 @@ from __future__ import annotations
 import importlib
 from datetime import UTC, datetime
 
-import pytest
 from django.apps import apps
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
