@@ -291,3 +291,27 @@ def test_the_administrator_sees_a_persons_records_with_their_terms(client, world
     assert 'data-class="decision_degree"' in page
     assert "2079-07-02" in page
     assert client.post(reverse("privacy:requests"), {"username": "niemand"}).status_code == 422
+
+
+def test_evidence_never_assessed_goes_with_its_files_after_seven_years(
+    world, settings, django_capture_on_commit_callbacks
+):
+    with time_machine.travel(NOW - timedelta(days=2558), tick=False):
+        old = factories.evidence_item(
+            world["enrolment"], title="Oud", evidence_date=date(2022, 1, 3)
+        )
+    with time_machine.travel(NOW - timedelta(days=2556), tick=False):
+        kept = factories.evidence_item(
+            world["enrolment"], title="Net niet oud genoeg", evidence_date=date(2022, 1, 3)
+        )
+    stored = settings.EVIDENCE_ROOT / old.versions.get().stored_name
+    assert stored.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reports = {r.record_class.name: r for r in purge_expired(now=NOW)}
+
+    report = reports["evidence_unassessed"]
+    assert (report.deleted, report.files, report.ids) == (1, 1, [old.pk])
+    assert list(world["enrolment"].evidence.values_list("title", flat=True)) == [kept.title]
+    assert not stored.exists()
+    assert (settings.EVIDENCE_ROOT / kept.versions.get().stored_name).exists()
