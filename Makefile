@@ -7,16 +7,54 @@ STAMP     := $(VENV)/.installed
 PG_URL    ?= postgres://postgres@127.0.0.1:5432/parcours_$(shell date +%s)_$(shell echo $$$$)
 PYTEST_ARGS ?=
 
-.PHONY: demo test install syslibs chromium postgres lint check pytest-sqlite pytest-postgres messages clean bench
+.PHONY: demo test install lock sbom audit syslibs chromium postgres lint check pytest-sqlite pytest-postgres messages clean bench
 
-$(STAMP): pyproject.toml
+# Every package (and pip and setuptools themselves) comes from the lock files, each checked
+# against its SHA-256; Parcours itself is then installed without dependencies, built with the
+# locked setuptools. `make lock` writes the lock files from pyproject.toml.
+LOCK      := requirements.lock
+DEV_LOCK  := requirements-dev.lock
+PIP_COMPILE := $(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+
+$(STAMP): pyproject.toml $(DEV_LOCK)
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Parcours needs Python 3.11 or newer")'
 	test -d $(VENV) || $(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(DEV_LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: syslibs $(STAMP)
+
+# After a change to the dependencies in pyproject.toml: the runtime lock and the development
+# lock (runtime + [dev]), with the hashes of every file PyPI has for each pinned version.
+lock:
+	test -x $(BIN)/pip-compile || { test -d $(VENV) || $(PY) -m venv $(VENV); $(BIN)/pip install --quiet pip-tools==7.7.0; }
+	$(PIP_COMPILE) -o $(LOCK) pyproject.toml
+	$(PIP_COMPILE) --extra dev -o $(DEV_LOCK) pyproject.toml
+
+# The software bill of materials (CycloneDX JSON) of what Parcours runs on: the runtime lock.
+sbom: install
+	mkdir -p var
+	$(BIN)/cyclonedx-py requirements --of JSON --output-reproducible -o var/sbom.json $(LOCK)
+	@echo "SBOM: var/sbom.json"
+
+# Known vulnerabilities in the locked packages (pip-audit, PyPI's vulnerability data). --strict
+# fails when a package could not be checked: an unreachable vulnerability database is a
+# failure, never a silent pass. PIP_AUDIT_ARGS adds options (e.g. --vulnerability-service osv);
+# PIP_AUDIT=skip goes on without the check, knowingly, and says so.
+PIP_AUDIT ?= required
+PIP_AUDIT_ARGS ?=
+audit: install
+	@if [ "$(PIP_AUDIT)" = "skip" ]; then \
+	  echo "*** pip-audit NOT RUN (PIP_AUDIT=skip): the locked packages were NOT checked for known vulnerabilities ***"; \
+	else \
+	  $(BIN)/pip-audit --strict --disable-pip --require-hashes -r $(LOCK) -r $(DEV_LOCK) $(PIP_AUDIT_ARGS) || { \
+	    echo "*** pip-audit failed: a known vulnerability above, or its vulnerability database could not be"; \
+	    echo "    reached (PyPI's JSON API; OSV with PIP_AUDIT_ARGS='--vulnerability-service osv')."; \
+	    echo "    Nothing is passed unchecked. To go on without the check, knowingly: PIP_AUDIT=skip ***"; \
+	    exit 1; }; \
+	fi
 
 # axe-core (npm, pinned in package-lock.json) for the browser tests' accessibility checks; only
 # the tests need it, so `make demo` does not.
@@ -78,7 +116,7 @@ pytest-sqlite: install chromium node_modules/axe-core
 pytest-postgres: install chromium postgres node_modules/axe-core
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --create-db $(PYTEST_ARGS)
 
-test: lint check pytest-sqlite pytest-postgres
+test: lint check sbom audit pytest-sqlite pytest-postgres
 
 messages: install
 	cd parcours && ../$(MANAGE) makemessages -l nl --no-obsolete && ../$(MANAGE) compilemessages

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "parcours.assessments",
     "parcours.examcommittee",
     "parcours.start",
+    "parcours.privacy",
     "parcours.demo",
 ]
 
@@ -118,7 +119,16 @@ def database_config(environ: Mapping[str, str], *, debug: bool) -> dict[str, Any
         # Writers take the lock when their transaction begins, so two concurrent saves queue up
         # instead of failing on a read-to-write upgrade; optimistic locking then decides the
         # loser.
-        options.update({"transaction_mode": "IMMEDIATE", "timeout": 20})
+        # WAL: readers never wait for the writer and the writer never waits for readers; the
+        # journal mode is kept in the database file, the pragma makes sure of it on every
+        # connection (a backup copies it, `manage.py backup` uses SQLite's online backup).
+        options.update(
+            {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL",
+            }
+        )
     elif config["ENGINE"] == "django.db.backends.postgresql":
         options["options"] = " ".join(filter(None, [options.get("options", ""), "-c jit=off"]))
     config["OPTIONS"] = options
@@ -245,3 +255,31 @@ EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))  # seconds; a 
 PARCOURS_SITE_URL = os.environ.get("PARCOURS_SITE_URL", "http://localhost:8000/")
 # The outbox gives up on a message after this many failed attempts (back-off up to 6 hours).
 PARCOURS_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("PARCOURS_OUTBOX_MAX_ATTEMPTS", "20"))
+
+
+# Retention (parcours.privacy.retention): days per record class, overriding the defaults
+# there, e.g. PARCOURS_RETENTION_DAYS="notification=400,outbox_message=30". A term the
+# institution must keep by law cannot be shortened (system check privacy.E003).
+def _retention_days(text: str) -> dict[str, int]:
+    days: dict[str, int] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, _, value = part.partition("=")
+        if not (value.strip().isascii() and value.strip().isdigit()):
+            raise RuntimeError(
+                f"PARCOURS_RETENTION_DAYS: {part!r} is not name=days (a whole number of days)."
+            )
+        days[name.strip()] = int(value)
+    return days
+
+
+PARCOURS_RETENTION_DAYS = _retention_days(os.environ.get("PARCOURS_RETENTION_DAYS", ""))
+
+# /.well-known/security.txt (RFC 9116; SECURITY.md says what happens with a report): where to
+# report a vulnerability, and until when that is true. Review both before the date passes (a
+# test fails from 30 days before it; RFC 9116 advises less than a year ahead).
+PARCOURS_SECURITY_CONTACT = os.environ.get(
+    "PARCOURS_SECURITY_CONTACT", "mailto:security@hogeschool.example"
+)
+PARCOURS_SECURITY_TXT_EXPIRES = os.environ.get(
+    "PARCOURS_SECURITY_TXT_EXPIRES", "2027-11-30T23:00:00Z"
+)

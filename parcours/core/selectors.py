@@ -26,6 +26,7 @@ AREAS: dict[str, Promise] = {
     "guidance": _("Guidance"),
     "oer": _("Education and examination regulation (OER)"),
     "outcome": _("Learning outcomes"),
+    "privacy": _("Privacy (AVG)"),
     "programme": _("Programmes"),
     "studyplan": _("Study plans"),
     "unit": _("Units of learning outcomes"),

@@ -1,5 +1,6 @@
 from itertools import groupby
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -25,3 +26,17 @@ def rules_index(request: HttpRequest) -> HttpResponse:
         "parameters": parameter_catalogue(**filters),
     }
     return render(request, "core/rules.html", context)
+
+
+def security_txt(request: HttpRequest) -> HttpResponse:
+    """/.well-known/security.txt (RFC 9116): where to report a vulnerability, until when."""
+    site = settings.PARCOURS_SITE_URL.rstrip("/")
+    lines = [
+        f"Contact: {settings.PARCOURS_SECURITY_CONTACT}",
+        f"Expires: {settings.PARCOURS_SECURITY_TXT_EXPIRES}",
+        "Preferred-Languages: nl, en",
+        f"Canonical: {site}/.well-known/security.txt",
+    ]
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

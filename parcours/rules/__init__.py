@@ -4,7 +4,7 @@ The registry lives here: importing the package imports every rule module, and ea
 `@rule` decorator registers its rules, so `get_rule` and `all_rules` always see all of them.
 """
 
-from . import assessments, certificates, curriculum, decisions, study_plans
+from . import assessments, certificates, curriculum, decisions, privacy, study_plans
 from .base import (
     REGISTRY,
     Citation,
@@ -28,7 +28,7 @@ __all__ = [
     "get_rule",
 ]
 
-RULE_MODULES = (assessments, curriculum, decisions, certificates, study_plans)
+RULE_MODULES = (assessments, curriculum, decisions, certificates, privacy, study_plans)
 
 
 def all_rules() -> list[Rule]:

@@ -241,3 +241,12 @@ class AssessmentRequestFacts:
     integral: bool = False
     evidence_count: int = 0
     uncovered: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ErasureFacts:
+    """A record someone asks to have erased (AVG art. 17) and the term it is kept for."""
+
+    record_class: str  # the retention class (parcours.privacy.retention)
+    legal_obligation: bool = False  # kept because the institution must (diploma, decisions)
+    kept_until: date | None = None  # None under a legal obligation: kept without end

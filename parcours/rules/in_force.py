@@ -45,3 +45,7 @@ WLHO = date(2024, 9, 1)
 # (outside the experiment) the Wet leeruitkomsten made possible, so we take the same studiejaar
 # 2024-2025 as the earliest defensible date.
 INSTITUTION_POLICY = date(2024, 9, 1)
+
+# Algemene verordening gegevensbescherming (Verordening (EU) 2016/679): applies from
+# 25 May 2018 (its art. 99(2)). Not in our seed documents.
+AVG = date(2018, 5, 25)

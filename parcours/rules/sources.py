@@ -14,7 +14,7 @@ class Source:
     id: str
     title: str
     reference: str
-    kind: str  # law | bill | parliamentary | article | letter
+    kind: str  # law | bill | parliamentary | article | letter | list
     seed_file: str | None = None
 
 
@@ -50,6 +50,18 @@ SOURCES: dict[str, Source] = {
             "Algemene wet bestuursrecht",
             "Awb",
             "law",
+        ),
+        Source(
+            "avg",
+            "Algemene verordening gegevensbescherming (Verordening (EU) 2016/679)",
+            "AVG",
+            "law",
+        ),
+        Source(
+            "selectielijst-hogescholen",
+            "Selectielijst hogescholen, versie 2022 (Vereniging Hogescholen)",
+            "Selectielijst hogescholen 2022",
+            "list",
         ),
         Source(
             "atw",

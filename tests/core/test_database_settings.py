@@ -1,5 +1,5 @@
 """The database settings read from the environment: persistent connections with health checks
-(`DJANGO_CONN_MAX_AGE`), SQLite's write lock, PostgreSQL without JIT."""
+(`DJANGO_CONN_MAX_AGE`), SQLite's write lock and WAL journal, PostgreSQL without JIT."""
 
 import json
 import os
@@ -13,6 +13,11 @@ from config.settings import BASE_DIR, database_config
 
 PG_URL = "postgres://parcours:geheim@db.example:5432/parcours"
 SQLITE_URL = "sqlite:////tmp/parcours-test.sqlite3"
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL",
+}
 
 
 def test_production_keeps_connections_for_a_minute_and_checks_them():
@@ -58,7 +63,7 @@ def test_sqlite_takes_the_write_lock_when_a_transaction_begins():
         "django.db.backends.sqlite3",
         "/tmp/parcours-test.sqlite3",
     )
-    assert config["OPTIONS"] == {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    assert config["OPTIONS"] == SQLITE_OPTIONS
     assert "options" not in config["OPTIONS"]  # no PostgreSQL option on SQLite
 
 
@@ -116,5 +121,27 @@ def test_settings_module_reads_the_environment():
         "ENGINE": "django.db.backends.sqlite3",
         "CONN_MAX_AGE": 0,
         "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
+        "OPTIONS": SQLITE_OPTIONS,
     }
+
+
+def test_sqlite_runs_in_wal_mode(tmp_path, django_db_blocker):
+    """Every SQLite connection journals ahead (WAL): readers and the writer do not wait for
+    each other. Checked on a fresh file database with the production options."""
+    import sqlite3
+
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
+    config = database_config({"DATABASE_URL": f"sqlite:///{tmp_path / 'wal.sqlite3'}"}, debug=False)
+    wrapper = DatabaseWrapper({**config, "TIME_ZONE": None, "AUTOCOMMIT": True}, alias="wal")
+    try:
+        with (
+            django_db_blocker.unblock(),
+            wrapper.cursor() as cursor,
+        ):  # its own file, not the tests'
+            cursor.execute("PRAGMA journal_mode")
+            assert cursor.fetchone()[0] == "wal"
+    finally:
+        wrapper.close()
+    with sqlite3.connect(tmp_path / "wal.sqlite3") as plain:  # kept in the file itself
+        assert plain.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

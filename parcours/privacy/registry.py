@@ -1,0 +1,344 @@
+"""What every field of every model holds, for the AVG (GDPR): one table, read by the
+subject-access export and checked by a test that fails on any field left out
+(`tests/core/test_privacy_registry.py`).
+
+Four classes:
+
+- `personal`: personal data (AVG art. 4(1)), everything that relates to an identified person.
+  In a record about a person that is nearly every field: a plan's status is that student's
+  plan's status.
+- `special`: special categories (AVG art. 9): personal circumstances weighed in the BSA are
+  mostly health, disability or pregnancy (Uitvoeringsbesluit WHW 2008 art. 2.1), and a BSA
+  decision's reasons weigh them.
+- `secret`: personal, but a credential: a password hash, a token's digest, a session key.
+  Never exported: handing it out only weakens the account (AVG art. 32).
+- `none`: not about a person: surrogate keys, counters, the curriculum, technical state.
+
+Per model also: whom a row is `about` (lookups from the model to a user: the export gives that
+person the row's personal fields), who acted on it (`actors`: the export tells that person only
+that they did, with the row's id, not the row: other people's data stays out, AVG art. 15(4)),
+and which fields name a stored file (`files`, in STORAGES["evidence"]).
+
+Fields are written as space-separated names so a model reads on a few lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PERSONAL = "personal"
+SPECIAL = "special"
+SECRET = "secret"
+NONE = "none"
+CLASSES = (PERSONAL, SPECIAL, SECRET, NONE)
+
+
+@dataclass(frozen=True)
+class ModelPrivacy:
+    personal: str = ""
+    special: str = ""
+    secret: str = ""
+    none: str = "id"
+    about: str = ""  # lookups to the user a row is about, e.g. "enrolment__student"
+    actors: str = ""  # lookups to users who acted on the row (recorded_by, assessor)
+    files: str = ""  # fields that hold a name in STORAGES["evidence"]
+    by_email: str = ""  # a field holding an e-mail address (rows sent to the user's address)
+    note: str = ""
+
+    def fields_of(self, kind: str) -> tuple[str, ...]:
+        return tuple(getattr(self, kind).split())
+
+    def classification(self) -> dict[str, str]:
+        """field name -> class; a name in two classes is an error the test reports."""
+        return {name: kind for kind in CLASSES for name in self.fields_of(kind)}
+
+    def exported(self) -> tuple[str, ...]:
+        """What the subject-access export gives the person a row is about."""
+        return ("id", *self.fields_of(PERSONAL), *self.fields_of(SPECIAL))
+
+    def about_lookups(self) -> tuple[str, ...]:
+        return tuple(self.about.split())
+
+    def actor_lookups(self) -> tuple[str, ...]:
+        return tuple(self.actors.split())
+
+
+M = ModelPrivacy
+
+REGISTRY: dict[str, ModelPrivacy] = {
+    # Django and library tables
+    "auth.permission": M(none="id name content_type codename"),
+    "auth.group": M(none="id name permissions"),
+    "contenttypes.contenttype": M(none="id app_label model"),
+    "sessions.session": M(
+        personal="session_data expire_date",
+        secret="session_key",
+        none="",
+        note="A session holds the user's id; it is not linked in the export (that would mean "
+        "decoding every session) and ends with the session's age; purge_expired removes it.",
+    ),
+    "django_tasks_database.dbtaskresult": M(
+        personal="args_kwargs return_value traceback",
+        none="id status enqueued_at started_at finished_at priority task_path worker_ids "
+        "queue_name backend_name run_after exception_class_path",
+        note="Task arguments are object ids; a traceback may hold values. Not linked to a "
+        "person; purge_expired removes finished tasks.",
+    ),
+    "core.auditentry": M(
+        personal="at actor action object_type object_id data",
+        none="id sequence previous_hash entry_hash",
+        note="Exported apart: the entries the person made and those about the person's records.",
+    ),
+    # accounts
+    "accounts.user": M(
+        personal="last_login username first_name last_name email date_joined "
+        "preferred_language is_active is_staff is_superuser groups user_permissions",
+        secret="password",
+        none="id unread_notifications",
+        about="id",
+    ),
+    "accounts.apitoken": M(
+        personal="user prefix name created_at last_used_at revoked_at",
+        secret="key_hash",
+        about="user",
+    ),
+    # notifications
+    "notifications.notification": M(
+        personal="user kind object_id title body link created_at read_at", about="user"
+    ),
+    "notifications.notificationpreference": M(personal="user kind email", about="user"),
+    "notifications.outboxmessage": M(
+        personal="kind recipient language object_id site_url status attempts last_error "
+        "next_attempt_at created_at sent_at",
+        by_email="recipient",
+    ),
+    # curriculum: the catalogue is about programmes, not people, except who recorded or
+    # published what, and the roles
+    "curriculum.institution": M(none="id name brin_code"),
+    "curriculum.programme": M(
+        none="id institution croho_code name_nl name_en level sector nominal_ec nominal_years "
+        "description_nl description_en outcome_levels"
+    ),
+    "curriculum.programmevariant": M(
+        none="id programme form outcome_based has_propedeuse bsa_norm_ec start_moments "
+        "coach_establishes_plans feasibility_warning_ratio stall_weeks third_assessor_gap "
+        "review_share evidence_quota_mb"
+    ),
+    "curriculum.teacherconsent": M(
+        personal="recorded_by recorded_at",
+        none="id variant body method votes_for votes_against abstentions result decided_on notes",
+        actors="recorded_by",
+    ),
+    "curriculum.roleassignment": M(personal="user role programme", about="user"),
+    "curriculum.oer": M(
+        personal="published_by",
+        none="id variant academic_year status published_at publish_grounds copied_from version",
+        actors="published_by",
+    ),
+    "curriculum.unit": M(
+        none="id oer code title_nl title_en ec scale_points pass_score nlqf_level "
+        "description_nl description_en position"
+    ),
+    "curriculum.learningoutcome": M(none="id unit code text_nl text_en position"),
+    "curriculum.concentriclevel": M(none="id outcome level text_nl text_en"),
+    "curriculum.assessmentcriterion": M(none="id outcome text_nl text_en position"),
+    "curriculum.learningactivity": M(
+        none="id unit kind mode title_nl title_en hours description_nl description_en"
+    ),
+    "curriculum.assessmentform": M(
+        none="id unit kind route_independent assessors description_nl description_en"
+    ),
+    "curriculum.validationgridentry": M(none="id outcome evidence_nl evidence_en"),
+    "curriculum.persona": M(
+        none="id programme name age work_experience_years summary_nl summary_en",
+        note="A persona is an invented typical student, not a person.",
+    ),
+    # studyplans
+    "studyplans.enrolment": M(
+        personal="student variant start_date coach persona", about="student", actors="coach"
+    ),
+    "studyplans.intake": M(
+        personal="enrolment prior_education work_experience_years workplace job_role "
+        "hours_per_week goals updated_at",
+        about="enrolment__student",
+    ),
+    "studyplans.startlevel": M(
+        personal="enrolment outcome level grounds explanation recorded_by recorded_at",
+        about="enrolment__student",
+        actors="recorded_by",
+    ),
+    "studyplans.learningteam": M(
+        personal="teacher members",
+        none="id programme name",
+        about="members__student",
+        actors="teacher",
+    ),
+    "studyplans.teammeeting": M(
+        personal="team held_on notes recorded_by",
+        about="team__members__student",
+        actors="recorded_by",
+    ),
+    "studyplans.studyplan": M(
+        personal="enrolment title period_start period_end completed_at created_at",
+        about="enrolment__student",
+    ),
+    "studyplans.planversion": M(
+        personal="plan number status based_on hours_per_week notes created_by created_at "
+        "updated_at submitted_at coach_comment reviewed_by reviewed_at coach_advice "
+        "student_reasons referred_at established_by established_at grounds",
+        none="id lock_version",
+        about="plan__enrolment__student",
+        actors="created_by reviewed_by established_by",
+    ),
+    "studyplans.largeactivity": M(
+        personal="version kind title hours description outcomes",
+        about="version__plan__enrolment__student",
+    ),
+    "studyplans.planunit": M(
+        personal="version unit route large_activity assessment guidance planned_start "
+        "planned_end aimed_level decision decision_reason",
+        about="version__plan__enrolment__student",
+    ),
+    "studyplans.planactivity": M(
+        personal="plan_unit source activity title provider kind hours url outcomes",
+        about="plan_unit__version__plan__enrolment__student",
+    ),
+    "studyplans.guidanceconversation": M(
+        personal="enrolment planned_on held_on participants notes agreements recorded_by",
+        about="enrolment__student",
+        actors="recorded_by",
+    ),
+    # portfolio
+    "portfolio.groupproject": M(
+        personal="title description evidence_date organisation kind code created_by created_at",
+        about="items__enrolment__student",
+        actors="created_by",
+    ),
+    "portfolio.evidenceitem": M(
+        personal="enrolment title description evidence_date workplace organisation kind link "
+        "group_project created_at updated_at criteria",
+        about="enrolment__student",
+    ),
+    "portfolio.evidenceversion": M(
+        personal="item number stored_name original_name content_type size sha256 uploaded_at "
+        "uploaded_by",
+        about="item__enrolment__student",
+        actors="uploaded_by",
+        files="stored_name",
+    ),
+    "portfolio.evidencemapping": M(
+        personal="item criterion created_at", about="item__enrolment__student"
+    ),
+    "portfolio.vraakjudgement": M(
+        personal="item judge variety relevance authenticity currency quantity note created_at",
+        about="item__enrolment__student",
+        actors="judge",
+    ),
+    "portfolio.workplaceconfirmation": M(
+        personal="item version supervisor_email supervisor_name invited_by invited_at "
+        "expires_at answer answered_at answered_name answered_role answered_organisation "
+        "comment",
+        secret="token_hash",
+        about="item__enrolment__student",
+        actors="invited_by",
+    ),
+    # assessments
+    "assessments.assessmentrequest": M(
+        personal="enrolment integral form_kind assessors_required status student_note "
+        "requested_at completed_at units",
+        about="enrolment__student",
+    ),
+    "assessments.requestunit": M(
+        personal="request unit route", about="request__enrolment__student"
+    ),
+    "assessments.frozenevidence": M(
+        personal="request item version title link criterion_ids",
+        about="request__enrolment__student",
+    ),
+    "assessments.assessorassignment": M(
+        personal="request assessor position assigned_by assigned_at submitted_at",
+        about="request__enrolment__student",
+        actors="assessor assigned_by",
+    ),
+    "assessments.criterionscore": M(
+        personal="assignment criterion score comment",
+        about="assignment__request__enrolment__student",
+        actors="assignment__assessor",
+    ),
+    "assessments.interview": M(
+        personal="request scheduled_at location questions notes held recorded_by updated_at",
+        about="request__enrolment__student",
+        actors="recorded_by",
+    ),
+    "assessments.consensusscore": M(
+        personal="request criterion score", about="request__enrolment__student"
+    ),
+    "assessments.unitresult": M(
+        personal="request enrolment unit result ec route integral feedback decided_on "
+        "recorded_by recorded_at",
+        about="enrolment__student",
+        actors="recorded_by",
+    ),
+    "assessments.reviewselection": M(
+        personal="request selected_at reviewer notes reviewed_at",
+        about="request__enrolment__student",
+        actors="reviewer",
+    ),
+    "assessments.calibrationsession": M(
+        personal="created_by participants closed_at",
+        none="id programme unit title sample held_on",
+        actors="created_by participants",
+    ),
+    "assessments.calibrationsubmission": M(
+        personal="session assessor submitted_at", about="assessor"
+    ),
+    "assessments.calibrationscore": M(
+        personal="submission criterion score", about="submission__assessor"
+    ),
+    # examcommittee
+    "examcommittee.deskrequest": M(
+        personal="institution programme kind requester contact_name contact_email subject "
+        "message status received_on term_end answer decided_at created_at language units "
+        "portfolio_items",
+        secret="answer_token_hash",
+        about="requester",
+    ),
+    "examcommittee.deskdocument": M(
+        personal="request kind issuer original_name stored_name content_type size sha256 "
+        "uploaded_at",
+        about="request__requester",
+        files="stored_name",
+    ),
+    "examcommittee.deskmessage": M(
+        personal="request author from_committee text at",
+        about="request__requester",
+        actors="author",
+    ),
+    "examcommittee.decision": M(
+        personal="kind student programme enrolment desk_request corrects plan_version body "
+        "members decided_on legal_basis evidence_cited outcome appeal_clause language "
+        "made_known_on appeal_deadline content grounds created_by created_at",
+        special="reasons",
+        about="student",
+        actors="created_by",
+        note="A BSA decision's reasons weigh the personal circumstances (WHW art. 7.8b).",
+    ),
+    "examcommittee.decisionunit": M(personal="decision unit granted ec", about="decision__student"),
+    "examcommittee.personalcircumstance": M(
+        personal="enrolment period_from period_until recorded_by recorded_at",
+        special="description",
+        about="enrolment__student",
+        actors="recorded_by",
+    ),
+    "examcommittee.enrolmentprogress": M(
+        personal="enrolment oer ec_achieved ec_exempted ec_first_year bsa_norm_ec "
+        "first_year_until circumstances bsa_prognosis propedeuse_complete diploma_complete "
+        "units_achieved units_exempted units_planned units_not_yet units_open computed_at",
+        about="enrolment__student",
+    ),
+}
+
+
+def privacy_of(label_lower: str) -> ModelPrivacy:
+    """The entry for a model (`app_label.modelname`); KeyError when it is not classified."""
+    return REGISTRY[label_lower]
