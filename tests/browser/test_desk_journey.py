@@ -1,9 +1,10 @@
 """The validation desk's journey in real Chromium, across two people: a prospective student
-signs up at the desk, confirms the address by the link in the e-mail, and requests exemption from two units with an RPL certificate (a real PDF
-from a temporary folder); the exam committee opens the request, drafts the decision, grants
-both units, is refused "Make known" once without reasons (the missing part is named), adds
-them and makes the decision known; the student downloads the letter (a PDF that names the last
-day to appeal) and sees both units exempted on their progress page.
+signs up at the desk, confirms the address by the link in the e-mail, and requests exemption
+from two units with an RPL certificate (a real PDF from a temporary folder); the exam committee
+opens the request, drafts the decision, grants both units, is refused "Make known" once without
+reasons (the missing part is named), adds them and makes the decision known; the student
+downloads the letter (a PDF that names the last day to appeal) and sees both units exempted on
+their progress page.
 
 The browser asks for Dutch (locale nl-NL), so the decision and its letter are in Dutch; the
 steps find their elements by test id."""

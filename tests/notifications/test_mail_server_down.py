@@ -26,8 +26,8 @@ from parcours.portfolio import services as portfolio_services
 from parcours.portfolio.models import WorkplaceConfirmation
 from parcours.studyplans.models import PlanVersion
 from tests import factories
-from tests.examcommittee.test_decisions import complete, exemption_request
 from tests.accounts.mailbox import SIGNUP_LINK
+from tests.examcommittee.test_decisions import complete, exemption_request
 from tests.notifications.smtp import LoopbackSMTP
 
 pytestmark = pytest.mark.django_db(transaction=True)
