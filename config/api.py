@@ -111,9 +111,10 @@ def authentication_error(request: HttpRequest, exc: AuthenticationError) -> Http
         if exc.message != AuthenticationError().message  # ninja's default: no credentials
         else "Authentication required: send 'Authorization: Bearer <token>' or sign in."
     )
-    response = api.create_response(
-        request, {"code": "unauthenticated", "message": message}, status=exc.status_code
-    )
+    body = {"code": "unauthenticated", "message": message}
+    if reason := getattr(exc, "reason", None):  # a refused token says why (api_auth.TokenRefused)
+        body["reason"] = reason
+    response = api.create_response(request, body, status=exc.status_code)
     response["WWW-Authenticate"] = "Bearer"
     return response
 

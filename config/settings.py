@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "parcours.core",
     "parcours.accounts",
     "parcours.notifications",
@@ -73,6 +74,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "parcours.accounts.middleware.SessionLimitsMiddleware",
+    # Last: turns a login refused for too many failures into the page that says when to retry.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -142,11 +146,27 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Checked on sign-up, password change and reset (accounts created by an administrator's tools or
+# the demo are not). Context words: the product's name here, the institutions' names and BRIN
+# codes from the database (parcours.accounts.passwords).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {
+        "NAME": "parcours.accounts.passwords.ContextWordsValidator",
+        "OPTIONS": {"words": ["Parcours"]},
+    },
+]
+# axes first: it refuses a login while its account or address is cooling off, before any
+# password is checked (parcours.accounts.throttle).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "start:home"
@@ -163,6 +183,49 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "parcours" / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Sessions end after PARCOURS_SESSION_IDLE_SECONDS without a request and, at the latest,
+# PARCOURS_SESSION_ABSOLUTE_SECONDS after signing in (parcours.accounts.middleware); the cookie
+# and the stored session expire with the absolute limit.
+PARCOURS_SESSION_IDLE_SECONDS = int(os.environ.get("PARCOURS_SESSION_IDLE_SECONDS", "1800"))
+PARCOURS_SESSION_ABSOLUTE_SECONDS = int(
+    os.environ.get("PARCOURS_SESSION_ABSOLUTE_SECONDS", str(12 * 3600))
+)
+SESSION_COOKIE_AGE = PARCOURS_SESSION_ABSOLUTE_SECONDS
+# An API token expires this many days after it was made (parcours.accounts.services.tokens).
+PARCOURS_API_TOKEN_DAYS = int(os.environ.get("PARCOURS_API_TOKEN_DAYS", "90"))
+# The links in account e-mails: a password reset's works for an hour, a sign-up confirmation's
+# for a day; both once (Django's token generators, parcours.accounts.tokens). Django's own
+# PASSWORD_RESET_TIMEOUT is the longest a token of either kind can live.
+PARCOURS_PASSWORD_RESET_SECONDS = int(os.environ.get("PARCOURS_PASSWORD_RESET_SECONDS", "3600"))
+PARCOURS_SIGNUP_CONFIRM_SECONDS = int(
+    os.environ.get("PARCOURS_SIGNUP_CONFIRM_SECONDS", str(24 * 3600))
+)
+PASSWORD_RESET_TIMEOUT = max(PARCOURS_PASSWORD_RESET_SECONDS, PARCOURS_SIGNUP_CONFIRM_SECONDS)
+
+# Login throttling (django-axes, parcours.accounts.throttle). An account may fail
+# AXES_FAILURE_LIMIT times, an address (many students share one behind a campus NAT)
+# PARCOURS_LOGIN_IP_FAILURE_LIMIT times; then logins for it wait, first
+# PARCOURS_LOGIN_COOLOFF_SECONDS, doubling with every lockout in the last day up to
+# PARCOURS_LOGIN_COOLOFF_MAX_SECONDS. Never locked for good: every wait ends by itself.
+AXES_FAILURE_LIMIT = int(os.environ.get("PARCOURS_LOGIN_FAILURE_LIMIT", "5"))
+PARCOURS_LOGIN_IP_FAILURE_LIMIT = int(os.environ.get("PARCOURS_LOGIN_IP_FAILURE_LIMIT", "50"))
+PARCOURS_LOGIN_COOLOFF_SECONDS = int(os.environ.get("PARCOURS_LOGIN_COOLOFF_SECONDS", "60"))
+PARCOURS_LOGIN_COOLOFF_MAX_SECONDS = int(
+    os.environ.get("PARCOURS_LOGIN_COOLOFF_MAX_SECONDS", "3600")
+)
+AXES_HANDLER = "parcours.accounts.throttle.LoginThrottleHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = "parcours.accounts.throttle.cool_off"
+AXES_LOCKOUT_CALLABLE = "parcours.accounts.views.login.locked_out"
+AXES_RESET_ON_SUCCESS = True  # the right password clears the account's failures
+# A try while locked out is refused without checking the password and does not count: the wait
+# grows with lockouts, not with impatience.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # the lockouts the back-off counts
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit log
+AXES_VERBOSE = False
+AXES_HTTP_RESPONSE_CODE = 429
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

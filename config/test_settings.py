@@ -35,3 +35,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(BASE_DIR / "var" / f"test-{os.getpid()}.sqlite3")  # noqa: F405
     }
+
+# Many tests sign in and then travel in time (time-machine) across days: with the production
+# session limits every such request would be signed out. The limits' own tests
+# (tests/accounts/test_sessions.py) set the production values back.
+PARCOURS_SESSION_IDLE_SECONDS = 10 * 365 * 24 * 3600
+PARCOURS_SESSION_ABSOLUTE_SECONDS = 10 * 365 * 24 * 3600
+SESSION_COOKIE_AGE = PARCOURS_SESSION_ABSOLUTE_SECONDS

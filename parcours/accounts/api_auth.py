@@ -21,18 +21,27 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
-from .services import api_token_user
+from .services import REFUSALS, api_token_check
+
+
+class TokenRefused(AuthenticationError):
+    """A bearer token that is unknown, revoked or expired: 401 with the reason (`reason`:
+    "unknown", "revoked" or "expired") in the JSON body."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(message=REFUSALS[reason])
+        self.reason = reason
 
 
 class BearerToken(HttpBearer):
-    """`Authorization: Bearer <token>` (manage.py api_token USERNAME). A token that is sent but
-    unknown or revoked is refused with 401, also on public operations: a client must not silently
-    get less than it asked for."""
+    """`Authorization: Bearer <token>` (the tokens page, or manage.py api_token USERNAME). A
+    token that is sent but unknown, revoked or expired is refused with 401, also on public
+    operations: a client must not silently get less than it asked for."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = api_token_user(token) if token else None
+        user, reason = api_token_check(token) if token else (None, "unknown")
         if user is None:
-            raise AuthenticationError(message="Unknown or revoked API token.")
+            raise TokenRefused(reason)
         request.user = user
         return user
 

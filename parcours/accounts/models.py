@@ -3,6 +3,8 @@ from typing import TypeAlias
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import models
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +27,12 @@ class User(AbstractUser):
     # in the same transaction as the notifications themselves: the menu shows it on every page
     # without a query of its own (the user row is read for the session anyway).
     unread_notifications = models.IntegerField(default=0)
+    # Signed up at the desk and not yet confirmed by the link in the e-mail: inactive until then.
+    # An account an administrator deactivated is inactive without this, and no link revives it.
+    signup_pending = models.BooleanField(default=False)
+    # Part of the session hash: raising it ends every session of the user at their next request
+    # (`services.sessions_end`). A password change does the same through the password itself.
+    session_epoch = models.PositiveIntegerField(default=0)
 
     # The user's roles per programme, cached for one request by curriculum.permissions.
     _parcours_roles: dict[int | None, set[str]]
@@ -32,13 +40,28 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        """Django's check that a session still belongs to this user (an HMAC of the password),
+        with the session epoch in it once it was raised (so raising it ends every session, and
+        sessions from before the epoch existed stay valid)."""
+        if not self.session_epoch:
+            return str(super()._get_session_auth_hash(secret=secret))  # type: ignore[misc]
+        return salted_hmac(
+            "parcours.accounts.User.session_auth_hash",
+            f"{self.session_epoch}:{self.password}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
 
 # Who asks: a signed-in user or an anonymous visitor (permission checks and scoped reads take both).
 Viewer: TypeAlias = User | AnonymousUser
 
 
 class ApiToken(models.Model):
-    """A bearer token for the JSON API. Only its SHA-256 is stored; the token is shown once."""
+    """A bearer token for the JSON API. Only its SHA-256 is stored; the token is shown once. It
+    works until it expires or is revoked (by its user, or when their password changes, they are
+    deactivated or lose a role)."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     key_hash = models.CharField(max_length=64, unique=True)
@@ -47,6 +70,15 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField()
 
     def __str__(self) -> str:
         return f"{self.user} {self.prefix}…"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and not self.is_expired

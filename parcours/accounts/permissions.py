@@ -1,7 +1,27 @@
 """Who may do what with accounts.
 
-The account views are either public (log in, choose a language) or act on the signed-in user
-only (log out), so they need no object-level check. Roles per programme live in
+The account pages are either public (log in, choose a language, ask for a password reset,
+confirm a sign-up) or act on the signed-in user only (log out, change the password, end the
+other sessions, the user's own API tokens). Roles per programme live in
 `parcours.curriculum.RoleAssignment` (docs/decisions/0001) and are checked by
 `parcours.curriculum.permissions`.
 """
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from .models import ApiToken, User, Viewer
+
+
+def can_manage_api_tokens(user: Viewer, owner: User) -> bool:
+    """A user makes, sees and revokes their own tokens only."""
+    return bool(user.is_authenticated and user.pk == owner.pk)
+
+
+def get_api_token_for(user: Viewer, pk: int) -> ApiToken:
+    """The user's own token; 404 for anyone else's (ids leak nothing)."""
+    token = ApiToken.objects.select_related("user").filter(pk=pk).first()
+    if token is None or not can_manage_api_tokens(user, token.user):
+        raise Http404
+    return token

@@ -1,10 +1,27 @@
 from django.urls import path
 
-from . import views
+from .views import account, login, password, signup, tokens
 
 app_name = "accounts"
 urlpatterns = [
-    path("inloggen/", views.LoginView.as_view(), name="login"),
-    path("uitloggen/", views.LogoutView.as_view(), name="logout"),
-    path("taal/", views.language_set, name="language"),
+    path("", account.account_home, name="account_home"),
+    path("inloggen/", login.LoginView.as_view(), name="login"),
+    path("uitloggen/", login.LogoutView.as_view(), name="logout"),
+    path("taal/", login.language_set, name="language"),
+    path("sessies/beeindigen/", account.sessions_end, name="sessions_end"),
+    path("wachtwoord/", password.password_change, name="password_change"),
+    path("wachtwoord-vergeten/", password.password_reset, name="password_reset"),
+    path(
+        "wachtwoord-vergeten/verstuurd/", password.password_reset_sent, name="password_reset_sent"
+    ),
+    path(
+        "wachtwoord-herstellen/<str:uidb64>/<str:token>/",
+        password.PasswordResetConfirmView.as_view(),
+        name="password_reset_link",
+    ),
+    path("aanmelding/verstuurd/", signup.signup_sent, name="signup_sent"),
+    path("aanmelding/bevestigen/", signup.signup_confirm, name="signup_confirm"),
+    path("aanmelding/<str:uidb64>/<str:token>/", signup.signup_link, name="signup_link"),
+    path("tokens/", tokens.token_list, name="token_list"),
+    path("tokens/<int:pk>/intrekken/", tokens.token_revoke, name="token_revoke"),
 ]

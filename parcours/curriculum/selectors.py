@@ -36,6 +36,7 @@ from parcours.rules.facts import (
 
 from .models import (
     AssessmentCriterion,
+    Institution,
     LearningOutcome,
     Oer,
     Programme,
@@ -70,6 +71,15 @@ def programmes_for(user: User, filters: ListFilters = NO_FILTERS) -> QuerySet[Pr
     if is_administrator(user):
         return qs
     return qs.filter(pk__in=RoleAssignment.objects.filter(user=user).values("programme_id"))
+
+
+def institution_words() -> list[str]:
+    """The institutions' names and BRIN codes: words a password may not contain
+    (accounts.passwords.ContextWordsValidator)."""
+    words: list[str] = []
+    for name, brin in Institution.objects.values_list("name", "brin_code"):
+        words += [name, brin]
+    return [w for w in words if w]
 
 
 def public_programmes() -> QuerySet[Programme]:

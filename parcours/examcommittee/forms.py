@@ -18,6 +18,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from parcours.accounts import services as accounts_services
 from parcours.accounts.models import User
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.forms import BaseForm
@@ -162,8 +163,11 @@ class SignUpForm(BaseForm):
     )
 
     def clean_email(self) -> str:
+        """An address with an account is refused, unless that account still waits for its
+        confirmation: signing up again renews it and sends a new link."""
         email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(username__iexact=email).exists():
+        exists = User.objects.filter(username__iexact=email).exists()
+        if exists and accounts_services.signup_waiting(email) is None:
             raise ValidationError(
                 _("An account with this e-mail address exists already; log in instead.")
             )

@@ -26,10 +26,16 @@ class Kind(models.TextChoices):
     DESK_INFO_REQUESTED = "desk_info_requested", _("The exam committee asks for more information")
     DECISION_KNOWN = "decision_known", _("A decision was made known to you")
     WORKPLACE_LINK = "workplace_link", _("Workplace supervisor's confirmation link")
+    # parcours.accounts' e-mails (accounts.services.outbox), each with a single-use link
+    ACCOUNT_CONFIRM = "account_confirm", _("Confirm the e-mail address of a new account")
+    PASSWORD_RESET = "password_reset", _("Link to choose a new password")
 
 
-# Kinds a user receives and may choose e-mail for (the supervisor's link goes to an address).
-USER_KINDS = [k for k in Kind if k != Kind.WORKPLACE_LINK]
+# Kinds a user receives and may choose e-mail for (the supervisor's link and the account e-mails
+# go to an address, and cannot be switched off).
+USER_KINDS = [
+    k for k in Kind if k not in {Kind.WORKPLACE_LINK, Kind.ACCOUNT_CONFIRM, Kind.PASSWORD_RESET}
+]
 
 
 class Notification(models.Model):

@@ -6,14 +6,16 @@ from io import StringIO
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 
+from parcours.accounts import services
 from parcours.accounts.models import ApiToken
 from parcours.accounts.services import api_token_note_use, api_token_user, hash_token
 from parcours.core.models import AuditEntry
 
 API = "/api/v1"
-BAD_TOKEN = {"code": "unauthenticated", "message": "Unknown or revoked API token."}
+BAD_TOKEN = {"code": "unauthenticated", "message": "Unknown API token.", "reason": "unknown"}
+REVOKED = {"code": "unauthenticated", "message": "This API token was revoked.", "reason": "revoked"}
+EXPIRED = {"code": "unauthenticated", "message": "This API token has expired.", "reason": "expired"}
 
 
 def api_token(username, *args):
@@ -62,23 +64,45 @@ def test_each_run_prints_a_new_token(manager):
     assert ApiToken.objects.filter(user=manager).count() == 2
 
 
-def test_revoked_token_answers_401(client, oer, manager):
+def test_revoked_token_answers_401_with_the_reason(client, oer, manager):
     token = api_token(manager.username)
-    # No revoke service yet: the state is set directly, as an administrator would in the admin.
-    ApiToken.objects.filter(user=manager).update(revoked_at=timezone.now())
+    services.api_token_revoke(ApiToken.objects.get(user=manager), actor=manager)
     for method, url in [("get", f"{API}/oers"), ("post", f"{API}/oers/{oer.pk}/publish")]:
         response = getattr(client, method)(url, HTTP_AUTHORIZATION=f"Bearer {token}")
-        assert (response.status_code, response.json()) == (401, BAD_TOKEN)
+        assert (response.status_code, response.json()) == (401, REVOKED)
     oer.refresh_from_db()
     assert oer.status == "draft"
 
 
 def test_token_of_a_deactivated_user_answers_401(client, manager):
     token = api_token(manager.username)
-    manager.is_active = False
+    manager.is_active = False  # even set directly, not through user_deactivate
     manager.save(update_fields=["is_active"])
     response = client.get(f"{API}/programmes", HTTP_AUTHORIZATION=f"Bearer {token}")
-    assert (response.status_code, response.json()) == (401, BAD_TOKEN)
+    assert (response.status_code, response.json()) == (401, REVOKED)
+
+
+def test_a_token_expires_after_ninety_days_and_then_answers_401(client, oer, manager):
+    with time_machine.travel(T0, tick=False) as clock:
+        token = api_token(manager.username)
+        record = ApiToken.objects.get(user=manager)
+        assert record.expires_at == T0 + timedelta(days=90)
+        clock.shift(timedelta(days=90) - timedelta(seconds=1))
+        assert client.get(f"{API}/oers", HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
+        clock.shift(timedelta(seconds=1))
+        response = client.post(f"{API}/oers/{oer.pk}/publish", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert (response.status_code, response.json()) == (401, EXPIRED)
+    oer.refresh_from_db()
+    assert oer.status == "draft"
+
+
+def test_the_command_takes_a_shorter_lifetime_and_refuses_a_longer_one(manager):
+    with time_machine.travel(T0, tick=False):
+        api_token(manager.username, "--days", "7")
+        assert ApiToken.objects.get(user=manager).expires_at == T0 + timedelta(days=7)
+        with pytest.raises(CommandError, match=r"A token is valid for 1 to 90 days\."):
+            api_token(manager.username, "--days", "91")
+    assert ApiToken.objects.filter(user=manager).count() == 1
 
 
 def test_unknown_token_answers_401(client, db):

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_mobile_overflow import ACCOUNTS, PUBLIC_PAGES, demo, main_pages, sign_in
+from tests.browser.test_mobile_overflow import (
+    ACCOUNT_PAGES,
+    ACCOUNTS,
+    PUBLIC_PAGES,
+    demo,
+    main_pages,
+    sign_in,
+)
 
 __all__ = ["demo"]  # the fixture, shared with the mobile test
 
@@ -70,6 +77,9 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_main_page(demo, axe_p
         for path in main_pages(axe_page):
             checked += 1
             found += [f"{role} {v}" for v in severe_violations(axe_page, path)]
+    for path in ACCOUNT_PAGES:  # the same for every role: checked as the last one
+        checked += 1
+        found += [f"{role} {v}" for v in severe_violations(axe_page, path)]
     assert checked >= 40
     assert found == [], "\n".join(found)
 

@@ -1,9 +1,10 @@
 """The validation desk's journey in real Chromium, across two people: a prospective student
-signs up at the desk and requests exemption from two units with an RPL certificate (a real PDF
-from a temporary folder); the exam committee opens the request, drafts the decision, grants
-both units, is refused "Make known" once without reasons (the missing part is named), adds
-them and makes the decision known; the student downloads the letter (a PDF that names the last
-day to appeal) and sees both units exempted on their progress page.
+signs up at the desk, confirms the address by the link in the e-mail, and requests exemption
+from two units with an RPL certificate (a real PDF from a temporary folder); the exam committee
+opens the request, drafts the decision, grants both units, is refused "Make known" once without
+reasons (the missing part is named), adds them and makes the decision known; the student
+downloads the letter (a PDF that names the last day to appeal) and sees both units exempted on
+their progress page.
 
 The browser asks for Dutch (locale nl-NL), so the decision and its letter are in Dutch; the
 steps find their elements by test id."""
@@ -12,6 +13,7 @@ import io
 
 import pytest
 import weasyprint
+from django.core import mail
 from django.utils import timezone, translation
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -20,6 +22,7 @@ from parcours.examcommittee.letters import long_date
 from parcours.examcommittee.models import Decision, DeskDocument, DeskRequest
 from parcours.rules.decisions import decision_term_end
 from tests import factories
+from tests.accounts.mailbox import SIGNUP_LINK, link_in
 from tests.browser.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -63,6 +66,11 @@ def test_prospective_student_is_exempted_from_two_units_and_downloads_the_letter
     signup.locator("[name=email]").fill(EMAIL)
     signup.locator("[name=password]").fill(PASSWORD)
     page.get_by_test_id("signup-submit").click()
+    page.wait_for_url("**/account/aanmelding/verstuurd/")
+    # the account waits for the link in the e-mail (sent through the outbox once committed)
+    (confirmation,) = [m for m in mail.outbox if m.to == [EMAIL]]
+    page.goto(link_in(confirmation, SIGNUP_LINK))
+    page.get_by_test_id("signup-confirm").click()
     page.wait_for_url("**/loket/99XX/vrijstelling/**")
 
     page.get_by_test_id("unit-2026-U1").locator("input").check()

@@ -32,7 +32,9 @@ ACCOUNTS = {
     "workplace supervisor": "praktijkbegeleider.verpleegkunde",
     "prospective student": "aspirant.femke",
 }
-PUBLIC_PAGES = ["/", "/regels/", "/loket/", "/account/inloggen/"]
+PUBLIC_PAGES = ["/", "/regels/", "/loket/", "/account/inloggen/", "/account/wachtwoord-vergeten/"]
+# The signed-in user's own account pages (linked from the name in the top bar, not the menu).
+ACCOUNT_PAGES = ["/account/", "/account/wachtwoord/", "/account/tokens/"]
 
 # What sticks out past the right edge of the viewport, outside any box that scrolls itself:
 # the first few, to say what made a page too wide.
@@ -128,6 +130,7 @@ def test_no_main_page_of_any_role_scrolls_sideways_on_a_phone(demo, phone):
                 if (role, detail) not in checked and (reason := too_wide(phone, detail)):
                     wide.append(f"{role} {reason}")
             checked |= {(role, p) for p in (path, *deeper)}
+    wide += [f"{role} {reason}" for path in ACCOUNT_PAGES if (reason := too_wide(phone, path))]
     assert len(checked) >= 100  # every role's menu was found and followed
     assert wide == [], "\n".join(wide)
 

@@ -85,8 +85,12 @@ def test_a_get_at_a_post_only_route_goes_to_the_page_of_its_form(admin_client, n
 def test_the_page_of_a_form_is_the_address_above_it():
     assert form_page("/oer/5/publiceren/") == "/oer/5/"
     assert form_page("/examencommissie/besluiten/7/bekendmaken/") == "/examencommissie/besluiten/7/"
-    # nothing answers above the language switch: the start page
-    assert form_page("/account/taal/") == reverse("start:home")
+    # above the language switch and "log out everywhere else" is the account page
+    assert form_page("/account/taal/") == reverse("accounts:account_home")
+    assert form_page("/account/sessies/beeindigen/") == reverse("accounts:account_home")
+    assert form_page("/account/tokens/7/intrekken/") == reverse("accounts:token_list")
+    # where nothing answers above: the start page
+    assert form_page("/nergens/iets/") == reverse("start:home")
 
 
 def test_other_methods_still_get_a_405_that_says_what_is_allowed(admin_client):

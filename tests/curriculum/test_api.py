@@ -63,7 +63,7 @@ UNAUTHENTICATED = {
     "code": "unauthenticated",
     "message": "Authentication required: send 'Authorization: Bearer <token>' or sign in.",
 }
-BAD_TOKEN = {"code": "unauthenticated", "message": "Unknown or revoked API token."}
+BAD_TOKEN = {"code": "unauthenticated", "message": "Unknown API token.", "reason": "unknown"}
 
 
 # --- helpers ----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.db.models import Q
+from django.test import RequestFactory
 
 from parcours.accounts.models import User
 from parcours.assessments.models import AssessmentRequest, UnitResult
@@ -30,6 +31,12 @@ from parcours.examcommittee.models import (
 from parcours.rules.decisions import decision_appeal_deadline
 from parcours.rules.facts import AppealFacts
 from parcours.studyplans.models import Enrolment
+
+
+def login_request():
+    """axes (the login throttle) asks which request a login belongs to."""
+    return RequestFactory().post("/account/inloggen/")
+
 
 Status = DeskRequest.Status
 
@@ -439,7 +446,7 @@ def test_the_prospective_student_is_listed_and_logs_in(demo_db, seeded):
         "de",
         "Boer",
     ]
-    user = authenticate(username="aspirant.femke", password=DEMO_PASSWORD)
+    user = authenticate(login_request(), username="aspirant.femke", password=DEMO_PASSWORD)
     assert user is not None
     assert (user.email, user.role_assignments.count(), user.enrolments.count()) == (
         "femke.deboer@example.org",

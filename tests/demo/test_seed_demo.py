@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 from django.utils import translation
 
 from parcours.accounts.models import User
@@ -27,6 +28,12 @@ from parcours.curriculum.models import (
 )
 from parcours.demo.accounts import DEMO_PASSWORD, PEOPLE, PROSPECTIVE, STUDENTS
 from parcours.portfolio.models import EvidenceVersion
+
+
+def login_request():
+    """axes (the login throttle) asks which request a login belongs to."""
+    return RequestFactory().post("/account/inloggen/")
+
 
 CHECK_ON = date(2026, 8, 15)
 
@@ -268,10 +275,10 @@ def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(
     assert table[0].split()[:2] == ["beheerder", "Administrator"]
 
     for username in ("beheerder", "manager.verpleegkunde", "student.anouk"):
-        user = authenticate(username=username, password=DEMO_PASSWORD)
+        user = authenticate(login_request(), username=username, password=DEMO_PASSWORD)
         assert user is not None
         assert user.username == username
-    assert authenticate(username="student.anouk", password="wrong") is None
+    assert authenticate(login_request(), username="student.anouk", password="wrong") is None
 
 
 def test_seed_demo_refuses_without_debug_and_writes_nothing(demo_db):

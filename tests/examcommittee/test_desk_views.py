@@ -23,6 +23,7 @@ from parcours.core.models import AuditEntry
 from parcours.examcommittee import services
 from parcours.examcommittee.models import DeskDocument, DeskMessage, DeskRequest
 from tests import factories
+from tests.accounts.mailbox import SIGNUP_LINK, link_in, send_outbox
 
 User = get_user_model()
 RECEIVED = date(2027, 3, 1)
@@ -214,6 +215,7 @@ def test_sign_up_refuses_a_weak_password_and_creates_no_account(client, world):
 
     assert response.status_code == 422
     assert squash(element(text(response), "ul", "error-password")) == (
+        "This password is too short. It must contain at least 12 characters. "
         "This password is too common. This password is entirely numeric."
     )
     assert 'value="petra@example.org"' in text(response)
@@ -255,9 +257,10 @@ def test_a_prospective_student_signs_up_and_requests_an_exemption_with_an_rpl_ce
             },
         )
 
+        # the account waits, inactive, for the link e-mailed to the address
         assert (response.status_code, response["Location"]) == (
             302,
-            f"/loket/{BRIN}/vrijstelling/?programme={programme.pk}",
+            "/account/aanmelding/verstuurd/",
         )
         petra = User.objects.get(username="petra@example.org")
         assert (petra.first_name, petra.last_name, petra.email) == (
@@ -265,7 +268,20 @@ def test_a_prospective_student_signs_up_and_requests_an_exemption_with_an_rpl_ce
             "Bakker",
             "petra@example.org",
         )
+        assert (petra.is_active, petra.signup_pending) == (False, True)
         assert petra.check_password(STRONG_PASSWORD)
+        assert "_auth_user_id" not in client.session
+        (sent,) = send_outbox()
+        assert sent.to == ["petra@example.org"]
+        link = link_in(sent, SIGNUP_LINK)
+        assert client.get(link)["Location"] == "/account/aanmelding/bevestigen/"
+        response = client.post("/account/aanmelding/bevestigen/")
+        assert (response.status_code, response["Location"]) == (
+            302,
+            f"/loket/{BRIN}/vrijstelling/?programme={programme.pk}",
+        )
+        petra.refresh_from_db()
+        assert (petra.is_active, petra.signup_pending) == (True, False)
         assert int(client.session["_auth_user_id"]) == petra.pk
 
         form_page = text(client.get(response["Location"]))

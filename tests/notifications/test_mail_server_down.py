@@ -15,7 +15,7 @@ import time_machine
 from django.core.management import call_command
 from django.test import Client, override_settings
 
-from parcours.accounts.models import Role
+from parcours.accounts.models import Role, User
 from parcours.assessments import selectors as assessment_selectors
 from parcours.assessments import services as assessment_services
 from parcours.assessments.models import AssessmentRequest, UnitResult
@@ -26,6 +26,7 @@ from parcours.portfolio import services as portfolio_services
 from parcours.portfolio.models import WorkplaceConfirmation
 from parcours.studyplans.models import PlanVersion
 from tests import factories
+from tests.accounts.mailbox import SIGNUP_LINK
 from tests.examcommittee.test_decisions import complete, exemption_request
 from tests.notifications.smtp import LoopbackSMTP
 
@@ -34,6 +35,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ON = date(2027, 4, 20)
 SUPERVISOR = "praktijk@ziekenhuis-noord.example"
 ASKER = "vraagsteller@example.org"
+PROSPECT = "petra.bakker@example.org"
 LINK = re.compile(r"http://testserver/bevestigen/([\w-]+)/")
 
 
@@ -170,6 +172,20 @@ def test_every_mail_action_succeeds_with_the_server_down_and_is_sent_once_later(
             {"confirm": "on"},
         )
 
+        # 7. a prospective student signs up at the desk; 8. a password reset is asked for
+        prospect = Client(HTTP_ACCEPT_LANGUAGE="en")
+        posted(
+            prospect,
+            f"/loket/{programme.institution.brin_code}/account/",
+            {
+                "first_name": "Petra",
+                "last_name": "Bakker",
+                "email": PROSPECT,
+                "password": "Zorg-en-welzijn-2027!",
+            },
+        )
+        posted(Client(), "/account/wachtwoord-vergeten/", {"email": student.email})
+
         # every change is written ...
         confirmation.refresh_from_db()
         assert confirmation.answer == ""
@@ -200,6 +216,8 @@ def test_every_mail_action_succeeds_with_the_server_down_and_is_sent_once_later(
                 ("scores_complete", second.email, 1),
                 ("result_available", student.email, 1),
                 ("decision_known", student.email, 1),
+                ("account_confirm", PROSPECT, 1),
+                ("password_reset", student.email, 1),
             ]
         )
         assert pending() == expected
@@ -234,8 +252,9 @@ def test_every_mail_action_succeeds_with_the_server_down_and_is_sent_once_later(
     )
     assert str(result["Subject"]) == "Het resultaat van je beoordeling van U1 is er"
     assert f"http://testserver/beoordelen/aanvragen/{request.pk}/" in result.get_content()
-    # the inbox has the users' items (the anonymous asker and the supervisor have none)
-    assert Notification.objects.count() == len(expected) - 3
+    # the inbox has the users' items (the anonymous asker and the supervisor have none, and the
+    # account e-mails go to an address only)
+    assert Notification.objects.count() == len(expected) - 5
 
     # the supervisor's link works, and no outbox row (nor any task argument) ever held it
     (invitation,) = [m for m in smtp.received.messages if str(m["To"]) == SUPERVISOR]
@@ -251,3 +270,16 @@ def test_every_mail_action_succeeds_with_the_server_down_and_is_sent_once_later(
     )
     assert answered.pk == confirmation.pk
     assert Decision.objects.get(pk=decision.pk).appeal_deadline is not None
+
+    # the prospect's confirmation link works, once delivered: the account is active
+    (confirmation_mail,) = [m for m in smtp.received.messages if str(m["To"]) == PROSPECT]
+    (link,) = set(SIGNUP_LINK.findall(confirmation_mail.get_content()))
+    signup_token = link.rstrip("/").rsplit("/", 1)[1]
+    for row in OutboxMessage.objects.all():
+        assert signup_token not in json.dumps(
+            {f.attname: getattr(row, f.attname) for f in row._meta.fields}, default=str
+        )
+    prospect = Client()
+    prospect.get(link)
+    assert prospect.post("/account/aanmelding/bevestigen/").status_code == 302
+    assert User.objects.get(username=PROSPECT).is_active

@@ -17,6 +17,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
+from parcours.accounts.models import ApiToken
 from parcours.accounts.services import api_token_create
 from parcours.curriculum import services
 from tests import factories
@@ -78,6 +79,7 @@ def world(django_db_setup, django_db_blocker):
             "criterion": outcome.criteria.first().pk,
             "activity": unit.activities.get().pk,
             "form": unit.assessment_forms.get().pk,
+            "student_token": ApiToken.objects.get(user=users["student"]).pk,
         }
         yield World(ids, users, tokens)
         transaction.set_rollback(True)
@@ -150,6 +152,52 @@ PROBES = [
         lambda i: "/account/taal/",
         _everyone(302),
         {"language": "en", "next": "/"},
+    ),
+    # the account pages: public ones (a reset asked by address, the links from e-mails: a bad
+    # link answers 410), and the signed-in user's own
+    Probe(
+        "accounts:password_reset", "get", lambda i: "/account/wachtwoord-vergeten/", _everyone(200)
+    ),
+    Probe(
+        "accounts:password_reset_sent",
+        "get",
+        lambda i: "/account/wachtwoord-vergeten/verstuurd/",
+        _everyone(200),
+    ),
+    Probe(
+        "accounts:password_reset_link",
+        "get",
+        lambda i: "/account/wachtwoord-herstellen/MQ/bad-token/",
+        _everyone(410),
+    ),
+    Probe(
+        "accounts:signup_sent", "get", lambda i: "/account/aanmelding/verstuurd/", _everyone(200)
+    ),
+    Probe(
+        "accounts:signup_link", "get", lambda i: "/account/aanmelding/MQ/bad-token/", _everyone(302)
+    ),
+    Probe(
+        "accounts:signup_confirm",
+        "post",
+        lambda i: "/account/aanmelding/bevestigen/",
+        _everyone(410),
+    ),
+    Probe("accounts:account_home", "get", lambda i: "/account/", web_read(allowed=set(ROLES))),
+    Probe(
+        "accounts:sessions_end", "post", lambda i: "/account/sessies/beeindigen/", _everyone(302)
+    ),
+    Probe(
+        "accounts:password_change",
+        "get",
+        lambda i: "/account/wachtwoord/",
+        web_read(allowed=set(ROLES)),
+    ),
+    Probe("accounts:token_list", "get", lambda i: "/account/tokens/", web_read(allowed=set(ROLES))),
+    Probe(
+        "accounts:token_revoke",
+        "post",
+        lambda i: f"/account/tokens/{i['student_token']}/intrekken/",
+        {**web_read(allowed={"student"}), "student": 302},  # another user's token: 404
     ),
     # pages behind login
     Probe("start:home", "get", lambda i: "/start/", web_read(allowed=set(ROLES))),

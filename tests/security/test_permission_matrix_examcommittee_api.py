@@ -189,7 +189,8 @@ def api_world(django_db_setup, django_db_blocker, evidence_root):
             "diploma": diploma.pk,
             "diploma_draft": diploma_draft.pk,
         }
-        tokens = {r: api_token_create(u, actor=None) for r, u in users.items() if u}
+        with time_machine.travel(TODAY, tick=False):  # made on the day (tokens expire)
+            tokens = {r: api_token_create(u, actor=None) for r, u in users.items() if u}
         yield World(ids, users, tokens)
         transaction.set_rollback(True)
 

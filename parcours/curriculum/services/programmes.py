@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from parcours.accounts import services as accounts_services
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
@@ -102,6 +103,26 @@ def role_assign(
     )
     user.__dict__.pop("_parcours_roles", None)
     return assignment
+
+
+@transaction.atomic
+def role_remove(assignment: RoleAssignment, *, actor: User | None) -> None:
+    """End a role: the assignment goes, and so do every session and API token of its user (they
+    sign in again with what they may still do)."""
+    if actor is not None:
+        require(permissions.is_administrator(actor))
+    user = assignment.user
+    audit_record(
+        actor,
+        "role.remove",
+        assignment,
+        user=user.username,
+        role=assignment.role,
+        programme=assignment.programme_id,
+    )
+    assignment.delete()
+    accounts_services.sessions_end(user, actor=actor, reason="role_removed")
+    user.__dict__.pop("_parcours_roles", None)
 
 
 @transaction.atomic

@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,8 +23,8 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from parcours.accounts import services as accounts_services
 from parcours.accounts.models import Viewer
-from parcours.accounts.services import user_create
 from parcours.core import web
 from parcours.core.downloads import stored_download
 from parcours.core.web import AuthedRequest, post_only
@@ -251,30 +250,28 @@ def exemption_create(request: HttpRequest, brin: str) -> HttpResponse:
 
 @post_only
 def signup(request: HttpRequest, brin: str) -> HttpResponse:
-    """A short account for a prospective student (name, e-mail, password), signed in at once;
-    then on to the exemption request."""
+    """A short account for a prospective student (name, e-mail, password). It stays inactive
+    until the link e-mailed to the address is followed (accounts:signup_confirm), which signs
+    it in and comes back to the exemption request."""
     institution = _institution(brin)
     programme_id = request.POST.get("programme", "")
     if request.user.is_authenticated:
         return redirect(_exemption_url(institution, programme_id))
     form = SignUpForm(request.POST, auto_id=web.auto_id("signup"))
-    if not form.is_valid():
+    ok, _user = web.submit(
+        form,
+        lambda d: accounts_services.signup_create(
+            email=d["email"],
+            password=d["password"],
+            first_name=d["first_name"],
+            last_name=d["last_name"],
+            language=(get_language() or "nl")[:2],
+        ),
+    )
+    if not ok:
         return _signin_page(request, institution, programme_id, form)
-    d = form.cleaned_data
-    user = user_create(
-        actor=None,
-        username=d["email"],
-        password=d["password"],
-        first_name=d["first_name"],
-        last_name=d["last_name"],
-        email=d["email"],
-        preferred_language=(get_language() or "nl")[:2],
-    )
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    messages.success(
-        request, _("Your account was created; you log in with your e-mail address from now on.")
-    )
-    return redirect(_exemption_url(institution, programme_id))
+    request.session[accounts_services.AFTER_SIGNUP] = _exemption_url(institution, programme_id)
+    return redirect("accounts:signup_sent")
 
 
 # --- the requester's requests -------------------------------------------------------------
