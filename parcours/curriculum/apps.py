@@ -6,4 +6,10 @@ class CurriculumConfig(AppConfig):
     label = "curriculum"
 
     def ready(self) -> None:
+        from parcours.accounts.selectors import register_role_source
+
         from . import navigation  # noqa: F401  (registers the menu items)
+        from .permissions import roles_of
+
+        # Which roles ask for a second factor is the accounts app's; who has which role, ours.
+        register_role_source(roles_of)

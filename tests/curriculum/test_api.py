@@ -24,7 +24,7 @@ from parcours.curriculum.models import (
     Unit,
 )
 from parcours.rules import all_rules
-from tests import factories
+from tests import factories, second_factor
 
 API = "/api/v1"
 PUBLISH_DAY = date(2026, 8, 1)
@@ -71,6 +71,11 @@ BAD_TOKEN = {"code": "unauthenticated", "message": "Unknown or revoked API token
 
 def bearer(user):
     return {"HTTP_AUTHORIZATION": f"Bearer {api_token_create(user, actor=None)}"}
+
+
+def otp(user) -> dict[str, str]:
+    """A current code of the user's authenticator (set up when missing): publishing asks it."""
+    return {"HTTP_X_PARCOURS_OTP": second_factor.code_for(user)}
 
 
 def send(client, method, url, data=None, **extra):
@@ -564,7 +569,9 @@ def test_bad_oer_input_answers_422_and_writes_nothing(client, oer, manager):
 
 def test_publish_through_the_api_publishes_with_the_grounds(client, oer, manager):
     with time_machine.travel(datetime(2026, 8, 1, 10, 0, tzinfo=UTC), tick=False):
-        response = send(client, "post", f"{API}/oers/{oer.pk}/publish", **bearer(manager))
+        response = send(
+            client, "post", f"{API}/oers/{oer.pk}/publish", **bearer(manager), **otp(manager)
+        )
     assert response.status_code == 200
     body = response.json()
     assert (body["id"], body["status"], body["published_at"], body["published_by_id"]) == (
@@ -592,7 +599,7 @@ def test_publish_with_a_unit_without_facilitated_route_answers_422_and_changes_n
 ):
     oer = factories.draft_oer(variant, unit_ec=(60, 60, 60))
     factories.complete_unit(oer, code="BARE", ec=60, with_route=False)
-    headers = bearer(manager)
+    headers = {**bearer(manager), **otp(manager)}
     before = snapshot(oer)
 
     response = send(client, "post", f"{API}/oers/{oer.pk}/publish", **headers)
@@ -619,6 +626,7 @@ def test_publish_refusal_speaks_english_when_asked(client, variant, manager):
         f"{API}/oers/{oer.pk}/publish",
         HTTP_ACCEPT_LANGUAGE="en",
         **bearer(manager),
+        **otp(manager),
     )
     assert response.status_code == 422
     body = response.json()
@@ -1189,7 +1197,9 @@ def test_openapi_document_is_valid_openapi_3_and_lists_every_endpoint(client, db
 def test_publish_before_the_law_applies_is_refused_with_the_rules_validity(client, oer, manager):
     """A rule asked for on a day outside its validity is not applied: 422, nothing published."""
     with time_machine.travel(datetime(2024, 6, 1, 10, 0, tzinfo=UTC), tick=False):
-        response = send(client, "post", f"{API}/oers/{oer.pk}/publish", **bearer(manager))
+        response = send(
+            client, "post", f"{API}/oers/{oer.pk}/publish", **bearer(manager), **otp(manager)
+        )
     assert response.status_code == 422
     body = response.json()
     assert (body["code"], body["rule"]) == ("rule_violation", "variant.outcome-based-eligible")

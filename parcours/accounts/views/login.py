@@ -1,3 +1,6 @@
+"""Logging in and out, and the interface language. A user with an authenticator app gives a
+code after the password (views/second_factor.py `login_code`)."""
+
 from typing import Any
 
 from django.conf import settings
@@ -8,7 +11,8 @@ from django.utils import translation
 
 from parcours.core.web import post_only
 
-from . import services
+from .. import selectors, services
+from .second_factor import login_code_start, nudge, with_language
 
 
 class LoginView(auth_views.LoginView):
@@ -16,11 +20,14 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form: Any) -> HttpResponse:
-        """Sign in and switch to the language the user chose before."""
-        response = super().form_valid(form)
-        response.set_cookie(
-            "django_language", form.get_user().preferred_language, samesite="Lax", httponly=True
-        )
+        """Sign in and switch to the language the user chose before; with an authenticator app,
+        ask for its code first (the user is signed in only then)."""
+        user = form.get_user()
+        if selectors.has_second_factor(user):
+            return login_code_start(self.request, user, next_url=self.get_success_url())
+        response = with_language(super().form_valid(form), user)
+        if selectors.second_factor_required(user):
+            nudge(self.request)
         return response
 
 

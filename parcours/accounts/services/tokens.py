@@ -1,3 +1,5 @@
+"""API tokens: created for a user, only their hash kept, shown once."""
+
 import hashlib
 import secrets
 from datetime import timedelta
@@ -8,7 +10,7 @@ from django.utils import timezone
 
 from parcours.core.audit import audit_record
 
-from .models import ApiToken, User
+from ..models import ApiToken, User
 
 TOKEN_PREFIX = "pc_"
 # `ApiToken.last_used_at` is kept to this resolution: a burst of calls writes it once.
@@ -54,31 +56,3 @@ def api_token_note_use(record: ApiToken) -> None:
     ApiToken.objects.filter(
         Q(last_used_at__isnull=True) | Q(last_used_at__lt=cutoff), pk=record.pk
     ).update(last_used_at=now)
-
-
-@transaction.atomic
-def user_create(
-    *,
-    actor: User | None,
-    username: str,
-    password: str,
-    first_name: str = "",
-    last_name: str = "",
-    email: str = "",
-    preferred_language: str = "nl",
-) -> User:
-    user = User.objects.create_user(
-        username=username,
-        password=password,
-        first_name=first_name,
-        last_name=last_name,
-        email=email,
-        preferred_language=preferred_language,
-    )
-    audit_record(actor, "user.create", user, username=username)
-    return user
-
-
-def user_language_set(user: User, language: str) -> None:
-    """Remember the interface language the user chose, for their next sign-in."""
-    User.objects.filter(pk=user.pk).update(preferred_language=language)
