@@ -35,6 +35,7 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from ninja import Header
@@ -130,7 +131,9 @@ def step_up_page(
         "error": error.message if error else "",
         "minutes": settings.PARCOURS_STEP_UP_MINUTES,
     }
-    return render(request, "accounts/step_up.html", context, status=status)
+    response = render(request, "accounts/step_up.html", context, status=status)
+    add_never_cache_headers(response)  # it holds what the form carried
+    return response
 
 
 def step_up_required(*, guard: Guard | None = None) -> Callable[[View], View]:

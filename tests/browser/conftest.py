@@ -61,6 +61,6 @@ def log_in(page, username: str, password: str, *, enrol_staff: bool = True) -> N
     with page.expect_navigation():
         page.locator("main button[type=submit]").click()
     if device is not None and "/account/inloggen/code/" in page.url:
-        page.fill("[data-testid=login-code-input]", second_factor.next_code(device))
+        page.fill("[data-testid=login-code-input]", second_factor.code_for(user))
         with page.expect_navigation():
             page.click("[data-testid=login-code-submit]")

@@ -35,7 +35,9 @@ def assignments() -> set[tuple[str, str, int | None]]:
 def test_the_administrator_gives_a_role_after_a_code(client, admin, programme):
     person = factories.UserFactory(username="nieuw", first_name="Nina", last_name="Nieuw")
     log_in_verified(client, admin)
-    response = client.post(ASSIGN, {"username": "nieuw", "role": "coach", "programme": programme.pk})
+    response = client.post(
+        ASSIGN, {"username": "nieuw", "role": "coach", "programme": programme.pk}
+    )
     assert response["Location"] == LIST
     assert ("nieuw", "coach", programme.pk) in assignments()
     entry = AuditEntry.objects.filter(action="role.assign").latest("sequence")
@@ -52,7 +54,9 @@ def test_the_administrator_gives_a_role_after_a_code(client, admin, programme):
 def test_without_a_recent_code_nothing_is_given(client, admin, programme):
     factories.UserFactory(username="nieuw")
     client.force_login(admin)
-    response = client.post(ASSIGN, {"username": "nieuw", "role": "coach", "programme": programme.pk})
+    response = client.post(
+        ASSIGN, {"username": "nieuw", "role": "coach", "programme": programme.pk}
+    )
     assert response["Location"] == "/account/tweestaps/instellen/?next=%2Fbeheer%2Frollen%2F"
     assert not RoleAssignment.objects.filter(user__username="nieuw").exists()
 

@@ -31,7 +31,7 @@ from parcours.curriculum.models import (
 )
 from parcours.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_KEY, PEOPLE, PROSPECTIVE, STUDENTS
 from parcours.portfolio.models import EvidenceVersion
-from tests.second_factor import next_code
+from tests.second_factor import log_in_verified, next_code
 
 CHECK_ON = date(2026, 8, 15)
 
@@ -295,7 +295,7 @@ def test_api_lists_the_three_demo_programmes_anonymously(demo_db, client):
 
 def test_api_publish_of_nursing_draft_names_the_rule_and_changes_nothing(demo_db, client):
     oer = _oer("34560", 2026)
-    client.force_login(User.objects.get(username="manager.verpleegkunde"))
+    log_in_verified(client, User.objects.get(username="manager.verpleegkunde"))  # a code asked
     before = (_counts(), Oer.objects.filter(pk=oer.pk).values().get())
     response = client.post(f"/api/v1/oers/{oer.pk}/publish", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 422

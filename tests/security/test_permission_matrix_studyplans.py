@@ -634,6 +634,13 @@ API_PROBES = [
         lambda i: {"decisions": [{"plan_unit_id": i["agreed_unit"], "decision": "established"}]},
         step_up=True,
     ),
+    api_probe(  # without an X-Parcours-OTP code: 403 step_up_required, nothing established
+        "plan_version_establish",
+        "post",
+        lambda i: f"/api/v1/plan-versions/{i['agreed']}/establish",
+        api_answer(403, allowed={"exam_committee"}),
+        lambda i: {"decisions": [{"plan_unit_id": i["agreed_unit"], "decision": "established"}]},
+    ),
     api_probe(
         "caseload",
         "get",
