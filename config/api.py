@@ -18,6 +18,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as RequestValidationError
 
 from parcours.accounts.api_auth import AUTHENTICATED
+from parcours.accounts.step_up import StepUpRequired
 from parcours.assessments.api import router as assessments_router
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.api import router as curriculum_router
@@ -126,6 +127,13 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(
         request, {"code": code, "message": exc.message}, status=exc.status_code
     )
+
+
+@api.exception_handler(StepUpRequired)
+def step_up_required(request: HttpRequest, exc: StepUpRequired) -> HttpResponse:
+    """An act that needs a recent second-factor code (accounts/step_up.py): send one in the
+    X-Parcours-OTP header."""
+    return api.create_response(request, exc.as_dict(), status=403)
 
 
 @api.exception_handler(PermissionDenied)

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "parcours.core",
     "parcours.accounts",
     "parcours.notifications",
@@ -346,3 +349,20 @@ PARCOURS_SECURITY_CONTACT = os.environ.get(
 PARCOURS_SECURITY_TXT_EXPIRES = os.environ.get(
     "PARCOURS_SECURITY_TXT_EXPIRES", "2027-11-30T23:00:00Z"
 )
+# Second factor (parcours.accounts, django-otp): TOTP for staff, single-use recovery codes.
+# Staff need a code verified within the last PARCOURS_STEP_UP_MINUTES before they make a
+# decision known, publish an OER, establish a study plan or change roles. Wrong codes: the first
+# PARCOURS_SECOND_FACTOR_FREE_ATTEMPTS in a row cost nothing, then each next attempt waits
+# PARCOURS_SECOND_FACTOR_BACKOFF_SECONDS, doubled per further failure, at most
+# PARCOURS_SECOND_FACTOR_BACKOFF_MAX_SECONDS (a back-off, never a permanent lockout). django-otp
+# counts the failures on the device; its own gate (1, 2, 4 … seconds from the first failure,
+# unbounded) is switched off by the factors 0, so there is one policy.
+OTP_TOTP_ISSUER = os.environ.get("PARCOURS_OTP_ISSUER", "Parcours")
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+PARCOURS_STEP_UP_MINUTES = int(os.environ.get("PARCOURS_STEP_UP_MINUTES", "10"))
+PARCOURS_SECOND_FACTOR_FREE_ATTEMPTS = 5
+PARCOURS_SECOND_FACTOR_BACKOFF_SECONDS = 60
+PARCOURS_SECOND_FACTOR_BACKOFF_MAX_SECONDS = 24 * 3600
+# How long the code step of a login waits after the password was right.
+PARCOURS_LOGIN_CODE_MINUTES = 5

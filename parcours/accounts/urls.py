@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import account, login, password, signup, tokens
+from .views import account, login, password, second_factor, signup, tokens
 
 app_name = "accounts"
 urlpatterns = [
@@ -24,4 +24,14 @@ urlpatterns = [
     path("aanmelding/<str:uidb64>/<str:token>/", signup.signup_link, name="signup_link"),
     path("tokens/", tokens.token_list, name="token_list"),
     path("tokens/<int:pk>/intrekken/", tokens.token_revoke, name="token_revoke"),
+    path("inloggen/code/", second_factor.login_code, name="login_code"),
+    path("bevestigen/", second_factor.step_up, name="step_up"),
+    path("tweestaps/", second_factor.second_factor_status, name="second_factor_status"),
+    path("tweestaps/instellen/", second_factor.second_factor_enrol, name="second_factor_enrol"),
+    path(
+        "tweestaps/herstelcodes/",
+        second_factor.recovery_codes_regenerate,
+        name="recovery_codes_regenerate",
+    ),
+    path("tweestaps/verwijderen/", second_factor.second_factor_remove, name="second_factor_remove"),
 ]

@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from parcours.accounts.models import Role, User
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.core.paging import ListFilters
 
@@ -21,6 +22,7 @@ from .models import (
     LearningOutcome,
     Oer,
     Persona,
+    Programme,
     ProgrammeVariant,
     TeacherConsent,
     Unit,
@@ -274,3 +276,23 @@ class ListFilterForm(forms.Form):
     @property
     def active(self) -> bool:
         return self.filters() != ListFilters()
+
+
+class RoleAssignForm(BaseForm):
+    """Give someone a role: in a programme, or institution-wide for the administrator."""
+
+    username = forms.CharField(label=_("Username"), max_length=150)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    programme = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=Programme.objects.order_by("name_nl"),
+        required=False,
+        empty_label=_("(whole institution: administrator)"),
+    )
+
+    def clean_username(self) -> User:
+        username = self.cleaned_data["username"].strip()
+        user = User.objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise ValidationError(_("No active account with this username."))
+        return user

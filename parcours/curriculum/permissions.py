@@ -14,7 +14,7 @@ from django.http import Http404
 
 from parcours.accounts.models import Role, User, Viewer
 
-from .models import LearningOutcome, Oer, Programme, ProgrammeVariant, Unit
+from .models import LearningOutcome, Oer, Programme, ProgrammeVariant, RoleAssignment, Unit
 
 STAFF_ROLES = frozenset({Role.PROGRAMME_MANAGER, Role.COACH, Role.ASSESSOR, Role.EXAM_COMMITTEE})
 
@@ -129,3 +129,15 @@ def get_unit_part_for(user: Viewer, model: type[Model], pk: int, to_unit: str) -
 def get_outcome_for(user: Viewer, pk: int) -> LearningOutcome:
     outcome: LearningOutcome = get_unit_part_for(user, LearningOutcome, pk, "unit")
     return outcome
+
+
+def can_manage_roles(user: Viewer) -> bool:
+    """Who gives and takes roles: the administrator (institution-wide)."""
+    return is_administrator(user)
+
+
+def get_role_assignment_for(user: Viewer, pk: int) -> RoleAssignment:
+    assignment = RoleAssignment.objects.select_related("user", "programme").filter(pk=pk).first()
+    if assignment is None or not can_manage_roles(user):
+        raise Http404
+    return assignment

@@ -418,3 +418,16 @@ def draft_oers_managed_by(user: Viewer) -> QuerySet[Oer]:
         ]
         qs = qs.filter(variant__programme_id__in=managed)
     return qs.order_by("academic_year", "variant__programme__name_nl", "pk")
+
+
+def role_assignments(filters: ListFilters = NO_FILTERS) -> QuerySet[RoleAssignment]:
+    """Every role given, for the administrator's role page: searched by username or name,
+    filtered by programme and role (the filter's `status`)."""
+    found = RoleAssignment.objects.select_related("user", "programme")
+    return filtered(
+        found,
+        filters,
+        search=("user__username", "user__first_name", "user__last_name"),
+        programme="programme_id",
+        status="role",
+    )

@@ -3,13 +3,17 @@ the OER editor and the unit editor."""
 
 from django.urls import path
 
-from .views import catalogue, oer, programmes, unit_parts, units
+from .views import catalogue, oer, programmes, roles, unit_parts, units
 
 app_name = "curriculum"
 urlpatterns = [
     # public catalogue (no login)
     path("", catalogue.catalogue_list, name="catalogue"),
     path("catalogus/oer/<int:pk>/", catalogue.catalogue_oer_detail, name="catalogue_oer"),
+    # roles (the administrator's)
+    path("beheer/rollen/", roles.role_list, name="role_list"),
+    path("beheer/rollen/toekennen/", roles.role_assign, name="role_assign"),
+    path("beheer/rollen/<int:pk>/intrekken/", roles.role_remove, name="role_remove"),
     # programmes and variants
     path("opleidingen/", programmes.programme_list, name="programme_list"),
     path("opleidingen/<int:pk>/", programmes.programme_detail, name="programme_detail"),

@@ -5,17 +5,38 @@ that `manage.py seed_demo` prints."""
 
 from __future__ import annotations
 
+import time
+from base64 import b32decode
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils import translation
+from django_otp.oath import hotp
 
 from parcours.accounts.models import Role, User
-from parcours.accounts.services import user_create
+from parcours.accounts.selectors import SECOND_FACTOR_ROLES
+from parcours.accounts.services import second_factor_enrol, totp_device_start, user_create
 from parcours.curriculum.models import Programme, RoleAssignment
 
 DEMO_PASSWORD = "parcours-demo-2026"
 EMAIL_DOMAIN = "example.org"
+# Staff log in with a code from an authenticator app after the password, and confirm one
+# before the acts that need a step-up. So that a visitor can try that, every staff demo account
+# has an authenticator with this one published key (seed_demo prints it; `manage.py demo_code`
+# prints its current code). Published like the password: seed_demo runs only with DEBUG or
+# --allow-production. Base32, as authenticator apps take it.
+DEMO_TOTP_SECRET = "PARCOURSDEMOTWEESTAPSPARCOURSDEM"
+DEMO_TOTP_KEY = b32decode(DEMO_TOTP_SECRET)
+DEMO_TOTP_URI = (
+    f"otpauth://totp/Parcours%20demo:staff?secret={DEMO_TOTP_SECRET}"
+    "&issuer=Parcours%20demo&algorithm=SHA1&digits=6&period=30"
+)
+
+
+def demo_code(at: float | None = None) -> str:
+    """The code an authenticator app with the demo key shows now (RFC 6238, 30 s, 6 digits)."""
+    step = int(time.time() if at is None else at) // 30
+    return f"{hotp(DEMO_TOTP_KEY, step, digits=6):06d}"
 
 
 @dataclass(frozen=True)
@@ -150,7 +171,7 @@ PROSPECTIVE_WHERE = "(validation desk)"
 
 
 def create_account(person: Person, *, actor: User | None) -> User:
-    return user_create(
+    user = user_create(
         actor=actor,
         username=person.username,
         password=DEMO_PASSWORD,
@@ -159,6 +180,16 @@ def create_account(person: Person, *, actor: User | None) -> User:
         email=person.email,
         preferred_language=person.language,
     )
+    if person.role in SECOND_FACTOR_ROLES:
+        give_demo_authenticator(user)
+    return user
+
+
+def give_demo_authenticator(user: User) -> None:
+    """Set up the demo key as the user's authenticator, confirmed with its current code, as a
+    person would on the set-up page (the recovery codes are not kept: the key is published)."""
+    totp_device_start(user, key=DEMO_TOTP_KEY.hex())
+    second_factor_enrol(user, code=demo_code())
 
 
 # --- the accounts table ---------------------------------------------------------------------------

@@ -5,6 +5,10 @@ import os
 import pytest
 from playwright.sync_api import sync_playwright
 
+from parcours.accounts import selectors
+from parcours.accounts.models import User
+from tests import second_factor
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -38,8 +42,25 @@ def page(chromium, live_server):
     context.close()
 
 
-def log_in(page, username: str, password: str) -> None:
+def log_in(page, username: str, password: str, *, enrol_staff: bool = True) -> None:
+    """Log in through the form. Staff get an authenticator first (unless `enrol_staff` is
+    off), so they give a real code after the password, as in production; their session then
+    counts as confirmed for the acts that ask for a recent code."""
+    user = User.objects.filter(username=username).first()
+    if (
+        enrol_staff
+        and user is not None
+        and selectors.second_factor_required(user)
+        and not selectors.has_second_factor(user)
+    ):
+        second_factor.enrol(user)
+    device = selectors.totp_device(user) if user is not None else None
     page.goto("/account/inloggen/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.locator("main button[type=submit]").click()
+    with page.expect_navigation():
+        page.locator("main button[type=submit]").click()
+    if device is not None and "/account/inloggen/code/" in page.url:
+        page.fill("[data-testid=login-code-input]", second_factor.code_for(user))
+        with page.expect_navigation():
+            page.click("[data-testid=login-code-submit]")

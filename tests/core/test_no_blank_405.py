@@ -13,6 +13,7 @@ from django.urls.resolvers import RegexPattern
 
 from parcours.core.web import form_page
 from tests import factories
+from tests.second_factor import log_in_verified
 
 
 def _sample(converter: Any) -> Any:
@@ -103,7 +104,7 @@ def test_other_methods_still_get_a_405_that_says_what_is_allowed(admin_client):
 def test_a_failed_form_then_a_language_switch_lands_on_the_form_page(client, oer, manager):
     """Publishing without ticking "final" is refused (422, re-rendered at the POST address);
     switching language there posts `next` = that address: the switch ends on the OER page."""
-    client.force_login(manager)
+    log_in_verified(client, manager)
     publish = reverse("curriculum:oer_publish", args=[oer.pk])
     refused = client.post(publish, {})
     assert refused.status_code == 422

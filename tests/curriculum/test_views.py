@@ -26,6 +26,7 @@ from parcours.curriculum.models import (
     ValidationGridEntry,
 )
 from tests import factories
+from tests.second_factor import log_in_verified
 
 CONFIRM = {"confirm": "on"}  # an irreversible act is confirmed
 
@@ -416,8 +417,8 @@ def test_oer_editor_query_count_does_not_grow_with_units(
 def test_publish_refused_lists_every_violation_in_dutch_with_rule_and_source_writing_nothing(
     client, bare_oer, manager
 ):
-    audit_before = AuditEntry.objects.count()
-    client.force_login(manager)
+    log_in_verified(client, manager)
+    audit_before = AuditEntry.objects.count()  # after the step-up's own entries
     response = client.post(url("oer_publish", bare_oer.pk), CONFIRM, HTTP_ACCEPT_LANGUAGE="nl")
     assert response.status_code == 422
     html = text(response)
@@ -435,7 +436,7 @@ def test_publish_refused_lists_every_violation_in_dutch_with_rule_and_source_wri
 def test_publish_refusal_lists_the_study_load_too(client, variant, manager):
     oer = factories.draft_oer(variant, unit_ec=(60, 60))
     factories.complete_unit(oer, code="BARE", ec=30, with_route=False)
-    client.force_login(manager)
+    log_in_verified(client, manager)
     html = text(client.post(url("oer_publish", oer.pk), CONFIRM))
     assert "The units add up to 150 EC; the nominal study load is 240 EC." in html
     assert "Unit BARE has no complete facilitated route" in html
@@ -443,7 +444,7 @@ def test_publish_refusal_lists_the_study_load_too(client, variant, manager):
 
 
 def test_publish_publishes_and_the_editor_shows_it_read_only(client, oer, manager):
-    client.force_login(manager)
+    log_in_verified(client, manager)
     response = client.post(url("oer_publish", oer.pk), CONFIRM)
     assert response.status_code == 302
     assert response["Location"] == url("oer_detail", oer.pk)
@@ -712,7 +713,7 @@ def test_unit_editor_shows_outcomes_route_and_rule_results(client, bare_oer, man
 
 def test_adding_a_route_makes_the_unit_and_the_oer_publishable(client, bare_oer, manager):
     unit = bare_oer.units.get(code="BARE")
-    client.force_login(manager)
+    log_in_verified(client, manager)
     response = client.post(
         url("activity_create", unit.pk),
         {
@@ -1012,9 +1013,9 @@ def test_a_warning_ratio_below_the_minimum_is_refused_and_nothing_changes(client
 def test_publish_before_the_law_applies_names_the_rules_validity_and_writes_nothing(
     client, oer, manager
 ):
-    audit_before = AuditEntry.objects.count()
-    client.force_login(manager)
     with time_machine.travel(datetime(2024, 6, 1, 10, 0, tzinfo=UTC), tick=False):
+        log_in_verified(client, manager)
+        audit_before = AuditEntry.objects.count()  # after the step-up's own entries
         response = client.post(url("oer_publish", oer.pk), CONFIRM, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 422
     html = text(response)
@@ -1033,8 +1034,8 @@ def test_publish_before_the_law_applies_names_the_rules_validity_and_writes_noth
 
 
 def test_publishing_without_ticking_final_writes_nothing(client, oer, manager):
-    client.force_login(manager)
-    audit_before = AuditEntry.objects.count()
+    log_in_verified(client, manager)
+    audit_before = AuditEntry.objects.count()  # after the step-up's own entries
 
     response = client.post(url("oer_publish", oer.pk))
 

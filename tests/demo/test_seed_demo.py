@@ -2,17 +2,21 @@
 once for the module (tests/demo/conftest.py)."""
 
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 from io import StringIO
 
 import pytest
+import time_machine
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import RequestFactory
 from django.utils import translation
+from django_otp.oath import hotp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from parcours.accounts.models import User
+from parcours.accounts.selectors import SECOND_FACTOR_ROLES, second_factor_required, totp_device
 from parcours.assessments.models import AssessmentRequest, CalibrationScore
 from parcours.core.errors import RuleViolation
 from parcours.core.models import AuditEntry
@@ -26,8 +30,9 @@ from parcours.curriculum.models import (
     RoleAssignment,
     Unit,
 )
-from parcours.demo.accounts import DEMO_PASSWORD, PEOPLE, PROSPECTIVE, STUDENTS
+from parcours.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_KEY, PEOPLE, PROSPECTIVE, STUDENTS
 from parcours.portfolio.models import EvidenceVersion
+from tests.second_factor import log_in_verified, next_code
 
 
 def login_request():
@@ -266,6 +271,7 @@ def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(
     text = out.getvalue()
     assert "already present; nothing changed" in text
     assert f"Password for every demo account: {DEMO_PASSWORD}" in text
+    assert "add it to an authenticator app as PARC OURS DEMO TWEE STAP SPAR COUR SDEM" in text
     lines = text.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("---")) + 1
     table = lines[start : lines.index("", start)]
@@ -296,7 +302,7 @@ def test_api_lists_the_three_demo_programmes_anonymously(demo_db, client):
 
 def test_api_publish_of_nursing_draft_names_the_rule_and_changes_nothing(demo_db, client):
     oer = _oer("34560", 2026)
-    client.force_login(User.objects.get(username="manager.verpleegkunde"))
+    log_in_verified(client, User.objects.get(username="manager.verpleegkunde"))  # a code asked
     before = (_counts(), Oer.objects.filter(pk=oer.pk).values().get())
     response = client.post(f"/api/v1/oers/{oer.pk}/publish", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 422
@@ -384,6 +390,10 @@ def test_each_demo_role_logs_in_and_lands_on_its_start_page(
     demo_db, client, username, landing_text
 ):
     response = client.post("/account/inloggen/", {"username": username, "password": DEMO_PASSWORD})
+    user = User.objects.get(username=username)
+    if second_factor_required(user):  # staff: a code from the demo key after the password
+        assert (response.status_code, response["Location"]) == (302, "/account/inloggen/code/")
+        response = client.post("/account/inloggen/code/", {"code": next_code(totp_device(user))})
     assert (response.status_code, response["Location"]) == (302, "/start/")
     page = client.get("/start/")
     assert page.status_code == 200
@@ -394,3 +404,20 @@ def test_each_demo_role_logs_in_and_lands_on_its_start_page(
         role = str(assignment.get_role_display())
     expected = role if assignment.programme is None else f"Je rol: {role}"
     assert expected in " ".join(html.split())
+
+
+def test_staff_demo_accounts_share_the_published_authenticator_key(demo_db):
+    staff = {p.username for p in PEOPLE if p.role in SECOND_FACTOR_ROLES}
+    devices = TOTPDevice.objects.filter(confirmed=True).select_related("user")
+    assert {d.user.username for d in devices} == staff
+    assert len(staff) == 29  # the administrator and 28 of the 30 staff (not the supervisors)
+    assert {d.bin_key for d in devices} == {DEMO_TOTP_KEY}
+
+
+def test_demo_code_prints_the_code_an_app_with_the_demo_key_shows(db):
+    with time_machine.travel(datetime(2027, 3, 1, 12, 0, 10, tzinfo=UTC), tick=False):
+        out = StringIO()
+        call_command("demo_code", stdout=out)
+    step = int(datetime(2027, 3, 1, 12, 0, 0, tzinfo=UTC).timestamp()) // 30
+    expected = f"{hotp(DEMO_TOTP_KEY, step, digits=6):06d}"
+    assert out.getvalue() == f"{expected} (valid for 20 more seconds, and the next 30)\n"

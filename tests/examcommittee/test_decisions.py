@@ -24,6 +24,7 @@ from parcours.rules import get_rule
 from parcours.rules.decisions import DECISION_PARTS
 from parcours.rules.facts import AppealFacts
 from tests import factories
+from tests.second_factor import ensure_stepped_up
 
 RECEIVED = date(2027, 1, 11)
 ON = date(2027, 4, 20)
@@ -134,6 +135,7 @@ def make_known(client, decision: Decision, data: dict[str, str]):
     acts, as on the page."""
     saved = client.post(reverse("examcommittee:decision_update", args=[decision.pk]), data)
     assert saved.status_code == 302
+    ensure_stepped_up(client)  # making known asks for a recent second-factor code
     return client.post(
         reverse("examcommittee:decision_make_known", args=[decision.pk]), {"confirm": "on"}
     )
@@ -475,6 +477,7 @@ def test_a_decision_made_known_cannot_be_changed_through_the_pages_or_the_databa
             reverse("examcommittee:decision_update", args=[decision.pk]),
             complete(decision, reasons="Stiekem anders."),
         )
+        ensure_stepped_up(client)
         again = client.post(
             reverse("examcommittee:decision_make_known", args=[decision.pk]), {"confirm": "on"}
         )
@@ -629,6 +632,7 @@ def test_make_known_without_ticking_final_writes_nothing(client, world):
         saved = client.post(
             reverse("examcommittee:decision_update", args=[decision.pk]), complete(decision)
         )
+        ensure_stepped_up(client)
         response = client.post(reverse("examcommittee:decision_make_known", args=[decision.pk]))
 
     assert (saved.status_code, response.status_code) == (302, 422)
@@ -663,6 +667,7 @@ def test_make_known_acts_on_the_saved_draft_not_on_unsaved_input(client, world):
         client.post(
             reverse("examcommittee:decision_update", args=[decision.pk]), complete(decision)
         )
+        ensure_stepped_up(client)
         response = client.post(
             reverse("examcommittee:decision_make_known", args=[decision.pk]),
             {"confirm": "on", **complete(decision, reasons="Niet opgeslagen.")},

@@ -29,6 +29,7 @@ from tests import factories
 from tests.accounts.mailbox import SIGNUP_LINK
 from tests.examcommittee.test_decisions import complete, exemption_request
 from tests.notifications.smtp import LoopbackSMTP
+from tests.second_factor import step_up
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -99,6 +100,7 @@ def test_every_mail_action_succeeds_with_the_server_down_and_is_sent_once_later(
         assert link.startswith("/loket/antwoord/")
         asked = DeskRequest.objects.get()
         committee_client = client_of(committee)
+        step_up(committee_client, committee)  # establishing and making known ask for a code
         posted(committee_client, f"/examencommissie/loket/{asked.pk}/antwoord/", {"answer": "Ja."})
         posted(anonymous, f"/loket/{programme.institution.brin_code}/vraag/", question)
         other = DeskRequest.objects.exclude(pk=asked.pk).get()

@@ -20,7 +20,7 @@ from django.test import Client
 from parcours.accounts.models import ApiToken
 from parcours.accounts.services import api_token_create
 from parcours.curriculum import services
-from tests import factories
+from tests import factories, second_factor
 
 ROLES = (
     "anonymous",
@@ -80,6 +80,7 @@ def world(django_db_setup, django_db_blocker):
             "activity": unit.activities.get().pk,
             "form": unit.assessment_forms.get().pk,
             "student_token": ApiToken.objects.get(user=users["student"]).pk,
+            "coach_role": users["coach"].role_assignments.get().pk,
         }
         yield World(ids, users, tokens)
         transaction.set_rollback(True)
@@ -115,6 +116,10 @@ class Probe:
     data: dict[str, Any] = field(default_factory=dict)
     htmx: bool = False
     api_json: bool = False
+    # The act asks for a recent second-factor code: the user confirms a real one first (the
+    # step-up page; over the API the X-Parcours-OTP header). Who may not act is refused before
+    # any code is asked, so the row reads the same as without.
+    step_up: bool = False
 
 
 UNIT = {
@@ -199,6 +204,75 @@ PROBES = [
         lambda i: f"/account/tokens/{i['student_token']}/intrekken/",
         {**web_read(allowed={"student"}), "student": 302},  # another user's token: 404
     ),
+    # the second factor: only ever the signed-in user's own, so no object to refuse
+    Probe(
+        "accounts:login_code",  # without a password checked first: back to the login page
+        "get",
+        lambda i: "/account/inloggen/code/",
+        _everyone(302),
+    ),
+    Probe(
+        "accounts:second_factor_status",
+        "get",
+        lambda i: "/account/tweestaps/",
+        web_read(allowed=set(ROLES)),
+    ),
+    Probe(
+        "accounts:second_factor_enrol",
+        "get",
+        lambda i: "/account/tweestaps/instellen/",
+        web_read(allowed=set(ROLES)),
+    ),
+    Probe(
+        "accounts:step_up",  # without an authenticator: sent to set one up
+        "get",
+        lambda i: "/account/bevestigen/",
+        _everyone(302),
+    ),
+    Probe(
+        "accounts:step_up",
+        "get",
+        lambda i: "/account/bevestigen/",
+        web_read(allowed=set(ROLES)),
+        step_up=True,
+    ),
+    Probe(
+        "accounts:recovery_codes_regenerate",
+        "post",
+        lambda i: "/account/tweestaps/herstelcodes/",
+        web_read(allowed=set(ROLES)),
+        step_up=True,
+    ),
+    Probe(
+        "accounts:second_factor_remove",  # a wrong code: refused, nothing removed
+        "post",
+        lambda i: "/account/tweestaps/verwijderen/",
+        {**_everyone(422), "anonymous": 302},
+        {"code": "000000"},
+        step_up=True,
+    ),
+    # roles: the administrator's; giving and taking ask for a recent code
+    Probe(
+        "curriculum:role_list",
+        "get",
+        lambda i: "/beheer/rollen/",
+        {**_everyone(403), "anonymous": 302, "administrator": 200},
+    ),
+    Probe(
+        "curriculum:role_assign",  # no username: refused on the form, nothing given
+        "post",
+        lambda i: "/beheer/rollen/toekennen/",
+        {**_everyone(403), "anonymous": 302, "administrator": 422},
+        {"username": "", "role": "coach"},
+        step_up=True,
+    ),
+    Probe(
+        "curriculum:role_remove",
+        "post",
+        lambda i: f"/beheer/rollen/{i['coach_role']}/intrekken/",
+        {**_everyone(404), "anonymous": 302, "administrator": 302},
+        step_up=True,
+    ),
     # pages behind login
     Probe("start:home", "get", lambda i: "/start/", web_read(allowed=set(ROLES))),
     Probe(
@@ -276,6 +350,14 @@ PROBES = [
         {"academic_year": 2027},
     ),
     Probe(
+        "curriculum:oer_publish",
+        "post",
+        lambda i: f"/oer/{i['draft']}/publiceren/",
+        web_write(302),
+        {"confirm": "on"},
+        step_up=True,
+    ),
+    Probe(  # without a second factor: editors are sent to set one up, nothing is published
         "curriculum:oer_publish",
         "post",
         lambda i: f"/oer/{i['draft']}/publiceren/",
@@ -417,6 +499,14 @@ PROBES = [
         lambda i: f"/api/v1/oers/{i['draft']}/publish",
         api_write(200),
         api_json=True,
+        step_up=True,
+    ),
+    Probe(  # without an X-Parcours-OTP code: 403 step_up_required for editors
+        "api:oer_publish",
+        "post",
+        lambda i: f"/api/v1/oers/{i['draft']}/publish",
+        api_write(403),
+        api_json=True,
     ),
     Probe(
         "api:oer_copy",
@@ -525,8 +615,12 @@ def _request(probe: Probe, role: str, world: World) -> int:
     if role != "anonymous":
         if probe.api_json:
             headers["HTTP_AUTHORIZATION"] = f"Bearer {world.tokens[role]}"
+            if probe.step_up:
+                headers["HTTP_X_PARCOURS_OTP"] = second_factor.code_for(world.users[role])
         else:
             client.force_login(world.users[role])
+            if probe.step_up:
+                second_factor.step_up(client, world.users[role])
     if probe.htmx:
         headers["HTTP_HX_REQUEST"] = "true"
     path = probe.path(world.ids)

@@ -409,6 +409,7 @@ PROBES: list[Probe] = [
         lambda i: f"/examencommissie/besluiten/{i['draft']}/bekendmaken/",
         objects(302, allowed={"committee"}),
         {"confirm": "on"},
+        step_up=True,
     ),
     Probe(
         "examcommittee:decision_make_known",
@@ -416,6 +417,7 @@ PROBES: list[Probe] = [
         lambda i: f"/examencommissie/besluiten/{i['known']}/bekendmaken/",
         objects(403, allowed=set(), visible={"committee", "requester", "coach"}),
         {"confirm": "on"},
+        step_up=True,
     ),
     Probe(
         "examcommittee:decision_correct",

@@ -29,7 +29,7 @@ from parcours.accounts.services import api_token_create
 from parcours.examcommittee import services
 from parcours.examcommittee.models import Decision
 from parcours.portfolio.models import EvidenceItem
-from tests import factories
+from tests import factories, second_factor
 from tests.examcommittee.test_progress import assess, exempt, small_oer, staff_of
 from tests.security.test_permission_matrix import Probe
 
@@ -204,6 +204,8 @@ def call_probe(probe: Probe, role: str, world: World) -> int:
     path = probe.path(world.ids)
     data = probe.data(world.ids) if callable(probe.data) else dict(probe.data)
     with time_machine.travel(TODAY, tick=False):
+        if probe.step_up and role != "anonymous":  # a code of the travelled-to moment
+            headers["HTTP_X_PARCOURS_OTP"] = second_factor.code_for(world.users[role])
         if getattr(probe, "multipart", False):
             data["files"] = [
                 SimpleUploadedFile("evc.pdf", factories.MINIMAL_PDF, "application/pdf")
@@ -240,8 +242,11 @@ def api_probe(
     data: Any = None,
     *,
     multipart: bool = False,
+    step_up: bool = False,
 ) -> ApiProbe:
-    return ApiProbe(f"api:{name}", method, path, expect, data or {}, multipart=multipart)
+    return ApiProbe(
+        f"api:{name}", method, path, expect, data or {}, multipart=multipart, step_up=step_up
+    )
 
 
 READERS = {"requester", "coach", "committee"}  # of a decision made known
@@ -404,12 +409,21 @@ PROBES: list[Probe] = [
         "post",
         lambda i: f"/api/v1/decisions/{i['draft']}/make-known",
         answer(200, allowed={"committee"}),
+        step_up=True,
     ),
     api_probe(
         "decision_make_known",
         "post",
         lambda i: f"/api/v1/decisions/{i['known']}/make-known",
         frozen(READERS),
+        step_up=True,
+    ),
+    ApiProbe(  # without an X-Parcours-OTP code: 403 step_up_required
+        "api:decision_make_known",
+        "post",
+        lambda i: f"/api/v1/decisions/{i['draft']}/make-known",
+        answer(403, allowed={"committee"}),
+        {},
     ),
     api_probe(
         "decision_correct",

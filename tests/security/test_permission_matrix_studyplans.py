@@ -413,6 +413,7 @@ GUIDANCE_PROBES = [
             "decision-U4": "established",
             "reason-U4": "",
         },  # the agreed plan's one unit
+        step_up=True,
     ),
     Probe(
         "studyplans:committee_queue",
@@ -479,8 +480,10 @@ def api_answer(
     }
 
 
-def api_probe(name: str, method: str, path: Any, expect: dict[str, int], data: Any = None) -> Probe:
-    return Probe(f"api:{name}", method, path, expect, data or {}, api_json=True)
+def api_probe(
+    name: str, method: str, path: Any, expect: dict[str, int], data: Any = None, **kw: Any
+) -> Probe:
+    return Probe(f"api:{name}", method, path, expect, data or {}, api_json=True, **kw)
 
 
 API_PROBES = [
@@ -628,6 +631,14 @@ API_PROBES = [
         "post",
         lambda i: f"/api/v1/plan-versions/{i['agreed']}/establish",
         api_answer(200, allowed={"exam_committee"}),
+        lambda i: {"decisions": [{"plan_unit_id": i["agreed_unit"], "decision": "established"}]},
+        step_up=True,
+    ),
+    api_probe(  # without an X-Parcours-OTP code: 403 step_up_required, nothing established
+        "plan_version_establish",
+        "post",
+        lambda i: f"/api/v1/plan-versions/{i['agreed']}/establish",
+        api_answer(403, allowed={"exam_committee"}),
         lambda i: {"decisions": [{"plan_unit_id": i["agreed_unit"], "decision": "established"}]},
     ),
     api_probe(

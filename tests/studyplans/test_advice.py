@@ -22,7 +22,7 @@ from parcours.rules.facts import CommitteeReferralFacts
 from parcours.rules.study_plans import studyplan_committee_referral
 from parcours.studyplans import permissions, selectors, services
 from parcours.studyplans.models import PlanUnit, PlanVersion
-from tests import factories
+from tests import factories, second_factor
 
 ON = date(2026, 9, 1)
 RULE = "studyplan.committee-referral"
@@ -351,11 +351,15 @@ def api_post(client, user_or_token, path: str, body: dict) -> object:
         if isinstance(user_or_token, str)
         else api_token_create(user_or_token, actor=None)
     )
+    extra = {}
+    if path.endswith("/establish") and not isinstance(user_or_token, str):
+        extra["HTTP_X_PARCOURS_OTP"] = second_factor.code_for(user_or_token)  # it asks one
     return client.post(
         "/api/v1" + path,
         json.dumps(body),
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {token}",
+        **extra,
     )
 
 

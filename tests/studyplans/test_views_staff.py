@@ -28,6 +28,7 @@ from parcours.studyplans.models import (
     TeamMeeting,
 )
 from tests import factories
+from tests.second_factor import log_in_verified
 
 ON = date(2026, 9, 1)
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -551,7 +552,7 @@ def test_agreeing_a_version_that_was_returned_meanwhile_is_refused_with_a_messag
 
 def test_committee_establishes_one_unit_and_refuses_the_other(client, world):
     version = agreed(world.enrol, world.oer)
-    client.force_login(world.committee)
+    log_in_verified(client, world.committee)
     page = text(client.get(url("version_establish", version.pk)))
     assert 'data-testid="decision-U1"' in page
     assert 'data-testid="reason-U2"' in page
@@ -596,8 +597,8 @@ def test_committee_establishes_one_unit_and_refuses_the_other(client, world):
 
 def test_refusal_without_reasons_is_refused_and_nothing_written(client, world):
     version = agreed(world.enrol, world.oer)
+    log_in_verified(client, world.committee)
     audit = AuditEntry.objects.count()
-    client.force_login(world.committee)
     response = client.post(
         url("version_establish", version.pk),
         {
@@ -621,7 +622,7 @@ def test_establishing_an_established_version_again_is_refused_with_a_message(cli
     version = agreed(world.enrol, world.oer)
     decisions = {pu.pk: ("established", "") for pu in version.units.all()}
     services.version_establish(version, actor=world.committee, decisions=decisions, on=ON)
-    client.force_login(world.committee)
+    log_in_verified(client, world.committee)
     response = client.post(
         url("version_establish", version.pk),
         {
@@ -644,7 +645,7 @@ def test_establishing_an_established_version_again_is_refused_with_a_message(cli
 
 def test_every_unit_needs_a_decision(client, world):
     version = agreed(world.enrol, world.oer)
-    client.force_login(world.committee)
+    log_in_verified(client, world.committee)
     response = client.post(
         url("version_establish", version.pk), {"confirm": "on", "decision-U1": "established"}
     )
@@ -667,7 +668,7 @@ def test_a_coach_without_delegation_gets_403_on_establishing(client, world):
 def test_where_the_programme_delegates_the_coach_agrees_and_establishes(client, world):
     ProgrammeVariant.objects.filter(pk=world.variant.pk).update(coach_establishes_plans=True)
     version = own_route_version(world.enrol, world.oer)
-    client.force_login(world.coach)
+    log_in_verified(client, world.coach)
     response = client.post(url("version_agree", version.pk))
     assert response["Location"] == url("version_establish", version.pk)
     review = text(client.get(url("version_review", version.pk)))
@@ -834,7 +835,7 @@ def test_navigation_offers_the_pages_of_the_users_roles(client, world, role, ite
 
 def test_establishing_without_ticking_final_writes_nothing(client, world):
     version = agreed(world.enrol, world.oer)
-    client.force_login(world.committee)
+    log_in_verified(client, world.committee)
     audit_before = AuditEntry.objects.count()
 
     response = client.post(

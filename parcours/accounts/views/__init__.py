@@ -1,0 +1,1 @@
+"""The account pages, by audience: login.py (log in and out, language), second_factor.py."""

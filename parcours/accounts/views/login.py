@@ -1,4 +1,5 @@
-"""Signing in and out, the interface language, and the page a throttled login gets."""
+"""Signing in and out, the interface language, and the page a throttled login gets. A user with
+an authenticator app gives a code after the password (views/second_factor.py `login_code`)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from django.utils.translation import ngettext
 
 from parcours.core.web import post_only
 
-from .. import services
+from .. import selectors, services
 from ..throttle import retry_at
+from .second_factor import login_code_start, nudge, with_language
 
 
 class LoginView(auth_views.LoginView):
@@ -25,11 +27,14 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form: Any) -> HttpResponse:
-        """Sign in and switch to the language the user chose before."""
-        response = super().form_valid(form)
-        response.set_cookie(
-            "django_language", form.get_user().preferred_language, samesite="Lax", httponly=True
-        )
+        """Sign in and switch to the language the user chose before; with an authenticator app,
+        ask for its code first (the user is signed in only then)."""
+        user = form.get_user()
+        if selectors.has_second_factor(user):
+            return login_code_start(self.request, user, next_url=self.get_success_url())
+        response = with_language(super().form_valid(form), user)
+        if selectors.second_factor_required(user):
+            nudge(self.request)
         return response
 
 

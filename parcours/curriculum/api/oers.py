@@ -10,12 +10,14 @@ from ninja import Router
 from ninja.responses import Status
 
 from parcours.accounts.api_auth import public_operation
+from parcours.accounts.step_up import api_step_up_required
 from parcours.core.api import (
     WRITE_ERRORS,
     ErrorOut,
     ObjectId,
     caller,
 )
+from parcours.core.errors import require
 
 from .. import permissions, selectors, services
 from .schemas import (
@@ -94,14 +96,21 @@ def oer_create(request: HttpRequest, payload: OerCreateIn) -> Any:
     return Status(201, oer)
 
 
+def _editable_oer(request: HttpRequest, oer_id: int) -> None:
+    oer = permissions.get_oer_for(request.user, oer_id)
+    require(permissions.can_edit_oer(request.user, oer))
+
+
 @router.post(
     "/oers/{oer_id}/publish",
     response={200: OerPublishOut, **WRITE_ERRORS},
     operation_id="parcours_curriculum_api_oer_publish",
 )
+@api_step_up_required(guard=_editable_oer)
 def oer_publish(request: HttpRequest, oer_id: ObjectId) -> Any:
     """Publish the OER; refused with 422 and every violation (rule, source) when a rule does not
-    hold, and then nothing changes."""
+    hold, and then nothing changes. Needs a second factor: a code in the `X-Parcours-OTP`
+    header, or a session that confirmed one in the last minutes (403 `step_up_required`)."""
     oer = permissions.get_oer_for(request.user, oer_id)
     return services.oer_publish(oer, actor=caller(request))
 

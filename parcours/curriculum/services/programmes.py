@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from parcours.accounts import services as accounts_services
-from parcours.accounts.models import User
+from parcours.accounts.models import Role, User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
 from parcours.rules.parameters import parameter
@@ -91,7 +91,15 @@ def role_assign(
     user: User, *, actor: User | None, role: str, programme: Programme | None = None
 ) -> RoleAssignment:
     if actor is not None:
-        require(permissions.is_administrator(actor))
+        require(permissions.can_manage_roles(actor))
+    if (role == Role.ADMINISTRATOR) != (programme is None):
+        raise DomainError(
+            "De rol beheerder geldt voor de hele instelling; elke andere rol hoort bij een "
+            "opleiding.",
+            "The administrator's role is institution-wide; every other role belongs to a "
+            "programme.",
+            field="programme",
+        )
     assignment, _ = RoleAssignment.objects.get_or_create(user=user, role=role, programme=programme)
     audit_record(
         actor,
@@ -106,11 +114,16 @@ def role_assign(
 
 
 @transaction.atomic
-def role_remove(assignment: RoleAssignment, *, actor: User | None) -> None:
-    """End a role: the assignment goes, and so do every session and API token of its user (they
-    sign in again with what they may still do)."""
-    if actor is not None:
-        require(permissions.is_administrator(actor))
+def role_remove(assignment: RoleAssignment, *, actor: User) -> None:
+    """Take a role away: the assignment goes, and so do every session and API token of its user
+    (they sign in again with what they may still do). An administrator cannot take their own
+    administrator's role (the institution would be left without anyone who can give it back)."""
+    require(permissions.can_manage_roles(actor))
+    if assignment.user_id == actor.pk and assignment.role == Role.ADMINISTRATOR:
+        raise DomainError(
+            "U kunt uw eigen rol als beheerder niet intrekken; laat een andere beheerder dat doen.",
+            "You cannot take away your own administrator's role; ask another administrator.",
+        )
     user = assignment.user
     audit_record(
         actor,

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from parcours.accounts.step_up import step_up_required
 from parcours.core import web
 from parcours.core.web import AuthedRequest, post_only
 from parcours.rules import get_rule
@@ -77,6 +78,7 @@ def _managed_oer(request: AuthedRequest, pk: int) -> Oer:
 
 @login_required
 @post_only
+@step_up_required(guard=_managed_oer)
 def oer_publish(request: AuthedRequest, pk: int) -> HttpResponse:
     """Publish the OER once the manager has ticked that it becomes final (nothing is written
     otherwise)."""

@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router
 from ninja.responses import Status
 
+from parcours.accounts.step_up import api_step_up_required
 from parcours.core.api import (
     LIST_ERRORS,
     NOT_SENT,
@@ -28,7 +29,7 @@ from parcours.core.api import (
     caller,
 )
 from parcours.core.downloads import download
-from parcours.core.errors import DomainError, RuleViolation
+from parcours.core.errors import DomainError, RuleViolation, require
 
 from .. import letters, permissions, selectors, services
 from ..forms import OUTCOMES_BY_KIND
@@ -208,6 +209,11 @@ def decision_update(request: HttpRequest, decision_id: ObjectId, payload: Decisi
     return decision_out(selectors.decision_in_full(decision.pk))
 
 
+def _decidable(request: HttpRequest, decision_id: int) -> None:
+    decision = permissions.get_decision_for(request.user, decision_id)
+    require(permissions.can_decide(request.user, decision.programme_id))
+
+
 @router.post(
     "/decisions/{decision_id}/make-known",
     response={
@@ -218,11 +224,14 @@ def decision_update(request: HttpRequest, decision_id: ObjectId, payload: Decisi
     operation_id="decision_make_known",
     url_name="decision_make_known",
 )
+@api_step_up_required(guard=_decidable)
 def decision_make_known(request: HttpRequest, decision_id: ObjectId) -> Any:
     """Make the decision known today: refused (422, rule decision.awb-complete, `missing`
     naming every part) while an Awb part is missing, and for an exemption without evidence
     and reasons (rule exemption.grounds). Then the appeal deadline is set (six weeks, moved
-    past rest days: `appeal`) and the decision is frozen."""
+    past rest days: `appeal`) and the decision is frozen. Needs a second factor: a code in the
+    `X-Parcours-OTP` header, or a session that confirmed one in the last minutes (403
+    `step_up_required`)."""
     found = permissions.get_decision_for(request.user, decision_id)
     try:
         services.decision_make_known(found, actor=caller(request), on=today())

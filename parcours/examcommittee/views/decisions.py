@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from parcours.accounts.models import Viewer
+from parcours.accounts.step_up import step_up_required
 from parcours.core import exports, paging, web
 from parcours.core.downloads import download
 from parcours.core.errors import DomainError, RuleViolation
@@ -309,6 +310,7 @@ def _on_saved_draft(editor: DecisionForm, exc: DomainError) -> bool:
 
 @login_required
 @post_only
+@step_up_required(guard=_committee_decision)
 def decision_make_known(request: AuthedRequest, pk: int) -> HttpResponse:
     """Make the saved draft known, once the member has ticked that it becomes final (without
     that, nothing is written). It acts on the draft as saved, never on unsaved input: saving is

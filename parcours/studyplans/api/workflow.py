@@ -8,12 +8,13 @@ from django.http import HttpRequest
 from ninja import Router
 from ninja.responses import Status
 
+from parcours.accounts.step_up import api_step_up_required
 from parcours.core.api import (
     WRITE_ERRORS,
     ObjectId,
     caller,
 )
-from parcours.core.errors import DomainError
+from parcours.core.errors import DomainError, require
 
 from .. import permissions, services
 from . import common
@@ -96,15 +97,23 @@ def plan_version_refer(request: HttpRequest, version_id: ObjectId, payload: Refe
     return common.version_detail(version.pk)
 
 
+def _establishable(request: HttpRequest, version_id: int, **_: Any) -> None:
+    version = permissions.get_version_for(request.user, version_id)
+    require(permissions.can_establish_version(request.user, version))
+
+
 @router.post(
     "/plan-versions/{version_id}/establish",
     response={200: VersionOut, **WRITE_ERRORS},
     operation_id="parcours_studyplans_api_plan_version_establish",
 )
+@api_step_up_required(guard=_establishable)
 def plan_version_establish(request: HttpRequest, version_id: ObjectId, payload: EstablishIn) -> Any:
     """Establish an agreed version, or one put forward against the coach's advice, unit by
     unit; a refused unit (with reasons) falls back to the facilitated route (A). The version
-    keeps its grounds and supersedes the established one."""
+    keeps its grounds and supersedes the established one. Needs a second factor: a code in the
+    `X-Parcours-OTP` header, or a session that confirmed one in the last minutes (403
+    `step_up_required`)."""
     version = permissions.get_version_for(request.user, version_id)
     decisions: dict[int, tuple[str, str]] = {}
     for item in payload.decisions:

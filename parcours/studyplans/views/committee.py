@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from parcours.accounts.models import Role, User
+from parcours.accounts.step_up import step_up_required
 from parcours.core import exports, paging, web
 from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ListFilterForm
@@ -182,6 +183,7 @@ def version_agree(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@step_up_required(guard=common.establishable_version)
 def version_establish(request: AuthedRequest, pk: int) -> HttpResponse:
     """The exam committee (or the coach, where the programme delegates it) establishes an
     agreed version unit by unit; afterwards the page shows the stored grounds and per unit the

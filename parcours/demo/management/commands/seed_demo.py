@@ -18,7 +18,13 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from parcours.curriculum.models import Institution
-from parcours.demo.accounts import DEMO_PASSWORD, account_rows, format_table
+from parcours.demo.accounts import (
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+    DEMO_TOTP_URI,
+    account_rows,
+    format_table,
+)
 from parcours.demo.curriculum.specs import INSTITUTION_CODE, INSTITUTION_NAME
 
 IN_MEMORY_MAIL = "django.core.mail.backends.locmem.EmailBackend"
@@ -69,6 +75,14 @@ class Command(BaseCommand):
         rows = account_rows()
         self.stdout.write(format_table(["username", "role", "programme", "name"], rows))
         self.stdout.write(f"\nPassword for every demo account: {DEMO_PASSWORD}\n")
+        secret = " ".join(DEMO_TOTP_SECRET[i : i + 4] for i in range(0, len(DEMO_TOTP_SECRET), 4))
+        self.stdout.write(
+            "Staff accounts (all but students and workplace supervisors) then ask for a code "
+            "from an authenticator app, and again before making a decision known, publishing "
+            "an OER, establishing a study plan or changing roles. They share one demo key: add "
+            f"it to an authenticator app as {secret} (time-based, 6 digits, 30 s; or "
+            f"{DEMO_TOTP_URI}), or print the current code with `manage.py demo_code`.\n"
+        )
         self.stdout.write(
             "Try it: log in as manager.verpleegkunde and publish the draft OER 2026-2027 of "
             "Verpleegkunde. It is refused by rule unit.facilitated-route: unit VP-10 has no "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from .models import ApiToken, User
+from ..models import ApiToken, User
 
 
 def api_tokens_of(user: User) -> QuerySet[ApiToken]:
