@@ -92,16 +92,48 @@ REGISTRY: dict[str, ModelPrivacy] = {
     # accounts
     "accounts.user": M(
         personal="last_login username first_name last_name email date_joined "
-        "preferred_language is_active is_staff is_superuser groups user_permissions",
+        "preferred_language is_active is_staff is_superuser groups user_permissions "
+        "signup_pending",
         secret="password",
-        none="id unread_notifications",
+        none="id unread_notifications session_epoch",
         about="id",
     ),
     "accounts.apitoken": M(
-        personal="user prefix name created_at last_used_at revoked_at",
+        personal="user prefix name created_at last_used_at revoked_at expires_at",
         secret="key_hash",
         about="user",
     ),
+    # login throttling (django-axes): attempts by user name and address, not linked to an
+    # account (a name may be mistyped or belong to no one), kept as long as the cool-off needs
+    "axes.accessattempt": M(
+        personal="user_agent ip_address username http_accept path_info attempt_time get_data "
+        "post_data failures_since_start",
+        note="Keyed by the user name typed, not by account; ends with the cool-off.",
+    ),
+    "axes.accessattemptexpiration": M(personal="access_attempt expires_at", none=""),
+    "axes.accessfailurelog": M(
+        personal="user_agent ip_address username http_accept path_info attempt_time locked_out",
+        note="Keyed by the user name typed, not by account; purge_expired ends it.",
+    ),
+    "axes.accesslog": M(
+        personal="user_agent ip_address username http_accept path_info attempt_time logout_time",
+        secret="session_hash",
+        note="Keyed by the user name typed, not by account; purge_expired ends it.",
+    ),
+    # the second factor (django-otp): the secret key and recovery-code digests are credentials
+    "otp_totp.totpdevice": M(
+        personal="user name confirmed throttling_failure_timestamp throttling_failure_count "
+        "created_at last_used_at",
+        secret="key last_t drift",
+        none="id step t0 digits tolerance",
+        about="user",
+    ),
+    "otp_static.staticdevice": M(
+        personal="user name confirmed throttling_failure_timestamp throttling_failure_count "
+        "created_at last_used_at",
+        about="user",
+    ),
+    "otp_static.statictoken": M(personal="device", secret="token", about="device__user"),
     # notifications
     "notifications.notification": M(
         personal="user kind object_id title body link created_at read_at", about="user"

@@ -109,6 +109,24 @@ _DEGREE_EN = (
 
 RECORD_CLASSES: tuple[RecordClass, ...] = (
     RecordClass(
+        "login_failure_log",
+        "axes.accessfailurelog",
+        "attempt_time",
+        90,
+        INSTITUTION_POLICY,
+        "Mislukte aanmeldpogingen 90 dagen, om aanvallen te kunnen onderzoeken.",
+        "Failed login attempts 90 days, to look into attacks.",
+    ),
+    RecordClass(
+        "login_log",
+        "axes.accesslog",
+        "attempt_time",
+        90,
+        INSTITUTION_POLICY,
+        "Aanmeldingen 90 dagen, om misbruik van een account te kunnen onderzoeken.",
+        "Logins 90 days, to look into misuse of an account.",
+    ),
+    RecordClass(
         "session",
         "sessions.session",
         "expire_date",
