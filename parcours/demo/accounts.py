@@ -18,7 +18,7 @@ from parcours.accounts.selectors import SECOND_FACTOR_ROLES
 from parcours.accounts.services import second_factor_enrol, totp_device_start, user_create
 from parcours.curriculum.models import Programme, RoleAssignment
 
-DEMO_PASSWORD = "parcours-demo-2026"
+DEMO_PASSWORD = "lente-rivier-2026"
 EMAIL_DOMAIN = "example.org"
 # Staff log in with a code from an authenticator app after the password, and confirm one
 # before the acts that need a step-up. So that a visitor can try that, every staff demo account

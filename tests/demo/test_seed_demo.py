@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 import time_machine
 from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import RequestFactory
@@ -284,6 +285,8 @@ def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(
         user = authenticate(login_request(), username=username, password=DEMO_PASSWORD)
         assert user is not None
         assert user.username == username
+        # the demo's password meets the policy it asks of everyone else
+        assert validate_password(DEMO_PASSWORD, user=user) is None
     assert authenticate(login_request(), username="student.anouk", password="wrong") is None
 
 
