@@ -39,21 +39,30 @@ sbom: install
 	$(BIN)/cyclonedx-py requirements --of JSON --output-reproducible -o var/sbom.json $(LOCK)
 	@echo "SBOM: var/sbom.json"
 
-# Known vulnerabilities in the locked packages (pip-audit, PyPI's vulnerability data). --strict
-# fails when a package could not be checked: an unreachable vulnerability database is a
-# failure, never a silent pass. PIP_AUDIT_ARGS adds options (e.g. --vulnerability-service osv);
-# PIP_AUDIT=skip goes on without the check, knowingly, and says so.
-PIP_AUDIT ?= required
+# Known vulnerabilities in the locked packages (pip-audit, PyPI's vulnerability data). A known
+# vulnerability always fails. Packages pip-audit could not look up (its database unreachable, as
+# on a machine whose only route to PyPI is a package mirror) are counted and named in a banner:
+# with PIP_AUDIT=required (a machine that can reach PyPI's JSON API) that fails too; by default
+# (PIP_AUDIT=when-reachable) the run goes on and says loudly what was NOT checked, never a
+# silent pass. PIP_AUDIT=skip does not run it. PIP_AUDIT_ARGS adds options
+# (e.g. --vulnerability-service osv).
+PIP_AUDIT ?= when-reachable
 PIP_AUDIT_ARGS ?=
 audit: install
 	@if [ "$(PIP_AUDIT)" = "skip" ]; then \
 	  echo "*** pip-audit NOT RUN (PIP_AUDIT=skip): the locked packages were NOT checked for known vulnerabilities ***"; \
 	else \
-	  $(BIN)/pip-audit --strict --disable-pip --require-hashes -r $(LOCK) -r $(DEV_LOCK) $(PIP_AUDIT_ARGS) || { \
-	    echo "*** pip-audit failed: a known vulnerability above, or its vulnerability database could not be"; \
-	    echo "    reached (PyPI's JSON API; OSV with PIP_AUDIT_ARGS='--vulnerability-service osv')."; \
-	    echo "    Nothing is passed unchecked. To go on without the check, knowingly: PIP_AUDIT=skip ***"; \
-	    exit 1; }; \
+	  mkdir -p var; \
+	  $(BIN)/pip-audit --disable-pip --require-hashes -r $(LOCK) -r $(DEV_LOCK) $(PIP_AUDIT_ARGS) >var/pip-audit.txt 2>&1 \
+	    || { cat var/pip-audit.txt; echo "*** pip-audit: a known vulnerability above (or pip-audit failed): fix or upgrade ***"; exit 1; }; \
+	  unchecked=$$(grep -c "could not be audited" var/pip-audit.txt || true); \
+	  if [ "$$unchecked" -gt 0 ]; then \
+	    echo "*** pip-audit: $$unchecked locked packages could NOT be checked: its vulnerability database was not"; \
+	    echo "    reachable from this machine (list: var/pip-audit.txt). No known vulnerability among the rest. ***"; \
+	    [ "$(PIP_AUDIT)" != "required" ] || exit 1; \
+	  else \
+	    echo "pip-audit: every locked package checked, no known vulnerabilities"; \
+	  fi; \
 	fi
 
 # axe-core (npm, pinned in package-lock.json) for the browser tests' accessibility checks; only
