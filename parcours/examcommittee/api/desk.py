@@ -206,7 +206,7 @@ def desk_request_create(request: HttpRequest, payload: DeskRequestCreateIn) -> A
 
 @router.post(
     "/exemption-requests",
-    response={201: DeskRequestOut, **WRITE_ERRORS},
+    response={201: DeskRequestOut, **WRITE_ERRORS, 413: ErrorOut},
     operation_id="exemption_request_create",
     url_name="exemption_request_create",
 )
@@ -253,7 +253,7 @@ def desk_request_detail(request: HttpRequest, request_id: ObjectId) -> Any:
 
 @router.post(
     "/desk-requests/{request_id}/replies",
-    response={201: DeskRequestOut, **WRITE_ERRORS},
+    response={201: DeskRequestOut, **WRITE_ERRORS, 413: ErrorOut},
     operation_id="desk_reply_create",
     url_name="desk_reply_create",
 )

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import File, Router, UploadedFile
 from ninja.responses import Status
 
-from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ObjectId, caller
+from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ErrorOut, ObjectId, caller
 from parcours.core.downloads import stored_download
 
 from .. import permissions, selectors, services
@@ -64,7 +64,7 @@ def evidence_item_update(request: HttpRequest, item_id: ObjectId, payload: ItemU
 
 @router.post(
     "/evidence/{item_id}/versions",
-    response={201: VersionOut, **WRITE_ERRORS},
+    response={201: VersionOut, **WRITE_ERRORS, 413: ErrorOut},
     operation_id="evidence_version_upload",
     url_name="evidence_version_upload",
 )

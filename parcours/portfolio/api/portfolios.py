@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest
 from ninja import File, Form, Router, UploadedFile
 from ninja.responses import Status
 
-from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ObjectId, caller
+from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ErrorOut, ObjectId, caller
 
 from .. import permissions, selectors, services
 from .schemas import (
@@ -57,7 +57,7 @@ def evidence_item_create(
 
 @router.post(
     "/enrolments/{enrolment_id}/evidence/upload",
-    response={201: ItemOut, **WRITE_ERRORS},
+    response={201: ItemOut, **WRITE_ERRORS, 413: ErrorOut},
     operation_id="evidence_item_upload",
     url_name="evidence_item_upload",
 )
