@@ -119,8 +119,11 @@ def test_files_stored_before_encryption_are_read_as_they_are_then_encrypted(
     assert download(client, version) == CONTENT  # no row: plaintext, read as it is
 
     out = io.StringIO()
+    call_command("encrypt_uploads", stdout=out)  # by default only files an hour old
+    assert out.getvalue() == "encrypted 0, re-encrypted 0\n"
+    out = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("encrypt_uploads", stdout=out)
+        call_command("encrypt_uploads", "--min-age-minutes=0", stdout=out)
     assert out.getvalue() == "encrypted 1, re-encrypted 0\n"
 
     row = StoredFile.objects.get(name=legacy)
@@ -134,7 +137,7 @@ def test_files_stored_before_encryption_are_read_as_they_are_then_encrypted(
     assert b"%PDF" not in path.read_bytes()
     assert download(client, version) == CONTENT
     out = io.StringIO()
-    call_command("encrypt_uploads", stdout=out)  # again: nothing left to do
+    call_command("encrypt_uploads", "--min-age-minutes=0", stdout=out)  # again: nothing to do
     assert out.getvalue() == "encrypted 0, re-encrypted 0\n"
 
 

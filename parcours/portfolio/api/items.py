@@ -72,7 +72,8 @@ def evidence_version_upload(
     request: HttpRequest, item_id: ObjectId, file: File[UploadedFile]
 ) -> Any:
     """Upload a new version of an item (multipart/form-data, `file`); earlier versions stay,
-    and assessments keep the version they froze."""
+    and assessments keep the version they froze. Checked like a new item's file (422, or 413
+    when too large)."""
     item = permissions.get_item_for(request.user, item_id)
     version = services.version_upload(item, actor=caller(request), **uploaded(file))
     return Status(201, version)

@@ -69,7 +69,10 @@ def evidence_item_upload(
 ) -> Any:
     """Add an item with a file (multipart/form-data: `file` and the fields). The file's type
     is read from its content (PDF, DOCX, ODT, XLSX, PNG, JPEG, MP4) and must agree with its
-    name; a refused file (422, field "file") leaves no file and no row behind."""
+    name; active content (PDF JavaScript, macros, web pages) is refused, images are stored
+    re-encoded. A refused file (422, or 413 when too large: the file, unpacked, its parts, its
+    pixels, the quota; field "file") leaves no file and no row behind. Until the virus scanner
+    has passed it, the file cannot be downloaded (404)."""
     enrolment = permissions.get_portfolio_for(request.user, enrolment_id)
     item = services.item_create(
         enrolment, actor=caller(request), **payload.model_dump(), **uploaded(file)

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import partial
 from typing import IO, Any
 
@@ -262,19 +263,19 @@ def files_scan_pending_task() -> dict[str, int]:
 # --- encrypting old files, rotating keys ---------------------------------------------------------
 
 
-def _legacy_names(folder: str = "") -> Iterator[str]:
-    """Files in the backend that no row knows: written before encryption."""
+def _legacy_names(known: set[str], before: datetime, folder: str = "") -> Iterator[str]:
+    """Files in the backend that no row knows (written before encryption), last changed
+    before `before` (a file an upload is writing now has no committed row yet)."""
     try:
         folders, files = backend().listdir(folder)
     except FileNotFoundError:  # nothing was ever stored
         return
-    known = set(StoredFile.objects.values_list("blob", flat=True))
     for file in files:
         name = f"{folder}/{file}" if folder else file
-        if name not in known:
+        if name not in known and backend().get_modified_time(name) < before:
             yield name
     for sub in folders:
-        yield from _legacy_names(f"{folder}/{sub}" if folder else sub)
+        yield from _legacy_names(known, before, f"{folder}/{sub}" if folder else sub)
 
 
 def _rewrite(name: str, source: IO[bytes], row: StoredFile | None, size: int) -> None:
@@ -295,11 +296,15 @@ def _rewrite(name: str, source: IO[bytes], row: StoredFile | None, size: int) ->
         transaction.on_commit(lambda: backend().delete(old))
 
 
-def files_rewrite(*, rotate: bool = True) -> dict[str, int]:
-    """Encrypt every file stored before encryption and, with `rotate`, re-encrypt every file
-    under a key other than the current one: {"encrypted": n, "rotated": m}."""
+def files_rewrite(
+    *, rotate: bool = True, min_age: timedelta = timedelta(hours=1)
+) -> dict[str, int]:
+    """Encrypt every file stored before encryption (unchanged for `min_age`) and, with
+    `rotate`, re-encrypt every file under a key other than the current one:
+    {"encrypted": n, "rotated": m}."""
     done = {"encrypted": 0, "rotated": 0}
-    for name in list(_legacy_names()):
+    known = set(StoredFile.objects.values_list("blob", flat=True))
+    for name in list(_legacy_names(known, timezone.now() - min_age)):
         with backend().open(name, "rb") as plain:
             size = backend().size(name)
             _rewrite(name, plain, None, size)

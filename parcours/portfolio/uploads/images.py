@@ -1,7 +1,11 @@
 """Images (PNG, JPEG) are decoded under a pixel limit and stored re-encoded: what is kept is
 the picture, never what the file carried besides it (text chunks, comments, EXIF with its GPS
 position, XMP, data after the end). A small file that declares a huge picture (a
-"decompression bomb") is refused from its header, before a pixel is decoded.
+"decompression bomb") is refused from its header, before a pixel is decoded: by the explicit
+check against `UPLOAD_MAX_IMAGE_PIXELS`, or, for the largest, by Pillow's own
+DecompressionBombError, which `Image.open` raises first. (Pillow's DecompressionBombWarning is
+left a warning: warning filters are process-wide, not per thread, and the explicit check is
+the guard.)
 
 The EXIF orientation is applied before it is dropped, so a photo stays upright; the colour
 profile (ICC) is kept, it is colour, not content. A JPEG that needs no turning keeps its own
@@ -11,7 +15,6 @@ quantisation tables (`quality="keep"`), so re-encoding costs next to nothing.
 from __future__ import annotations
 
 import io
-import warnings
 from typing import IO, Any
 
 from django.conf import settings
@@ -45,14 +48,12 @@ def _too_many_pixels() -> UploadTooLarge:
 def _open(stream: IO[bytes], fmt: str) -> Any:
     """The image, opened (its header read) under the pixel limit; nothing decoded yet."""
     stream.seek(0)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(stream, formats=[fmt])
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            raise _too_many_pixels() from exc
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-            raise _damaged() from exc
+    try:
+        image = Image.open(stream, formats=[fmt])
+    except Image.DecompressionBombError as exc:  # Pillow's own guard (twice its warning limit)
+        raise _too_many_pixels() from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise _damaged() from exc
     width, height = image.size
     if width * height > max_pixels():
         image.close()
@@ -66,10 +67,8 @@ def reencoded(stream: IO[bytes], content_type: str) -> bytes:
     fmt = FORMATS[content_type]
     image = _open(stream, fmt)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image.load()  # decodes the first frame only
-            orientation = image.getexif().get(ORIENTATION, 1)
+        image.load()  # decodes the first frame only, within the limit checked above
+        orientation = image.getexif().get(ORIENTATION, 1)
         icc = image.info.get("icc_profile")
         transparency = image.info.get("transparency")
         turned = orientation in range(2, 9)
@@ -88,7 +87,7 @@ def reencoded(stream: IO[bytes], content_type: str) -> bytes:
                 options.update(quality="keep", subsampling="keep")
         out = io.BytesIO()
         picture.save(out, fmt, **options)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+    except Image.DecompressionBombError as exc:
         raise _too_many_pixels() from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise _damaged() from exc

@@ -14,7 +14,6 @@ Page content streams are not decoded: they draw, they do not run.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -110,20 +109,18 @@ def check_pdf(stream: IO[bytes]) -> None:
     active content (see the module docstring)."""
     stream.seek(0)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reader = PdfReader(stream, strict=False)
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise UploadRefused(
-                    "De PDF is met een wachtwoord beveiligd en kan dus niet worden "
-                    "gecontroleerd; sla haar op zonder wachtwoord.",
-                    "The PDF is protected by a password, so it cannot be checked; save it "
-                    "without a password.",
-                )
-            for node in _dictionaries(reader):
-                found = _active_content(node)
-                if found:
-                    raise UploadRefused(*found)
+        reader = PdfReader(stream, strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UploadRefused(
+                "De PDF is met een wachtwoord beveiligd en kan dus niet worden gecontroleerd; "
+                "sla haar op zonder wachtwoord.",
+                "The PDF is protected by a password, so it cannot be checked; save it without "
+                "a password.",
+            )
+        for node in _dictionaries(reader):
+            found = _active_content(node)
+            if found:
+                raise UploadRefused(*found)
     except UploadRefused:
         raise
     except (PdfReadError, PyPdfError, OSError, ValueError, KeyError, TypeError) as exc:

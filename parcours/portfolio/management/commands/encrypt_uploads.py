@@ -5,6 +5,7 @@ is rewritten under a new name first, and the old one removed once its row points
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -17,11 +18,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
+            "--min-age-minutes",
+            type=int,
+            default=60,
+            help="leave plaintext files younger than this (an upload may be writing them)",
+        )
+        parser.add_argument(
             "--no-rotate",
             action="store_true",
             help="only encrypt plaintext files; leave files under an old key as they are",
         )
 
-    def handle(self, *args: Any, no_rotate: bool, **options: Any) -> None:
-        done = files_rewrite(rotate=not no_rotate)
+    def handle(self, *args: Any, no_rotate: bool, min_age_minutes: int, **options: Any) -> None:
+        done = files_rewrite(rotate=not no_rotate, min_age=timedelta(minutes=min_age_minutes))
         self.stdout.write(f"encrypted {done['encrypted']}, re-encrypted {done['rotated']}")
