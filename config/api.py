@@ -72,7 +72,8 @@ def not_in_force(request: HttpRequest, exc: NotInForce) -> HttpResponse:
 
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-    return api.create_response(request, exc.as_dict(), status=422)
+    """422, or the refusal's own status (an upload too large: 413)."""
+    return api.create_response(request, exc.as_dict(), status=exc.status)
 
 
 @api.exception_handler(ValidationError)

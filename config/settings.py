@@ -366,3 +366,20 @@ PARCOURS_SECOND_FACTOR_BACKOFF_SECONDS = 60
 PARCOURS_SECOND_FACTOR_BACKOFF_MAX_SECONDS = 24 * 3600
 # How long the code step of a login waits after the password was right.
 PARCOURS_LOGIN_CODE_MINUTES = 5
+# --- Uploads: limits, encryption at rest, virus scanner (issue 13 part 1; docs/deploy.md) ------
+# Office documents (ZIP): at most this much unpacked and this many parts; images: this many
+# pixels (parcours.portfolio.uploads).
+UPLOAD_MAX_UNPACKED_MB = int(os.environ.get("PARCOURS_UPLOAD_MAX_UNPACKED_MB", "100"))
+UPLOAD_MAX_ENTRIES = int(os.environ.get("PARCOURS_UPLOAD_MAX_ENTRIES", "1000"))
+UPLOAD_MAX_IMAGE_PIXELS = int(os.environ.get("PARCOURS_UPLOAD_MAX_IMAGE_PIXELS", "40000000"))
+# Desk documents: all documents of one request together, and one person's over all requests.
+DESK_DOCUMENTS_REQUEST_MB = int(os.environ.get("PARCOURS_DESK_DOCUMENTS_REQUEST_MB", "50"))
+DESK_DOCUMENTS_PERSON_MB = int(os.environ.get("PARCOURS_DESK_DOCUMENTS_PERSON_MB", "200"))
+# Encryption at rest (parcours.core.crypto_files): "id:base64key" entries, the first current;
+# or a 0600 file of them. Neither: a development key in var/file-keys with DEBUG, else refused.
+PARCOURS_FILE_KEYS = os.environ.get("PARCOURS_FILE_KEYS", "")
+PARCOURS_FILE_KEYS_FILE = os.environ.get("PARCOURS_FILE_KEYS_FILE", "")
+# The virus scanner (parcours.core.scanner): tcp://host:3310 or unix:///path of clamd; empty
+# or "none": files are stored as "not scanned" (check --deploy warns unless "none").
+UPLOAD_SCANNER = os.environ.get("PARCOURS_UPLOAD_SCANNER", "")
+UPLOAD_SCANNER_TIMEOUT = float(os.environ.get("PARCOURS_UPLOAD_SCANNER_TIMEOUT", "30"))

@@ -1,6 +1,7 @@
 """Test settings: the production settings with cheaper Argon2 parameters, so the suite can
 create many users. Still Argon2 (argon2-cffi) through Django's own hasher code path."""
 
+import base64
 import os
 
 from django.contrib.auth.hashers import Argon2PasswordHasher
@@ -9,6 +10,8 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "parcours-test-secret-key-not-for-pro
 os.environ.setdefault("DJANGO_INSECURE_COOKIES", "1")
 # A test closes its connection when it is done (a kept one would hold the test database open).
 os.environ.setdefault("DJANGO_CONN_MAX_AGE", "0")
+# Uploads are encrypted at rest: each test process makes its own key (never a real one).
+os.environ.setdefault("PARCOURS_FILE_KEYS", "test:" + base64.b64encode(os.urandom(32)).decode())
 
 from config.settings import *  # noqa: F403
 

@@ -176,10 +176,29 @@ def plan(enrol: Any, oer: Oer, *, routes: dict[str, str] | None = None, **kwargs
 
 # Portfolio and assessment ------------------------------------------------------------------
 
-MINIMAL_PDF = (
-    b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-    b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
-    b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+def pdf_bytes(*objects: bytes, padding: int = 0) -> bytes:
+    """A well-formed PDF of `objects` (numbered from 1, object 1 the catalog) with a correct
+    cross-reference table; `padding` bytes of comment before it make the file larger."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    if padding:
+        out += b"%" + b"x" * (padding - 2) + b"\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return out
+
+
+MINIMAL_PDF = pdf_bytes(
+    b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"
 )
 
 

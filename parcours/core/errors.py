@@ -15,6 +15,7 @@ class DomainError(Exception):
     """Bad input or a forbidden state change, with a message in Dutch and in English."""
 
     code = "domain_error"
+    status = 422  # the HTTP status pages and the API answer (an upload too large: 413)
 
     def __init__(self, message_nl: str, message_en: str, *, field: str | None = None) -> None:
         super().__init__(message_en)

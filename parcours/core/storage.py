@@ -1,6 +1,8 @@
 """Where uploaded files are kept: STORAGES["evidence"] (config/settings.py), a local folder or
 an S3-compatible bucket. Both refuse to make a URL: a file is only ever served by a view that
-checked who asks (core/downloads.py)."""
+checked who asks (core/downloads.py). What reaches them is already encrypted
+(core/crypto_files.py, through `portfolio.services.evidence_storage()`); the folder keeps its
+files readable by the server's own user only (files 0600, folders 0700)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ class LocalEvidenceStorage(FileSystemStorage):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("base_url", None)
+        kwargs.setdefault("file_permissions_mode", 0o600)
+        kwargs.setdefault("directory_permissions_mode", 0o700)
         self._explicit_location = kwargs.get("location")
         super().__init__(**kwargs)
 

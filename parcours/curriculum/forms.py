@@ -36,9 +36,12 @@ class DomainErrorsMixin:
     goes next to that field, anything else (rule violations) into `violations`."""
 
     violations: list[dict[str, Any]]
+    refusal_status = 422  # what the page answers with a refusal (an upload too large: 413)
 
     def add_domain_error(self, exc: DomainError) -> None:
         form: Any = self
+        if exc.status != 422:  # a more particular refusal (413) says more than the default
+            form.refusal_status = exc.status
         if isinstance(exc, RuleViolation):
             form.violations = exc.violations()
         elif exc.field and exc.field in form.fields:

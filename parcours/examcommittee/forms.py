@@ -96,6 +96,8 @@ class DocumentRowsForm(BaseForm):
                 )
             except DomainError as exc:
                 self.add_error(f"doc_file_{i}", exc.message)
+                if exc.status != 422:  # an upload too large: 413
+                    self.refusal_status = exc.status
         return data
 
     def uploads(self) -> list[services.Upload]:
@@ -119,9 +121,7 @@ class DocumentRowsForm(BaseForm):
         # the service's document checks name "file" or "documents": the first row with a file
         if exc.field in {"file", "documents"}:
             rows = [i for i in range(self.document_rows) if self.cleaned_data.get(f"doc_file_{i}")]
-            exc = DomainError(
-                exc.message_nl, exc.message_en, field=f"doc_file_{rows[0] if rows else 0}"
-            )
+            exc.field = f"doc_file_{rows[0] if rows else 0}"  # the same refusal, on the row
         super().add_domain_error(exc)
 
 

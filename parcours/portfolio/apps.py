@@ -9,7 +9,7 @@ class PortfolioConfig(AppConfig):
         from parcours.notifications.models import Kind
         from parcours.notifications.registry import register_renderer
 
-        from . import navigation  # noqa: F401  (registers the menu item)
+        from . import checks, navigation  # noqa: F401  (register the checks, the menu item)
         from .services.confirmations import confirmation_render
 
         register_renderer(Kind.WORKPLACE_LINK, confirmation_render)

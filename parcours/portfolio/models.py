@@ -188,3 +188,40 @@ class WorkplaceConfirmation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item} · {self.supervisor_name}"
+
+
+class StoredFile(models.Model):
+    """Every file kept in STORAGES["evidence"] (evidence versions and desk documents name it by
+    `name`): the key it is encrypted under and whether the virus scanner passed it. A file is
+    usable (downloadable, frozen into an assessment, shown as evidence) only when clean or not
+    scanned because no scanner is configured; pending files wait for the scanner, infected
+    ones are removed. A file with no row was written before encryption (plaintext, not
+    scanned) until `manage.py encrypt_uploads` encrypts it."""
+
+    class Scan(models.TextChoices):
+        PENDING = "pending", _("waiting for the virus scan")
+        CLEAN = "clean", _("scanned, no virus found")
+        NOT_SCANNED = "not_scanned", _("not scanned (no scanner configured)")
+        INFECTED = "infected", _("removed: a virus was found")
+
+    USABLE = (Scan.CLEAN, Scan.NOT_SCANNED)
+
+    name = models.CharField(max_length=80, unique=True)  # what the rows that use it store
+    blob = models.CharField(max_length=100, unique=True)  # the object in the storage
+    key_id = models.CharField(max_length=32)  # the encryption key (core/crypto_files.py)
+    size = models.PositiveBigIntegerField()  # plaintext bytes
+    scan = models.CharField(max_length=12, choices=Scan.choices, default=Scan.PENDING)
+    scan_detail = models.CharField(max_length=200, blank=True)  # signature, or the last error
+    scan_attempts = models.PositiveIntegerField(default=0)
+    scanned_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["scan"], name="stored_file_scan")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def usable(self) -> bool:
+        return self.scan in self.USABLE

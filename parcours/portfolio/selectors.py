@@ -4,9 +4,21 @@ matrix criterion × evidence that shows the gaps."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    F,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
 
 from parcours.accounts.models import User
 from parcours.curriculum.models import AssessmentCriterion, Oer, Unit
@@ -18,9 +30,32 @@ from .models import (
     EvidenceMapping,
     EvidenceVersion,
     GroupProject,
+    StoredFile,
     VraakJudgement,
     WorkplaceConfirmation,
 )
+
+M = TypeVar("M", bound=Model)
+
+
+def with_scan(rows: QuerySet[M], name_field: str = "stored_name") -> QuerySet[M]:
+    """Each row (an evidence version, a desk document) with its file's state as `scan`: its
+    StoredFile's, or "not_scanned" for a file stored before encryption (no row)."""
+    state = StoredFile.objects.filter(name=OuterRef(name_field)).values("scan")[:1]
+    annotated = rows.annotate(scan=Coalesce(Subquery(state), Value(StoredFile.Scan.NOT_SCANNED)))
+    return cast("QuerySet[M]", annotated)
+
+
+def scan_of(row: Any) -> str:
+    """The file state `with_scan` annotated on a row."""
+    return str(getattr(row, "scan", StoredFile.Scan.NOT_SCANNED))
+
+
+def usable_versions() -> QuerySet[EvidenceVersion]:
+    """Versions whose file may be shown, downloaded and frozen into an assessment: scanned
+    clean, or not scanned for want of a scanner (never pending or infected)."""
+    unusable = StoredFile.objects.exclude(scan__in=StoredFile.USABLE).values("name")
+    return EvidenceVersion.objects.exclude(stored_name__in=unusable)
 
 
 def items_of(enrolment: Enrolment) -> QuerySet[EvidenceItem]:
@@ -30,7 +65,7 @@ def items_of(enrolment: Enrolment) -> QuerySet[EvidenceItem]:
         EvidenceItem.objects.filter(enrolment=enrolment)
         .select_related("group_project")
         .prefetch_related(
-            Prefetch("versions", queryset=EvidenceVersion.objects.order_by("-number")),
+            Prefetch("versions", queryset=with_scan(EvidenceVersion.objects.order_by("-number"))),
             Prefetch(
                 "mappings__criterion",
                 queryset=AssessmentCriterion.objects.select_related("outcome__unit"),

@@ -34,6 +34,7 @@ from parcours.portfolio.models import (
     VraakJudgement,
     WorkplaceConfirmation,
 )
+from parcours.portfolio.services import evidence_storage
 from parcours.studyplans.models import Enrolment, PlanUnit
 
 Status = AssessmentRequest.Status
@@ -311,12 +312,15 @@ def test_calibration_report_equals_scikit_learn_and_krippendorff_on_the_stored_s
     assert round(expected_alpha, 4) == 0.645
 
 
-def test_every_stored_evidence_file_exists_and_matches_its_sha256(demo_db, demo_evidence_root):
+def test_every_stored_evidence_file_exists_and_matches_its_sha256(
+    demo_db, demo_evidence_root, settings
+):
+    settings.EVIDENCE_ROOT = demo_evidence_root
     versions = list(EvidenceVersion.objects.select_related("item"))
     assert Counter(v.content_type for v in versions) == {"application/pdf": 11, "image/png": 3}
     for version in versions:
-        path = demo_evidence_root / version.stored_name
-        content = path.read_bytes()
+        assert b"%PDF" not in (demo_evidence_root / version.stored_name).read_bytes()  # encrypted
+        content = evidence_storage().open(version.stored_name).read()
         assert len(content) == version.size, version.item.title
         assert hashlib.sha256(content).hexdigest() == version.sha256, version.item.title
         signature = b"%PDF-" if version.content_type == "application/pdf" else b"\x89PNG\r\n"

@@ -28,6 +28,7 @@ from parcours.examcommittee.models import (
     EnrolmentProgress,
     PersonalCircumstance,
 )
+from parcours.portfolio.services import evidence_storage
 from parcours.rules.decisions import decision_appeal_deadline
 from parcours.rules.facts import AppealFacts
 from parcours.studyplans.models import Enrolment
@@ -148,7 +149,10 @@ def test_the_committee_asked_for_more_information_with_a_message(demo_db):
     assert message.text.startswith("Uit het diploma alleen blijkt niet of de opleiding")
 
 
-def test_desk_documents_are_generated_pdfs_stored_with_their_sha256(demo_db, demo_evidence_root):
+def test_desk_documents_are_generated_pdfs_stored_with_their_sha256(
+    demo_db, demo_evidence_root, settings
+):
+    settings.EVIDENCE_ROOT = demo_evidence_root
     documents = list(DeskDocument.objects.select_related("request__requester").order_by("id"))
     assert len(documents) == len(DOCUMENTS) == 10
     assert Counter(d.kind for d in documents) == {
@@ -159,7 +163,8 @@ def test_desk_documents_are_generated_pdfs_stored_with_their_sha256(demo_db, dem
     }
     assert {d.content_type for d in documents} == {"application/pdf"}
     for document in documents:
-        content = (demo_evidence_root / document.stored_name).read_bytes()
+        assert b"%PDF" not in (demo_evidence_root / document.stored_name).read_bytes()
+        content = evidence_storage().open(document.stored_name).read()  # decrypted
         assert content.startswith(b"%PDF-")
         assert (len(content), hashlib.sha256(content).hexdigest()) == (
             document.size,

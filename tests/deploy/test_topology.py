@@ -29,6 +29,7 @@ import pytest
 from django.conf import settings
 from moto.server import ThreadedMotoServer
 
+from parcours.core.crypto_files import new_key_line
 from tests import factories
 
 pytestmark = pytest.mark.topology
@@ -134,6 +135,8 @@ def topology(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Topology]:
         DJANGO_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
         DJANGO_EMAIL_FILE_PATH=str(tmp / "mail"),
         PARCOURS_EVIDENCE_ROOT=str(tmp / "evidence"),
+        # one key for every process: a file uploaded through one decrypts through the other
+        PARCOURS_FILE_KEYS=new_key_line("topology"),
     )
     topo = Topology(env=env, dsn=dsn, tmp=tmp, started=started)
     try:
@@ -294,7 +297,8 @@ def test_an_upload_through_one_process_downloads_identical_through_the_other(top
     keys = [o["Key"] for o in topology.s3.list_objects_v2(Bucket=BUCKET).get("Contents", [])]
     assert len(keys) >= 1
     stored = topology.s3.get_object(Bucket=BUCKET, Key=keys[-1])["Body"].read()
-    assert stored == factories.MINIMAL_PDF
+    assert stored.startswith(b"PCF1\x08topology")  # encrypted before it reached the bucket
+    assert b"%PDF" not in stored
     assert all(k.startswith("evidence/") for k in keys)
     assert not (topology.tmp / "evidence").exists()  # nothing on the app's local disk
 

@@ -22,6 +22,7 @@ from parcours.accounts.models import Role
 from parcours.core.models import AuditEntry
 from parcours.examcommittee import services
 from parcours.examcommittee.models import DeskDocument, DeskMessage, DeskRequest
+from parcours.portfolio.services import evidence_storage
 from tests import factories
 from tests.accounts.mailbox import SIGNUP_LINK, link_in, send_outbox
 
@@ -337,7 +338,8 @@ def test_a_prospective_student_signs_up_and_requests_an_exemption_with_an_rpl_ce
             hashlib.sha256(factories.MINIMAL_PDF).hexdigest(),
         )
         stored = Path(settings.EVIDENCE_ROOT) / document.stored_name
-        assert stored.read_bytes() == factories.MINIMAL_PDF
+        assert b"%PDF" not in stored.read_bytes()  # encrypted at rest
+        assert evidence_storage().open(document.stored_name).read() == factories.MINIMAL_PDF
         assert document.stored_name.startswith("desk/")
 
     with on_day(RECEIVED + timedelta(days=6)):

@@ -7,7 +7,6 @@ import hashlib
 import io
 import re
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -55,7 +54,8 @@ def world(db):
 
 
 def stored(version: EvidenceVersion) -> bytes:
-    return (Path(settings.EVIDENCE_ROOT) / version.stored_name).read_bytes()
+    """The version's file as the downloads read it (decrypted)."""
+    return services.evidence_storage().open(version.stored_name).read()
 
 
 # --- versions -----------------------------------------------------------------------------------

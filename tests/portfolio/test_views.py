@@ -92,12 +92,12 @@ def test_my_portfolio_lists_my_items_with_their_facts(client, world):
     assert "<td>professional product</td>" in row
     assert "<td>2026-10-01</td>" in row
     assert "<td>Afdeling Geriatrie · Ziekenhuis Noord</td>" in row
-    assert '<td data-testid="latest-version">version 1 · 142\xa0bytes</td>' in row
+    assert '<td data-testid="latest-version">version 1 · 233\xa0bytes</td>' in row
     assert '<td data-testid="mapped-units"><code>U1</code> <code>U2</code></td>' in row
     assert re.findall(r'data-verdict="(\w+)"', row) == list(VERDICTS.values())
     assert '<td data-testid="confirmation-status"><span class="muted">—</span></td>' in row
     assert 'data-testid="latest-version"><span class="muted">link</span>' in html  # the webinar
-    assert "142\xa0bytes of 500.0\xa0MB (0%)" in html
+    assert "233\xa0bytes of 500.0\xa0MB (0%)" in html
     u1, u2 = world["u1"].pk, world["u2"].pk
     assert f'data-testid="unit-coverage-{u1}" data-covered="1" data-total="2"' in html
     assert f'data-testid="unit-coverage-{u2}" data-covered="2" data-total="2"' in html
@@ -224,7 +224,7 @@ def test_uploading_a_new_version_through_the_page(client, world):
     assert response["Location"] == url("item_detail", item.pk) + "#versions"
     assert list(item.versions.values_list("number", "original_name", "size")) == [
         (2, "zorgplan-v2.pdf", 2048),
-        (1, "zorgplan.pdf", 142),
+        (1, "zorgplan.pdf", 233),
     ]
     html = main(client.get(url("item_detail", item.pk)))
     assert html.count('data-testid="download-') == 2

@@ -7,12 +7,14 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Prefetch
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
 from parcours.curriculum.models import AssessmentForm, Unit
 from parcours.portfolio.models import EvidenceItem
+from parcours.portfolio.selectors import usable_versions
 from parcours.studyplans.models import Enrolment
 from parcours.studyplans.permissions import is_student_of
 
@@ -33,7 +35,8 @@ def request_create(
     on: date,
 ) -> AssessmentRequest:
     """The student requests an assessment of one unit, or an integral assessment of several;
-    the chosen evidence is frozen as it is now (current version, link and mapping)."""
+    the chosen evidence is frozen as it is now (current version, link and mapping); a version
+    still waiting for the virus scan is not frozen, the newest usable one is."""
     require(is_student_of(actor, enrolment))
     unit_ids = list(dict.fromkeys(unit_ids))
     units = list(
@@ -50,7 +53,7 @@ def request_create(
     item_ids = list(dict.fromkeys(item_ids))
     items = list(
         EvidenceItem.objects.filter(pk__in=item_ids, enrolment=enrolment).prefetch_related(
-            "versions", "mappings"
+            Prefetch("versions", queryset=usable_versions()), "mappings"
         )
     )
     if len(items) != len(item_ids):

@@ -206,7 +206,7 @@ def desk_request_create(request: HttpRequest, payload: DeskRequestCreateIn) -> A
 
 @router.post(
     "/exemption-requests",
-    response={201: DeskRequestOut, **WRITE_ERRORS},
+    response={201: DeskRequestOut, **WRITE_ERRORS, 413: ErrorOut},
     operation_id="exemption_request_create",
     url_name="exemption_request_create",
 )
@@ -218,7 +218,8 @@ def exemption_request_create(
     """Request an exemption with documents (multipart/form-data): `files` (an RPL
     certificate, an earlier diploma, course results), `document_kinds` one per file,
     optionally `document_issuers`, the units and why. Each file is checked by its content; a
-    refused file (422, field "file") leaves no file and no request behind."""
+    refused file (422, or 413 when too large or over the request's or the person's quota;
+    field "file") leaves no file and no request behind."""
     programme = _desk_programme(payload.programme_id)
     user = caller(request)
     item_ids = _own_items(user, payload.item_ids)
@@ -253,7 +254,7 @@ def desk_request_detail(request: HttpRequest, request_id: ObjectId) -> Any:
 
 @router.post(
     "/desk-requests/{request_id}/replies",
-    response={201: DeskRequestOut, **WRITE_ERRORS},
+    response={201: DeskRequestOut, **WRITE_ERRORS, 413: ErrorOut},
     operation_id="desk_reply_create",
     url_name="desk_reply_create",
 )

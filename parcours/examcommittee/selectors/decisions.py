@@ -16,6 +16,7 @@ from django.utils import translation
 from parcours.accounts.models import User, Viewer
 from parcours.core.paging import ListFilters, filtered
 from parcours.curriculum.models import Programme
+from parcours.portfolio.selectors import with_scan
 from parcours.rules import get_rule
 from parcours.rules.facts import AppealFacts
 from parcours.studyplans.models import Enrolment, PlanVersion
@@ -111,7 +112,7 @@ def decision_documents(decision: Decision) -> list[DeskDocument]:
     """The documents of the desk request a decision is on (none for a decision without one)."""
     if decision.desk_request_id is None:
         return []
-    return list(DeskDocument.objects.filter(request_id=decision.desk_request_id))
+    return list(with_scan(DeskDocument.objects.filter(request_id=decision.desk_request_id)))
 
 
 def decision_corrections(decision: Decision) -> list[Decision]:

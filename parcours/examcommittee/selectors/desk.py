@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Min, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, Min, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -17,11 +17,12 @@ from parcours.accounts.models import Role, User, Viewer
 from parcours.core.paging import ListFilters, filtered
 from parcours.curriculum.models import Institution, Oer, Programme, Unit
 from parcours.portfolio.models import EvidenceItem
+from parcours.portfolio.selectors import with_scan
 from parcours.rules.decisions import decision_days_left, decision_term
 from parcours.rules.facts import DecisionTermFacts
 from parcours.studyplans.models import Enrolment
 
-from ..models import Decision, DeskMessage, DeskRequest
+from ..models import Decision, DeskDocument, DeskMessage, DeskRequest
 from .committee import committee_programme_ids
 
 WARNING_DAYS = 7  # rule decision.term's default warning period
@@ -104,7 +105,7 @@ def _desk_request_parts() -> tuple[Any, ...]:
     the messages with their authors."""
     return (
         Prefetch("units", queryset=Unit.objects.select_related("oer").order_by("position", "code")),
-        "documents",
+        Prefetch("documents", queryset=with_scan(DeskDocument.objects.all())),
         "portfolio_items",
         Prefetch(
             "decisions",
@@ -134,6 +135,23 @@ def with_desk_request_parts(request: DeskRequest) -> DeskRequest:
 def own_desk_requests_in_full(user: User) -> QuerySet[DeskRequest]:
     """The user's own requests, newest first, with everything they show."""
     return _desk_requests_in_full().filter(requester=user).order_by("-created_at", "-id")
+
+
+def desk_document_bytes(
+    *, request: DeskRequest | None = None, person: User | None = None, email: str = ""
+) -> int:
+    """Bytes of documents sent with one request, or by one person over all their requests
+    (signed in: their account; otherwise the e-mail address they gave)."""
+    documents = DeskDocument.objects.all()
+    if request is not None:
+        documents = documents.filter(request=request)
+    elif person is not None:
+        documents = documents.filter(request__requester=person)
+    else:
+        documents = documents.filter(
+            request__requester__isnull=True, request__contact_email__iexact=email
+        )
+    return int(documents.aggregate(total=Sum("size"))["total"] or 0)
 
 
 def units_for_exemption(programme: Programme) -> QuerySet[Unit]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -22,8 +23,8 @@ from parcours.curriculum.models import Institution, Programme
 from parcours.notifications import services as notifications
 from parcours.notifications.models import Kind
 from parcours.portfolio.models import EvidenceItem
-from parcours.portfolio.services import file_store, files_atomic, max_upload_bytes
-from parcours.portfolio.uploads import check_upload
+from parcours.portfolio.services import Accepted, file_store, files_atomic, upload_accept
+from parcours.portfolio.uploads import UploadTooLarge
 from parcours.rules.decisions import (
     decision_term_end,
 )
@@ -47,27 +48,65 @@ class Upload:
     issuer: str = ""
 
 
-def _store_documents(request: DeskRequest, uploads: Iterable[Upload]) -> None:
-    """Check every document by content first, then store them (inside `files_atomic()`, so a
-    failing transaction leaves no file behind)."""
+MB = 1024 * 1024
+
+
+def _accept_documents(uploads: Iterable[Upload]) -> list[tuple[Upload, Accepted]]:
+    """Check (and scan) every document by content first, before the transaction."""
     uploads = list(uploads)
-    checked = [
-        check_upload(u.name, u.stream, u.size, max_bytes=max_upload_bytes()) for u in uploads
-    ]
     if any(u.kind not in DeskDocument.Kind.values for u in uploads):
         raise DomainError(
             "Kies het soort document.", "Choose the kind of document.", field="documents"
         )
-    for upload, found in zip(uploads, checked, strict=True):
-        name, sha256 = file_store(upload.stream, extension=found.extension, folder="desk")
+    return [(u, upload_accept(u.name, u.stream, u.size)) for u in uploads]
+
+
+def _check_desk_quota(
+    request: DeskRequest, accepted: list[tuple[Upload, Accepted]], *, person: User | None
+) -> None:
+    """Documents are limited per request (DESK_DOCUMENTS_REQUEST_MB, all of its documents
+    together) and per person (DESK_DOCUMENTS_PERSON_MB, over all their requests)."""
+    adding = sum(a.file.size for _u, a in accepted)
+    if not adding:
+        return
+    per_request = int(settings.DESK_DOCUMENTS_REQUEST_MB)
+    used = selectors.desk_document_bytes(request=request)
+    if used + adding > per_request * MB:
+        free = max(0, per_request * MB - used) // MB
+        raise UploadTooLarge(
+            f"De documenten bij één verzoek zijn samen hoogstens {per_request} MB; er is nog "
+            f"{free} MB vrij. Stuur kleinere bestanden.",
+            f"The documents of one request are at most {per_request} MB together; {free} MB "
+            "is left. Send smaller files.",
+        )
+    per_person = int(settings.DESK_DOCUMENTS_PERSON_MB)
+    used = selectors.desk_document_bytes(person=person, email=request.contact_email)
+    if used + adding > per_person * MB:
+        free = max(0, per_person * MB - used) // MB
+        raise UploadTooLarge(
+            f"Je hebt bij het loket al bijna {per_person} MB aan documenten gestuurd (nog "
+            f"{free} MB vrij). Neem contact op met de examencommissie als je meer moet sturen.",
+            f"You have sent nearly {per_person} MB of documents to the desk ({free} MB left). "
+            "Contact the exam committee if you need to send more.",
+        )
+
+
+def _store_documents(
+    request: DeskRequest, accepted: list[tuple[Upload, Accepted]], *, person: User | None
+) -> None:
+    """Store the accepted documents (inside `files_atomic()`, so a failing transaction leaves
+    no file behind), within the quotas."""
+    _check_desk_quota(request, accepted, person=person)
+    for upload, found in accepted:
+        name, sha256 = file_store(found, folder="desk")
         DeskDocument.objects.create(
             request=request,
             kind=upload.kind,
             issuer=upload.issuer.strip(),
-            original_name=found.name,
+            original_name=found.file.name,
             stored_name=name,
-            content_type=found.content_type,
-            size=found.size,
+            content_type=found.file.content_type,
+            size=found.file.size,
             sha256=sha256,
         )
 
@@ -142,6 +181,7 @@ def desk_request_create(
             "Add evidence: an RPL certificate, a diploma, course results or portfolio items.",
             field="documents",
         )
+    accepted = _accept_documents(documents)
     token = "" if authenticated else secrets.token_urlsafe(32)
     language = (actor.preferred_language if authenticated and actor else get_language()) or "nl"
     with files_atomic():
@@ -161,7 +201,7 @@ def desk_request_create(
         )
         request.units.set(units)
         request.portfolio_items.set(items)
-        _store_documents(request, documents)
+        _store_documents(request, accepted, person=actor if authenticated else None)
         audit_record(
             actor if authenticated else None,
             "desk.receive",
@@ -222,9 +262,10 @@ def desk_reply(
         raise DomainError("Over dit verzoek is beslist.", "This request has been decided.")
     if not text.strip():
         raise DomainError("Schrijf je antwoord.", "Write your answer.", field="text")
+    accepted = _accept_documents(documents)
     with files_atomic():
         message = DeskMessage.objects.create(request=request, author=actor, text=text.strip())
-        _store_documents(request, documents)
+        _store_documents(request, accepted, person=request.requester)
         if request.status == Status.INFO_REQUESTED:
             request.status = Status.IN_REVIEW
             request.save(update_fields=["status"])

@@ -239,7 +239,9 @@ def exemption_create(request: HttpRequest, brin: str) -> HttpResponse:
         ),
     )
     if not ok:
-        return _exemption_page(authed, institution, programmes, programme, form, status=422)
+        return _exemption_page(
+            authed, institution, programmes, programme, form, status=form.refusal_status
+        )
     messages.success(
         request,
         _("Your request was received on %(received)s; the committee decides by %(term_end)s.")
@@ -303,9 +305,8 @@ def _render_request(
     )
     context["reply_form"] = reply_form or ReplyForm(auto_id=web.auto_id("reply"))
     context["is_committee"] = permissions.can_handle_desk_request(request.user, desk_request)
-    return render(
-        request, "examcommittee/request_detail.html", context, status=422 if reply_form else 200
-    )
+    status = reply_form.refusal_status if reply_form else 200  # 422, or 413 for a large file
+    return render(request, "examcommittee/request_detail.html", context, status=status)
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from ninja import File, Router, UploadedFile
 from ninja.responses import Status
 
-from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ObjectId, caller
+from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ErrorOut, ObjectId, caller
 from parcours.core.downloads import stored_download
 
 from .. import permissions, selectors, services
@@ -64,7 +64,7 @@ def evidence_item_update(request: HttpRequest, item_id: ObjectId, payload: ItemU
 
 @router.post(
     "/evidence/{item_id}/versions",
-    response={201: VersionOut, **WRITE_ERRORS},
+    response={201: VersionOut, **WRITE_ERRORS, 413: ErrorOut},
     operation_id="evidence_version_upload",
     url_name="evidence_version_upload",
 )
@@ -72,7 +72,8 @@ def evidence_version_upload(
     request: HttpRequest, item_id: ObjectId, file: File[UploadedFile]
 ) -> Any:
     """Upload a new version of an item (multipart/form-data, `file`); earlier versions stay,
-    and assessments keep the version they froze."""
+    and assessments keep the version they froze. Checked like a new item's file (422, or 413
+    when too large)."""
     item = permissions.get_item_for(request.user, item_id)
     version = services.version_upload(item, actor=caller(request), **uploaded(file))
     return Status(201, version)

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest
 from ninja import File, Form, Router, UploadedFile
 from ninja.responses import Status
 
-from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ObjectId, caller
+from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ErrorOut, ObjectId, caller
 
 from .. import permissions, selectors, services
 from .schemas import (
@@ -57,7 +57,7 @@ def evidence_item_create(
 
 @router.post(
     "/enrolments/{enrolment_id}/evidence/upload",
-    response={201: ItemOut, **WRITE_ERRORS},
+    response={201: ItemOut, **WRITE_ERRORS, 413: ErrorOut},
     operation_id="evidence_item_upload",
     url_name="evidence_item_upload",
 )
@@ -69,7 +69,10 @@ def evidence_item_upload(
 ) -> Any:
     """Add an item with a file (multipart/form-data: `file` and the fields). The file's type
     is read from its content (PDF, DOCX, ODT, XLSX, PNG, JPEG, MP4) and must agree with its
-    name; a refused file (422, field "file") leaves no file and no row behind."""
+    name; active content (PDF JavaScript, macros, web pages) is refused, images are stored
+    re-encoded. A refused file (422, or 413 when too large: the file, unpacked, its parts, its
+    pixels, the quota; field "file") leaves no file and no row behind. Until the virus scanner
+    has passed it, the file cannot be downloaded (404)."""
     enrolment = permissions.get_portfolio_for(request.user, enrolment_id)
     item = services.item_create(
         enrolment, actor=caller(request), **payload.model_dump(), **uploaded(file)

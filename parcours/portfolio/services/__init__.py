@@ -1,7 +1,7 @@
 """Every portfolio write: one atomic function per action that checks permission, validates,
-writes the rows and an audit record, one module per area (the evidence; the workplace
-supervisor's confirmation). Callers use `services.<name>`; every public name is re-exported
-here."""
+writes the rows and an audit record, one module per area (the evidence; uploaded files; the
+workplace supervisor's confirmation; group projects). Callers use `services.<name>`; every
+public name is re-exported here."""
 
 from .confirmations import (
     LinkUnusable,
@@ -12,19 +12,27 @@ from .confirmations import (
     confirmation_token_issue,
 )
 from .evidence import (
-    evidence_storage,
-    file_store,
-    files_atomic,
     item_create,
     item_map,
     item_update,
-    max_upload_bytes,
     version_upload,
     vraak_record,
+)
+from .files import (
+    Accepted,
+    evidence_storage,
+    file_store,
+    files_atomic,
+    files_rewrite,
+    files_scan_pending,
+    files_scan_pending_task,
+    max_upload_bytes,
+    upload_accept,
 )
 from .groups import group_project_join, group_project_share
 
 __all__ = [
+    "Accepted",
     "LinkUnusable",
     "confirmation_answer",
     "confirmation_by_token",
@@ -34,12 +42,16 @@ __all__ = [
     "evidence_storage",
     "file_store",
     "files_atomic",
+    "files_rewrite",
+    "files_scan_pending",
+    "files_scan_pending_task",
     "group_project_join",
     "group_project_share",
     "item_create",
     "item_map",
     "item_update",
     "max_upload_bytes",
+    "upload_accept",
     "version_upload",
     "vraak_record",
 ]

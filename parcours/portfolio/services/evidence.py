@@ -1,22 +1,16 @@
 """The evidence itself: items, their versions (uploads), the mapping to criteria and VRAAK
 judgements.
 
-Uploads are checked by content before anything is stored; the file is written under a random
-name outside the web root, and removed again when the database write fails, so a refusal
-leaves no file behind."""
+Uploads are accepted (checked by content, scanned) before the transaction, then stored
+encrypted under a random name (`files.py`), and removed again when the database write fails,
+so a refusal leaves no file behind."""
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 from datetime import date
 from typing import IO, Any
 
-from django.conf import settings
-from django.core.files.storage import Storage, storages
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,19 +24,10 @@ from parcours.studyplans.permissions import is_student_of
 from .. import permissions
 from ..models import EvidenceItem, EvidenceMapping, EvidenceVersion, VraakJudgement
 from ..selectors import used_bytes
-from ..uploads import check_upload
+from ..uploads import UploadTooLarge
+from .files import Accepted, file_store, files_atomic, upload_accept
 
 ITEM_FIELDS = ("title", "description", "evidence_date", "workplace", "organisation", "kind", "link")
-
-
-def evidence_storage() -> Storage:
-    """STORAGES["evidence"]: a folder outside the web root or a private bucket; no URL, files
-    are served only by the permission-checked views."""
-    return storages["evidence"]
-
-
-def max_upload_bytes() -> int:
-    return int(settings.EVIDENCE_MAX_UPLOAD_MB) * 1024 * 1024
 
 
 def _check_quota(enrolment: Enrolment, size: int) -> None:
@@ -50,21 +35,18 @@ def _check_quota(enrolment: Enrolment, size: int) -> None:
     quota_mb = enrolment.variant.evidence_quota_mb
     if used + size > quota_mb * 1024 * 1024:
         free = max(0, quota_mb * 1024 * 1024 - used) // (1024 * 1024)
-        raise DomainError(
+        raise UploadTooLarge(
             f"Je portfolio is vol: nog {free} MB vrij van {quota_mb} MB. Vervang grote "
             "bestanden door een link of vraag je coach om meer ruimte.",
             f"Your portfolio is full: {free} MB free of {quota_mb} MB. Replace large files by "
             "a link or ask your coach for more room.",
-            field="file",
         )
 
 
-def _store_version(
-    item: EvidenceItem, *, actor: User, name: str, stream: IO[bytes], size: int
-) -> EvidenceVersion:
-    checked = check_upload(name, stream, size, max_bytes=max_upload_bytes())
+def _store_version(item: EvidenceItem, *, actor: User, accepted: Accepted) -> EvidenceVersion:
+    checked = accepted.file
     _check_quota(item.enrolment, checked.size)
-    stored, sha256 = file_store(stream, extension=checked.extension)
+    stored, sha256 = file_store(accepted)
     last = item.versions.order_by("-number").values_list("number", flat=True).first()
     return EvidenceVersion.objects.create(
         item=item,
@@ -76,39 +58,6 @@ def _store_version(
         sha256=sha256,
         uploaded_by=actor,
     )
-
-
-_STORED: ContextVar[list[str]] = ContextVar("evidence_files_stored")
-
-
-def file_store(stream: IO[bytes], *, extension: str, folder: str = "") -> tuple[str, str]:
-    """Store a checked upload under a random name; returns the stored name and its SHA-256.
-    Call it inside `files_atomic()`, which removes the file again if the transaction fails."""
-    stream.seek(0)
-    sha256 = hashlib.file_digest(stream, "sha256").hexdigest()  # type: ignore[arg-type]
-    stream.seek(0)
-    folder = folder or secrets.token_hex(2)
-    stored = evidence_storage().save(f"{folder}/{secrets.token_hex(16)}.{extension}", stream)
-    _STORED.get().append(stored)
-    return stored, sha256
-
-
-@contextmanager
-def files_atomic() -> Iterator[None]:
-    """A transaction whose stored files are removed again when it fails, so a refusal or an
-    error leaves no file behind."""
-    stored: list[str] = []
-    reset = _STORED.set(stored)
-    try:
-        with transaction.atomic():
-            yield
-    except BaseException:
-        storage = evidence_storage()
-        for name in stored:
-            storage.delete(name)
-        raise
-    finally:
-        _STORED.reset(reset)
 
 
 def _validate_item(fields: dict[str, Any], *, has_file: bool) -> None:
@@ -158,12 +107,12 @@ def item_create(
         "link": link.strip(),
     }
     _validate_item(fields, has_file=file is not None)
-    if file is not None:  # refuse a bad file before any row exists
-        check_upload(file_name, file, file_size, max_bytes=max_upload_bytes())
+    # refuse a bad file before any row exists
+    accepted = upload_accept(file_name, file, file_size) if file is not None else None
     with files_atomic():
         item = EvidenceItem.objects.create(enrolment=enrolment, **fields)
-        if file is not None:
-            _store_version(item, actor=actor, name=file_name, stream=file, size=file_size)
+        if accepted is not None:
+            _store_version(item, actor=actor, accepted=accepted)
         audit_record(actor, "evidence.create", item, title=item.title, kind=item.kind)
     return item
 
@@ -188,8 +137,9 @@ def version_upload(
 ) -> EvidenceVersion:
     """A new upload of an item: a new version; earlier versions stay."""
     require(permissions.can_edit_item(actor, item))
+    accepted = upload_accept(file_name, file, file_size)
     with files_atomic():
-        version = _store_version(item, actor=actor, name=file_name, stream=file, size=file_size)
+        version = _store_version(item, actor=actor, accepted=accepted)
         audit_record(actor, "evidence.version", item, number=version.number, sha256=version.sha256)
     return version
 

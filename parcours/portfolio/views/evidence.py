@@ -35,7 +35,7 @@ from ..forms import (
     VersionUploadForm,
     VraakForm,
 )
-from ..models import EvidenceItem
+from ..models import EvidenceItem, StoredFile
 from ..navigation import site_url
 from .common import (
     ConfirmationRow,
@@ -85,7 +85,10 @@ def item_create(request: AuthedRequest) -> HttpResponse:
         "max_mb": settings.EVIDENCE_MAX_UPLOAD_MB,
     }
     return render(
-        request, "portfolio/item_create.html", context, status=422 if form.is_bound else 200
+        request,
+        "portfolio/item_create.html",
+        context,
+        status=form.refusal_status if form.is_bound else 200,  # 413: an upload too large
     )
 
 
@@ -129,13 +132,15 @@ def _render_item(
             m.criterion.pk,
         ),
     )
-    versions = list(item.versions.all())  # newest first
-    previewable = [v for v in versions if v.content_type in INLINE_TYPES]
+    versions = list(item.versions.all())  # newest first, each with its file's `scan`
+    usable = [v for v in versions if selectors.scan_of(v) in StoredFile.USABLE]
+    previewable = [v for v in usable if v.content_type in INLINE_TYPES]
     context: dict[str, Any] = {
         "item": item,
         "enrolment": enrolment,
         "versions": versions,
         "previewable": {v.pk for v in previewable},
+        "usable": {v.pk for v in usable},
         "preview": previewable[0] if previewable else None,
         "mappings": mappings,
         "judgements": list(item.judgements.all()),
@@ -172,7 +177,8 @@ def _render_item(
                 "invite_form": form("invite", InviteForm),
             }
         )
-    return render(request, "portfolio/item_detail.html", context, status=422 if bound else 200)
+    status = next((f.refusal_status for f in bound.values()), 200)  # 422, or 413
+    return render(request, "portfolio/item_detail.html", context, status=status)
 
 
 @login_required

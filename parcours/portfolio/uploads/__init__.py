@@ -1,23 +1,38 @@
-"""Checks an upload by its content before anything is stored.
+"""Checks an upload by its content before anything is stored, and returns what to store.
 
 The file's type comes from its bytes (libmagic, through python-magic), never from its name or
-the browser's Content-Type; the name's extension must agree with it. Office formats are ZIP
-containers, so their inner manifest decides between DOCX, XLSX and ODT. Polyglots (a file
-that is also another format, such as a PDF with a ZIP archive appended or an image with data
-after its end marker) are refused, and images must decode (Pillow).
+the browser's Content-Type; the name's extension must agree with it, and the type's own
+signature must start at byte 0 (nothing in front of `%PDF-` or the PNG signature). Web pages
+(HTML, SVG, XHTML) are refused in any form. Office formats are ZIP containers, so their inner
+manifest decides between DOCX, XLSX and ODT, within limits checked while unpacking
+(`zips.py`). PDFs are read for active content (`pdfs.py`). Images are decoded under a pixel
+limit and re-encoded (`images.py`). Polyglots (a file that is also another format, such as a
+PDF with a ZIP archive appended or an image with data after its end marker) are refused.
+
+Refusals are `UploadTooLarge` (413) or `UploadRefused` (422), about the field "file".
 """
 
 from __future__ import annotations
 
+import io
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from typing import IO
 
 import magic
-from PIL import Image, UnidentifiedImageError
 
-from parcours.core.errors import DomainError
+from . import images, pdfs, zips
+from .refusals import UploadRefused, UploadTooLarge
+
+__all__ = [
+    "ALLOWED",
+    "ALLOWED_LABEL",
+    "CheckedFile",
+    "UploadRefused",
+    "UploadTooLarge",
+    "check_upload",
+    "clean_name",
+]
 
 # extension → the MIME type the content must have
 ALLOWED: dict[str, str] = {
@@ -33,6 +48,23 @@ ALLOWED: dict[str, str] = {
 ALLOWED_LABEL = "PDF, DOCX, ODT, XLSX, PNG, JPEG, MP4"
 ZIP_TYPES = {ALLOWED["docx"], ALLOWED["xlsx"], ALLOWED["odt"]}
 ZIP_END_OF_DIRECTORY = b"PK\x05\x06"
+# what each type starts with, at byte 0 (MP4: a box size, then "ftyp")
+SIGNATURES: dict[str, tuple[int, bytes]] = {
+    "application/pdf": (0, b"%PDF-"),
+    "image/png": (0, b"\x89PNG\r\n\x1a\n"),
+    "image/jpeg": (0, b"\xff\xd8\xff"),
+    "video/mp4": (4, b"ftyp"),
+    **dict.fromkeys(ZIP_TYPES, (0, b"PK\x03\x04")),
+}
+WEB_PAGE_TYPES = {
+    "text/html",
+    "application/xhtml+xml",
+    "image/svg+xml",
+    "text/xml",
+    "application/xml",
+    "text/javascript",
+    "application/javascript",
+}
 EXECUTABLE_TYPES = {
     "application/x-dosexec",
     "application/x-executable",
@@ -50,11 +82,12 @@ class CheckedFile:
     name: str  # the cleaned original name, for display and downloads only
     extension: str
     content_type: str
-    size: int
+    size: int  # of what is stored (an image re-encoded: the new file's)
+    content: IO[bytes]  # what to store: the upload itself, or the re-encoded image
 
 
-def _refuse(nl: str, en: str) -> DomainError:
-    return DomainError(nl, en, field="file")
+def _refuse(nl: str, en: str) -> UploadRefused:
+    return UploadRefused(nl, en)
 
 
 def clean_name(name: str) -> str:
@@ -81,49 +114,19 @@ def clean_name(name: str) -> str:
     return name
 
 
-def _zip_type(head: bytes, stream: IO[bytes]) -> str | None:
-    """DOCX, XLSX or ODT by the container's manifest, or None."""
-    if not head.startswith(b"PK\x03\x04"):  # data before the archive: a polyglot
-        return None
-    stream.seek(0)
-    try:
-        with zipfile.ZipFile(stream) as archive:
-            names = set(archive.namelist())
-            if "mimetype" in names:
-                mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
-                return mimetype if mimetype == ALLOWED["odt"] else None
-            if "[Content_Types].xml" in names:
-                if "word/document.xml" in names:
-                    return ALLOWED["docx"]
-                if "xl/workbook.xml" in names:
-                    return ALLOWED["xlsx"]
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        return None
-    return None
-
-
 def _tail(stream: IO[bytes], size: int, length: int = 65_536) -> bytes:
     stream.seek(max(0, size - length))
     return stream.read(length)
 
 
-def _check_image(stream: IO[bytes], content_type: str, size: int) -> None:
-    stream.seek(0)
-    try:
-        with Image.open(stream) as image:
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise _refuse(
-            "De afbeelding is beschadigd of geen echte afbeelding.",
-            "The image is damaged or not a real image.",
-        ) from exc
+def _check_image_end(stream: IO[bytes], content_type: str, size: int) -> None:
     tail = _tail(stream, size, 4096).rstrip(b"\x00")
     end_marker = b"IEND\xaeB`\x82" if content_type == "image/png" else b"\xff\xd9"
     if not tail.endswith(end_marker):
         raise _polyglot()
 
 
-def _polyglot() -> DomainError:
+def _polyglot() -> UploadRefused:
     return _refuse(
         "Het bestand bevat na de eigenlijke inhoud nog een ander bestand; zulke bestanden "
         "worden geweigerd. Sla het opnieuw op vanuit het programma waarmee je het maakte.",
@@ -132,17 +135,41 @@ def _polyglot() -> DomainError:
     )
 
 
+def _web_page() -> UploadRefused:
+    return _refuse(
+        "Dit bestand is een webpagina of bevat er een (HTML, SVG, XML of JavaScript); zulke "
+        "bestanden kunnen scripts uitvoeren en worden geweigerd. Sla het op als PDF.",
+        "This file is or contains a web page (HTML, SVG, XML or JavaScript); such files can "
+        "run scripts and are refused. Save it as a PDF.",
+    )
+
+
+def _something_in_front(extension: str) -> UploadRefused:
+    kind = extension.upper()
+    return _refuse(
+        f"Dit bestand begint niet zoals een {kind} begint: er staat iets vóór de eigenlijke "
+        "inhoud. Sla het opnieuw op vanuit het programma waarmee je het maakte.",
+        f"This file does not start the way a {kind} starts: something was put in front of "
+        "its content. Save it again from the program you made it with.",
+    )
+
+
+def _too_large(max_bytes: int) -> UploadTooLarge:
+    limit = max_bytes // (1024 * 1024)
+    return UploadTooLarge(
+        f"Het bestand is groter dan {limit} MB.", f"The file is larger than {limit} MB."
+    )
+
+
 def check_upload(name: str, stream: IO[bytes], size: int, *, max_bytes: int) -> CheckedFile:
-    """Refuses with a DomainError (field "file") unless the upload is an allowed type by content,
-    within the size limit, with an honest name; returns what was found."""
+    """Refuses with UploadTooLarge (413) or UploadRefused (422), field "file", unless the upload
+    is an allowed type by content, within the limits, without active content, with an honest
+    name; returns what was found and what to store."""
     cleaned = clean_name(name)
     if size <= 0:
         raise _refuse("Het bestand is leeg.", "The file is empty.")
     if size > max_bytes:
-        limit = max_bytes // (1024 * 1024)
-        raise _refuse(
-            f"Het bestand is groter dan {limit} MB.", f"The file is larger than {limit} MB."
-        )
+        raise _too_large(max_bytes)
     extension = cleaned.rsplit(".", 1)[-1].lower() if "." in cleaned else ""
     if extension not in ALLOWED:
         raise _refuse(
@@ -152,8 +179,10 @@ def check_upload(name: str, stream: IO[bytes], size: int, *, max_bytes: int) -> 
     stream.seek(0)
     head = stream.read(8192)
     detected = magic.from_buffer(head, mime=True)
+    if detected in WEB_PAGE_TYPES:
+        raise _web_page()
     if detected in {"application/zip", "application/octet-stream", *ZIP_TYPES}:
-        detected = _zip_type(head, stream) or detected
+        detected = zips.office_type(head, stream) or detected
     expected = ALLOWED[extension]
     if detected in EXECUTABLE_TYPES:
         raise _refuse(
@@ -167,11 +196,21 @@ def check_upload(name: str, stream: IO[bytes], size: int, *, max_bytes: int) -> 
             f"The content of this file is not a {extension.upper()} (found: {detected}); it "
             "was not stored.",
         )
+    offset, signature = SIGNATURES[detected]
+    if head[offset : offset + len(signature)] != signature:
+        raise _something_in_front(extension)
     if detected not in ZIP_TYPES and ZIP_END_OF_DIRECTORY in _tail(stream, size):
         raise _polyglot()
-    if detected == "application/pdf" and b"%%EOF" not in _tail(stream, size, 2048):
-        raise _refuse("De PDF is onvolledig of beschadigd.", "The PDF is incomplete or damaged.")
+    content: IO[bytes] = stream
+    if detected == "application/pdf":
+        if b"%%EOF" not in _tail(stream, size, 2048):
+            raise _refuse(
+                "De PDF is onvolledig of beschadigd.", "The PDF is incomplete or damaged."
+            )
+        pdfs.check_pdf(stream)
     if detected.startswith("image/"):
-        _check_image(stream, detected, size)
-    stream.seek(0)
-    return CheckedFile(cleaned, extension, detected, size)
+        _check_image_end(stream, detected, size)
+        content = io.BytesIO(images.reencoded(stream, detected))
+        size = len(content.getbuffer())  # type: ignore[attr-defined]
+    content.seek(0)
+    return CheckedFile(cleaned, extension, detected, size, content)
