@@ -27,7 +27,9 @@ from parcours.core.backup import file_hashes, table_counts
 from parcours.core.models import AuditEntry
 from tests import factories
 
-PNG_LIKE = factories.MINIMAL_PDF.replace(b"%%EOF", b"% tweede\n%%EOF")
+PNG_LIKE = factories.pdf_bytes(
+    b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>", padding=24
+)
 
 
 def manage(*args: str, database_url: str, evidence_root: Path) -> subprocess.CompletedProcess:

@@ -23,7 +23,9 @@ from parcours.portfolio.models import EvidenceVersion
 from parcours.privacy.registry import REGISTRY
 from tests import factories
 
-DESK_PDF = factories.MINIMAL_PDF.replace(b"%%EOF", b"% desk\n%%EOF")
+DESK_PDF = factories.pdf_bytes(
+    b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>", padding=16
+)
 
 
 @pytest.fixture
