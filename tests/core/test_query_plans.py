@@ -78,7 +78,11 @@ def _postgresql_has_no_jit_plan(caseload_query) -> None:
 
 def _sqlite_uses_the_coach_index(caseload_query) -> None:
     options = connection.settings_dict["OPTIONS"]
-    assert options == {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    assert options == {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL",
+    }
     assert "options" not in options  # the PostgreSQL option is not passed to SQLite
     assert len(caseload_query) == 3
     plan = caseload_query.explain()
