@@ -121,7 +121,9 @@ def test_a_docx_that_declares_1_kib_and_unpacks_to_300_mib_is_refused_unread(via
 
 
 def test_the_lying_docx_is_refused_within_a_few_mib(enrol):
-    refused_within(8 * MIB, add(enrol, "verslag.docx", files.docx_lying_about_its_size()))
+    refusal = refused_within(8 * MIB, add(enrol, "verslag.docx", files.docx_lying_about_its_size()))
+    assert (refusal.status, refusal.message_en) == (422, DAMAGED_EN)
+    assert_nothing_stored()
 
 
 def test_a_directory_larger_than_its_declared_count_needs_is_refused():
