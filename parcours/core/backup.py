@@ -123,6 +123,11 @@ def backup(directory: Path, *, skip_files: bool = False) -> BackupReport:
             f"{directory} is niet leeg: een back-up gaat in een nieuwe map.",
             f"{directory} is not empty: a backup goes into a new folder.",
         )
+    if connection.in_atomic_block:
+        raise _refuse(
+            "Een back-up kan niet binnen een open transactie: start hem los.",
+            "A backup cannot be taken inside an open transaction: run it on its own.",
+        )
     files_root = _local_files_root()
     if files_root is None and not skip_files:
         raise _refuse(

@@ -6,7 +6,6 @@ empty, is refused before anything is written."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -24,6 +23,7 @@ from django.db import connection
 from config.settings import BASE_DIR
 from parcours.core.audit import audit_record
 from parcours.core.backup import file_hashes, table_counts
+from parcours.core.crypto_files import decrypting_reader
 from parcours.core.models import AuditEntry
 from tests import factories
 
@@ -109,9 +109,13 @@ def test_a_backup_restored_into_a_fresh_database_is_complete(
     assert manifest["tables"] == source_counts
     assert manifest["files"] == source_files
     assert len(source_files) == 2
-    assert sorted(source_files.values()) == sorted(
-        hashlib.sha256(b).hexdigest() for b in (factories.MINIMAL_PDF, PNG_LIKE)
-    )
+    # the files are kept encrypted at rest: the backup holds the ciphertexts, which still read
+    backed_up = [p for p in (backup_dir / "files").rglob("*") if p.is_file()]
+    plaintexts = []
+    for path in backed_up:
+        with path.open("rb") as blob:
+            plaintexts.append(decrypting_reader(blob).read())
+    assert sorted(plaintexts) == sorted([factories.MINIMAL_PDF, PNG_LIKE])
     assert {oct(p.stat().st_mode & 0o777) for p in backup_dir.rglob("*") if p.is_file()} == {
         "0o600"
     }
@@ -131,6 +135,7 @@ def test_a_backup_restored_into_a_fresh_database_is_complete(
     )
 
 
+@pytest.mark.django_db(transaction=True)  # a backup reads what is committed
 def test_a_damaged_backup_is_refused_before_anything_is_written(data, settings, tmp_path):
     backup_dir = tmp_path / "backup"
     call_command("backup", str(backup_dir))
@@ -148,6 +153,7 @@ def test_a_damaged_backup_is_refused_before_anything_is_written(data, settings, 
     assert not (tmp_path / "empty").exists()
 
 
+@pytest.mark.django_db(transaction=True)  # a backup reads what is committed
 def test_a_restore_into_a_database_that_is_not_empty_is_refused(data, settings, tmp_path):
     backup_dir = tmp_path / "backup"
     call_command("backup", str(backup_dir))
@@ -173,3 +179,15 @@ def test_a_backup_goes_into_a_new_folder(data, tmp_path):
 
     assert str(refused.value).endswith("is not empty: a backup goes into a new folder.")
     assert [p.name for p in (tmp_path / "old").iterdir()] == ["something"]
+
+
+def test_a_backup_inside_an_open_transaction_is_refused_not_left_waiting(data, tmp_path):
+    # SQLite's online backup of a connection in a write transaction waits forever; pg_dump
+    # would miss the open transaction's rows: either way a backup is taken between transactions
+    with pytest.raises(CommandError) as refused:
+        call_command("backup", str(tmp_path / "backup"))
+
+    assert str(refused.value).endswith(
+        "A backup cannot be taken inside an open transaction: run it on its own."
+    )
+    assert not (tmp_path / "backup").exists()
