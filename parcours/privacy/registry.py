@@ -258,6 +258,11 @@ REGISTRY: dict[str, ModelPrivacy] = {
         actors="uploaded_by",
         files="stored_name",
     ),
+    "portfolio.storedfile": M(
+        none="id name blob key_id size scan scan_detail scan_attempts scanned_at created_at",
+        note="technical state of a stored file (key id, virus scan); whose file it is and the "
+        "file itself are exported through the evidence version or desk document naming it",
+    ),
     "portfolio.evidencemapping": M(
         personal="item criterion created_at", about="item__enrolment__student"
     ),
