@@ -175,6 +175,6 @@ def language_cookie_set(response: HttpResponseBase, language: str) -> HttpRespon
         domain=settings.LANGUAGE_COOKIE_DOMAIN,
         secure=settings.LANGUAGE_COOKIE_SECURE,
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        samesite=cast("Any", settings.LANGUAGE_COOKIE_SAMESITE),
     )
     return response

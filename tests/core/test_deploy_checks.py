@@ -84,9 +84,15 @@ def test_each_insecure_transport_setting_without_debug_is_an_error(name, value):
 
 
 def test_insecure_cookies_with_debug_are_left_to_development():
-    with override_settings(**{**SECURE, "DEBUG": True, "ALLOWED_HOSTS": ["localhost"]}):
-        with override_settings(SESSION_COOKIE_SECURE=False, SECURE_SSL_REDIRECT=False):
-            assert checks.secure_transport() == []
+    development = {
+        **SECURE,
+        "DEBUG": True,
+        "ALLOWED_HOSTS": ["localhost"],
+        "SESSION_COOKIE_SECURE": False,
+        "SECURE_SSL_REDIRECT": False,
+    }
+    with override_settings(**development):
+        assert checks.secure_transport() == []
 
 
 def test_the_development_key_file_in_production_is_an_error():
@@ -119,6 +125,8 @@ def test_a_weak_secret_key_is_an_error(key, reason):
 
 
 def test_the_checks_run_with_check_deploy_and_fail_it():
-    with override_settings(**{**SECURE, "SESSION_COOKIE_SECURE": False}):
-        with pytest.raises(SystemCheckError, match=r"core\.E002"):
-            call_command("check", "--deploy", tags=["security"])
+    with (
+        override_settings(**{**SECURE, "SESSION_COOKIE_SECURE": False}),
+        pytest.raises(SystemCheckError, match=r"core\.E002"),
+    ):
+        call_command("check", "--deploy", tags=["security"])
