@@ -255,6 +255,11 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = SECURE_TRANSPORT
+# Paths (regular expressions, comma-separated, without the leading slash) answered over plain
+# HTTP too, e.g. a load balancer's health check that cannot speak HTTPS: "^account/inloggen/$".
+SECURE_REDIRECT_EXEMPT = [
+    r.strip() for r in os.environ.get("DJANGO_SECURE_REDIRECT_EXEMPT", "").split(",") if r.strip()
+]
 # Behind a proxy that ends TLS: the header it sets on requests that came in over HTTPS, as
 # "Header-Name: value" (e.g. "X-Forwarded-Proto: https"). Only set it when the proxy always
 # sets or overwrites that header itself, or a client could claim HTTPS.
