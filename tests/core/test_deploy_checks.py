@@ -3,7 +3,7 @@ Error, so `manage.py check --deploy` exits non-zero; the safe production values 
 
 from __future__ import annotations
 
-import secrets
+import hashlib
 
 import pytest
 from django.conf import settings
@@ -13,7 +13,8 @@ from django.test import override_settings
 
 from parcours.core import checks
 
-STRONG_KEY = secrets.token_urlsafe(50)
+# deterministic (test ids must agree between xdist workers), 64 characters, 16 distinct
+STRONG_KEY = hashlib.sha256(b"a strong key only for these tests").hexdigest()
 SECURE = {
     "DEBUG": False,
     "SECRET_KEY": STRONG_KEY,
