@@ -1,9 +1,10 @@
 """Response headers that depend on who asked.
 
 `NoStoreMiddleware`: a signed-in user's pages and every API answer (token or session, success
-or error) carry `Cache-Control: no-store, private` (besides any directives the view set), so neither a shared proxy nor the browser's
-back/forward cache or disk keeps a copy of personal data after logout. Public pages (the
-catalogue, the rules) for anonymous visitors keep whatever caching they had.
+or error) carry `Cache-Control: no-store, private` (besides any directives the view set), so
+neither a shared proxy nor the browser's back/forward cache or disk keeps a copy of personal
+data after logout. Public pages (the catalogue, the rules) for anonymous visitors keep whatever
+caching they had.
 """
 
 from __future__ import annotations
