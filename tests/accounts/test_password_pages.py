@@ -57,7 +57,7 @@ def audit_actions() -> list[str]:
 def test_the_change_page_asks_for_the_current_password(user):
     page = signed_in(user).get("/account/wachtwoord/")
     assert page.status_code == 200
-    assert page["Cache-Control"] == "no-store"
+    assert page["Cache-Control"] == "no-store, private"
     html = page.content.decode()
     for name in ("old_password", "new_password1", "new_password2"):
         assert f'name="{name}"' in html

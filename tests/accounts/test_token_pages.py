@@ -47,7 +47,7 @@ def test_a_new_token_is_shown_once_and_listed_without_its_value(owner):
     client = client_of(owner)
     with time_machine.travel(T0, tick=False):
         made = client.post(PAGE, {"name": "rooster-koppeling", "days": 30})
-    assert (made.status_code, made["Cache-Control"]) == (200, "no-store")
+    assert (made.status_code, made["Cache-Control"]) == (200, "no-store, private")
     html = made.content.decode()
     (token,) = re.findall(r'<code data-testid="new-token-value">(pc_[\w-]+)</code>', html)
     record = ApiToken.objects.get(user=owner)
