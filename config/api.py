@@ -20,6 +20,7 @@ from ninja.errors import ValidationError as RequestValidationError
 from parcours.accounts.api_auth import AUTHENTICATED
 from parcours.accounts.step_up import StepUpRequired
 from parcours.assessments.api import router as assessments_router
+from parcours.core.errorpages import api_error_body
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.core.security_events import audit_denied
 from parcours.curriculum.api import router as curriculum_router
@@ -161,3 +162,18 @@ def integrity_error(request: HttpRequest, exc: IntegrityError) -> HttpResponse:
         {"code": "conflict", "message": "Conflicts with a change made at the same time; retry."},
         status=409,
     )
+
+
+@api.exception_handler(Exception)
+def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """Anything unforeseen: logged with its traceback and the request id, answered as JSON
+    (`{code, message, detail, request_id}`, 500), never Django's HTML error page."""
+    body = api_error_body(request, 500)
+    logger.error(
+        "Internal Server Error: %s (request id %s)",
+        request.path,
+        body["request_id"],
+        exc_info=exc,
+        extra={"status_code": 500, "request": request},
+    )
+    return api.create_response(request, body, status=500)

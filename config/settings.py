@@ -27,10 +27,11 @@ SHARED_DIR = Path(os.environ.get("PARCOURS_SHARED_DIR", BASE_DIR.parent / "share
 
 DEBUG = os.environ.get("DJANGO_DEBUG", "") in {"1", "true", "True", "yes"}
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+DEVELOPMENT_SECRET_KEY = "parcours-insecure-development-key-only-for-debug"
 if not SECRET_KEY:
     if not DEBUG:
         raise RuntimeError("Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for local development).")
-    SECRET_KEY = "parcours-insecure-development-key-only-for-debug"
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = [
     h.strip()
@@ -67,7 +68,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, even one a later middleware answers, carries the request id.
+    "parcours.core.request_ids.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files without DEBUG (collectstatic's var/static), before sessions and the database.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The request being answered, for the audit chain's request id and client address.
     "parcours.core.security_events.AuditContextMiddleware",
+    # Cache-Control: no-store, private on a signed-in user's pages and on the whole API.
+    "parcours.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -186,7 +193,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "parcours" / "static"]
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "var" / "static"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Sessions end after PARCOURS_SESSION_IDLE_SECONDS without a request and, at the latest,
@@ -232,16 +239,54 @@ AXES_DISABLE_ACCESS_LOG = True  # successful logins are in the audit log
 AXES_VERBOSE = False
 AXES_HTTP_RESPONSE_CODE = 429
 
+# --- HTTPS and cookies (issue 13 part 5; docs/deploy.md "Production settings") ---------------
+# Without DEBUG, Parcours is served over HTTPS only: plain-HTTP requests are redirected, HSTS
+# tells browsers to never try HTTP again, and every cookie is Secure, the session and CSRF
+# cookies with the `__Host-` prefix (Secure, Path=/, no Domain: no subdomain can set or shadow
+# them). DJANGO_INSECURE_COOKIES=1 switches all of that off for plain-HTTP set-ups on loopback
+# (the tests, a benchmark); the system check core.E002 refuses it in a deployment.
+SECURE_TRANSPORT = not DEBUG and os.environ.get("DJANGO_INSECURE_COOKIES", "") != "1"
+SESSION_COOKIE_SECURE = SECURE_TRANSPORT
+CSRF_COOKIE_SECURE = SECURE_TRANSPORT
+LANGUAGE_COOKIE_SECURE = SECURE_TRANSPORT
+SESSION_COOKIE_NAME = "__Host-sessionid" if SECURE_TRANSPORT else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if SECURE_TRANSPORT else "csrftoken"
 SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "parcours.core.views.csrf_failure"  # logs the refusal to the audit chain
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_SSL_REDIRECT = SECURE_TRANSPORT
+# Behind a proxy that ends TLS: the header it sets on requests that came in over HTTPS, as
+# "Header-Name: value" (e.g. "X-Forwarded-Proto: https"). Only set it when the proxy always
+# sets or overwrites that header itself, or a client could claim HTTPS.
+_proxy_ssl_header = os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER", "").strip()
+if _proxy_ssl_header:
+    _name, _sep, _value = _proxy_ssl_header.partition(":")
+    if not (_sep and _name.strip() and _value.strip()):
+        raise RuntimeError(
+            "DJANGO_SECURE_PROXY_SSL_HEADER must be 'Header-Name: value', e.g. "
+            f"'X-Forwarded-Proto: https', not {_proxy_ssl_header!r}."
+        )
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + _name.strip().upper().replace("-", "_"),
+        _value.strip(),
+    )
+# HSTS: a year, subdomains included. Preload (a listing in the browsers' source code, hard to
+# undo, for the whole domain) only when the institution asks for it with DJANGO_HSTS_PRELOAD=1.
+SECURE_HSTS_SECONDS = (
+    int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600))) if SECURE_TRANSPORT else 0
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = os.environ.get("DJANGO_HSTS_PRELOAD", "") == "1"
+# Django's security.W021 asks for preload; not asking is a decision of the institution (above),
+# so that warning alone is silenced while preload is off.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if not DEBUG:
-    SESSION_COOKIE_SECURE = os.environ.get("DJANGO_INSECURE_COOKIES", "") != "1"
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -303,7 +348,14 @@ else:
     raise RuntimeError("DJANGO_STORAGE must be 'local' or 's3'.")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Without DEBUG: hashed, compressed copies made by collectstatic, served by WhiteNoise with
+    # a year's caching (the name changes with the content). With DEBUG (make demo) the files
+    # are served from the source folders as they are.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
     "evidence": _evidence_storage,
 }
 

@@ -45,3 +45,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 PARCOURS_SESSION_IDLE_SECONDS = 10 * 365 * 24 * 3600
 PARCOURS_SESSION_ABSOLUTE_SECONDS = 10 * 365 * 24 * 3600
 SESSION_COOKIE_AGE = PARCOURS_SESSION_ABSOLUTE_SECONDS
+
+# Production serves the hashed copies collectstatic makes (CompressedManifestStaticFilesStorage);
+# tests do not run collectstatic: WhiteNoise serves the source folders, under their own names.
+# (tests/core/test_production_settings.py runs collectstatic and the production storage.)
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # nothing collected: WhiteNoise reads no folder (and warns about none)

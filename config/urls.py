@@ -17,3 +17,9 @@ urlpatterns = [
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("api/v1/", api.urls),
 ]
+
+# Error answers with the request id; JSON under /api/ (parcours.core.errorpages).
+handler400 = "parcours.core.errorpages.bad_request"
+handler403 = "parcours.core.errorpages.permission_denied"
+handler404 = "parcours.core.errorpages.page_not_found"
+handler500 = "parcours.core.errorpages.server_error"

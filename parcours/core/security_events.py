@@ -27,6 +27,7 @@ from django.http import Http404, HttpRequest
 
 from .audit import append_entry
 from .models import AuditEntry
+from .request_ids import current_request_id
 
 
 class SecurityEvent(StrEnum):
@@ -128,7 +129,9 @@ def client_ip(request: HttpRequest | None) -> str | None:
 
 
 def request_id_of(request: HttpRequest | None) -> str:
-    return str(getattr(request, "request_id", "") or "")[:64] if request is not None else ""
+    """The request's id (parcours.core.request_ids), or the one being answered."""
+    found = getattr(request, "request_id", None) if request is not None else None
+    return str(found or current_request_id() or "")[:64]
 
 
 def audit_security_event(

@@ -3,8 +3,8 @@ from itertools import groupby
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.csrf import csrf_failure as django_csrf_failure
 
+from . import errorpages
 from .forms import RuleFilterForm
 from .security_events import SecurityEvent, audit_security_event
 from .selectors import area_label, parameter_catalogue, rule_catalogue
@@ -45,7 +45,7 @@ def security_txt(request: HttpRequest) -> HttpResponse:
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
-    """CSRF_FAILURE_VIEW: Django's 403 page, after logging the refusal (its reason, never the
-    token) to the audit chain."""
+    """CSRF_FAILURE_VIEW: the 403 page (with the request id), after logging the refusal (its
+    reason, never the token) to the audit chain."""
     audit_security_event(SecurityEvent.CSRF_FAILED, request, reason=reason[:200])
-    return django_csrf_failure(request, reason=reason)
+    return errorpages.permission_denied(request)

@@ -162,3 +162,19 @@ def post_only(view: View) -> View:
 
     wrapper.post_only = True  # type: ignore[attr-defined]
     return cast(View, wrapper)
+
+
+def language_cookie_set(response: HttpResponseBase, language: str) -> HttpResponseBase:
+    """Remember the interface language in Django's language cookie, with its settings: Secure
+    over HTTPS (LANGUAGE_COOKIE_SECURE), HttpOnly, SameSite=Lax."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

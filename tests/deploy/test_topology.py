@@ -124,6 +124,8 @@ def topology(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Topology]:
         DJANGO_SETTINGS_MODULE="config.settings",
         DJANGO_SECRET_KEY="topology-test-secret-key-not-for-production",
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_INSECURE_COOKIES="1",  # plain HTTP on loopback: no HTTPS redirect, no HSTS
+        DJANGO_STATIC_ROOT=str(tmp / "static"),
         DATABASE_URL=dsn,
         DJANGO_TASKS_BACKEND="database",
         DJANGO_STORAGE="s3",
@@ -149,6 +151,7 @@ def topology(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Topology]:
         )
         topo.s3.create_bucket(Bucket=BUCKET)
         run([sys.executable, "manage.py", "migrate", "--noinput"], env)
+        run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)
         print(f"migrated after {time.monotonic() - started:.1f} s")
         seeding = subprocess.Popen(  # the data, while the processes start
             [sys.executable, "-c", SEED],

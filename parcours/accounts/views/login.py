@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import ngettext
 
-from parcours.core.web import post_only
+from parcours.core.web import language_cookie_set, post_only
 
 from .. import selectors, services
 from ..throttle import retry_at
@@ -90,7 +90,7 @@ def language_set(request: HttpRequest) -> HttpResponse:
         nxt = "/"
     translation.activate(language)
     response = redirect(nxt)
-    response.set_cookie("django_language", language, samesite="Lax", httponly=True)
+    language_cookie_set(response, language)
     if request.user.is_authenticated:
         services.user_language_set(request.user, language)
     return response

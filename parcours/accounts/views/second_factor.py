@@ -25,7 +25,7 @@ from django.views.decorators.cache import never_cache
 from qrcode.image.svg import SvgPathFillImage
 
 from parcours.core.errors import DomainError
-from parcours.core.web import AuthedRequest, post_only
+from parcours.core.web import AuthedRequest, language_cookie_set, post_only
 
 from .. import selectors, services
 from ..forms import CodeForm
@@ -48,7 +48,7 @@ PENDING_LOGIN = "parcours_login_pending"
 
 def with_language(response: HttpResponse, user: User) -> HttpResponse:
     """Sign-in switches to the language the user chose before."""
-    response.set_cookie("django_language", user.preferred_language, samesite="Lax", httponly=True)
+    language_cookie_set(response, user.preferred_language)
     return response
 
 
