@@ -199,7 +199,7 @@ def test_an_upload_refused_is_logged_with_the_reason_not_the_contents(enrolment)
     assert shape(entry) == (
         "security.upload_refused",
         enrolment.student.pk,
-        "",
+        "student",
         REQUEST_ID,
         ADDRESS,
         2,
