@@ -632,3 +632,54 @@ def test_migration_seals_existing_entries_and_reverses(transactional_db):
     assert entries[0].previous_hash == GENESIS_HASH
     assert verify_chain(entries) is None
     assert_refused(lambda: AuditEntry.objects.filter(pk=entries[0].pk).update(action="x"))
+
+
+def test_two_entries_cannot_follow_the_same_one(entries):
+    """UNIQUE(previous_hash): a second entry after the same predecessor (a forked chain) is
+    refused by the database, whatever sequence it claims."""
+    head = entries[-1]
+    fields = {
+        "sequence": head.sequence + 1,
+        "previous_hash": head.entry_hash,
+        "at": MOMENT,
+        "action": "test.fork",
+        "object_type": "core.thing",
+        "object_id": "1",
+        "data": {},
+    }
+    AuditEntry.objects.create(entry_hash="a" * 64, **fields)
+    count = AuditEntry.objects.count()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AuditEntry.objects.create(entry_hash="b" * 64, **{**fields, "sequence": head.sequence + 2})
+    assert AuditEntry.objects.count() == count
+
+
+def test_the_hash_version_decides_what_the_hash_covers(entries, user):
+    """Entries sealed before core 0003 (hash version 1) verify as they were; the hash of a
+    version 2 entry covers role, request id and address."""
+    v1 = entries[0]
+    v1_hash = compute_hash(
+        sequence=v1.sequence,
+        previous_hash=v1.previous_hash,
+        at=v1.at,
+        actor_id=v1.actor_id,
+        action=v1.action,
+        object_type=v1.object_type,
+        object_id=v1.object_id,
+        data=v1.data,
+    )
+    fields = {
+        "sequence": 1,
+        "previous_hash": GENESIS_HASH,
+        "at": MOMENT,
+        "actor_id": None,
+        "action": "x",
+        "object_type": "",
+        "object_id": "",
+        "data": {},
+    }
+    assert compute_hash(**fields) != compute_hash(**fields, hash_version=2)
+    assert compute_hash(**fields, hash_version=2) != compute_hash(
+        **fields, hash_version=2, client_ip="192.0.2.1"
+    )
+    assert v1.hash_version == 2 and v1.entry_hash == entry_hash_of(v1) != v1_hash

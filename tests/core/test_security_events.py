@@ -261,7 +261,14 @@ def test_the_privacy_export_is_logged(enrolment):
     assert response.status_code == 200
     b"".join(response.streaming_content)
     entry = only(SecurityEvent.PRIVACY_EXPORT)
-    assert shape(entry) == ("security.privacy_export", student.pk, "student", REQUEST_ID, ADDRESS, 2)
+    assert shape(entry) == (
+        "security.privacy_export",
+        student.pk,
+        "student",
+        REQUEST_ID,
+        ADDRESS,
+        2,
+    )
     assert (entry.object_type, entry.object_id) == ("accounts.user", str(student.pk))
     # the service's own entry carries the request id and address too
     service_entry = AuditEntry.objects.get(action="privacy.export")
