@@ -41,8 +41,8 @@ class SecurityEvent(StrEnum):
     CSRF_FAILED = "security.csrf_failed"
     UPLOAD_REFUSED = "security.upload_refused"
     PRIVACY_EXPORT = "security.privacy_export"
-    EVIDENCE_READ = "security.evidence_read"
-    RESULTS_READ = "security.results_read"
+    EVIDENCE_READ = "evidence.read"
+    RESULTS_READ = "results.read"
 
 
 _CURRENT_REQUEST: ContextVar[HttpRequest | None] = ContextVar(

@@ -227,8 +227,8 @@ def test_reading_evidence_is_logged_for_page_and_api(enrolment, coach):
     assert api.status_code == 200
     reads = events(SecurityEvent.EVIDENCE_READ)
     assert [shape(e) for e in reads] == [
-        ("security.evidence_read", coach.pk, "coach", REQUEST_ID, ADDRESS, 2),
-        ("security.evidence_read", coach.pk, "coach", "req-api-00000001", ADDRESS, 2),
+        ("evidence.read", coach.pk, "coach", REQUEST_ID, ADDRESS, 2),
+        ("evidence.read", coach.pk, "coach", "req-api-00000001", ADDRESS, 2),
     ]
     assert [(e.object_type, e.object_id, e.data) for e in reads] == [
         ("portfolio.evidenceversion", str(version.pk), {"how": "download"}),
@@ -245,7 +245,7 @@ def test_reading_unit_results_is_logged(enrolment, coach):
     )
     assert response.status_code == 200
     entry = only(SecurityEvent.RESULTS_READ)
-    assert shape(entry) == ("security.results_read", coach.pk, "coach", REQUEST_ID, ADDRESS, 2)
+    assert shape(entry) == ("results.read", coach.pk, "coach", REQUEST_ID, ADDRESS, 2)
     assert (entry.object_type, entry.object_id, entry.data) == (
         "studyplans.enrolment",
         str(enrolment.pk),
