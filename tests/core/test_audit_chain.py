@@ -682,4 +682,5 @@ def test_the_hash_version_decides_what_the_hash_covers(entries, user):
     assert compute_hash(**fields, hash_version=2) != compute_hash(
         **fields, hash_version=2, client_ip="192.0.2.1"
     )
-    assert v1.hash_version == 2 and v1.entry_hash == entry_hash_of(v1) != v1_hash
+    assert v1.hash_version == 2
+    assert v1.entry_hash == entry_hash_of(v1) != v1_hash
