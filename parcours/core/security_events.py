@@ -90,6 +90,9 @@ def current_request() -> HttpRequest | None:
     return _CURRENT_REQUEST.get()
 
 
+# Every security event's action, e.g. for counting the entries of state changes only.
+SECURITY_EVENT_KINDS = frozenset(str(kind) for kind in SecurityEvent)
+
 RoleResolver = Callable[[Any], str]
 _ROLE_RESOLVERS: list[RoleResolver] = []
 SECRET_KEYS = frozenset({"password", "token", "code", "secret", "otp", "content", "contents"})
