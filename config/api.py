@@ -22,6 +22,7 @@ from parcours.accounts.step_up import StepUpRequired
 from parcours.assessments.api import router as assessments_router
 from parcours.core.errorpages import api_error_body
 from parcours.core.errors import DomainError, RuleViolation
+from parcours.core.security_events import audit_denied
 from parcours.curriculum.api import router as curriculum_router
 from parcours.examcommittee.api import router as examcommittee_router
 from parcours.portfolio.api import router as portfolio_router
@@ -140,6 +141,7 @@ def step_up_required(request: HttpRequest, exc: StepUpRequired) -> HttpResponse:
 
 @api.exception_handler(PermissionDenied)
 def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    audit_denied(request, exc)
     return api.create_response(
         request, {"code": "forbidden", "message": "Not allowed for this user."}, status=403
     )
@@ -147,6 +149,7 @@ def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpRespon
 
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    audit_denied(request, exc)
     return api.create_response(request, {"code": "not_found", "message": "Not found."}, status=404)
 
 

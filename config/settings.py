@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The request being answered, for the audit chain's request id and client address.
+    "parcours.core.security_events.AuditContextMiddleware",
     # Cache-Control: no-store, private on a signed-in user's pages and on the whole API.
     "parcours.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -253,6 +255,7 @@ SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "parcours.core.views.csrf_failure"  # logs the refusal to the audit chain
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = SECURE_TRANSPORT
 # Paths (regular expressions, comma-separated, without the leading slash) answered over plain
@@ -440,3 +443,15 @@ PARCOURS_FILE_KEYS_FILE = os.environ.get("PARCOURS_FILE_KEYS_FILE", "")
 # or "none": files are stored as "not scanned" (check --deploy warns unless "none").
 UPLOAD_SCANNER = os.environ.get("PARCOURS_UPLOAD_SCANNER", "")
 UPLOAD_SCANNER_TIMEOUT = float(os.environ.get("PARCOURS_UPLOAD_SCANNER_TIMEOUT", "30"))
+# --- Audit (issue 13 part 6; docs/deploy.md) ----------------------------------------------------
+# The client address in the audit chain: REMOTE_ADDR, or the rightmost X-Forwarded-For address
+# only when a trusted proxy in front of Parcours sets that header.
+PARCOURS_TRUST_PROXY_FORWARDED_FOR = os.environ.get("PARCOURS_TRUST_PROXY_FORWARDED_FOR", "") == "1"
+# The audit chain's head, exported daily and signed (manage.py export_audit_head): a directory
+# outside the database (best on other storage), and the Ed25519 key, base64 of its 32-byte
+# seed, inline or in a 0600 file (manage.py export_audit_head --new-key prints one).
+PARCOURS_AUDIT_HEAD_DIR = os.environ.get(
+    "PARCOURS_AUDIT_HEAD_DIR", str(BASE_DIR / "var" / "audit-heads")
+)
+PARCOURS_AUDIT_SIGNING_KEY = os.environ.get("PARCOURS_AUDIT_SIGNING_KEY", "")
+PARCOURS_AUDIT_SIGNING_KEY_FILE = os.environ.get("PARCOURS_AUDIT_SIGNING_KEY_FILE", "")

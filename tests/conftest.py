@@ -1,45 +1,25 @@
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 
 import pytest
-from django.db import connections, transaction
 from django.test import TransactionTestCase
 
 from tests import factories
-
-AUDIT_PURGE_GATE = "core_audit_purge_gate"
-
-
-@contextmanager
-def audit_purge_gate_open(alias: str) -> Iterator[None]:
-    """Let DELETE/TRUNCATE through the audit log's append-only triggers, for the duration of
-    one transaction on `alias` (migration core 0002). Opened and closed in the same
-    transaction, so no other connection ever sees the gate open. Tests only."""
-    connection = connections[alias]
-    with connection.cursor() as cursor:
-        installed = AUDIT_PURGE_GATE in connection.introspection.table_names(cursor)
-    if not installed:  # a database built without migrations has no triggers either
-        yield
-        return
-    with transaction.atomic(using=alias):
-        with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {AUDIT_PURGE_GATE} (opened_by) VALUES ('tests.flush')")
-        yield
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {AUDIT_PURGE_GATE}")
+from tests.db_guards import guards_dropped
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _flush_purges_the_audit_log() -> Iterator[None]:
     """Transactional tests (`transaction=True`, `live_server`, the browser tests) end with
-    `flush`, which the audit log's triggers refuse (TRUNCATE on PostgreSQL, DELETE on SQLite).
-    Wrap only that flush in the purge gate; during the test itself the gate stays closed."""
+    `flush`, which the immutability triggers refuse (TRUNCATE on PostgreSQL, DELETE on SQLite).
+    Only that flush runs with the triggers dropped and recreated around it, in one transaction
+    (tests/db_guards.py); during the test itself they hold."""
     original = TransactionTestCase._fixture_teardown
 
     def _fixture_teardown(self: TransactionTestCase) -> None:
         with ExitStack() as stack:
             for alias in self._databases_names(include_mirrors=False):
-                stack.enter_context(audit_purge_gate_open(alias))
+                stack.enter_context(guards_dropped(alias))
             original(self)
 
     with pytest.MonkeyPatch.context() as patch:

@@ -41,6 +41,7 @@ from django.utils.translation import gettext as _
 from ninja import Header
 
 from parcours.core.errors import DomainError
+from parcours.core.security_events import SecurityEvent, audit_security_event
 from parcours.core.web import form_page
 
 from . import selectors, services
@@ -159,6 +160,7 @@ def step_up_required(*, guard: Guard | None = None) -> Callable[[View], View]:
                 error = DomainError("Vul de code in.", "Enter the code.", field="code")
                 return step_up_page(request, error=error, status=422)
             result = services.second_factor_verify(user, code=code, purpose="step_up")
+            audit_step_up(request, user, result)
             if not result.ok:
                 status = 429 if result.locked_until else 422
                 return step_up_page(request, error=result.refusal(), status=status)
@@ -173,6 +175,12 @@ def step_up_required(*, guard: Guard | None = None) -> Callable[[View], View]:
         return cast(View, wrapper)
 
     return decorate
+
+
+def audit_step_up(request: HttpRequest, user: User, result: services.Verification) -> None:
+    """The step-up's outcome in the audit chain (never the code)."""
+    kind = SecurityEvent.STEP_UP_OK if result.ok else SecurityEvent.STEP_UP_FAILED
+    audit_security_event(kind, request, user=user)
 
 
 def recovery_code_notice(request: HttpRequest, result: services.Verification) -> None:
@@ -233,6 +241,7 @@ def api_step_up_required(*, guard: Guard) -> Callable[[View], View]:
             if not code:
                 raise _api_refusal(None)
             result = services.second_factor_verify(user, code=code, purpose="step_up")
+            audit_step_up(request, user, result)
             if not result.ok:
                 raise _api_refusal(result)
             if not by_token:

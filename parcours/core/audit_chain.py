@@ -6,6 +6,10 @@ An entry's hash is SHA-256 over the UTF-8 bytes of its canonical JSON
 ISO 8601 in UTC with microseconds. `previous_hash` is the hash of the entry before, 64 zeros for
 the first. See docs/decisions/0005-hash-chained-audit-log.md.
 
+Hash version 2 (entries written since core 0003) adds `"v": 2`, `role`, `request_id` and
+`client_ip` (a string or null) to that object; version 1 entries keep the hash they were sealed
+with, so the chain verifies across the change.
+
 Migration core 0002 holds a frozen copy of the computation (migrations import no app code) to
 seal existing rows. Changing it would invalidate every stored hash: don't, short of a new decision
 record that starts a new chain.
@@ -40,6 +44,7 @@ class ChainEntry(Protocol):
     object_type: str
     object_id: str
     data: Any
+    # hash_version, role, request_id and client_ip are read when present (version 2).
 
 
 def _canonical_number(value: float) -> float | int:
@@ -99,6 +104,10 @@ def compute_hash(
     object_type: str,
     object_id: str,
     data: Any,
+    hash_version: int = 1,
+    role: str = "",
+    request_id: str = "",
+    client_ip: str | None = None,
 ) -> str:
     payload = {
         "sequence": sequence,
@@ -110,6 +119,10 @@ def compute_hash(
         "object_id": object_id,
         "data": data,
     }
+    if hash_version == 2:
+        payload |= {"v": 2, "role": role, "request_id": request_id, "client_ip": client_ip}
+    elif hash_version != 1:
+        raise ValueError(f"unknown audit hash version {hash_version}")
     return hashlib.sha256(canonical_json(payload)).hexdigest()
 
 
@@ -124,6 +137,10 @@ def entry_hash_of(entry: ChainEntry, *, sequence: int | None = None) -> str:
         object_type=entry.object_type,
         object_id=entry.object_id,
         data=entry.data,
+        hash_version=getattr(entry, "hash_version", 1),
+        role=getattr(entry, "role", ""),
+        request_id=getattr(entry, "request_id", ""),
+        client_ip=getattr(entry, "client_ip", None) or None,
     )
 
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 from typing import IO, Any
 
 from django.core.files.storage import Storage
+from django.db import models
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase
 from django.utils.http import content_disposition_header
+
+from .security_events import SecurityEvent, audit_security_event
 
 
 def _harden(response: HttpResponseBase) -> None:
@@ -27,15 +30,27 @@ def download(content: bytes, *, filename: str, content_type: str) -> HttpRespons
     return response
 
 
+def _audit_read(record: models.Model | None, how: str) -> None:
+    """A read of a stored file in the audit chain: which record, by whom (never its contents)."""
+    if record is not None:
+        audit_security_event(SecurityEvent.EVIDENCE_READ, obj=record, how=how)
+
+
 def stored_download(
-    storage: Storage, name: str, *, filename: str, content_type: str
+    storage: Storage,
+    name: str,
+    *,
+    filename: str,
+    content_type: str,
+    read_of: models.Model | None = None,
 ) -> FileResponse:
     """A stored upload, streamed as a download under the name the user gave it; 404 when the
-    file is gone."""
+    file is gone. `read_of`: the record whose file this is, logged as read."""
     try:
         stream: IO[bytes] = storage.open(name, "rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
+    _audit_read(read_of, "download")
     response = FileResponse(
         stream, as_attachment=True, filename=filename, content_type=content_type
     )
@@ -52,7 +67,14 @@ INLINE_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg"})
 INLINE_POLICY = "default-src 'none'; frame-ancestors 'self'; sandbox"
 
 
-def stored_inline(storage: Storage, name: str, *, filename: str, content_type: str) -> FileResponse:
+def stored_inline(
+    storage: Storage,
+    name: str,
+    *,
+    filename: str,
+    content_type: str,
+    read_of: models.Model | None = None,
+) -> FileResponse:
     """A stored upload of a type validated at upload (PDF, PNG, JPEG), to be shown in the
     browser: inline, never sniffed, never cached by a shared cache, under a strict policy,
     and framed only by our own pages. Any other type is a 404 (download it instead)."""
@@ -62,6 +84,7 @@ def stored_inline(storage: Storage, name: str, *, filename: str, content_type: s
         stream: IO[bytes] = storage.open(name, "rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
+    _audit_read(read_of, "inline")
     response = FileResponse(
         stream, as_attachment=False, filename=filename, content_type=content_type
     )

@@ -14,7 +14,8 @@ class AuditEntry(models.Model):
     """
 
     sequence = models.PositiveBigIntegerField(unique=True, editable=False)
-    previous_hash = models.CharField(max_length=64, editable=False)
+    # UNIQUE: two entries can never follow the same one, so the chain cannot fork.
+    previous_hash = models.CharField(max_length=64, unique=True, editable=False)
     entry_hash = models.CharField(max_length=64, editable=False)
     at = models.DateTimeField()
     actor = models.ForeignKey(
@@ -24,6 +25,12 @@ class AuditEntry(models.Model):
     object_type = models.CharField(max_length=80)
     object_id = models.CharField(max_length=40)
     data = models.JSONField(default=dict)
+    # 1: entries written before security events (hash without the three fields below);
+    # 2: the hash covers role, request_id and client_ip too (parcours.core.audit_chain).
+    hash_version = models.PositiveSmallIntegerField(default=1, editable=False)
+    role = models.CharField(max_length=40, blank=True, default="", editable=False)
+    request_id = models.CharField(max_length=64, blank=True, default="", editable=False)
+    client_ip = models.GenericIPAddressField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["sequence"]

@@ -4,7 +4,9 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from . import errorpages
 from .forms import RuleFilterForm
+from .security_events import SecurityEvent, audit_security_event
 from .selectors import area_label, parameter_catalogue, rule_catalogue
 
 
@@ -40,3 +42,10 @@ def security_txt(request: HttpRequest) -> HttpResponse:
     response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: the 403 page (with the request id), after logging the refusal (its
+    reason, never the token) to the audit chain."""
+    audit_security_event(SecurityEvent.CSRF_FAILED, request, reason=reason[:200])
+    return errorpages.permission_denied(request)

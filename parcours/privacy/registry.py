@@ -85,9 +85,11 @@ REGISTRY: dict[str, ModelPrivacy] = {
         "person; purge_expired removes finished tasks.",
     ),
     "core.auditentry": M(
-        personal="at actor action object_type object_id data",
-        none="id sequence previous_hash entry_hash",
-        note="Exported apart: the entries the person made and those about the person's records.",
+        personal="at actor action object_type object_id data role request_id client_ip",
+        none="id sequence previous_hash entry_hash hash_version",
+        note="Exported apart: the entries the person made and those about the person's records. "
+        "Security events (security.*) hold the acting role, the request id and the client's IP "
+        "address (personal data); a failed login the user name tried.",
     ),
     # accounts
     "accounts.user": M(

@@ -270,9 +270,13 @@ RECORD_CLASSES: tuple[RecordClass, ...] = (
         None,
         INSTITUTION_POLICY,
         "Het auditlog blijft: het is de verantwoording van elke wijziging (AVG art. 5 lid 2) "
-        "en een keten die niet inkort.",
+        "en een keten die niet inkort. Dat geldt ook voor de beveiligingsgebeurtenissen met "
+        "IP-adres en verzoek-id (inloggen, weigeringen, inzage): beleid van de instelling, "
+        "want een regel verwijderen breekt de keten.",
         "The audit log is kept: it accounts for every change (AVG art. 5(2)) and is a chain "
-        "that does not shorten.",
+        "that does not shorten. So are the security events with IP address and request id "
+        "(logins, refusals, reads): institution policy, since deleting an entry breaks the "
+        "chain.",
         legal_obligation=True,
         immutable=True,
     ),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from parcours.accounts.models import User
 from parcours.core import web
+from parcours.core.security_events import SecurityEvent, audit_security_event
 from parcours.core.web import AuthedRequest, post_only
 
 from . import permissions, selectors, services
@@ -24,6 +25,7 @@ SESSION_KEY = "privacy_subject"
 
 def _zip(request: AuthedRequest, subject: User) -> FileResponse:
     stream = services.subject_export(subject, actor=request.user)
+    audit_security_event(SecurityEvent.PRIVACY_EXPORT, request, obj=subject)
     response = FileResponse(
         stream,
         as_attachment=True,

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.core.management.color import no_style
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import DatabaseError, IntegrityError, connection, connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
@@ -39,8 +39,7 @@ from parcours.core.audit_chain import (
 )
 from parcours.core.management.commands.verify_audit import Command as VerifyAudit
 from parcours.core.models import AuditEntry
-from tests import factories
-from tests.conftest import AUDIT_PURGE_GATE, audit_purge_gate_open
+from tests import db_guards, factories
 
 MOMENT = datetime(2026, 9, 1, 8, 0, 0, 123456, tzinfo=UTC)
 
@@ -203,7 +202,13 @@ def test_audit_records_form_a_hash_chain(user):
         "object_type": "accounts.user",
         "object_id": str(user.pk),
         "data": {"on": "2026-09-01", "n": 1},
+        # hash version 2 (core 0003): outside a request, no role, request id or address
+        "v": 2,
+        "role": "",
+        "request_id": "",
+        "client_ip": None,
     }
+    assert stored_first.hash_version == 2
     text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert stored_first.entry_hash == hashlib.sha256(text.encode("utf-8")).hexdigest()
     assert AuditEntry.objects.get(pk=second.pk).data == {"amount": "12.50"}
@@ -369,7 +374,7 @@ def test_delete_is_refused(entries):
 
 def test_the_backends_flush_statement_is_refused(entries):
     """What `flush` runs on this backend (TRUNCATE on PostgreSQL, DELETE on SQLite) is refused
-    while the purge gate is closed."""
+    (the test suite's flush drops the triggers around itself, tests/db_guards.py)."""
     count = AuditEntry.objects.count()
     statements = connection.ops.sql_flush(no_style(), ["core_auditentry"])
     expected = "TRUNCATE" if connection.vendor == "postgresql" else "DELETE"
@@ -386,38 +391,66 @@ def test_the_backends_flush_statement_is_refused(entries):
     assert AuditEntry.objects.count() == count
 
 
-def test_purge_gate_lets_only_deletion_through_and_only_while_open(entries):
-    entry = entries[0]
-    with transaction.atomic():
-        with audit_purge_gate_open(connection.alias):
-            assert_refused(lambda: AuditEntry.objects.filter(pk=entry.pk).update(action="x"))
-            AuditEntry.objects.filter(pk=entry.pk).delete()
-            assert not AuditEntry.objects.filter(pk=entry.pk).exists()
-        assert_refused(lambda: AuditEntry.objects.all().delete())
-        transaction.set_rollback(True)
-    assert AuditEntry.objects.filter(pk=entry.pk).exists()
-    assert_refused(entry.delete)
+OLD_GATE = "core_audit_purge_gate"  # the table that used to switch the triggers off
 
 
-def test_a_temporary_table_cannot_stand_in_for_the_purge_gate(entries):
+def test_an_insert_into_the_old_purge_gate_fails_and_deleting_stays_refused(entries):
+    """Measured before: one INSERT into core_audit_purge_gate let DELETE and TRUNCATE through.
+    The table is gone (core 0003, examcommittee 0008), so the INSERT fails."""
     with connection.cursor() as cursor:
-        cursor.execute(f"CREATE TEMPORARY TABLE {AUDIT_PURGE_GATE} (opened_by varchar(80))")
-        cursor.execute(f"INSERT INTO {AUDIT_PURGE_GATE} (opened_by) VALUES ('intruder')")
+        assert OLD_GATE not in connection.introspection.table_names(cursor)
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {OLD_GATE} (opened_by) VALUES ('intruder')")
+    assert_refused(entries[0].delete)
+    assert_refused(lambda: AuditEntry.objects.all().delete())
+    assert AuditEntry.objects.filter(pk=entries[0].pk).exists()
+
+
+def test_a_table_of_the_old_gates_name_opens_nothing(entries):
+    """Even recreated (as a table or a temporary table) and filled, it switches nothing off:
+    no trigger reads it any more."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE TEMPORARY TABLE {OLD_GATE} (opened_by varchar(80))")
+        cursor.execute(f"INSERT INTO {OLD_GATE} (opened_by) VALUES ('intruder')")
+    assert_refused(entries[0].delete)
+    assert_refused(lambda: AuditEntry.objects.filter(pk=entries[1].pk).update(action="x"))
+
+
+def test_no_trigger_definition_names_a_switch(db):
+    """The installed triggers (SQLite) or their functions (PostgreSQL) consult no table: there
+    is nothing the application's database user can write to turn them off."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'")
+        else:
+            cursor.execute(
+                "SELECT prosrc FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                "WHERE n.nspname = current_schema() AND prosrc LIKE '%%refused%%'"
+            )
+        definitions = [row[0] for row in cursor.fetchall()]
+    assert len(definitions) >= (5 if connection.vendor == "sqlite" else 2)
+    assert [d for d in definitions if "select 1 from" in d.lower() or "gate" in d.lower()] == []
+
+
+def test_guards_dropped_recreates_every_trigger(entries):
+    """The test-only DDL helper (tests/db_guards.py) leaves the triggers as they were."""
+    before = db_guards._triggers(connection.alias)
+    with db_guards.guards_dropped(connection.alias):
+        assert db_guards._triggers(connection.alias) == []
+    assert sorted(db_guards._triggers(connection.alias)) == sorted(before)
     assert_refused(entries[0].delete)
 
 
-def test_no_application_code_opens_the_purge_gate():
-    """Migrations name the gate in their triggers (core 0002 and any later guarded table); no
-    code in parcours/ opens it. Only tests/conftest.py does, around the test suite's flush."""
+def test_no_application_code_drops_or_disables_the_triggers():
+    """Only migrations name the triggers; no code in parcours/ drops or disables them, and
+    nothing outside migrations names the old gate."""
     root = Path(settings.BASE_DIR) / "parcours"
     sources = {
         path.relative_to(root).as_posix(): path.read_text("utf-8") for path in root.rglob("*.py")
     }
-    naming = {name for name, text in sources.items() if AUDIT_PURGE_GATE in text}
-    assert "core/migrations/0002_audit_hash_chain.py" in naming
-    assert {name for name in naming if "/migrations/" not in name} == set()
-    opening = re.compile(rf"insert\s+into\s+\S*{AUDIT_PURGE_GATE}", re.IGNORECASE)
-    assert [name for name, text in sources.items() if opening.search(text)] == []
+    switching = re.compile(r"drop\s+trigger|disable\s+trigger|session_replication_role", re.I)
+    assert [n for n, t in sources.items() if switching.search(t) and "/migrations/" not in n] == []
+    assert [n for n, t in sources.items() if OLD_GATE in t and "/migrations/" not in n] == []
 
 
 # Tampering is found -----------------------------------------------------------------------
@@ -586,7 +619,7 @@ def test_migration_seals_existing_entries_and_reverses(transactional_db):
     )
     with connection.cursor() as cursor:
         tables = connection.introspection.table_names(cursor)
-    assert AUDIT_PURGE_GATE not in tables
+    assert OLD_GATE not in tables
     for n in range(3):
         old.objects.create(action="old.entry", object_type="core.thing", object_id=str(n), data={})
     old.objects.filter(object_id="1").update(data={"edited": True})  # the old table allowed it
@@ -599,3 +632,55 @@ def test_migration_seals_existing_entries_and_reverses(transactional_db):
     assert entries[0].previous_hash == GENESIS_HASH
     assert verify_chain(entries) is None
     assert_refused(lambda: AuditEntry.objects.filter(pk=entries[0].pk).update(action="x"))
+
+
+def test_two_entries_cannot_follow_the_same_one(entries):
+    """UNIQUE(previous_hash): a second entry after the same predecessor (a forked chain) is
+    refused by the database, whatever sequence it claims."""
+    head = entries[-1]
+    fields = {
+        "sequence": head.sequence + 1,
+        "previous_hash": head.entry_hash,
+        "at": MOMENT,
+        "action": "test.fork",
+        "object_type": "core.thing",
+        "object_id": "1",
+        "data": {},
+    }
+    AuditEntry.objects.create(entry_hash="a" * 64, **fields)
+    count = AuditEntry.objects.count()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AuditEntry.objects.create(entry_hash="b" * 64, **{**fields, "sequence": head.sequence + 2})
+    assert AuditEntry.objects.count() == count
+
+
+def test_the_hash_version_decides_what_the_hash_covers(entries, user):
+    """Entries sealed before core 0003 (hash version 1) verify as they were; the hash of a
+    version 2 entry covers role, request id and address."""
+    v1 = entries[0]
+    v1_hash = compute_hash(
+        sequence=v1.sequence,
+        previous_hash=v1.previous_hash,
+        at=v1.at,
+        actor_id=v1.actor_id,
+        action=v1.action,
+        object_type=v1.object_type,
+        object_id=v1.object_id,
+        data=v1.data,
+    )
+    fields = {
+        "sequence": 1,
+        "previous_hash": GENESIS_HASH,
+        "at": MOMENT,
+        "actor_id": None,
+        "action": "x",
+        "object_type": "",
+        "object_id": "",
+        "data": {},
+    }
+    assert compute_hash(**fields) != compute_hash(**fields, hash_version=2)
+    assert compute_hash(**fields, hash_version=2) != compute_hash(
+        **fields, hash_version=2, client_ip="192.0.2.1"
+    )
+    assert v1.hash_version == 2
+    assert v1.entry_hash == entry_hash_of(v1) != v1_hash

@@ -184,7 +184,11 @@ def test_no_one_else_exports_a_persons_data(client, world, who):
     response = client.post(reverse("privacy:subject_export"), {"subject": world["student"].pk})
 
     assert response.status_code == 403
-    assert AuditEntry.objects.count() == before
+    # only the refusal itself is logged (issue 13 part 6), no export
+    refused = AuditEntry.objects.filter(sequence__gt=before)
+    assert [(e.action, e.actor_id, e.data["status"]) for e in refused] == [
+        ("security.lookup_denied", world[who].pk, 403)
+    ]
 
 
 def test_a_stored_file_that_is_gone_is_listed_as_missing(client, world, settings):

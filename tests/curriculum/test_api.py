@@ -14,6 +14,7 @@ from openapi_spec_validator import validate
 from parcours.accounts.models import Role
 from parcours.accounts.services import api_token_create
 from parcours.core.models import AuditEntry
+from parcours.core.security_events import SECURITY_EVENT_KINDS
 from parcours.curriculum import permissions, services
 from parcours.curriculum.models import (
     AssessmentCriterion,
@@ -97,7 +98,9 @@ def snapshot(oer):
         "forms": AssessmentForm.objects.filter(unit__oer=oer).count(),
         "oers": Oer.objects.count(),
         # a code checked for the act is its own event, audited whether the act then succeeds
-        "audit": AuditEntry.objects.exclude(action__startswith="second_factor.").count(),
+        "audit": AuditEntry.objects.exclude(action__in=SECURITY_EVENT_KINDS)
+        .exclude(action__startswith="second_factor.")
+        .count(),
     }
 
 

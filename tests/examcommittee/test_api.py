@@ -27,6 +27,7 @@ from openapi_spec_validator import validate
 from parcours.accounts.models import Role
 from parcours.accounts.services import api_token_create
 from parcours.core.models import AuditEntry
+from parcours.core.security_events import SECURITY_EVENT_KINDS
 from parcours.examcommittee import services
 from parcours.examcommittee.api import schemas
 from parcours.examcommittee.models import (
@@ -243,7 +244,9 @@ def written() -> dict[str, int]:
         "decision_units": DecisionUnit.objects.count(),
         "circumstances": PersonalCircumstance.objects.count(),
         # a code checked for the act is its own event, audited whether the act then succeeds
-        "audit": AuditEntry.objects.exclude(action__startswith="second_factor.").count(),
+        "audit": AuditEntry.objects.exclude(action__in=SECURITY_EVENT_KINDS)
+        .exclude(action__startswith="second_factor.")
+        .count(),
     }
 
 

@@ -19,6 +19,7 @@ from openapi_spec_validator import validate
 
 from parcours.accounts.services import api_token_create
 from parcours.core.models import AuditEntry
+from parcours.core.security_events import SECURITY_EVENT_KINDS
 from parcours.portfolio import services
 from parcours.portfolio.models import (
     EvidenceItem,
@@ -120,7 +121,7 @@ def written() -> dict[str, int]:
         "mappings": EvidenceMapping.objects.count(),
         "judgements": VraakJudgement.objects.count(),
         "confirmations": WorkplaceConfirmation.objects.count(),
-        "audit": AuditEntry.objects.count(),
+        "audit": AuditEntry.objects.exclude(action__in=SECURITY_EVENT_KINDS).count(),
     }
 
 

@@ -32,6 +32,7 @@ from ..forms import CodeForm
 from ..models import User
 from ..step_up import (
     CODE_FIELD,
+    audit_step_up,
     enrol_redirect,
     forget_verified,
     mark_verified,
@@ -133,6 +134,7 @@ def step_up(request: AuthedRequest) -> HttpResponse:
         error = DomainError("Vul de code in.", "Enter the code.", field="code")
         return cast(HttpResponse, step_up_page(request, error=error, status=422, carried=carried))
     result = services.second_factor_verify(request.user, code=code, purpose="step_up")
+    audit_step_up(request, request.user, result)
     if not result.ok:
         status = 429 if result.locked_until else 422
         page = step_up_page(request, error=result.refusal(), status=status, carried=carried)

@@ -12,6 +12,7 @@ from ninja import Router
 from ninja.responses import Status
 
 from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ObjectId, caller
+from parcours.core.security_events import SecurityEvent, audit_security_event
 
 from .. import permissions, selectors, services
 from .schemas import RequestCreateIn, RequestOut, RequestSummaryOut, ResultOut
@@ -68,7 +69,9 @@ def assessment_result_list(request: HttpRequest, enrolment_id: ObjectId) -> Any:
     """The unit results of an enrolment, oldest first: result, EC, route, integral or not,
     date and feedback. Results are never changed; a correction is a later decision."""
     enrolment = permissions.get_assessed_enrolment_for(request.user, enrolment_id)
-    return selectors.results_of(enrolment)
+    results = selectors.results_of(enrolment)
+    audit_security_event(SecurityEvent.RESULTS_READ, request, obj=enrolment, via="api")
+    return results
 
 
 # --- one request ----------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from parcours.accounts.models import Viewer
 from parcours.core import web
+from parcours.core.security_events import SecurityEvent, audit_security_event
 from parcours.core.web import AuthedRequest
 from parcours.curriculum.models import AssessmentCriterion, LearningOutcome, Unit
 from parcours.studyplans import permissions as studyplan_permissions
@@ -280,6 +281,8 @@ def render_detail(
     # students and coaches never get individual scores: score_table is not even asked
     table = selectors.score_table(req, user) if own or all_visible else []
     interview = selectors.interview_of(req)
+    if req.status == Status.COMPLETED:  # the page shows the unit results
+        audit_security_event(SecurityEvent.RESULTS_READ, request, obj=req, via="page")
     forms = _detail_forms(
         req,
         own,

@@ -162,4 +162,5 @@ def evidence_download(request: AuthedRequest, pk: int, version: int) -> FileResp
         frozen.stored_name,
         filename=frozen.original_name,
         content_type=frozen.content_type,
+        read_of=frozen,
     )

@@ -343,4 +343,5 @@ def document_download(request: AuthedRequest, pk: int) -> FileResponse:
         document.stored_name,
         filename=document.original_name,
         content_type=document.content_type,
+        read_of=document,
     )

@@ -154,4 +154,5 @@ def evidence_version_download(request: HttpRequest, version_id: ObjectId) -> Any
         version.stored_name,
         filename=version.original_name,
         content_type=version.content_type,
+        read_of=version,
     )

@@ -41,6 +41,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from parcours.core import crypto_files, scanner
+from parcours.core.security_events import SecurityEvent, audit_security_event
 from parcours.core.tasks import enqueue_on_commit
 
 from ..models import StoredFile
@@ -81,7 +82,21 @@ def _virus(signature: str) -> UploadRefused:
 
 def upload_accept(name: str, stream: IO[bytes], size: int) -> Accepted:
     """Check the upload by its content and scan it; refuses (413/422) with nothing stored.
-    Call it before the transaction that stores it: the scan may take a moment."""
+    Call it before the transaction that stores it: the scan may take a moment. A refusal is
+    logged to the audit chain with its reason (not the file's name or contents)."""
+    try:
+        return _accept(name, stream, size)
+    except UploadRefused as refused:
+        audit_security_event(
+            SecurityEvent.UPLOAD_REFUSED,
+            reason=refused.message_en,
+            status=refused.status,
+            size=size,
+        )
+        raise
+
+
+def _accept(name: str, stream: IO[bytes], size: int) -> Accepted:
     checked = check_upload(name, stream, size, max_bytes=max_upload_bytes())
     if not scanner.scanner_address():
         return Accepted(checked, Scan.NOT_SCANNED, "no scanner configured")

@@ -90,6 +90,7 @@ def inline_view(version: EvidenceVersion) -> FileResponse:
         version.stored_name,
         filename=version.original_name,
         content_type=version.content_type,
+        read_of=version,
     )
 
 
@@ -100,6 +101,7 @@ def attachment(version: EvidenceVersion) -> FileResponse:
         version.stored_name,
         filename=version.original_name,
         content_type=version.content_type,
+        read_of=version,
     )
 
 
