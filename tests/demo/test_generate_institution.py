@@ -211,9 +211,8 @@ def test_postgresql_foreign_keys_come_back_the_same_and_still_refuse_an_orphan()
 
     writer.Table.add = orphan_plan_unit  # type: ignore[method-assign]
     try:
-        with pytest.raises(IntegrityError, match="foreign key"):
-            with transaction.atomic():
-                generate(N, seed=3)
+        with pytest.raises(IntegrityError, match="foreign key"), transaction.atomic():
+            generate(N, seed=3)
     finally:
         writer.Table.add = real_add  # type: ignore[method-assign]
     assert len(orphaned) == 1
