@@ -113,6 +113,11 @@ TEMPLATES = [
 ]
 
 
+# Django's form and widget templates written in Python (the same HTML, a fraction of the time:
+# a select renders each option through the template engine otherwise); see the module.
+FORM_RENDERER = "parcours.core.form_renderer.FastFormRenderer"
+
+
 def database_config(environ: Mapping[str, str], *, debug: bool) -> dict[str, Any]:
     """The `default` database from the environment (see the module docstring)."""
     config: dict[str, Any] = dict(

@@ -123,18 +123,25 @@ def mappable_units(enrolment: Enrolment) -> QuerySet[Unit]:
     )
 
 
-def enrolment_units(enrolment: Enrolment) -> QuerySet[Unit]:
+def enrolment_units(enrolment: Enrolment) -> list[tuple[Unit, list[int]]]:
     """Units of the OER years the enrolment is under (its start year's and those its plans
-    name, see studyplans' `enrolment_oer_ids`), with outcomes and criteria: what the portfolio
-    overview shows coverage of, in the same number of queries however many OER years the
-    programme has."""
+    name, see studyplans' `enrolment_oer_ids`), each with the ids of its assessment criteria:
+    what the portfolio overview shows coverage of, in the same number of queries however many
+    OER years the programme has (the criteria as (unit, id) pairs in one query, not as
+    outcome and criterion objects)."""
     oer_ids = studyplan_selectors.enrolment_oer_ids([enrolment])[enrolment.pk]
-    return (
+    units = list(
         Unit.objects.filter(oer_id__in=oer_ids)
         .select_related("oer")
-        .prefetch_related("outcomes__criteria")
         .order_by("-oer__academic_year", "position", "code")
     )
+    criteria: dict[int, list[int]] = {u.pk: [] for u in units}
+    pairs = AssessmentCriterion.objects.filter(outcome__unit__oer_id__in=oer_ids).values_list(
+        "outcome__unit_id", "pk"
+    )
+    for unit_id, pk in pairs.order_by():
+        criteria[unit_id].append(pk)
+    return [(u, criteria[u.pk]) for u in units]
 
 
 def item_detail(item: EvidenceItem) -> EvidenceItem:

@@ -170,3 +170,51 @@ def test_kept_progress_of_every_student_verifies() -> None:
     out = StringIO()
     call_command("verify_progress", stdout=out)
     assert out.getvalue().strip().splitlines()[-1] == "0 differences"
+
+
+def foreign_keys() -> list[tuple[str, str, str]]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid)"
+            " FROM pg_constraint WHERE contype = 'f' ORDER BY 1, 2"
+        )
+        return cursor.fetchall()
+
+
+def test_postgresql_foreign_keys_come_back_the_same_and_still_refuse_an_orphan() -> None:
+    """On PostgreSQL the generator adds the keys of the tables it fills after writing them:
+    afterwards every key is there with its definition (deferred), and a row without its
+    parent still fails the generation, writing nothing."""
+    from django.db import IntegrityError, connection
+
+    from parcours.demo.generator import writer
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the keys are dropped and added on PostgreSQL only")
+    before = foreign_keys()
+    assert any("DEFERRABLE INITIALLY DEFERRED" in d for _t, _n, d in before)
+    with transaction.atomic():
+        generate(N, seed=3)
+        assert foreign_keys() == before
+        transaction.set_rollback(True)
+
+    real_add = writer.Table.add
+    orphaned = []
+
+    def orphan_plan_unit(self, **fields):
+        if self.model is PlanUnit and not orphaned:
+            fields["unit_id"] = 10**9  # no such unit, in one plan unit
+            orphaned.append(fields)
+        return real_add(self, **fields)
+
+    writer.Table.add = orphan_plan_unit  # type: ignore[method-assign]
+    try:
+        with pytest.raises(IntegrityError, match="foreign key"), transaction.atomic():
+            generate(N, seed=3)
+    finally:
+        writer.Table.add = real_add  # type: ignore[method-assign]
+    assert len(orphaned) == 1
+    assert foreign_keys() == before
+    assert db_counts() == dict.fromkeys(db_counts(), 0)

@@ -874,6 +874,30 @@ def test_plan_page_query_count_does_not_grow_with_units_and_activities(
     assert html.count('<li data-testid="activity-U') == units
 
 
+def test_the_plan_editor_renders_the_same_html_through_the_python_form_renderer(
+    client, small_units_oer, settings
+):
+    """The editor's forms (selects of activities, radios, dates, errors areas) come out the same
+    through FORM_RENDERER's Python copy of Django's templates as through the templates."""
+    enrol = factories.enrolment(small_units_oer.variant)
+    routes = {"U1": "B", "U2": "D", "U3": "A"}
+    version = factories.plan(enrol, small_units_oer, routes=routes).versions.get()
+    external(version, "U1", title="Activiteit <1> & co")
+    client.force_login(enrol.student)
+    pages = []
+    for renderer in (
+        "parcours.core.form_renderer.FastFormRenderer",
+        "django.forms.renderers.DjangoTemplates",
+    ):
+        settings.FORM_RENDERER = renderer
+        html = text(client.get(url("plan_detail", version.plan_id)))
+        # the CSRF token (masked anew per response) and the CSP nonce differ per request
+        html = re.sub(r"[A-Za-z0-9]{64}", "TOKEN", html)
+        pages.append(re.sub(r'nonce="[^"]+"', "", html))
+    assert pages[0].count("<select") >= 3
+    assert pages[0] == pages[1]
+
+
 # --- language -----------------------------------------------------------------------------------
 
 

@@ -47,7 +47,7 @@ from parcours.studyplans.models import (
 from .institution import build_catalogue
 from .spec import CHUNK_STUDENTS, INSTITUTION_CODE, INSTITUTION_NAME
 from .students import generate_student
-from .writer import Tables, fixed_timestamps, reset_sequences
+from .writer import Tables, fixed_timestamps, foreign_keys_added_after, reset_sequences
 
 # Parents before children: the order the tables are written in.
 MODELS: list[type[models.Model]] = [
@@ -115,6 +115,27 @@ def finish(enrolment_ids: list[int]) -> None:
     examcommittee_services.progress_refresh(enrolment_ids)
 
 
+def write_rows(
+    tables: Tables, students: int, seed: int, stage: Callable[[str, Tables], None]
+) -> list[int]:
+    """The catalogue, then the students in rounds of CHUNK_STUDENTS; their enrolment ids."""
+    catalogue = build_catalogue(tables, random.Random(f"parcours-generator:{seed}"), students)
+    tables.flush()
+    stage(
+        f"institution, staff and curriculum ({len(catalogue.programmes)} programmes, "
+        f"{len(catalogue.variants)} variants, {tables[Unit].written:,} units)",
+        tables,
+    )
+    enrolments: list[int] = []
+    for first in range(1, students + 1, CHUNK_STUDENTS):
+        last = min(students, first + CHUNK_STUDENTS - 1)
+        for number in range(first, last + 1):
+            enrolments.append(generate_student(tables, catalogue, seed, number))
+        tables.flush()
+        stage(f"students {first:,}-{last:,}", tables)
+    return enrolments
+
+
 def generate(
     students: int, seed: int, report: Callable[[str], None] = lambda line: None
 ) -> dict[str, int]:
@@ -131,23 +152,13 @@ def generate(
 
     with transaction.atomic(), fixed_timestamps(MODELS):
         tables = Tables(MODELS)
-        catalogue = build_catalogue(tables, random.Random(f"parcours-generator:{seed}"), students)
-        tables.flush()
-        stage(
-            f"institution, staff and curriculum ({len(catalogue.programmes)} programmes, "
-            f"{len(catalogue.variants)} variants, {tables[Unit].written:,} units)",
-            tables,
-        )
-        enrolments: list[int] = []
-        for first in range(1, students + 1, CHUNK_STUDENTS):
-            last = min(students, first + CHUNK_STUDENTS - 1)
-            for number in range(first, last + 1):
-                enrolments.append(generate_student(tables, catalogue, seed, number))
-            tables.flush()
-            stage(f"students {first:,}-{last:,}", tables)
+        with foreign_keys_added_after(MODELS):
+            enrolments = write_rows(tables, students, seed, stage)
+        stage("foreign keys added and checked", tables)
         reset_sequences(MODELS)
         analyze()
         finish(enrolments)
+        stage("kept progress", tables)
         counts = tables.counts()
         audit_record(
             None,

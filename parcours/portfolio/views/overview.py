@@ -115,8 +115,7 @@ def _panel(
     )
     mapped = selectors.mapped_criterion_ids(enrolment)
     units = []
-    for unit in selectors.enrolment_units(enrolment):
-        ids = [c.pk for o in unit.outcomes.all() for c in o.criteria.all()]
+    for unit, ids in selectors.enrolment_units(enrolment):
         units.append(
             UnitSummary(unit, len(ids), len([i for i in ids if i in mapped]), coverage_url(unit))
         )

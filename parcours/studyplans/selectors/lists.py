@@ -12,6 +12,8 @@ from django.db.models import (
     Case,
     Count,
     DateField,
+    F,
+    Func,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -108,7 +110,21 @@ def _guidance_overdue(today: date) -> Q | bool:
     since = result.values_used.get("since") if result.ok else None
     if since is None:
         return True
-    return Q(last_conversation__isnull=True) | Q(last_conversation__lt=since)
+    # no conversation counts as one before every date: a single reference to the subquery
+    return Q(guidance_ref__lt=since)
+
+
+class _LaterOf(Func):
+    """The later of two dates, NULL only when both are: PostgreSQL's GREATEST ignores NULLs,
+    SQLite's MAX does not (so there each date stands in for the other when it is NULL)."""
+
+    function = "GREATEST"
+    output_field = DateField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        a, b = self.get_source_expressions()
+        both = Greatest(Coalesce(a, b), Coalesce(b, a), output_field=DateField())
+        return compiler.compile(both)
 
 
 def caseload_rows(
@@ -131,11 +147,15 @@ def caseload_rows(
         output_field=DateField(),
     )
     mine = Enrolment.objects.filter(coach=coach)
-    stall = Q()
     weeks_in_use = mine.order_by().values_list("variant__stall_weeks", flat=True).distinct()
-    for weeks in sorted(weeks_in_use):
-        stall |= Q(variant__stall_weeks=weeks, stall_ref__lt=today - timedelta(weeks=weeks))
+    # the stall cut-off of each student's variant, so the stall reference is compared once
+    cutoffs = [
+        When(variant__stall_weeks=weeks, then=Value(today - timedelta(weeks=weeks)))
+        for weeks in sorted(weeks_in_use)
+    ]
     overdue = _guidance_overdue(today)
+    # aliases are not selected: each correlated subquery appears in the SQL only where a
+    # selected column or a filter needs it (Django inlines an annotation wherever it is used)
     qs = (
         mine.select_related("student", "variant__programme", "persona")
         .annotate(
@@ -147,14 +167,22 @@ def caseload_rows(
                 output_field=DateField(),
             ),
             last_conversation=held,
-            last_progress=Greatest(Coalesce(changed, held), Coalesce(held, changed)),
-            stall_ref=Coalesce(
-                Greatest(Coalesce(changed, held), Coalesce(held, changed)), "start_date"
-            ),
+            last_progress=_LaterOf(changed, held),
+        )
+        .alias(
+            stall_ref=Coalesce(_LaterOf(changed, held), "start_date"),
+            stall_cutoff=Case(*cutoffs, default=None, output_field=DateField())
+            if cutoffs
+            else Value(None, output_field=DateField()),
+            guidance_ref=Coalesce(held, Value(date.min), output_field=DateField()),
         )
         .annotate(
-            stalled=Case(When(stall, then=True), default=False, output_field=BooleanField())
-            if stall
+            stalled=Case(
+                When(stall_ref__lt=F("stall_cutoff"), then=True),
+                default=False,
+                output_field=BooleanField(),
+            )
+            if cutoffs
             else Value(False),
             guidance_overdue=Value(True)
             if overdue is True

@@ -71,6 +71,19 @@ def enrolment_units(enrolments: Sequence[Enrolment]) -> dict[int, list[Unit]]:
 CATALOGUE_SEARCH_LIMIT = 50
 
 
+CATALOGUE_FIELDS = (
+    "kind",
+    "title_nl",
+    "title_en",
+    "hours",
+    "unit__code",
+    "unit__oer__academic_year",
+    "unit__oer__variant__form",
+    "unit__oer__variant__programme__name_nl",
+    "unit__oer__variant__programme__name_en",
+)
+
+
 def catalogue_activities(
     enrolment: Enrolment,
     *,
@@ -82,7 +95,11 @@ def catalogue_activities(
     their own variant's OER years, and of other programmes' published OERs only those matching
     `search` (title or unit code, word by word; at most 50) and the one `picked` in a form, so
     the page grows with the student and the search, not with every programme's catalogue."""
-    published = LearningActivity.objects.filter(unit__oer__status=Oer.Status.PUBLISHED)
+    # only what a catalogue label, the source check and an agreed activity read: an own
+    # catalogue holds hundreds of activities, each with its unit, OER, variant and programme
+    published = LearningActivity.objects.filter(unit__oer__status=Oer.Status.PUBLISHED).only(
+        *CATALOGUE_FIELDS
+    )
     related = ("unit__oer__variant__programme",)
     own = list(
         published.filter(

@@ -48,8 +48,37 @@ FALLBACK_RULE = "studyplan.own-route-established"
 
 @dataclass(frozen=True)
 class CaseloadEntry:
+    """A row with its cells as text, computed once in Python instead of resolved through
+    the template engine per row (the same text the template would print)."""
+
     row: selectors.CaseloadRow
     status_label: str
+    file_url: str
+    student: str
+    programme: str
+    form: str
+    next_conversation: str
+    last_conversation: str
+    last_progress: str
+
+
+def _day(value: Any) -> str:
+    return value.isoformat() if value else "—"
+
+
+def _caseload_entry(row: selectors.CaseloadRow, labels: dict[str, Any]) -> CaseloadEntry:
+    e = row.enrolment
+    return CaseloadEntry(
+        row,
+        str(labels.get(row.plan_status or "", "")),
+        reverse("studyplans:student_file", args=[e.pk]),
+        str(e.student),
+        str(e.variant.programme),
+        e.variant.get_form_display(),
+        _day(row.next_conversation),
+        _day(row.last_conversation),
+        _day(row.last_progress),
+    )
 
 
 @dataclass(frozen=True)
@@ -120,10 +149,7 @@ def caseload(request: AuthedRequest) -> HttpResponseBase:
         )
     listing = paging.list_page(request, found, sorts=CASELOAD_SORTS, default="student")
     counts = selectors.caseload_counts(request.user, today=today)
-    entries = [
-        CaseloadEntry(row, str(labels.get(row.plan_status or "", "")))
-        for row in map(selectors.caseload_row, listing.rows)
-    ]
+    entries = [_caseload_entry(row, labels) for row in map(selectors.caseload_row, listing.rows)]
     context = {
         "form": form,
         "listing": listing,

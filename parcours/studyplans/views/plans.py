@@ -68,11 +68,14 @@ def activity_catalogue(
     catalogue: dict[str, tuple[LearningActivity, str]] = {}
     own: list[tuple[str, str]] = []
     others: dict[str, list[tuple[str, str]]] = {}
+    # the kind's label translated once per kind, not once per activity (get_kind_display
+    # rebuilds the choices and translates every label on each call)
+    kinds = {value: str(label) for value, label in LearningActivity.Kind.choices}
     for a in selectors.catalogue_activities(
         enrolment, own_oers=own_oers, search=search, picked=picked
     ):
         variant = a.unit.oer.variant
-        label = f"{a.unit.code} · {a.localized('title')} ({a.get_kind_display()}, {a.hours} h)"
+        label = f"{a.unit.code} · {a.localized('title')} ({kinds.get(a.kind, a.kind)}, {a.hours} h)"
         if variant.pk == enrolment.variant_id:
             if a.unit.oer_id not in own_oers:
                 continue  # another OER year of the student's own programme
