@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.db import connection
 from openapi_spec_validator import validate
 
 from parcours.accounts.models import Role
@@ -1080,10 +1081,15 @@ def many(w, size):
     return enrolments
 
 
+def audited_read() -> int:
+    """Queries for logging a read to the audit chain: role, head, insert, and on PostgreSQL
+    the advisory lock that keeps appends in line."""
+    return 3 + (connection.vendor == "postgresql")
+
+
 LIST_QUERIES = {
     "student": (lambda w: f"/enrolments/{w.enrol.pk}/assessment-requests", 6),
-    # 4, plus 3 for logging the read to the audit chain (role, head, insert)
-    "student-results": (lambda w: f"/enrolments/{w.enrol.pk}/results", 7),
+    "student-results": (lambda w: f"/enrolments/{w.enrol.pk}/results", None),
     "a1": (lambda w: "/assessor/assignments", 5),
     "coordinator": (lambda w: "/assessment-coordinator/queue", 6),
     "committee": (lambda w: "/assessment-reviews", 5),
@@ -1097,6 +1103,7 @@ def test_lists_take_the_same_number_of_queries_whatever_their_length(
 ):
     many(w, size)
     path, limit = LIST_QUERIES[who]
+    limit = 4 + audited_read() if limit is None else limit
     role = who.split("-")[0]
     with django_assert_max_num_queries(limit):
         response = call(client, w, role, "get", path(w))
