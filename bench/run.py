@@ -430,7 +430,7 @@ def api(users: dict[str, Any], out: list[str]) -> None:
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(
         [str(gunicorn), "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--log-level", "warning"],
+         "--workers", "2", "--log-level", "warning", "--access-logfile", "/dev/null"],
         env=os.environ.copy(),
         cwd=str(ROOT),
     )  # fmt: skip
