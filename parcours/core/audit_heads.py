@@ -18,7 +18,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +30,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from .audit_chain import canonical_json, format_at
+from .crypto_files import read_owner_only
 from .models import AuditEntry
 
 FORMAT = "parcours-audit-head/1"
@@ -70,17 +70,7 @@ def signing_key() -> Ed25519PrivateKey:
             "No audit signing key: set PARCOURS_AUDIT_SIGNING_KEY or "
             "PARCOURS_AUDIT_SIGNING_KEY_FILE (docs/deploy.md)."
         )
-    path = Path(key_file)
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        raise HeadExportError(f"Cannot read the audit signing key file {path}: {exc}") from exc
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise HeadExportError(
-            f"The audit signing key file {path} may be read by others "
-            f"(mode {stat.filemode(mode)}); make it 0600."
-        )
-    return _parse_key(path.read_text(encoding="ascii"))
+    return _parse_key(read_owner_only(Path(key_file), "audit signing key file", HeadExportError))
 
 
 def public_key_text(key: Ed25519PublicKey) -> str:

@@ -114,18 +114,23 @@ def parse_keys(text: str) -> KeyRing:
     return KeyRing(current=next(iter(keys)), keys=keys)
 
 
-def read_key_file(path: Path) -> KeyRing:
-    """The keys in `path`, refused unless only its owner may read it (0600 or 0400)."""
+def read_owner_only(path: Path, label: str, error: type[Exception]) -> str:
+    """The text of a secret's file (a key file), refused with `error` unless only its owner
+    may read it (0600 or 0400)."""
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        raise FileKeyError(f"Cannot read the file key file {path}: {exc}") from exc
+        raise error(f"Cannot read the {label} {path}: {exc}") from exc
     if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise FileKeyError(
-            f"The file key file {path} may be read by others (mode {stat.filemode(mode)}); "
-            "make it 0600."
+        raise error(
+            f"The {label} {path} may be read by others (mode {stat.filemode(mode)}); make it 0600."
         )
-    return parse_keys(path.read_text(encoding="ascii"))
+    return path.read_text(encoding="ascii")
+
+
+def read_key_file(path: Path) -> KeyRing:
+    """The keys in `path`, refused unless only its owner may read it (0600 or 0400)."""
+    return parse_keys(read_owner_only(path, "file key file", FileKeyError))
 
 
 def _development_key_file() -> Path:
