@@ -1,7 +1,14 @@
-"""Every choice field in the OpenAPI document lists its own values: many models call their
-choices `Status` or `Kind`, and as shared components they would overwrite each other."""
+"""The OpenAPI document says what the API checks: every choice field lists its own values (many
+models call their choices `Status` or `Kind`, and as shared components they would overwrite each
+other), component names are unique, formats and bounds are documented."""
 
+import pytest
+from ninja import Schema
+from pydantic import TypeAdapter, ValidationError
+
+import config.api  # noqa: F401  (imports every app's schemas)
 from parcours.assessments.models import AssessmentRequest, AssessorAssignment, UnitResult
+from parcours.core.api import HTTP_URL_PATTERN, Id
 from parcours.curriculum.models import Oer, TeacherConsent
 from parcours.portfolio.models import EvidenceItem
 from parcours.studyplans.models import PlanVersion
@@ -37,3 +44,42 @@ def test_each_choice_field_documents_its_own_values(client, db):
         if "enum" in s.get("properties", {}).get("position", {})
     )
     assert position == {"type": "integer", "enum": AssessorAssignment.Position.values}
+
+
+def test_no_two_schemas_share_a_component_name(db):
+    """Ninja names a component after its class; two classes of one name would overwrite each
+    other in the document (an OER's criteria were documented as an assessment's)."""
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    names = [c.__name__ for c in subclasses(Schema) if c.__module__.startswith("parcours.")]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+def test_integers_written_as_whole_floats_are_integers(client, db):
+    """JSON Schema counts 2027.0 as an integer; refusing it would contradict the document. A
+    fraction and a string stay refused."""
+    assert TypeAdapter(Id).validate_python(2027.0) == 2027
+    for wrong in (2027.5, "2027", True):
+        with pytest.raises(ValidationError):
+            TypeAdapter(Id).validate_python(wrong)
+    schemas = _document(client)
+    assert schemas["OerCreateIn"]["properties"]["variant_id"] == {
+        "maximum": 2**63 - 1,
+        "minimum": 1,
+        "title": "Variant Id",
+        "type": "integer",
+    }
+
+
+def test_links_and_texts_document_what_the_api_checks(client, db):
+    schemas = _document(client)
+    link = schemas["ItemCreateIn"]["properties"]["link"]
+    assert link["anyOf"] == [
+        {"maxLength": 0, "type": "string"},
+        {"maxLength": 500, "pattern": HTTP_URL_PATTERN, "type": "string"},
+    ]
+    assert schemas["ItemCreateIn"]["properties"]["title"]["pattern"] == "^[^\\x00]*$"

@@ -873,6 +873,11 @@ def test_openapi_document_is_valid_and_lists_the_portfolio_operations(client, db
         assert operation["operationId"].startswith("evidence_"), key
     upload_body = operations[("POST", "/enrolments/{enrolment_id}/evidence/upload")]
     schema = upload_body["requestBody"]["content"]["multipart/form-data"]["schema"]
-    assert schema["properties"]["file"] == {"format": "binary", "title": "File", "type": "string"}
+    assert schema["properties"]["file"] == {
+        "format": "binary",
+        "minLength": 1,
+        "title": "File",
+        "type": "string",
+    }
     download = operations[("GET", "/evidence-versions/{version_id}/download")]["responses"]["200"]
     assert list(download["content"]) == ["application/octet-stream"]

@@ -14,7 +14,7 @@ from parcours.core.api import LIST_ERRORS, READ_ERRORS, WRITE_ERRORS, ErrorOut, 
 from parcours.core.errors import DomainError
 
 from .. import permissions, selectors, services
-from .schemas import AssignIn, AssignmentOut, CandidateOut, QueueEntryOut
+from .schemas import AssessmentQueueEntryOut, AssignIn, AssignmentOut, CandidateOut
 
 router = Router()
 
@@ -24,7 +24,7 @@ router = Router()
 
 @router.get(
     "/assessment-coordinator/queue",
-    response={200: list[QueueEntryOut], **LIST_ERRORS},
+    response={200: list[AssessmentQueueEntryOut], **LIST_ERRORS},
     operation_id="assessment_coordinator_queue",
     url_name="assessment_coordinator_queue",
 )

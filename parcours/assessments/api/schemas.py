@@ -6,9 +6,9 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import AwareDatetime, BeforeValidator
+from pydantic import AwareDatetime, BeforeValidator, Strict
 
-from parcours.core.api import Bool, Id, In, Int, PersonOut, Text, inline_choices
+from parcours.core.api import JSON_INTEGER, Bool, Id, In, PersonOut, Text, inline_choices
 from parcours.curriculum.models import AssessmentForm
 from parcours.portfolio.schemas import VersionOut
 
@@ -33,7 +33,12 @@ def _iso_moment(value: Any) -> Any:
 
 
 Moment = Annotated[AwareDatetime, BeforeValidator(_iso_moment)]
-Score = Annotated[Int, Field(ge=1, le=10, description="On the unit's scale, 1..scale_points")]
+Score = Annotated[
+    int,
+    Strict(),
+    Field(ge=1, le=10, description="On the unit's scale, 1..scale_points"),
+    JSON_INTEGER,
+]
 Short = Annotated[Text, Field(max_length=200)]
 
 
@@ -136,7 +141,7 @@ class RequestOut(Schema):
         return obj.results.all()
 
 
-class CriterionOut(Schema):
+class ScoringCriterionOut(Schema):
     id: int
     label: str
     unit_id: int
@@ -171,7 +176,7 @@ class ScoreSheetOut(Schema):
     )
     submitted_at: datetime | None = Field(..., description="When the caller submitted")
     others_visible: bool
-    criteria: list[CriterionOut]
+    criteria: list[ScoringCriterionOut]
     own: list[ScoreOut]
     others: list[OtherAssessorOut]
     consensus: list[ConsensusOut]
@@ -197,7 +202,7 @@ class AssessorWorkOut(Schema):
         return obj.request.request_units.all()
 
 
-class QueueEntryOut(Schema):
+class AssessmentQueueEntryOut(Schema):
     request_id: int = Field(..., alias="pk")
     status: RequestStatus
     integral: bool

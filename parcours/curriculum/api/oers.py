@@ -12,8 +12,9 @@ from ninja.responses import Status
 from parcours.accounts.api_auth import public_operation
 from parcours.accounts.step_up import api_step_up_required
 from parcours.core.api import (
+    PUBLIC_LIST_ERRORS,
+    PUBLIC_READ_ERRORS,
     WRITE_ERRORS,
-    ErrorOut,
     ObjectId,
     caller,
 )
@@ -37,7 +38,7 @@ router = Router(tags=["curriculum"])
 
 @router.get(
     "/programmes",
-    response=list[ProgrammeOut],
+    response={200: list[ProgrammeOut], **PUBLIC_LIST_ERRORS},
     **public_operation(),
     operation_id="parcours_curriculum_api_programme_list",
 )
@@ -48,7 +49,7 @@ def programme_list(request: HttpRequest) -> Any:
 
 @router.get(
     "/programmes/{programme_id}",
-    response={200: ProgrammeDetailOut, 404: ErrorOut},
+    response={200: ProgrammeDetailOut, **PUBLIC_READ_ERRORS},
     **public_operation(),
     operation_id="parcours_curriculum_api_programme_detail",
 )
@@ -61,7 +62,7 @@ def programme_detail(request: HttpRequest, programme_id: ObjectId) -> Any:
 
 @router.get(
     "/oers",
-    response=list[OerOut],
+    response={200: list[OerOut], **PUBLIC_LIST_ERRORS},
     **public_operation(),
     operation_id="parcours_curriculum_api_oer_list",
 )
@@ -72,7 +73,7 @@ def oer_list(request: HttpRequest) -> Any:
 
 @router.get(
     "/oers/{oer_id}",
-    response={200: OerDetailOut, 404: ErrorOut},
+    response={200: OerDetailOut, **PUBLIC_READ_ERRORS},
     **public_operation(),
     operation_id="parcours_curriculum_api_oer_detail",
 )

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from parcours.accounts.api_auth import public_operation
+from parcours.core.api import PUBLIC_LIST_ERRORS
 from parcours.core.selectors import rule_catalogue
 
 from .schemas import (
@@ -22,7 +23,7 @@ router = Router(tags=["curriculum"])
 
 @router.get(
     "/rules",
-    response=list[RuleOut],
+    response={200: list[RuleOut], **PUBLIC_LIST_ERRORS},
     **public_operation(),
     operation_id="parcours_curriculum_api_rule_list",
 )

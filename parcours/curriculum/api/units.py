@@ -11,8 +11,8 @@ from ninja.responses import Status
 
 from parcours.accounts.api_auth import public_operation
 from parcours.core.api import (
+    PUBLIC_READ_ERRORS,
     WRITE_ERRORS,
-    ErrorOut,
     ObjectId,
     caller,
 )
@@ -40,7 +40,7 @@ router = Router(tags=["curriculum"])
 
 @router.get(
     "/units/{unit_id}",
-    response={200: UnitOut, 404: ErrorOut},
+    response={200: UnitOut, **PUBLIC_READ_ERRORS},
     **public_operation(),
     operation_id="parcours_curriculum_api_unit_detail",
 )

@@ -15,6 +15,7 @@ from parcours.accounts.step_up import api_step_up_required
 from parcours.core.api import (
     LIST_ERRORS,
     NOT_SENT,
+    OWN_LIST_ERRORS,
     READ_ERRORS,
     WRITE_ERRORS,
     Bool,
@@ -117,7 +118,7 @@ def _check_outcome(decision: Decision, outcome: str) -> None:
 
 @router.get(
     "/me/decisions",
-    response={200: list[DecisionOut], 401: ErrorOut},
+    response={200: list[DecisionOut], **OWN_LIST_ERRORS},
     operation_id="my_decision_list",
     url_name="my_decision_list",
 )

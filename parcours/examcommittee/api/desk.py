@@ -15,11 +15,14 @@ from pydantic import ConfigDict
 from parcours.accounts.api_auth import public_operation
 from parcours.accounts.models import User, Viewer
 from parcours.core.api import (
+    OWN_LIST_ERRORS,
     READ_ERRORS,
     WRITE_ERRORS,
     ErrorOut,
+    FormText,
     Id,
     In,
+    NonEmptyFile,
     ObjectId,
     Short,
     Text,
@@ -68,11 +71,11 @@ class ExemptionRequestIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     programme_id: FormId
-    message: Text
+    message: FormText
     subject: Short = ""
     unit_ids: list[FormId] = Field(..., min_length=1, max_length=50)
     item_ids: list[FormId] = Field([], max_length=500)
-    document_kinds: list[DocumentKind] = Field(..., max_length=MAX_DOCUMENTS)
+    document_kinds: list[DocumentKind] = Field([], max_length=MAX_DOCUMENTS)
     document_issuers: list[Short] = Field([], max_length=MAX_DOCUMENTS)
 
 
@@ -81,7 +84,7 @@ class DeskReplyIn(Schema):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: Text
+    text: FormText
     document_kinds: list[DocumentKind] = Field([], max_length=MAX_DOCUMENTS)
     document_issuers: list[Short] = Field([], max_length=MAX_DOCUMENTS)
 
@@ -146,7 +149,7 @@ def _own_items(user: Viewer, ids: list[int]) -> list[int]:
 
 @router.get(
     "/me/desk-requests",
-    response={200: list[DeskRequestOut], 401: ErrorOut},
+    response={200: list[DeskRequestOut], **OWN_LIST_ERRORS},
     operation_id="my_desk_request_list",
     url_name="my_desk_request_list",
 )
@@ -209,11 +212,20 @@ def desk_request_create(request: HttpRequest, payload: DeskRequestCreateIn) -> A
     response={201: DeskRequestOut, **WRITE_ERRORS, 413: ErrorOut},
     operation_id="exemption_request_create",
     url_name="exemption_request_create",
+    # At least one document: a form sends no `files` part for an empty list, and ninja then
+    # refuses the missing field; say so in the document (ninja cannot annotate a file list).
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "multipart/form-data": {"schema": {"properties": {"files": {"minItems": 1}}}}
+            }
+        }
+    },
 )
 def exemption_request_create(
     request: HttpRequest,
     payload: Form[ExemptionRequestIn],
-    files: File[list[UploadedFile]],
+    files: File[list[NonEmptyFile]],
 ) -> Any:
     """Request an exemption with documents (multipart/form-data): `files` (an RPL
     certificate, an earlier diploma, course results), `document_kinds` one per file,
@@ -262,7 +274,7 @@ def desk_reply_create(
     request: HttpRequest,
     request_id: ObjectId,
     payload: Form[DeskReplyIn],
-    files: File[list[UploadedFile] | None] = None,
+    files: File[list[NonEmptyFile] | None] = None,
 ) -> Any:
     """The requester answers the committee (multipart/form-data: `text`, optionally `files`
     with `document_kinds`); a request waiting for information returns to review."""

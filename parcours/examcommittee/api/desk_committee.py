@@ -15,13 +15,13 @@ from parcours.core.api import LIST_ERRORS, WRITE_ERRORS, In, ObjectId, PersonOut
 
 from .. import permissions, selectors, services
 from .schemas import (
+    CommitteeUnitOut,
     DecisionOut,
     DeskRequestOut,
     ProgrammeRefOut,
     RequestKind,
     RequestStatus,
     TermState,
-    UnitRefOut,
 )
 from .shared import (
     decision_out,
@@ -47,7 +47,7 @@ class DeskQueueRowOut(Schema):
     term_end: date
     days_left: int | None
     term_state: TermState
-    units: list[UnitRefOut]
+    units: list[CommitteeUnitOut]
     document_count: int
 
 

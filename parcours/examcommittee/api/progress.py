@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Router, Schema
 
-from parcours.core.api import ErrorOut, caller
+from parcours.core.api import OWN_LIST_ERRORS, caller
 
 from .. import selectors
 from .schemas import BsaOut, ProgrammeRefOut
@@ -185,7 +185,7 @@ def _progress(found: selectors.Progress) -> dict[str, Any]:
 
 @router.get(
     "/me/progress",
-    response={200: list[ProgressOut], 401: ErrorOut},
+    response={200: list[ProgressOut], **OWN_LIST_ERRORS},
     operation_id="my_progress",
     url_name="my_progress",
 )

@@ -7,12 +7,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import validate_email
 from ninja import Field, Schema
-from pydantic import AfterValidator
 
-from parcours.core.api import MAX_ID, PersonOut, no_nul
+from parcours.core.api import MAX_ID, OptionalEmail, PersonOut
 
 TermState = Literal["open", "soon", "overdue", "decided"]
 # The models' choices written out: ninja's OpenAPI names an enum's component after its class, so
@@ -35,20 +32,9 @@ Outcome = Literal[
 ]
 
 
-def _email_or_empty(value: str) -> str:
-    if value:
-        try:
-            validate_email(value)
-        except DjangoValidationError as exc:
-            raise ValueError("must be an e-mail address") from exc
-    return value
-
-
 # An id sent as a form field (a string the form parser turns into a number).
 FormId = Annotated[int, Field(ge=1, le=MAX_ID)]
-Email = Annotated[
-    str, Field(max_length=254), AfterValidator(no_nul), AfterValidator(_email_or_empty)
-]
+Email = OptionalEmail
 
 
 # --- output schemas -------------------------------------------------------------------------
@@ -60,7 +46,7 @@ class ProgrammeRefOut(Schema):
     name_en: str
 
 
-class UnitRefOut(Schema):
+class CommitteeUnitOut(Schema):
     id: int
     code: str
     title_nl: str
@@ -133,7 +119,7 @@ class DeskRequestOut(Schema):
     term_state: TermState
     answer: str
     decided_at: datetime | None
-    units: list[UnitRefOut]
+    units: list[CommitteeUnitOut]
     portfolio_item_ids: list[int]
     documents: list[DocumentOut]
     messages: list[MessageOut]

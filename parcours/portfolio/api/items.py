@@ -8,10 +8,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
-from ninja import File, Router, UploadedFile
+from ninja import File, Router
 from ninja.responses import Status
 
-from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ErrorOut, ObjectId, caller
+from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ErrorOut, NonEmptyFile, ObjectId, caller
 from parcours.core.downloads import stored_download
 
 from .. import permissions, selectors, services
@@ -69,7 +69,7 @@ def evidence_item_update(request: HttpRequest, item_id: ObjectId, payload: ItemU
     url_name="evidence_version_upload",
 )
 def evidence_version_upload(
-    request: HttpRequest, item_id: ObjectId, file: File[UploadedFile]
+    request: HttpRequest, item_id: ObjectId, file: File[NonEmptyFile]
 ) -> Any:
     """Upload a new version of an item (multipart/form-data, `file`); earlier versions stay,
     and assessments keep the version they froze. Checked like a new item's file (422, or 413

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpRequest
-from ninja import File, Form, Router, UploadedFile
+from ninja import File, Form, Router
 from ninja.responses import Status
 
-from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ErrorOut, ObjectId, caller
+from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ErrorOut, NonEmptyFile, ObjectId, caller
 
 from .. import permissions, selectors, services
 from .schemas import (
@@ -65,7 +65,7 @@ def evidence_item_upload(
     request: HttpRequest,
     enrolment_id: ObjectId,
     payload: Form[ItemUploadIn],
-    file: File[UploadedFile],
+    file: File[NonEmptyFile],
 ) -> Any:
     """Add an item with a file (multipart/form-data: `file` and the fields). The file's type
     is read from its content (PDF, DOCX, ODT, XLSX, PNG, JPEG, MP4) and must agree with its

@@ -6,21 +6,20 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import URLValidator, validate_email
 from ninja import Field, Schema, UploadedFile
-from pydantic import AfterValidator, ConfigDict
+from pydantic import ConfigDict
 
 from parcours.core.api import (
     NOT_SENT,
     Day,
+    Email,
     Id,
     In,
+    OptionalLink,
     PersonOut,
     Short,
     Text,
     inline_choices,
-    no_nul,
 )
 
 from .. import selectors
@@ -32,27 +31,9 @@ EvidenceKind = Annotated[EvidenceItem.Kind, inline_choices(EvidenceItem.Kind)]
 VraakJudgementVerdict = Annotated[VraakJudgement.Verdict, inline_choices(VraakJudgement.Verdict)]
 
 
-def _http_url(value: str) -> str:
-    if value:
-        try:
-            URLValidator(schemes=["http", "https"])(value)
-        except DjangoValidationError as exc:
-            raise ValueError("must be a web address starting with http:// or https://") from exc
-    return value
-
-
-def _email(value: str) -> str:
-    try:
-        validate_email(value)
-    except DjangoValidationError as exc:
-        raise ValueError("must be an e-mail address") from exc
-    return value
-
-
 # Text within the length of the model's field (longer would fail in PostgreSQL).
 Title = Short
-Link = Annotated[str, Field(max_length=500), AfterValidator(no_nul), AfterValidator(_http_url)]
-Email = Annotated[str, Field(max_length=254), AfterValidator(no_nul), AfterValidator(_email)]
+Link = OptionalLink
 
 
 # --- output schemas -------------------------------------------------------------------------
@@ -200,7 +181,7 @@ class CoverageRowOut(Schema):
     items: list[ItemRefOut]
 
 
-class UnitRefOut(Schema):
+class PortfolioUnitOut(Schema):
     id: int
     oer_id: int
     code: str
@@ -210,7 +191,7 @@ class UnitRefOut(Schema):
 
 
 class CoverageOut(Schema):
-    unit: UnitRefOut
+    unit: PortfolioUnitOut
     share_covered: float = Field(..., description="Share of the criteria with evidence, 0-1")
     rows: list[CoverageRowOut] = Field(..., description="One per criterion of the unit")
     gaps: list[CriterionRefOut] = Field(..., description="Criteria without evidence")
@@ -241,7 +222,7 @@ class ItemUploadIn(Schema):
 
     model_config = ConfigDict(extra="forbid")
 
-    title: Title
+    title: Annotated[Title, Field(min_length=1)]  # a form cannot send an empty required field
     kind: EvidenceKind
     evidence_date: date = Field(..., description="YYYY-MM-DD, not in the future")
     description: Text = ""

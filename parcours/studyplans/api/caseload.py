@@ -10,13 +10,13 @@ from django.utils import timezone
 from ninja import Router
 
 from parcours.core.api import (
-    ErrorOut,
+    LIST_ERRORS,
 )
 
 from .. import permissions, selectors
 from .schemas import (
     CaseloadRowOut,
-    QueueEntryOut,
+    PlanQueueEntryOut,
     VersionStatus,
 )
 
@@ -25,7 +25,7 @@ router = Router()
 
 @router.get(
     "/caseload",
-    response={200: list[CaseloadRowOut], 401: ErrorOut, 403: ErrorOut},
+    response={200: list[CaseloadRowOut], **LIST_ERRORS},
     operation_id="parcours_studyplans_api_caseload",
 )
 def caseload(
@@ -44,7 +44,7 @@ def caseload(
 
 @router.get(
     "/committee-queue",
-    response={200: list[QueueEntryOut], 401: ErrorOut, 403: ErrorOut},
+    response={200: list[PlanQueueEntryOut], **LIST_ERRORS},
     operation_id="parcours_studyplans_api_committee_queue",
 )
 def committee_queue(request: HttpRequest) -> Any:

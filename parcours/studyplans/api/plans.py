@@ -10,6 +10,7 @@ from ninja import Router
 from ninja.responses import Status
 
 from parcours.core.api import (
+    OWN_LIST_ERRORS,
     READ_ERRORS,
     WRITE_ERRORS,
     ErrorOut,
@@ -28,7 +29,7 @@ from .schemas import (
     PlanCreateIn,
     PlanOut,
     PlanSummaryOut,
-    VersionOut,
+    PlanVersionOut,
     VersionUpdateIn,
 )
 
@@ -37,7 +38,7 @@ router = Router()
 
 @router.get(
     "/study-plans",
-    response={200: list[PlanSummaryOut], 401: ErrorOut},
+    response={200: list[PlanSummaryOut], **OWN_LIST_ERRORS},
     operation_id="parcours_studyplans_api_study_plan_list",
 )
 def study_plan_list(request: HttpRequest, enrolment_id: QueryId | None = None) -> Any:
@@ -85,7 +86,7 @@ def study_plan_detail(request: HttpRequest, plan_id: ObjectId) -> Any:
 
 @router.get(
     "/plan-versions/{version_id}",
-    response={200: VersionOut, **READ_ERRORS},
+    response={200: PlanVersionOut, **READ_ERRORS},
     operation_id="parcours_studyplans_api_plan_version_detail",
 )
 def plan_version_detail(request: HttpRequest, version_id: ObjectId) -> Any:
@@ -115,7 +116,7 @@ def plan_version_diff(request: HttpRequest, version_id: ObjectId, against: Query
 
 @router.patch(
     "/plan-versions/{version_id}",
-    response={200: VersionOut, **DRAFT_ERRORS},
+    response={200: PlanVersionOut, **DRAFT_ERRORS},
     operation_id="parcours_studyplans_api_plan_version_update",
 )
 def plan_version_update(

@@ -6,8 +6,10 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
+from pydantic import Strict
 
 from parcours.core.api import (
+    JSON_INTEGER,
     MAX_ID,
     NOT_SENT,
     WRITE_ERRORS,
@@ -15,7 +17,6 @@ from parcours.core.api import (
     ErrorOut,
     Id,
     In,
-    Int,
     PersonOut,
     SmallInt,
     Text,
@@ -37,7 +38,10 @@ PlanUnitRoute = Annotated[PlanUnit.Route, inline_choices(PlanUnit.Route)]
 CoachAdvice = Literal["", "agree", "against"]
 
 LockVersion = Annotated[
-    Int, Field(ge=1, le=MAX_ID, description="The draft's lock_version you read")
+    int,
+    Strict(),
+    Field(ge=1, le=MAX_ID, description="The draft's lock_version you read"),
+    JSON_INTEGER,
 ]
 
 
@@ -138,7 +142,7 @@ class PlanUnitOut(Schema):
         return obj.activities.all()
 
 
-class VersionOut(VersionSummaryOut):
+class PlanVersionOut(VersionSummaryOut):
     plan_id: int
     hours_per_week: int
     notes: str
@@ -163,7 +167,7 @@ class VersionOut(VersionSummaryOut):
 
 
 class PlanCreatedOut(PlanOut):
-    version: VersionOut = Field(..., alias="first_version")
+    version: PlanVersionOut = Field(..., alias="first_version")
 
 
 class PlanUnitEditOut(PlanUnitOut):
@@ -229,7 +233,7 @@ class CaseloadRowOut(Schema):
         return persona.name if persona else None
 
 
-class QueueEntryOut(Schema):
+class PlanQueueEntryOut(Schema):
     version_id: int = Field(..., alias="pk")
     number: int
     plan_id: int

@@ -22,10 +22,10 @@ from .schemas import (
     DRAFT_ERRORS,
     AgreeIn,
     EstablishIn,
+    PlanVersionOut,
     ReferIn,
     ReturnIn,
     SubmitIn,
-    VersionOut,
 )
 
 router = Router()
@@ -33,7 +33,7 @@ router = Router()
 
 @router.post(
     "/plan-versions/{version_id}/submit",
-    response={200: VersionOut, **DRAFT_ERRORS},
+    response={200: PlanVersionOut, **DRAFT_ERRORS},
     operation_id="parcours_studyplans_api_plan_version_submit",
 )
 def plan_version_submit(request: HttpRequest, version_id: ObjectId, payload: SubmitIn) -> Any:
@@ -48,7 +48,7 @@ def plan_version_submit(request: HttpRequest, version_id: ObjectId, payload: Sub
 
 @router.post(
     "/plan-versions/{version_id}/return",
-    response={200: VersionOut, **WRITE_ERRORS},
+    response={200: PlanVersionOut, **WRITE_ERRORS},
     operation_id="parcours_studyplans_api_plan_version_return",
 )
 def plan_version_return(request: HttpRequest, version_id: ObjectId, payload: ReturnIn) -> Any:
@@ -60,7 +60,7 @@ def plan_version_return(request: HttpRequest, version_id: ObjectId, payload: Ret
 
 @router.post(
     "/plan-versions/{version_id}/agree",
-    response={200: VersionOut, **WRITE_ERRORS},
+    response={200: PlanVersionOut, **WRITE_ERRORS},
     operation_id="parcours_studyplans_api_plan_version_agree",
 )
 def plan_version_agree(request: HttpRequest, version_id: ObjectId, payload: AgreeIn) -> Any:
@@ -73,7 +73,7 @@ def plan_version_agree(request: HttpRequest, version_id: ObjectId, payload: Agre
 
 @router.post(
     "/plan-versions/{version_id}/amend",
-    response={201: VersionOut, **WRITE_ERRORS},
+    response={201: PlanVersionOut, **WRITE_ERRORS},
     operation_id="parcours_studyplans_api_plan_version_amend",
 )
 def plan_version_amend(request: HttpRequest, version_id: ObjectId) -> Any:
@@ -85,7 +85,7 @@ def plan_version_amend(request: HttpRequest, version_id: ObjectId) -> Any:
 
 @router.post(
     "/plan-versions/{version_id}/refer",
-    response={200: VersionOut, **WRITE_ERRORS},
+    response={200: PlanVersionOut, **WRITE_ERRORS},
     operation_id="parcours_studyplans_api_plan_version_refer",
 )
 def plan_version_refer(request: HttpRequest, version_id: ObjectId, payload: ReferIn) -> Any:
@@ -104,7 +104,7 @@ def _establishable(request: HttpRequest, version_id: int, **_: Any) -> None:
 
 @router.post(
     "/plan-versions/{version_id}/establish",
-    response={200: VersionOut, **WRITE_ERRORS},
+    response={200: PlanVersionOut, **WRITE_ERRORS},
     operation_id="parcours_studyplans_api_plan_version_establish",
 )
 @api_step_up_required(guard=_establishable)
