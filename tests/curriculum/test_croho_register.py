@@ -234,6 +234,13 @@ def test_bad_rows_are_named_with_their_line_and_nothing_is_written(db):
     )
 
 
+def test_a_refusal_names_the_first_ten_problems_and_counts_the_rest(db):
+    error = _refused(duo_file([duo_row(f"{30000 + i}", soort_ho="mbo") for i in range(12)]))
+    assert error.message_en.count("soort_ho 'mbo' is not valid") == 10
+    assert error.message_en.endswith("line 11: soort_ho 'mbo' is not valid; and 2 more.")
+    assert error.message_nl.endswith("regel 11: soort_ho 'mbo' is ongeldig; en nog 2.")
+
+
 def test_a_row_with_too_few_fields_is_refused(db):
     file = io.StringIO(",".join(HEADER) + "\n30GB,Fontys,34808\n")
     error = _refused(file)

@@ -77,7 +77,6 @@ def croho_import(lines: Iterable[str], *, actor: User | None, on: date) -> Croho
     those no longer in the file (on `on`). Refused with the reason, writing nothing, when the
     columns are not DUO's or a row is wrong. Queries: a fixed few plus one per 1,000 writes."""
     incoming = _read(lines)
-    added: list[CrohoRegistration] = []
     changed: list[CrohoRegistration] = []
     ended: list[CrohoRegistration] = []
     unchanged = 0
@@ -133,7 +132,8 @@ def _read(lines: Iterable[str]) -> dict[Key, Values]:
         _check_header(header)
         incoming: dict[Key, Values] = {}
         problems: list[tuple[str, str]] = []
-        for number, row in enumerate(rows, start=2):
+        for row in rows:
+            number = rows.line_num  # the file's line (a quoted field may span lines)
             if not any(cell.strip() for cell in row):
                 continue
             values, row_problems = _row_values(header, row)
