@@ -135,3 +135,4 @@ clean:
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/croho.py

@@ -10,7 +10,14 @@ import factory
 
 from parcours.accounts.models import Role, User
 from parcours.curriculum import services
-from parcours.curriculum.models import Institution, Oer, Programme, ProgrammeVariant, Unit
+from parcours.curriculum.models import (
+    CrohoRegistration,
+    Institution,
+    Oer,
+    Programme,
+    ProgrammeVariant,
+    Unit,
+)
 
 PASSWORD = "parcours-test-wachtwoord"
 
@@ -39,14 +46,34 @@ def institution(**kwargs: Any) -> Institution:
     return existing or services.institution_create(actor=None, **kwargs)
 
 
+def croho_registration(brin_code: str, code: str, **kwargs: Any) -> CrohoRegistration:
+    """A row of the CROHO register (reference data that `manage.py import_croho` loads)."""
+    kwargs.setdefault("name", f"opleiding {code}")
+    kwargs.setdefault("institution_name", "Hogeschool Test")
+    kwargs.setdefault("level", "ba")
+    kwargs.setdefault("sector", "hbo")
+    kwargs.setdefault("demand_financed", False)
+    registration, _ = CrohoRegistration.objects.update_or_create(
+        brin_code=brin_code, code=code, defaults=kwargs
+    )
+    return registration
+
+
 def programme(**kwargs: Any) -> Programme:
+    """A programme created through the service, its code first put in the register for its
+    institution with the level and sector asked for."""
     kwargs.setdefault("croho_code", "34560")
     kwargs.setdefault("name_nl", "Verpleegkunde")
     kwargs.setdefault("name_en", "Nursing")
-    kwargs.setdefault("level", "ba")
-    kwargs.setdefault("sector", "hbo")
     kwargs.setdefault("nominal_years", 4)
     inst = kwargs.pop("institution", None) or institution()
+    croho_registration(
+        inst.brin_code,
+        kwargs["croho_code"],
+        name=kwargs["name_nl"],
+        level=kwargs.pop("level", "ba"),
+        sector=kwargs.pop("sector", "hbo"),
+    )
     return services.programme_create(inst, actor=None, **kwargs)
 
 

@@ -281,6 +281,32 @@ class ListFilterForm(forms.Form):
         return self.filters() != ListFilters()
 
 
+class ProgrammeFilterForm(ListFilterForm):
+    """The programme list's filters: the search, the variant and exactly one CROHO code."""
+
+    croho = forms.RegexField(
+        label=_("CROHO code"),
+        regex=r"^\d{5}$",
+        required=False,
+        max_length=5,
+        error_messages={"invalid": _("A CROHO code has five digits.")},
+    )
+
+    def __init__(self, data: Any = None, **kwargs: Any) -> None:
+        super().__init__(data, cohort=False, **kwargs)
+
+    def croho_code(self) -> str:
+        """The valid code asked for, or "" (an invalid one filters nothing)."""
+        if not self.is_bound:
+            return ""
+        self.is_valid()
+        return "" if "croho" in self.errors else str(self.cleaned_data.get("croho") or "")
+
+    @property
+    def active(self) -> bool:
+        return super().active or bool(self.croho_code())
+
+
 class RoleAssignForm(BaseForm):
     """Give someone a role: in a programme, or institution-wide for the administrator."""
 

@@ -53,6 +53,11 @@ class Programme(Bilingual, models.Model):
     nominal_years = models.PositiveSmallIntegerField(_("nominal duration (years)"))
     description_nl = models.TextField(_("description (Dutch)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
+    demand_financed = models.BooleanField(
+        _("demand financing (vraagfinanciering)"),
+        default=False,
+        help_text=_("As the CROHO register indicates for the programme's code."),
+    )
     outcome_levels = models.PositiveSmallIntegerField(
         _("levels of the concentric learning lines"),
         default=3,
@@ -71,6 +76,48 @@ class Programme(Bilingual, models.Model):
 
     def __str__(self) -> str:
         return self.localized("name")
+
+
+class CrohoRegistration(models.Model):
+    """One row of DUO's CROHO register (WHW art. 6.13): a programme code at an institution, as
+    `manage.py import_croho` last read it. A code missing from a later file is ended, not
+    deleted: programmes and decisions keep pointing at it."""
+
+    class Level(models.TextChoices):
+        ASSOCIATE = "ad", _("Associate degree")
+        BACHELOR = "ba", _("Bachelor")
+        MASTER = "ma", _("Master")
+        UNDIVIDED = "on", _("Undivided (ongedeeld)")
+        POST_INITIAL_MASTER = "pi", _("Post-initial master")
+        POSTMASTER = "pm", _("Postmaster")
+
+    brin_code = models.CharField(_("institution code"), max_length=4)
+    institution_name = models.CharField(_("institution"), max_length=200)
+    code = models.CharField(_("CROHO code"), max_length=5)
+    name = models.CharField(_("name in the register"), max_length=200)
+    sector = models.CharField(_("sector"), max_length=3, choices=Programme.Sector.choices)
+    level = models.CharField(_("level"), max_length=2, choices=Level.choices)
+    field_code = models.CharField(_("CROHO field code (onderdeel)"), max_length=2, blank=True)
+    field_name = models.CharField(_("CROHO field (onderdeel)"), max_length=100, blank=True)
+    subfield_code = models.CharField(_("CROHO subfield code"), max_length=2, blank=True)
+    current_brin_code = models.CharField(_("current institution code"), max_length=4, blank=True)
+    current_code = models.CharField(_("current equivalent code"), max_length=5, blank=True)
+    historic_code = models.CharField(_("historic equivalent code"), max_length=5, blank=True)
+    indication = models.CharField(_("kind of programme (indication)"), max_length=2, blank=True)
+    indication_label = models.CharField(_("kind of programme"), max_length=100, blank=True)
+    demand_financed = models.BooleanField(_("demand financing (vraagfinanciering)"))
+    joint_degree_code = models.CharField(_("joint degree code"), max_length=5, blank=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["brin_code", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["brin_code", "code"], name="croho_registration_code")
+        ]
+        indexes = [models.Index(fields=["code"], name="croho_registration_by_code")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name} ({self.brin_code})"
 
 
 class ProgrammeVariant(models.Model):

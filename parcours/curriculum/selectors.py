@@ -36,6 +36,7 @@ from parcours.rules.facts import (
 
 from .models import (
     AssessmentCriterion,
+    CrohoRegistration,
     Institution,
     LearningOutcome,
     Oer,
@@ -49,12 +50,15 @@ from .permissions import STAFF_ROLES, can_see_drafts, is_administrator, roles_by
 
 DATA_DIR = Path(__file__).parent / "data"
 NO_FILTERS = ListFilters()
+PROGRAMME_SEARCH = ("name_nl", "name_en", "croho_code")
 
 
-def programmes_for(user: User, filters: ListFilters = NO_FILTERS) -> QuerySet[Programme]:
+def programmes_for(
+    user: User, filters: ListFilters = NO_FILTERS, *, croho_code: str = ""
+) -> QuerySet[Programme]:
     """Programmes the user has a role in (all of them for an administrator), filtered by a
-    search on name or CROHO code and by a variant's form; each variant with the OERs the user
-    may open."""
+    search on name or CROHO code, by exactly one CROHO code and by a variant's form; each
+    variant with the OERs the user may open."""
     qs = Programme.objects.select_related("institution").prefetch_related(
         Prefetch(
             "variants",
@@ -63,7 +67,9 @@ def programmes_for(user: User, filters: ListFilters = NO_FILTERS) -> QuerySet[Pr
             ),
         )
     )
-    qs = filtered(qs, filters, search=("name_nl", "name_en", "croho_code"))
+    qs = filtered(qs, filters, search=PROGRAMME_SEARCH)
+    if croho_code:
+        qs = qs.filter(croho_code=croho_code)
     if filters.form:
         qs = qs.filter(
             Exists(ProgrammeVariant.objects.filter(programme=OuterRef("pk"), form=filters.form))
@@ -82,9 +88,12 @@ def institution_words() -> list[str]:
     return [w for w in words if w]
 
 
-def public_programmes() -> QuerySet[Programme]:
-    """Every programme with its institution and variants: public catalogue information."""
-    return Programme.objects.select_related("institution").prefetch_related("variants")
+def public_programmes(*, search: str = "", croho_code: str = "") -> QuerySet[Programme]:
+    """Every programme with its institution and variants: public catalogue information;
+    `search` matches the name or CROHO code word by word, `croho_code` exactly one code."""
+    qs = Programme.objects.select_related("institution").prefetch_related("variants")
+    qs = filtered(qs, ListFilters(search=search.strip()), search=PROGRAMME_SEARCH)
+    return qs.filter(croho_code=croho_code) if croho_code else qs
 
 
 def oers_visible_to(user: Viewer) -> QuerySet[Oer]:
@@ -399,11 +408,13 @@ def eqf_levels() -> dict[int, dict[str, str]]:
         return {int(row["eqf_level"]): row for row in csv.DictReader(fh)}
 
 
-@cache
-def croho_programmes() -> dict[str, dict[str, str]]:
-    """CROHO programme codes from DUO's decode file (Bron: DUO)."""
-    with (DATA_DIR / "croho_1cijferho_2025_sample.csv").open(encoding="utf-8") as fh:
-        return {row["opleidingscode"]: row for row in csv.DictReader(fh)}
+def croho_registration(brin_code: str, code: str) -> CrohoRegistration | None:
+    """The CROHO register's row for `code` at the institution with `brin_code` (Bron: DUO)."""
+    return CrohoRegistration.objects.filter(brin_code=brin_code, code=code).first()
+
+
+def croho_registration_of(programme: Programme) -> CrohoRegistration | None:
+    return croho_registration(programme.institution.brin_code, programme.croho_code)
 
 
 def draft_oers_managed_by(user: Viewer) -> QuerySet[Oer]:

@@ -150,8 +150,13 @@ REGISTRY: dict[str, ModelPrivacy] = {
     # published what, and the roles
     "curriculum.institution": M(none="id name brin_code"),
     "curriculum.programme": M(
-        none="id institution croho_code name_nl name_en level sector nominal_ec nominal_years "
-        "description_nl description_en outcome_levels"
+        none="id institution croho_code name_nl name_en level sector demand_financed nominal_ec "
+        "nominal_years description_nl description_en outcome_levels"
+    ),
+    "curriculum.crohoregistration": M(
+        none="id brin_code institution_name code name sector level field_code field_name "
+        "subfield_code current_brin_code current_code historic_code indication indication_label "
+        "demand_financed joint_degree_code ended_on"
     ),
     "curriculum.programmevariant": M(
         none="id programme form outcome_based has_propedeuse bsa_norm_ec start_moments "

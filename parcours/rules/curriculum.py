@@ -7,13 +7,14 @@ from datetime import date
 from .base import Citation, RuleKind, Verdict, allowed, refused, rule
 from .facts import (
     ConcentricLevelFacts,
+    CrohoFacts,
     OerStatusFacts,
     StudyLoadFacts,
     UnitFacts,
     VariantConsentFacts,
     VariantFacts,
 )
-from .in_force import INSTITUTION_POLICY, WHW_EC, WLHO
+from .in_force import INSTITUTION_POLICY, WHW_CROHO, WHW_EC, WLHO
 from .parameters import parameter
 
 FORM_NL = {"full_time": "voltijd", "part_time": "deeltijd", "dual": "duaal"}
@@ -355,3 +356,41 @@ def concentric_levels(facts: ConcentricLevelFacts, *, on: date) -> Verdict:
 
 
 UNIT_PUBLISH_RULES = (unit_facilitated_route, outcome_assessment_criteria, unit_study_load_hours)
+
+
+@rule(
+    "programme.croho-registered",
+    title_nl="Een opleiding staat in het CROHO voor haar instelling",
+    title_en="A programme is in the CROHO register for its institution",
+    statement_nl=(
+        "Een opleiding wordt alleen aangemaakt met een opleidingscode die in het Centraal "
+        "register opleidingen hoger onderwijs (CROHO) staat voor de instelling (BRIN-code) en "
+        "daar niet beëindigd is."
+    ),
+    kind=RuleKind.LAW,
+    valid_from=WHW_CROHO,
+    citations=[Citation("whw", "art. 6.13 (Centraal register opleidingen hoger onderwijs)")],
+)
+def programme_croho_registered(facts: CrohoFacts, *, on: date) -> Verdict:
+    """A programme is created only with a programme code that the Central Register of Higher
+    Education Programmes (CROHO) holds for the institution (BRIN code) and has not ended
+    there."""
+    values = {"code": facts.code, "institution_code": facts.institution_code}
+    if not facts.registered:
+        return refused(
+            f"Opleidingscode {facts.code} staat niet in het CROHO-register voor instelling "
+            f"{facts.institution_code}.",
+            f"Programme code {facts.code} is not in the CROHO register for institution "
+            f"{facts.institution_code}.",
+            **values,
+        )
+    if facts.ended_on is not None and facts.ended_on <= on:
+        return refused(
+            f"Opleidingscode {facts.code} is in het CROHO-register beëindigd op "
+            f"{facts.ended_on.isoformat()}.",
+            f"Programme code {facts.code} was ended in the CROHO register on "
+            f"{facts.ended_on.isoformat()}.",
+            ended_on=facts.ended_on,
+            **values,
+        )
+    return allowed(**values)

@@ -250,3 +250,13 @@ class ErasureFacts:
     record_class: str  # the retention class (parcours.privacy.retention)
     legal_obligation: bool = False  # kept because the institution must (diploma, decisions)
     kept_until: date | None = None  # None under a legal obligation: kept without end
+
+
+@dataclass(frozen=True)
+class CrohoFacts:
+    """A programme code as the CROHO register holds it for one institution (BRIN code)."""
+
+    code: str
+    institution_code: str
+    registered: bool = False  # the register has a row for this code at this institution
+    ended_on: date | None = None  # the day the register's row was ended, if it was

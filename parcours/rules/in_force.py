@@ -49,3 +49,11 @@ INSTITUTION_POLICY = date(2024, 9, 1)
 # Algemene verordening gegevensbescherming (Verordening (EU) 2016/679): applies from
 # 25 May 2018 (its art. 99(2)). Not in our seed documents.
 AVG = date(2018, 5, 25)
+
+# The CROHO register (WHW art. 6.13: "Centraal register opleidingen hoger onderwijs"): the WHW is
+# the Wet van 8 oktober 1992, but the date art. 6.13 took effect is not in our sources. The
+# earliest date they show the register held under it is the Beleidsregel doelmatigheid hoger
+# onderwijs 2012 of 14 October 2012 (BWBR0032151, art. 1, onder c: "Croho: Centraal register
+# opleidingen hoger onderwijs als bedoeld in artikel 6.13 van de wet"). Replace with the date
+# art. 6.13 took effect once it is at hand.
+WHW_CROHO = date(2012, 10, 14)

@@ -141,7 +141,7 @@ def test_the_500_page_shows_the_request_id(db):
 def test_an_unhandled_exception_in_the_api_answers_json_500(db, monkeypatch, caplog):
     from parcours.curriculum import selectors
 
-    def broken() -> None:
+    def broken(**filters: object) -> None:
         raise RuntimeError("a bug the test put here")
 
     monkeypatch.setattr(selectors, "public_programmes", broken)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router
+from ninja import Query, Router
 from ninja.responses import Status
 
 from parcours.accounts.api_auth import public_operation
@@ -31,9 +31,16 @@ from .schemas import (
 )
 
 router = Router(tags=["curriculum"])
+MAX_PAGE = 200
 
 
 # --- programmes -----------------------------------------------------------------------------
+
+
+SearchTerm = Annotated[str, Query(max_length=100, description="words in the name or CROHO code")]
+CrohoCode = Annotated[str | None, Query(pattern=r"^\d{5}$", description="exactly this code")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="how many programmes at most")]
+Offset = Annotated[int, Query(ge=0, le=10**9, description="how many to skip first")]
 
 
 @router.get(
@@ -42,9 +49,18 @@ router = Router(tags=["curriculum"])
     **public_operation(),
     operation_id="parcours_curriculum_api_programme_list",
 )
-def programme_list(request: HttpRequest) -> Any:
-    """Every programme with its variants (public catalogue information)."""
-    return selectors.public_programmes()
+def programme_list(
+    request: HttpRequest,
+    search: SearchTerm = "",
+    croho_code: CrohoCode = None,
+    limit: Limit = MAX_PAGE,
+    offset: Offset = 0,
+) -> Any:
+    """The programmes with their variants (public catalogue information), by name: those
+    whose name or CROHO code holds every word of `search`, only `croho_code` when given;
+    `limit` at a time (at most 200) from `offset`."""
+    found = selectors.public_programmes(search=search, croho_code=croho_code or "")
+    return found.order_by("name_nl", "pk")[offset : offset + limit]
 
 
 @router.get(

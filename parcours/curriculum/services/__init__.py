@@ -1,7 +1,8 @@
 """Every curriculum write: one atomic function per action that checks permission, evaluates the
 rules, writes the rows and an audit record.
 
-By subject: `programmes` (institutions, programmes, roles, variants, personas), `oers` and
+By subject: `programmes` (institutions, programmes, roles, variants, personas), `register`
+(the CROHO register from DUO's file), `oers` and
 `units` (a draft OER's units and their parts). Callers use `services.x`."""
 
 from .oers import (
@@ -20,6 +21,7 @@ from .programmes import (
     variant_set_outcome_based,
     variant_settings_update,
 )
+from .register import CrohoImportReport, croho_import
 from .units import (
     UNIT_FIELDS,
     activity_create,
@@ -40,6 +42,7 @@ from .units import (
 
 __all__ = [
     "UNIT_FIELDS",
+    "CrohoImportReport",
     "activity_create",
     "activity_delete",
     "assessment_form_create",
@@ -48,6 +51,7 @@ __all__ = [
     "consent_record",
     "criterion_create",
     "criterion_delete",
+    "croho_import",
     "grid_entry_create",
     "institution_create",
     "oer_copy_to_next_year",

@@ -11,7 +11,9 @@ from django.db import transaction
 from parcours.accounts import services as accounts_services
 from parcours.accounts.models import Role, User
 from parcours.core.audit import audit_record
-from parcours.core.errors import DomainError, raise_if_refused, require
+from parcours.core.errors import DomainError, RuleViolation, raise_if_refused, require
+from parcours.rules.curriculum import programme_croho_registered
+from parcours.rules.facts import CrohoFacts
 from parcours.rules.parameters import parameter
 
 from .. import permissions
@@ -23,7 +25,7 @@ from ..models import (
     RoleAssignment,
     TeacherConsent,
 )
-from ..selectors import variant_check
+from ..selectors import croho_registration, variant_check
 from .common import save, today
 
 # --- institution, programmes, roles ------------------------------------------------------------
@@ -37,29 +39,60 @@ def institution_create(*, actor: User | None, name: str, brin_code: str) -> Inst
     return institution
 
 
+# The register's levels a programme in Parcours can have (undivided, post-initial and
+# postmaster programmes are outside what Parcours runs).
+PROGRAMME_LEVELS = {"ad", "ba", "ma"}
+
+
 @transaction.atomic
 def programme_create(
     institution: Institution,
     *,
     actor: User | None,
     croho_code: str,
-    name_nl: str,
-    name_en: str,
-    level: str,
-    sector: str,
     nominal_years: int,
+    name_nl: str = "",
+    name_en: str = "",
     nominal_ec: int | None = None,
     description_nl: str = "",
     description_en: str = "",
     outcome_levels: int = 3,
 ) -> Programme:
-    """Create a programme; its nominal load defaults to the dated parameter for its kind.
+    """Create a programme from its row in the CROHO register for the institution (rule
+    programme.croho-registered): level, sector and demand financing come from the register, and
+    so does the name unless the institution gives the name it uses (the register's stays on the
+    programme's page). Its nominal load defaults to the dated parameter for its kind.
     `outcome_levels`: on how many levels its learning outcomes are worked out (three by
     default, four in the HBO-i framework)."""
     if actor is not None:
         require(permissions.can_create_programme(actor))
+    on = today()
+    registration = croho_registration(institution.brin_code, croho_code)
+    result = programme_croho_registered(
+        CrohoFacts(
+            code=croho_code,
+            institution_code=institution.brin_code,
+            registered=registration is not None,
+            ended_on=registration.ended_on if registration else None,
+        ),
+        on=on,
+    )
+    if not result.ok:
+        raise RuleViolation([result], field="croho_code")
+    assert registration is not None  # the rule refused a code without a row
+    if registration.level not in PROGRAMME_LEVELS:
+        raise DomainError(
+            f"Opleidingscode {croho_code} is in het CROHO-register een "
+            f"{registration.level}-opleiding ({registration.get_level_display()}); Parcours "
+            "kent associate degree-, bachelor- en masteropleidingen.",
+            f"Programme code {croho_code} is a {registration.level} programme in the CROHO "
+            f"register ({registration.get_level_display()}); Parcours runs associate degree, "
+            "bachelor and master programmes.",
+            field="croho_code",
+        )
+    level, sector = registration.level, registration.sector
     if nominal_ec is None:
-        table = parameter("programme.nominal_ec", on=today()).value
+        table = parameter("programme.nominal_ec", on=on).value
         key = f"{sector}-{level}"
         if key not in table:
             raise DomainError(
@@ -68,13 +101,15 @@ def programme_create(
                 field="nominal_ec",
             )
         nominal_ec = table[key]
+    name_nl = name_nl or registration.name
     programme = Programme(
         institution=institution,
         croho_code=croho_code,
         name_nl=name_nl,
-        name_en=name_en,
+        name_en=name_en or name_nl,
         level=level,
         sector=sector,
+        demand_financed=registration.demand_financed,
         nominal_ec=nominal_ec,
         nominal_years=nominal_years,
         description_nl=description_nl,
@@ -82,7 +117,13 @@ def programme_create(
         outcome_levels=outcome_levels,
     )
     save(programme)
-    audit_record(actor, "programme.create", programme, croho_code=croho_code)
+    audit_record(
+        actor,
+        "programme.create",
+        programme,
+        croho_code=croho_code,
+        grounds=[result.grounds()],
+    )
     return programme
 
 

@@ -22,10 +22,10 @@ from parcours.core.web import AuthedRequest, post_only
 from .. import permissions, selectors, services
 from ..forms import (
     ConsentForm,
-    ListFilterForm,
     OerCreateForm,
     OutcomeBasedForm,
     PersonaForm,
+    ProgrammeFilterForm,
     VariantSettingsForm,
 )
 from ..models import Oer, Programme, ProgrammeVariant, TeacherConsent
@@ -57,9 +57,12 @@ def _programme_cells(p: Programme) -> list[Any]:
 @login_required
 def programme_list(request: AuthedRequest) -> HttpResponseBase:
     """The user's programmes, 50 a page, sorted by a column, searched by name or CROHO code
-    and filtered by variant; `?export=csv|xlsx` downloads the whole filtered list."""
-    form = ListFilterForm(request.GET, cohort=False)
-    programmes = selectors.programmes_for(request.user, form.filters())
+    and filtered by variant and CROHO code; `?export=csv|xlsx` downloads the whole filtered
+    list."""
+    form = ProgrammeFilterForm(request.GET)
+    programmes = selectors.programmes_for(
+        request.user, form.filters(), croho_code=form.croho_code()
+    )
     kind = paging.export_kind(request)
     if kind:
         rows = paging.sorted_list(request, programmes, sorts=PROGRAMME_SORTS, default="name")
@@ -126,7 +129,7 @@ def _render_programme(
     today = web.today()
     context = {
         "programme": programme,
-        "croho": selectors.croho_programmes().get(programme.croho_code),
+        "croho": selectors.croho_registration_of(programme),
         "panels": [
             _variant_panel(v, bound, today)
             for v in selectors.variants_with_oers(programme, request.user)

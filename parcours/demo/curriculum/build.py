@@ -1,6 +1,6 @@
 """Builds the curriculum of the demo institution Hogeschool Parcours through the services: the
-administrator, the institution, and per programme its staff and students, variant, consent,
-personas, the published OER and next year's draft.
+administrator, the institution, the CROHO register (`register.py`), and per programme its staff
+and students, variant, consent, personas, the published OER and next year's draft.
 
 `parcours.demo.build` calls `build_curriculum()` first and builds the students' plans on top. The
 content lives in `parcours.demo.curriculum.specs` and the programme modules.
@@ -9,12 +9,14 @@ content lives in `parcours.demo.curriculum.specs` and the programme modules.
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 
 from parcours.accounts.models import Role, User
 from parcours.curriculum import services
 from parcours.curriculum.models import Institution, Oer, Unit
 from parcours.demo.accounts import ADMINISTRATOR, STAFF, STUDENTS, create_account
 from parcours.demo.curriculum.programmes import PROGRAMMES
+from parcours.demo.curriculum.register import load_register
 from parcours.demo.curriculum.specs import (
     INSTITUTION_CODE,
     INSTITUTION_NAME,
@@ -35,6 +37,7 @@ def build_curriculum() -> Institution:
     institution = services.institution_create(
         actor=admin, name=INSTITUTION_NAME, brin_code=INSTITUTION_CODE
     )
+    load_register(actor=admin, on=timezone.localdate())
     for spec in PROGRAMMES:
         _build_programme(institution, spec, admin=admin)
     return institution
@@ -55,8 +58,6 @@ def _build_programme(institution: Institution, spec: ProgrammeSpec, *, admin: Us
         institution,
         actor=admin,
         croho_code=spec.croho_code,
-        level=spec.level,
-        sector=spec.sector,
         nominal_years=spec.nominal_years,
         nominal_ec=spec.nominal_ec,
         outcome_levels=spec.outcome_levels,

@@ -96,10 +96,8 @@ class NextYear:
 @dataclass(frozen=True)
 class ProgrammeSpec:
     slug: str
-    croho_code: str
+    croho_code: str  # level, sector and demand financing come from the CROHO register
     name: T
-    level: str
-    sector: str
     nominal_years: int
     nominal_ec: int
     description: T
