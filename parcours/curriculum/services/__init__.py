@@ -2,8 +2,16 @@
 rules, writes the rows and an audit record.
 
 By subject: `programmes` (institutions, programmes, roles, variants, personas), `oers` and
-`units` (a draft OER's units and their parts). Callers use `services.x`."""
+`units` (a draft OER's units and their parts), `frameworks` (an outcomes framework from and
+to a spreadsheet; its checks in `framework_check`). Callers use `services.x`."""
 
+from .framework_check import FrameworkPlan, Problem
+from .frameworks import (
+    FrameworkRefused,
+    framework_export,
+    framework_import,
+    framework_preview,
+)
 from .oers import (
     oer_copy_to_next_year,
     oer_create,
@@ -40,6 +48,9 @@ from .units import (
 
 __all__ = [
     "UNIT_FIELDS",
+    "FrameworkPlan",
+    "FrameworkRefused",
+    "Problem",
     "activity_create",
     "activity_delete",
     "assessment_form_create",
@@ -48,6 +59,9 @@ __all__ = [
     "consent_record",
     "criterion_create",
     "criterion_delete",
+    "framework_export",
+    "framework_import",
+    "framework_preview",
     "grid_entry_create",
     "institution_create",
     "oer_copy_to_next_year",
