@@ -10,9 +10,10 @@ reads the same in every language.
 The file's kind comes from its bytes, never its name: an XLSX is a ZIP archive, checked against
 the ZIP limits while unpacking (`core/zips.py`, as evidence uploads) before openpyxl reads it
 (read-only mode; defusedxml guards its XML parser); anything else must be UTF-8 text without
-NUL bytes that libmagic takes for text, read by the csv module. Cells that a spreadsheet would run as a formula are written
-with a leading apostrophe (`core/exports.py`); reading removes one leading apostrophe, and
-writing adds one to a text that starts with an apostrophe, so a sheet round-trips exactly.
+NUL bytes that libmagic takes for text, read by the csv module. Cells that a spreadsheet would
+run as a formula are written with a leading apostrophe (`core/exports.py`); reading removes one
+leading apostrophe, and writing adds one to a text that starts with an apostrophe, so a sheet
+round-trips exactly.
 """
 
 from __future__ import annotations
@@ -158,13 +159,11 @@ def _read_csv(stream: IO[bytes], size: int) -> Sheet:
             "Dit bestand is geen UTF-8-tekst: sla de CSV op als 'CSV UTF-8' of upload XLSX.",
             "This file is not UTF-8 text: save the CSV as 'CSV UTF-8' or upload XLSX.",
         ) from exc
+    # The header (plain column names) shows the separator; quoting is always the standard's.
     first_line = text.split("\n", 1)[0]
+    delimiter = max(CSV_DELIMITERS, key=first_line.count)
     try:
-        dialect: Any = csv.Sniffer().sniff(first_line, delimiters=CSV_DELIMITERS)
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return _sheet(csv.reader(io.StringIO(text, newline=""), dialect))
+        return _sheet(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise _not_a_spreadsheet() from exc
 

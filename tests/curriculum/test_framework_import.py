@@ -25,8 +25,8 @@ from parcours.curriculum.uploads import read_sheet
 from tests import factories
 from tests.curriculum.framework_sheets import (
     csv_bytes,
-    header,
     hboi_rows,
+    header,
     research_methods,
     research_methods_rows,
     xlsx_bytes,
@@ -282,7 +282,8 @@ def test_every_bad_row_is_listed_with_its_row_column_and_cell(db):
             4,
             "level_3_nl",
             "O4",
-            "Level 3 of outcome LU1 is missing (the programme works its learning outcomes out on 4 levels).",
+            "Level 3 of outcome LU1 is missing (the programme works its learning outcomes out on "
+            "4 levels).",
         ),
         (5, "unit_title_nl", "B5", "This field cannot be blank."),
         (5, "unit_nlqf_level", "E5", "Ensure this value is less than or equal to 8."),

@@ -10,8 +10,9 @@ from django.http import HttpRequest
 from ninja import File, Router, UploadedFile
 from ninja.responses import Status
 
+from parcours.accounts.api_auth import public_operation
 from parcours.core import exports
-from parcours.core.api import READ_ERRORS, WRITE_ERRORS, ErrorOut, ObjectId, caller
+from parcours.core.api import WRITE_ERRORS, ErrorOut, ObjectId, caller
 from parcours.core.zips import XLSX
 
 from .. import permissions, services
@@ -19,11 +20,18 @@ from ..uploads import read_sheet
 from .schemas import FrameworkCountsOut, FrameworkPreviewOut, FrameworkRefusedOut
 
 router = Router(tags=["curriculum"])
+PUBLIC_OPERATION = public_operation()
 
 UPLOAD_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 413: ErrorOut}
-SHEET_TYPES = {
-    "text/csv": {"schema": {"type": "string"}},
-    XLSX: {"schema": {"type": "string", "format": "binary"}},
+EXPORT_RESPONSE = {
+    "200": {
+        "description": "The OER's framework in the template's layout (a draft without units: "
+        "the empty template), as an attachment",
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            XLSX: {"schema": {"type": "string", "format": "binary"}},
+        },
+    }
 }
 
 
@@ -58,23 +66,16 @@ def framework_import(request: HttpRequest, oer_id: ObjectId, file: File[Uploaded
 
 @router.get(
     "/oers/{oer_id}/framework",
-    response={200: None, **READ_ERRORS},
+    response={200: None, 404: ErrorOut},
+    auth=PUBLIC_OPERATION["auth"],
+    openapi_extra={**PUBLIC_OPERATION["openapi_extra"], "responses": EXPORT_RESPONSE},
     operation_id="parcours_curriculum_api_framework_export",
-    openapi_extra={
-        "responses": {
-            "200": {
-                "description": "The OER's framework in the template's layout (a draft without "
-                "units: the empty template), as an attachment",
-                "content": SHEET_TYPES,
-            }
-        }
-    },
 )
 def framework_export(
     request: HttpRequest, oer_id: ObjectId, format: Literal["xlsx", "csv"] = "xlsx"
 ) -> Any:
     """The OER exported to the framework template, which `POST …/framework` reads back
-    exactly; for whoever may read the OER."""
+    exactly; for whoever may read the OER (a published one: anyone)."""
     oer = permissions.get_oer_for(request.user, oer_id)
     header, rows = services.framework_export(oer)
     programme = oer.variant.programme
