@@ -199,7 +199,7 @@ def test_problems_are_shown_in_dutch_for_a_dutch_user(client, db):
     assert [p.message for p in response.context["problems"]] == ["'veel' is geen heel getal."]
     page = _text(response)
     assert "1 probleem: er is niets ingelezen" in page
-    assert '<td data-testid="problem-message">\'veel\' is geen heel getal.</td>' in page
+    assert "<td data-testid=\"problem-message\">'veel' is geen heel getal.</td>" in page
 
 
 def test_not_a_spreadsheet_is_refused_on_the_file_field(client, db):
