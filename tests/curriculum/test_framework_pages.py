@@ -380,3 +380,15 @@ def test_api_refuses_a_coach_and_a_non_spreadsheet(client, db):
         "This file is not a spreadsheet: upload the template as XLSX or as CSV (UTF-8)."
     )
     assert not Unit.objects.filter(oer=oer).exists()
+
+
+def test_a_file_over_the_size_limit_answers_413_and_writes_nothing(client, db, monkeypatch):
+    monkeypatch.setattr("parcours.curriculum.uploads.MAX_BYTES", 1024 * 1024)
+    oer = _draft()
+    client.force_login(_manager(oer))
+    data = csv_bytes(header(4), hboi_rows() * 60)
+    assert len(data) > 1024 * 1024
+    response = client.post(_url("framework_preview", oer), {"file": _file(data)})
+    assert response.status_code == 413
+    assert response.context["upload_form"].errors["file"] == ["The file is larger than 1 MB."]
+    assert not Unit.objects.filter(oer=oer).exists()
