@@ -322,6 +322,19 @@ def test_a_unit_over_the_oers_total_is_refused_on_its_ec_cell(db):
     ]
 
 
+def test_text_in_a_column_without_a_name_is_named(db):
+    oer = _empty_draft(4)
+    assert _problems(oer, csv_bytes(header(4), [[*_unit_row(), "", "vergeten"]])) == [
+        (
+            2,
+            "",
+            "V2",
+            "Cel V2 staat in een kolom zonder naam in de kopregel.",
+            "Cell V2 is in a column without a name in the header.",
+        )
+    ]
+
+
 def test_a_duplicate_criterion_and_an_empty_sheet_are_named(db):
     oer = _empty_draft(4)
     assert _problems(oer, csv_bytes(header(4), [_unit_row(), _unit_row()])) == [

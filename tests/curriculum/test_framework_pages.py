@@ -316,6 +316,9 @@ def test_only_the_programmes_manager_may_check_or_import(client, db):
     assert client.post(_url("framework_preview", oer), {"file": _file(data)}).status_code == 403
     assert client.post(_url("framework_import", oer), {"sheet": "0" * 64}).status_code == 403
     assert client.get(_url("framework_download", oer, "export", "csv")).status_code == 200
+    page = _text(client.get(reverse("curriculum:oer_detail", args=[oer.pk])))
+    assert f'href="/oer/{oer.pk}/raamwerk/export.xlsx" data-testid="export-xlsx"' in page
+    assert 'data-testid="framework-link"' not in page
     client.force_login(other_manager)
     assert client.post(_url("framework_preview", oer), {"file": _file(data)}).status_code == 404
     assert client.get(_url("framework_download", oer, "export", "csv")).status_code == 404

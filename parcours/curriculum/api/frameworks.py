@@ -12,7 +12,7 @@ from ninja.responses import Status
 
 from parcours.accounts.api_auth import public_operation
 from parcours.core import exports
-from parcours.core.api import WRITE_ERRORS, ErrorOut, ObjectId, caller
+from parcours.core.api import WRITE_ERRORS, ErrorOut, ObjectId, RuleViolationOut, caller
 from parcours.core.zips import XLSX
 
 from .. import permissions, services
@@ -52,7 +52,11 @@ def framework_preview(request: HttpRequest, oer_id: ObjectId, file: File[Uploade
 
 @router.post(
     "/oers/{oer_id}/framework",
-    response={201: FrameworkCountsOut, **UPLOAD_ERRORS, 422: FrameworkRefusedOut | ErrorOut},
+    response={
+        201: FrameworkCountsOut,
+        **UPLOAD_ERRORS,
+        422: FrameworkRefusedOut | RuleViolationOut | ErrorOut,
+    },
     operation_id="parcours_curriculum_api_framework_import",
 )
 def framework_import(request: HttpRequest, oer_id: ObjectId, file: File[UploadedFile]) -> Any:

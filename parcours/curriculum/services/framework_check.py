@@ -181,7 +181,20 @@ class _Checker:
                 "The file has no rows below the header.",
             )
         units: dict[str, PlannedUnit] = {}
+        width = len(self.sheet.header)
         for number, values in self.sheet.rows:
+            beyond = [i for i, text in enumerate(values[width:], start=width) if text]
+            if beyond:
+                cell = f"{column_letter(beyond[0])}{number}"
+                self.problems.append(
+                    Problem(
+                        number,
+                        "",
+                        cell,
+                        f"Cel {cell} staat in een kolom zonder naam in de kopregel.",
+                        f"Cell {cell} is in a column without a name in the header.",
+                    )
+                )
             row = self.cells(values)
             code = row["unit_code"]
             if not code:
