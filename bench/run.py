@@ -57,7 +57,10 @@ def pg_admin(sql: str) -> None:
         conn.execute(sql)
 
 
-def run_size(backend: str, students: int) -> int:
+def run_size(
+    backend: str, students: int, script: Path | None = None, label: str | None = None
+) -> int:
+    """One child of `script` (this file, or another bench such as bench/framework.py)."""
     env = dict(os.environ)
     env.update(
         PYTHONPATH=str(ROOT),
@@ -80,10 +83,10 @@ def run_size(backend: str, students: int) -> int:
         name = str(Path(tmp) / "bench.sqlite3")
         env["DATABASE_URL"] = f"sqlite:///{name}"
         where = f"SQLite file {name}"
-    print(f"\n=== {backend}, {students:,} students: {where}", flush=True)
+    print(f"\n=== {backend}, {label or f'{students:,} students'}: {where}", flush=True)
     try:
         child = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "--child", str(students)],
+            [sys.executable, str(script or Path(__file__).resolve()), "--child", str(students)],
             env=env,
             cwd=tmp,
         )

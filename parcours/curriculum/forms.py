@@ -325,3 +325,21 @@ class RoleAssignForm(BaseForm):
         if user is None:
             raise ValidationError(_("No active account with this username."))
         return user
+
+
+class FrameworkUploadForm(BaseForm):
+    """An outcomes framework sheet to check (its content is checked by `uploads.read_sheet`)."""
+
+    # allow_empty_file: the check explains an empty file in its own words
+    file = forms.FileField(
+        label=_("Spreadsheet (XLSX or CSV)"),
+        allow_empty_file=True,
+        max_length=1000,
+        widget=forms.FileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+
+class FrameworkImportForm(BaseForm):
+    """Import the sheet that was checked: `sheet` names that preview (its digest)."""
+
+    sheet = forms.CharField(widget=forms.HiddenInput, max_length=64)

@@ -3,7 +3,7 @@ the OER editor and the unit editor."""
 
 from django.urls import path
 
-from .views import catalogue, oer, programmes, roles, unit_parts, units
+from .views import catalogue, frameworks, oer, programmes, roles, unit_parts, units
 
 app_name = "curriculum"
 urlpatterns = [
@@ -40,6 +40,19 @@ urlpatterns = [
     path("oer/<int:pk>/kopieren/", oer.oer_copy, name="oer_copy"),
     path("oer/<int:pk>/verschillen/", oer.oer_diff, name="oer_diff"),
     path("oer/<int:pk>/eenheden/nieuw/", oer.unit_create, name="unit_create"),
+    # an outcomes framework as a spreadsheet
+    path("oer/<int:pk>/raamwerk/", frameworks.framework_page, name="framework"),
+    path(
+        "oer/<int:pk>/raamwerk/controleren/",
+        frameworks.framework_preview,
+        name="framework_preview",
+    ),
+    path("oer/<int:pk>/raamwerk/importeren/", frameworks.framework_import, name="framework_import"),
+    path(
+        "oer/<int:pk>/raamwerk/<slug:what>.<slug:kind>",
+        frameworks.framework_download,
+        name="framework_download",
+    ),
     # units
     path("eenheden/<int:pk>/", units.unit_detail, name="unit_detail"),
     path("eenheden/<int:pk>/rij/", units.unit_row, name="unit_row"),

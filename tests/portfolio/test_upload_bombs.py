@@ -17,7 +17,8 @@ import zipfile
 import pytest
 from django.utils import translation
 
-from parcours.portfolio.uploads import UploadTooLarge, zips
+from parcours.core import zips
+from parcours.core.upload_refusals import UploadTooLarge
 from tests import factories
 from tests.portfolio import upload_files as files
 from tests.portfolio.uploading import MIB, add, assert_nothing_stored, refused_within, send

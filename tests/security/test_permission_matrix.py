@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 
 from parcours.accounts.models import ApiToken
 from parcours.accounts.services import api_token_create
 from parcours.curriculum import services
+from parcours.curriculum.uploads import columns
 from tests import factories, second_factor
 
 ROLES = (
@@ -120,6 +122,9 @@ class Probe:
     # step-up page; over the API the X-Parcours-OTP header). Who may not act is refused before
     # any code is asked, so the row reads the same as without.
     step_up: bool = False
+    # A multipart upload (values that are callables make a fresh file per request); over the
+    # API with the role's token.
+    files: bool = False
 
 
 UNIT = {
@@ -130,6 +135,17 @@ UNIT = {
     "nlqf_level": 6,
 }
 ACTIVITY = {"kind": "course", "mode": "online", "title_nl": "Cursus", "hours": 20}
+
+
+def framework_file() -> SimpleUploadedFile:
+    """A framework sheet with one more unit: checked, and refused (the draft already holds its
+    240 EC), so editors get 422 with the problem and nothing is written."""
+    row = ["NEW", "Nieuw", "New", "10", "6", "", "", "LU1", "Kan iets.", ""]
+    row += ["Niveau", ""] * 3 + ["Onderbouwt.", ""]
+    return SimpleUploadedFile(
+        "raamwerk.csv", (",".join(columns(3)) + "\n" + ",".join(row)).encode()
+    )
+
 
 PROBES = [
     # public pages
@@ -372,6 +388,30 @@ PROBES = [
         web_write(302),
         UNIT,
     ),
+    # an outcomes framework as a spreadsheet: the page, check and import for editors; the
+    # export for whoever reads the OER
+    Probe("curriculum:framework", "get", lambda i: f"/oer/{i['draft']}/raamwerk/", web_write(200)),
+    Probe(
+        "curriculum:framework_preview",
+        "post",
+        lambda i: f"/oer/{i['draft']}/raamwerk/controleren/",
+        web_write(422),
+        {"file": framework_file},
+        files=True,
+    ),
+    Probe(  # no checked sheet kept: refused, nothing written
+        "curriculum:framework_import",
+        "post",
+        lambda i: f"/oer/{i['draft']}/raamwerk/importeren/",
+        web_write(422),
+        {"sheet": "0" * 64},
+    ),
+    Probe(
+        "curriculum:framework_download",
+        "get",
+        lambda i: f"/oer/{i['draft']}/raamwerk/export.xlsx",
+        web_read(allowed=STAFF),
+    ),
     Probe(
         "curriculum:unit_row_edit",
         "post",
@@ -516,6 +556,28 @@ PROBES = [
         api_json=True,
     ),
     Probe(
+        "api:framework_preview",
+        "post",
+        lambda i: f"/api/v1/oers/{i['draft']}/framework/preview",
+        api_write(200),
+        {"file": framework_file},
+        files=True,
+    ),
+    Probe(
+        "api:framework_import",
+        "post",
+        lambda i: f"/api/v1/oers/{i['draft']}/framework",
+        api_write(422),
+        {"file": framework_file},
+        files=True,
+    ),
+    Probe(
+        "api:framework_export",
+        "get",
+        lambda i: f"/api/v1/oers/{i['draft']}/framework?format=csv",
+        {r: 200 if r in STAFF else 404 for r in ROLES},
+    ),
+    Probe(
         "api:unit_create",
         "post",
         lambda i: f"/api/v1/oers/{i['draft']}/units",
@@ -599,6 +661,20 @@ RELATION_PROBES = [
     ),
     Probe("API: published OER", "get", lambda i: f"/api/v1/oers/{i['published']}", _everyone(200)),
     Probe(
+        "API: a published OER's framework",
+        "get",
+        lambda i: f"/api/v1/oers/{i['published']}/framework",
+        _everyone(200),
+    ),
+    Probe(
+        "a framework sheet for a published OER is refused by its rule",
+        "post",
+        lambda i: f"/oer/{i['published']}/raamwerk/controleren/",
+        {**web_write(422, visible=set(ROLES)), "anonymous": 302},
+        {"file": framework_file},
+        files=True,
+    ),
+    Probe(
         "API: PATCH a published unit is refused by its rule",
         "patch",
         lambda i: f"/api/v1/units/{i['published_unit']}",
@@ -612,8 +688,9 @@ RELATION_PROBES = [
 def _request(probe: Probe, role: str, world: World) -> int:
     client = Client()
     headers: dict[str, str] = {}
+    over_api = probe.path(world.ids).startswith("/api/")
     if role != "anonymous":
-        if probe.api_json:
+        if probe.api_json or (probe.files and over_api):
             headers["HTTP_AUTHORIZATION"] = f"Bearer {world.tokens[role]}"
             if probe.step_up:
                 headers["HTTP_X_PARCOURS_OTP"] = second_factor.code_for(world.users[role])
@@ -624,7 +701,10 @@ def _request(probe: Probe, role: str, world: World) -> int:
     if probe.htmx:
         headers["HTTP_HX_REQUEST"] = "true"
     path = probe.path(world.ids)
-    data = {k: world.ids["variant"] if v == "VARIANT" else v for k, v in probe.data.items()}
+    data = {
+        k: v() if callable(v) else world.ids["variant"] if v == "VARIANT" else v
+        for k, v in probe.data.items()
+    }
     send = getattr(client, probe.method)
     if probe.api_json and probe.method != "get":
         response = send(path, json.dumps(data), content_type="application/json", **headers)

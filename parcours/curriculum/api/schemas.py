@@ -237,3 +237,32 @@ class AssessmentFormCreateIn(In):
     assessors: SmallInt = 2
     description_nl: Text = ""
     description_en: Text = ""
+
+
+# --- an outcomes framework from a spreadsheet ---------------------------------------------------
+
+
+class FrameworkProblemOut(Schema):
+    row: int = Field(description="Row in the sheet (1 is the header; 0 the whole file)")
+    column: str = Field(description="Column name in the header; empty for a whole row")
+    cell: str = Field(description="The cell, e.g. D7; empty when no single cell")
+    message: str = Field(description="What is wrong, in the caller's language")
+
+
+class FrameworkCountsOut(Schema):
+    units: int
+    outcomes: int
+    levels: int
+    criteria: int
+
+
+class FrameworkPreviewOut(Schema):
+    ok: bool = Field(description="True when the sheet can be imported as it is")
+    counts: FrameworkCountsOut
+    problems: list[FrameworkProblemOut]
+
+
+class FrameworkRefusedOut(Schema):
+    code: str = Field(description="framework_problems")
+    message: str
+    problems: list[FrameworkProblemOut]

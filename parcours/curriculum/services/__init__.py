@@ -2,9 +2,17 @@
 rules, writes the rows and an audit record.
 
 By subject: `programmes` (institutions, programmes, roles, variants, personas), `register`
-(the CROHO register from DUO's file), `oers` and
-`units` (a draft OER's units and their parts). Callers use `services.x`."""
+(the CROHO register from DUO's file), `oers` and `units` (a draft OER's units and their parts),
+`frameworks` (an outcomes framework from and to a spreadsheet; its checks in
+`framework_check`). Callers use `services.x`."""
 
+from .framework_check import FrameworkPlan, Problem
+from .frameworks import (
+    FrameworkRefused,
+    framework_export,
+    framework_import,
+    framework_preview,
+)
 from .oers import (
     oer_copy_to_next_year,
     oer_create,
@@ -43,6 +51,9 @@ from .units import (
 __all__ = [
     "UNIT_FIELDS",
     "CrohoImportReport",
+    "FrameworkPlan",
+    "FrameworkRefused",
+    "Problem",
     "activity_create",
     "activity_delete",
     "assessment_form_create",
@@ -52,6 +63,9 @@ __all__ = [
     "criterion_create",
     "criterion_delete",
     "croho_import",
+    "framework_export",
+    "framework_import",
+    "framework_preview",
     "grid_entry_create",
     "institution_create",
     "oer_copy_to_next_year",

@@ -5,9 +5,10 @@ the browser's Content-Type; the name's extension must agree with it, and the typ
 signature must start at byte 0 (nothing in front of `%PDF-` or the PNG signature). Web pages
 (HTML, SVG, XHTML) are refused in any form. Office formats are ZIP containers, so their inner
 manifest decides between DOCX, XLSX and ODT, within limits checked while unpacking
-(`zips.py`). PDFs are read for active content (`pdfs.py`). Images are decoded under a pixel
-limit and re-encoded (`images.py`). Polyglots (a file that is also another format, such as a
-PDF with a ZIP archive appended or an image with data after its end marker) are refused.
+(`core/zips.py`, shared with the curriculum's spreadsheet import). PDFs are read for active
+content (`pdfs.py`). Images are decoded under a pixel limit and re-encoded (`images.py`).
+Polyglots (a file that is also another format, such as a PDF with a ZIP archive appended or an
+image with data after its end marker) are refused.
 
 Refusals are `UploadTooLarge` (413) or `UploadRefused` (422), about the field "file".
 """
@@ -21,8 +22,10 @@ from typing import IO
 
 import magic
 
-from . import images, pdfs, zips
-from .refusals import UploadRefused, UploadTooLarge
+from parcours.core import zips
+from parcours.core.upload_refusals import UploadRefused, UploadTooLarge
+
+from . import images, pdfs
 
 __all__ = [
     "ALLOWED",

@@ -20,7 +20,7 @@ from typing import IO, Any
 from django.conf import settings
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from .refusals import UploadRefused, UploadTooLarge
+from parcours.core.upload_refusals import UploadRefused, UploadTooLarge
 
 FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG"}
 ORIENTATION = 0x0112  # the EXIF tag

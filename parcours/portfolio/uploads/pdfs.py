@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError, PyPdfError
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-from .refusals import UploadRefused, UploadTooLarge
+from parcours.core.upload_refusals import UploadRefused, UploadTooLarge
 
 MAX_OBJECTS = 200_000
 

@@ -4,7 +4,7 @@ field."""
 
 from __future__ import annotations
 
-from parcours.core.errors import DomainError
+from .errors import DomainError
 
 
 class UploadRefused(DomainError):

@@ -20,7 +20,7 @@ from typing import IO
 
 from django.conf import settings
 
-from .refusals import UploadRefused, UploadTooLarge
+from .upload_refusals import UploadRefused, UploadTooLarge
 
 CHUNK = 64 * 1024
 DIRECTORY_BYTES_PER_ENTRY = 1024  # a generous central-directory record (46 bytes + name + extra)
