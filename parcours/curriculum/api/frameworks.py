@@ -12,7 +12,14 @@ from ninja.responses import Status
 
 from parcours.accounts.api_auth import public_operation
 from parcours.core import exports
-from parcours.core.api import WRITE_ERRORS, ErrorOut, ObjectId, RuleViolationOut, caller
+from parcours.core.api import (
+    PUBLIC_READ_ERRORS,
+    WRITE_ERRORS,
+    ErrorOut,
+    ObjectId,
+    RuleViolationOut,
+    caller,
+)
 from parcours.core.zips import XLSX
 
 from .. import permissions, services
@@ -70,7 +77,7 @@ def framework_import(request: HttpRequest, oer_id: ObjectId, file: File[Uploaded
 
 @router.get(
     "/oers/{oer_id}/framework",
-    response={200: None, 404: ErrorOut},
+    response={200: None, **PUBLIC_READ_ERRORS},
     auth=PUBLIC_OPERATION["auth"],
     openapi_extra={**PUBLIC_OPERATION["openapi_extra"], "responses": EXPORT_RESPONSE},
     operation_id="parcours_curriculum_api_framework_export",
