@@ -24,7 +24,7 @@ from parcours.rules import get_rule
 from parcours.rules.decisions import DECISION_PARTS
 from parcours.rules.facts import AppealFacts
 from tests import factories
-from tests.second_factor import ensure_stepped_up
+from tests.second_factor import enrol, ensure_stepped_up
 
 RECEIVED = date(2027, 1, 11)
 ON = date(2027, 4, 20)
@@ -639,6 +639,31 @@ def test_make_known_without_ticking_final_writes_nothing(client, world):
     assert squash(element(text(response), "ul", "make-known-confirm-error")) == (
         "Tick that you understand this becomes final."
     )
+    decision.refresh_from_db()
+    assert (decision.made_known_on, decision.appeal_deadline) == (None, None)
+    assert made_known_entries() == 0
+    world["request"].refresh_from_db()
+    assert world["request"].status == "in_review"
+
+
+def test_make_known_without_a_recent_code_writes_nothing(client, world):
+    """Making a decision known asks for a second-factor code of the last ten minutes: without
+    one the member gets the code form with the confirmation carried along; nothing is final."""
+    decision = draft_of(world)
+    enrol(world["committee"])
+    with on_day(ON):
+        client.force_login(world["committee"])
+        saved = client.post(
+            reverse("examcommittee:decision_update", args=[decision.pk]), complete(decision)
+        )
+        response = client.post(
+            reverse("examcommittee:decision_make_known", args=[decision.pk]), {"confirm": "on"}
+        )
+
+    assert (saved.status_code, response.status_code) == (302, 403)
+    page = text(response)
+    assert 'data-testid="step-up-form"' in page
+    assert '<input type="hidden" name="confirm" value="on">' in page
     decision.refresh_from_db()
     assert (decision.made_known_on, decision.appeal_deadline) == (None, None)
     assert made_known_entries() == 0

@@ -29,7 +29,7 @@ from parcours.studyplans.models import (
     TeamMeeting,
 )
 from tests import factories
-from tests.second_factor import log_in_verified
+from tests.second_factor import enrol, log_in_verified
 
 ON = date(2026, 9, 1)
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -594,6 +594,26 @@ def test_committee_establishes_one_unit_and_refuses_the_other(client, world):
     ]
     assert "<code>total_ec</code>: 30" in html
     assert 'data-testid="establish-button"' not in html
+
+
+def test_without_a_recent_code_nothing_is_established(client, world):
+    """Establishing asks for a second-factor code of the last ten minutes: without one the
+    member gets the code form with the decisions carried along, and nothing is written."""
+    version = agreed(world.enrol, world.oer)
+    enrol(world.committee)
+    client.force_login(world.committee)
+    audit = AuditEntry.objects.exclude(action__in=SECURITY_EVENT_KINDS).count()
+    response = client.post(
+        url("version_establish", version.pk),
+        {"confirm": "on", "decision-U1": "established", "decision-U2": "established"},
+    )
+    assert response.status_code == 403
+    assert 'data-testid="step-up-form"' in text(response)
+    assert '<input type="hidden" name="decision-U1" value="established">' in text(response)
+    version.refresh_from_db()
+    assert (version.status, version.established_by) == ("agreed", None)
+    assert set(version.units.values_list("decision", flat=True)) == {"pending"}
+    assert AuditEntry.objects.exclude(action__in=SECURITY_EVENT_KINDS).count() == audit
 
 
 def test_refusal_without_reasons_is_refused_and_nothing_written(client, world):
