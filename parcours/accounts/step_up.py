@@ -18,6 +18,11 @@ The check sits in the adapters, never in services (which know no sessions):
 
 The session remembers when a code was last verified (`mark_verified`); the login's code step
 sets it too, so right after logging in with a code no second one is asked.
+
+A SURFconext login (accounts/oidc.py) whose `acr` is one of PARCOURS_OIDC_STEP_UP_ACR_VALUES
+(a SURFsecureID level) counts as such a code for the same minutes: the callback marks the
+session verified and keeps the `acr`; `stepped_up_by_acr` accepts it without an authenticator
+app. A lower level counts for nothing here.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from parcours.core.web import form_page
 
 from . import selectors, services
 from .models import User
+from .oidc import ACR
 
 VERIFIED_AT = "parcours_second_factor_verified_at"
 CODE_FIELD = "second_factor_code"
@@ -75,7 +81,16 @@ def verified_until(request: HttpRequest) -> float | None:
     return until if at <= time.time() < until else None
 
 
+def stepped_up_by_acr(request: HttpRequest) -> bool:
+    """The session logged in at SURFconext at an accepted assurance level, recently."""
+    acr = request.session.get(ACR)
+    accepted = frozenset(settings.PARCOURS_OIDC_STEP_UP_ACR_VALUES)
+    return bool(acr) and acr in accepted and verified_until(request) is not None
+
+
 def is_stepped_up(request: HttpRequest, user: User) -> bool:
+    if stepped_up_by_acr(request):
+        return True
     return verified_until(request) is not None and selectors.has_second_factor(user)
 
 
@@ -149,6 +164,8 @@ def step_up_required(*, guard: Guard | None = None) -> Callable[[View], View]:
             if guard is not None:
                 guard(request, *args, **kwargs)
             user = cast(User, request.user)
+            if stepped_up_by_acr(request):
+                return view(request, *args, **kwargs)
             if not selectors.has_second_factor(user):
                 return enrol_redirect(request)
             if verified_until(request) is not None:
