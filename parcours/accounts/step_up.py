@@ -51,7 +51,8 @@ from parcours.core.web import form_page
 
 from . import selectors, services
 from .models import User
-from .oidc import ACR
+from .oidc import ACR, ID_TOKEN
+from .oidc import is_configured as oidc_is_configured
 
 VERIFIED_AT = "parcours_second_factor_verified_at"
 CODE_FIELD = "second_factor_code"
@@ -79,6 +80,16 @@ def verified_until(request: HttpRequest) -> float | None:
         return None
     until = at + settings.PARCOURS_STEP_UP_MINUTES * 60
     return until if at <= time.time() < until else None
+
+
+def surfsecureid_offered(request: HttpRequest) -> bool:
+    """The session logged in at SURFconext and levels are accepted: the step-up page offers to
+    confirm there (a new login at an accepted level) besides, or instead of, a code."""
+    return bool(
+        settings.PARCOURS_OIDC_STEP_UP_ACR_VALUES
+        and request.session.get(ID_TOKEN)
+        and oidc_is_configured()
+    )
 
 
 def stepped_up_by_acr(request: HttpRequest) -> bool:
@@ -146,6 +157,9 @@ def step_up_page(
         "code_field": CODE_FIELD,
         "error": error.message if error else "",
         "minutes": settings.PARCOURS_STEP_UP_MINUTES,
+        "with_code": selectors.has_second_factor(cast(User, request.user)),
+        "surfsecureid": surfsecureid_offered(request),
+        "page": _page_of(request),
     }
     response = render(request, "accounts/step_up.html", context, status=status)
     add_never_cache_headers(response)  # it holds what the form carried
@@ -167,6 +181,8 @@ def step_up_required(*, guard: Guard | None = None) -> Callable[[View], View]:
             if stepped_up_by_acr(request):
                 return view(request, *args, **kwargs)
             if not selectors.has_second_factor(user):
+                if surfsecureid_offered(request):
+                    return step_up_page(request)
                 return enrol_redirect(request)
             if verified_until(request) is not None:
                 return view(request, *args, **kwargs)

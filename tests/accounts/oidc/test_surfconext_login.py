@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from parcours.accounts.models import ExternalIdentity, User
 from parcours.accounts.oidc import ACR, ID_TOKEN
+from parcours.accounts.services import password_reset_users
 from parcours.core.models import AuditEntry
 from parcours.curriculum.models import RoleAssignment
 
@@ -132,3 +133,8 @@ def test_an_unreachable_provider_is_a_plain_refusal(client, settings, db):
     failed = AuditEntry.objects.get(action="security.login_failed")
     assert failed.data == {"method": "surfconext", "reason": "provider_unreachable"}
     assert User.objects.count() == 0
+
+
+def test_an_account_made_at_surfconext_cannot_get_a_local_password_by_e_mail(client, surfconext):
+    client.get(log_in_at_provider(client, login="coach-jansen"))
+    assert password_reset_users("a.jansen@hogeschool.example") == []

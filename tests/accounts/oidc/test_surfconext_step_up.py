@@ -6,6 +6,7 @@ in Parcours after the account was made just in time."""
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import time_machine
@@ -49,10 +50,40 @@ def test_an_accepted_surfsecureid_level_steps_up_without_an_authenticator(
     assert oer.status == "published"
 
 
-def test_a_lower_level_does_not_step_up(client, surfconext, oer, programme):
+def test_a_lower_level_does_not_step_up_but_offers_surfsecureid(client, surfconext, oer, programme):
+    """Logged in at LoA 1: the act is not done; the step-up page offers to confirm with
+    SURFsecureID (no code field: this account has no authenticator app). Confirming there at
+    a lower level again changes nothing; at an accepted level the act goes through."""
+    manager_logged_in(client, programme, LOA1)
+    asked = publish(client, oer)
+    assert asked.status_code == 403
+    page = asked.content.decode()
+    assert 'data-testid="step-up-surfsecureid"' in page
+    assert 'data-testid="step-up-form"' not in page
+    assert f'<input type="hidden" name="next" value="/oer/{oer.pk}/">' in page
+    assert oer.status == "draft"
+    step_up = {"step_up": "1", "next": f"/oer/{oer.pk}/"}
+    start = client.post(reverse("accounts:surfconext_login"), step_up)
+    query = parse_qs(urlsplit(start["Location"]).query)
+    assert query["acr_values"] == [SFO_LEVEL2]
+    assert query["prompt"] == ["login"]
+    again_low = client.get(log_in_at_provider(client, acr=LOA1, data=step_up))
+    assert again_low["Location"] == f"/oer/{oer.pk}/"
+    assert publish(client, oer).status_code == 403
+    assert oer.status == "draft"
+    confirmed = client.get(log_in_at_provider(client, acr=SFO_LEVEL2, data=step_up))
+    assert confirmed["Location"] == f"/oer/{oer.pk}/"
+    assert publish(client, oer).status_code == 302
+    assert oer.status == "published"
+    assert ExternalIdentity.objects.count() == 1
+
+
+def test_without_surfconext_settings_for_levels_the_account_is_sent_to_set_up_an_app(
+    client, surfconext, settings, oer, programme
+):
+    settings.PARCOURS_OIDC_STEP_UP_ACR_VALUES = []
     manager_logged_in(client, programme, LOA1)
     response = publish(client, oer)
-    # as for anyone without a recent code and without an app: sent to set one up first
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:second_factor_enrol"))
     assert oer.status == "draft"
@@ -66,16 +97,16 @@ def test_the_level_counts_for_the_step_up_minutes_only(client, surfconext, varia
         assert publish(client, first).status_code == 302
         assert first.status == "published"
         clock.shift(timedelta(seconds=1))
-        assert publish(client, second).status_code == 302
+        assert publish(client, second).status_code == 403
         assert second.status == "draft"
 
 
 def test_a_level_not_configured_as_accepted_does_not_step_up(
     client, surfconext, settings, oer, programme
 ):
-    settings.PARCOURS_OIDC_STEP_UP_ACR_VALUES = []
+    settings.PARCOURS_OIDC_STEP_UP_ACR_VALUES = ["http://test.surfconext.nl/assurance/loa3"]
     manager_logged_in(client, programme, SFO_LEVEL2)
-    assert publish(client, oer).status_code == 302
+    assert publish(client, oer).status_code == 403
     assert oer.status == "draft"
 
 
