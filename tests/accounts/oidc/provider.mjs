@@ -20,6 +20,8 @@
 //   parcours-wrong-issuer    `iss` another issuer, signed with the provider's own key
 //   parcours-replayed-nonce  every answer after the first is the first answer again (its ID token
 //                            genuine, its nonce the first login's)
+//   parcours-expired         an ID token that expired an hour ago, signed with the provider's key
+//   parcours-userinfo-other-subject  the UserInfo endpoint answers about another subject
 import crypto from 'node:crypto';
 import http from 'node:http';
 
@@ -61,6 +63,8 @@ const TAMPERED = [
   'parcours-wrong-audience',
   'parcours-wrong-issuer',
   'parcours-replayed-nonce',
+  'parcours-expired',
+  'parcours-userinfo-other-subject',
 ];
 
 function rsaKey(kid) {
@@ -98,6 +102,10 @@ function tamper(clientId, body, issuer) {
       return { ...body, id_token: sign(header, { ...payload, aud: 'another-client', azp: clientId }, published.privateKey) };
     case 'parcours-wrong-issuer':
       return { ...body, id_token: sign(header, { ...payload, iss: `${issuer}/other` }, published.privateKey) };
+    case 'parcours-expired': {
+      const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+      return { ...body, id_token: sign(header, { ...payload, iat: hourAgo - 600, exp: hourAgo }, published.privateKey) };
+    }
     case 'parcours-replayed-nonce':
       if (!firstAnswers.has(clientId)) firstAnswers.set(clientId, body);
       return firstAnswers.get(clientId);
@@ -190,6 +198,9 @@ server.listen(0, '127.0.0.1', () => {
     const clientId = ctx.oidc?.client?.clientId;
     if (ctx.path === '/token' && ctx.status === 200 && ctx.body?.id_token && TAMPERED.includes(clientId)) {
       ctx.body = tamper(clientId, ctx.body, issuer);
+    }
+    if (ctx.path === '/me' && ctx.status === 200 && clientId === 'parcours-userinfo-other-subject') {
+      ctx.body = { ...ctx.body, sub: subjectOf('student-bakker') };
     }
   });
 

@@ -5,7 +5,8 @@ The bad answers come from the real provider (provider.mjs): it issues and signs 
 for a real login, and for the client named in each test changes its token endpoint's answer as
 a misbehaving provider or a man in the middle would (re-signed with a key it never published,
 `alg: none` and no signature, another audience or issuer signed with its own published key, an
-earlier answer replayed). The state is replayed by calling Parcours's callback again."""
+earlier answer replayed, an expired ID token, a UserInfo answer about someone else). The
+state is replayed by calling Parcours's callback again."""
 
 from __future__ import annotations
 
@@ -53,6 +54,8 @@ def assert_refused(response, reason: str, *, accounts: int = 0) -> None:
         ("parcours-alg-none", "algorithm_not_accepted"),
         ("parcours-wrong-audience", "wrong_audience"),
         ("parcours-wrong-issuer", "wrong_issuer"),
+        ("parcours-expired", "token_expired"),
+        ("parcours-userinfo-other-subject", "userinfo_subject_mismatch"),
     ],
 )
 def test_a_bad_id_token_is_refused_and_makes_no_account(
@@ -134,3 +137,12 @@ def test_a_deactivated_account_is_refused(client, surfconext):
     assert refusals()[-1] == {"method": "surfconext", "reason": "account_inactive"}
     assert "_auth_user_id" not in client.session
     assert User.objects.count() == 1
+
+
+def test_a_discovery_document_of_another_issuer_is_refused(client, surfconext, settings):
+    """Parcours expects one issuer; the discovery document it is pointed at names another
+    (OpenID Connect Discovery §4.3): refused before the browser is sent anywhere."""
+    settings.PARCOURS_OIDC_DISCOVERY_URL = f"{surfconext.issuer}/.well-known/openid-configuration"
+    settings.PARCOURS_OIDC_ISSUER = f"{surfconext.issuer}/expected"
+    response = client.post("/account/surfconext/", HTTP_ACCEPT_LANGUAGE="nl")
+    assert_refused(response, "discovery_issuer_mismatch")
