@@ -18,6 +18,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -442,6 +443,14 @@ PARCOURS_OIDC_CLIENT_ID = os.environ.get("PARCOURS_OIDC_CLIENT_ID", "")
 PARCOURS_OIDC_CLIENT_SECRET = os.environ.get("PARCOURS_OIDC_CLIENT_SECRET", "")
 PARCOURS_OIDC_SCOPES = os.environ.get("PARCOURS_OIDC_SCOPES", "openid profile email")
 PARCOURS_OIDC_STEP_UP_ACR_VALUES = os.environ.get("PARCOURS_OIDC_STEP_UP_ACR_VALUES", "").split()
+if PARCOURS_OIDC_ISSUER:
+    # The SURFconext button, the step-up's and the logout post to Parcours, which redirects to
+    # the provider: browsers check form-action along that redirect too (CSP Level 3).
+    _issuer = urlsplit(PARCOURS_OIDC_ISSUER)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = [
+        SELF,
+        f"{_issuer.scheme}://{_issuer.netloc}",
+    ]
 # --- Uploads: limits, encryption at rest, virus scanner (issue 13 part 1; docs/deploy.md) ------
 # Office documents (ZIP): at most this much unpacked and this many parts; images: this many
 # pixels (parcours.portfolio.uploads).

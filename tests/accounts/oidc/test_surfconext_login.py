@@ -4,6 +4,10 @@ logout at the provider, and the button only when configured."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -138,3 +142,25 @@ def test_an_unreachable_provider_is_a_plain_refusal(client, settings, db):
 def test_an_account_made_at_surfconext_cannot_get_a_local_password_by_e_mail(client, surfconext):
     client.get(log_in_at_provider(client, login="coach-jansen"))
     assert password_reset_users("a.jansen@hogeschool.example") == []
+
+
+def test_forms_may_lead_to_the_provider_under_the_content_security_policy():
+    """The login button, the step-up's and the logout post to Parcours, which redirects to the
+    provider; a browser checks `form-action` along that redirect, so the provider's origin is
+    allowed, as config/settings.py makes it from the environment (in a process of its own)."""
+    dump = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['form-action']))"
+    )
+
+    def form_action(**extra: str) -> list[str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PARCOURS_OIDC_")}
+        env.update(DJANGO_SETTINGS_MODULE="config.settings", DJANGO_DEBUG="1", **extra)
+        done = subprocess.run(
+            [sys.executable, "-c", dump], env=env, capture_output=True, text=True, check=True
+        )
+        return json.loads(done.stdout)
+
+    assert form_action() == ["'self'"]
+    issuer = "https://connect.test.surfconext.nl"
+    assert form_action(PARCOURS_OIDC_ISSUER=issuer) == ["'self'", issuer]
