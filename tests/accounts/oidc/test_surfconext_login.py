@@ -19,8 +19,7 @@ from parcours.accounts.oidc import ACR, ID_TOKEN
 from parcours.accounts.services import password_reset_users
 from parcours.core.models import AuditEntry
 from parcours.curriculum.models import RoleAssignment
-
-from .conftest import LOA1, log_in_at_provider
+from tests.oidc_provider import LOA1, log_in_at_provider
 
 pytestmark = pytest.mark.django_db
 

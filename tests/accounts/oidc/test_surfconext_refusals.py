@@ -17,8 +17,7 @@ from django.test import Client
 
 from parcours.accounts.models import ExternalIdentity, User
 from parcours.core.models import AuditEntry
-
-from .conftest import log_in_at_provider
+from tests.oidc_provider import log_in_at_provider
 
 pytestmark = pytest.mark.django_db
 

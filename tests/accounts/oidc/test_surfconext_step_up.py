@@ -18,8 +18,7 @@ from parcours.accounts.oidc import ACR
 from parcours.curriculum import services
 from parcours.curriculum.models import Oer
 from tests import factories
-
-from .conftest import LOA1, SFO_LEVEL2, log_in_at_provider
+from tests.oidc_provider import LOA1, SFO_LEVEL2, log_in_at_provider
 
 pytestmark = pytest.mark.django_db
 
