@@ -77,6 +77,12 @@ node_modules/axe-core: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# oidc-provider (npm, pinned in package-lock.json): the OpenID Provider the SURFconext login
+# tests run on loopback (tests/accounts/oidc); the same `npm ci` as axe-core's installs it.
+node_modules/oidc-provider: node_modules/axe-core
+	test -f $@/package.json
+	touch $@
+
 # Debian libraries the Python packages load: libmagic (upload checks by content) and Pango
 # (WeasyPrint's PDF letters).
 SYSLIBS := libmagic1 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
@@ -119,10 +125,10 @@ check: install
 
 # The topology test (tests/deploy) always runs against its own PostgreSQL database, whatever the
 # suite's; it runs once, in the PostgreSQL pass.
-pytest-sqlite: install chromium node_modules/axe-core
+pytest-sqlite: install chromium node_modules/axe-core node_modules/oidc-provider
 	$(BIN)/pytest -n 2 -m "not topology" $(PYTEST_ARGS)
 
-pytest-postgres: install chromium postgres node_modules/axe-core
+pytest-postgres: install chromium postgres node_modules/axe-core node_modules/oidc-provider
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --create-db $(PYTEST_ARGS)
 
 test: lint check sbom audit pytest-sqlite pytest-postgres

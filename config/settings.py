@@ -18,6 +18,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -431,6 +432,25 @@ PARCOURS_SECOND_FACTOR_BACKOFF_SECONDS = 60
 PARCOURS_SECOND_FACTOR_BACKOFF_MAX_SECONDS = 24 * 3600
 # How long the code step of a login waits after the password was right.
 PARCOURS_LOGIN_CODE_MINUTES = 5
+# --- SURFconext login (OpenID Connect; issue 14 part 5; docs/deploy.md "SURFconext") ------------
+# Off unless the issuer, client id and secret are all set. The discovery document defaults to
+# the issuer's /.well-known/openid-configuration. A login whose `acr` is one of
+# PARCOURS_OIDC_STEP_UP_ACR_VALUES (space-separated, e.g. a SURFsecureID level) counts as a
+# step-up for PARCOURS_STEP_UP_MINUTES, like a code from the authenticator app.
+PARCOURS_OIDC_ISSUER = os.environ.get("PARCOURS_OIDC_ISSUER", "").rstrip("/")
+PARCOURS_OIDC_DISCOVERY_URL = os.environ.get("PARCOURS_OIDC_DISCOVERY_URL", "")
+PARCOURS_OIDC_CLIENT_ID = os.environ.get("PARCOURS_OIDC_CLIENT_ID", "")
+PARCOURS_OIDC_CLIENT_SECRET = os.environ.get("PARCOURS_OIDC_CLIENT_SECRET", "")
+PARCOURS_OIDC_SCOPES = os.environ.get("PARCOURS_OIDC_SCOPES", "openid profile email")
+PARCOURS_OIDC_STEP_UP_ACR_VALUES = os.environ.get("PARCOURS_OIDC_STEP_UP_ACR_VALUES", "").split()
+if PARCOURS_OIDC_ISSUER:
+    # The SURFconext button, the step-up's and the logout post to Parcours, which redirects to
+    # the provider: browsers check form-action along that redirect too (CSP Level 3).
+    _issuer = urlsplit(PARCOURS_OIDC_ISSUER)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = [
+        SELF,
+        f"{_issuer.scheme}://{_issuer.netloc}",
+    ]
 # --- Uploads: limits, encryption at rest, virus scanner (issue 13 part 1; docs/deploy.md) ------
 # Office documents (ZIP): at most this much unpacked and this many parts; images: this many
 # pixels (parcours.portfolio.uploads).

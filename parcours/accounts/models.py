@@ -82,3 +82,29 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and not self.is_expired
+
+
+class ExternalIdentity(models.Model):
+    """An account's login at an OpenID Provider (SURFconext): the provider's issuer and its
+    subject identifier name the person, never the e-mail address (which may change or be
+    reused). Made at the first login (just in time); the claims below are refreshed at each."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="external_identities")
+    issuer = models.CharField(max_length=255)
+    subject = models.CharField(max_length=255)
+    # SURFconext's eduPersonAffiliation values (student, employee, member …) and the home
+    # institution's domain (schacHomeOrganization). Informative: roles are granted in Parcours.
+    affiliations = models.JSONField(default=list, blank=True)
+    home_organization = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_login_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "subject"], name="accounts_external_identity_issuer_subject"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.issuer}"

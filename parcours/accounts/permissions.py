@@ -1,8 +1,8 @@
 """Who may do what with accounts.
 
 The account pages are either public (log in, choose a language, ask for a password reset,
-confirm a sign-up) or act on the signed-in user only (log out, change the password, end the
-other sessions, the user's own API tokens). Roles per programme live in
+confirm a sign-up, log in with SURFconext) or act on the signed-in user only (log out, change
+the password, end the other sessions, the user's own API tokens). Roles per programme live in
 `parcours.curriculum.RoleAssignment` (docs/decisions/0001) and are checked by
 `parcours.curriculum.permissions`.
 """
@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from django.http import Http404
 
+from . import oidc
 from .models import ApiToken, User, Viewer
+
+
+def can_log_in_with_surfconext(user: Viewer) -> bool:
+    """Anyone, when SURFconext is configured: a visitor to log in, a signed-in user to step up
+    with SURFsecureID (or to log in as someone else)."""
+    return oidc.is_configured()
 
 
 def can_manage_api_tokens(user: Viewer, owner: User) -> bool:

@@ -39,7 +39,9 @@ register_role_resolver(_role)
 
 @receiver(user_logged_in, dispatch_uid="parcours.accounts.audit_login_ok")
 def _audit_login_ok(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    audit_security_event(SecurityEvent.LOGIN_OK, request, user=user)
+    """With how, when not by password (a SURFconext login sets `parcours_login_details`)."""
+    details = getattr(request, "parcours_login_details", None) or {}
+    audit_security_event(SecurityEvent.LOGIN_OK, request, user=user, **details)
 
 
 @receiver(user_login_failed, dispatch_uid="parcours.accounts.audit_login_failed")

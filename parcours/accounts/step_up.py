@@ -18,6 +18,11 @@ The check sits in the adapters, never in services (which know no sessions):
 
 The session remembers when a code was last verified (`mark_verified`); the login's code step
 sets it too, so right after logging in with a code no second one is asked.
+
+A SURFconext login (accounts/oidc.py) whose `acr` is one of PARCOURS_OIDC_STEP_UP_ACR_VALUES
+(a SURFsecureID level) counts as such a code for the same minutes: the callback marks the
+session verified and keeps the `acr`; `stepped_up_by_acr` accepts it without an authenticator
+app. A lower level counts for nothing here.
 """
 
 from __future__ import annotations
@@ -46,6 +51,8 @@ from parcours.core.web import form_page
 
 from . import selectors, services
 from .models import User
+from .oidc import ACR, ID_TOKEN
+from .oidc import is_configured as oidc_is_configured
 
 VERIFIED_AT = "parcours_second_factor_verified_at"
 CODE_FIELD = "second_factor_code"
@@ -75,7 +82,26 @@ def verified_until(request: HttpRequest) -> float | None:
     return until if at <= time.time() < until else None
 
 
+def surfsecureid_offered(request: HttpRequest) -> bool:
+    """The session logged in at SURFconext and levels are accepted: the step-up page offers to
+    confirm there (a new login at an accepted level) besides, or instead of, a code."""
+    return bool(
+        settings.PARCOURS_OIDC_STEP_UP_ACR_VALUES
+        and request.session.get(ID_TOKEN)
+        and oidc_is_configured()
+    )
+
+
+def stepped_up_by_acr(request: HttpRequest) -> bool:
+    """The session logged in at SURFconext at an accepted assurance level, recently."""
+    acr = request.session.get(ACR)
+    accepted = frozenset(settings.PARCOURS_OIDC_STEP_UP_ACR_VALUES)
+    return bool(acr) and acr in accepted and verified_until(request) is not None
+
+
 def is_stepped_up(request: HttpRequest, user: User) -> bool:
+    if stepped_up_by_acr(request):
+        return True
     return verified_until(request) is not None and selectors.has_second_factor(user)
 
 
@@ -131,6 +157,9 @@ def step_up_page(
         "code_field": CODE_FIELD,
         "error": error.message if error else "",
         "minutes": settings.PARCOURS_STEP_UP_MINUTES,
+        "with_code": selectors.has_second_factor(cast(User, request.user)),
+        "surfsecureid": surfsecureid_offered(request),
+        "page": _page_of(request),
     }
     response = render(request, "accounts/step_up.html", context, status=status)
     add_never_cache_headers(response)  # it holds what the form carried
@@ -149,7 +178,11 @@ def step_up_required(*, guard: Guard | None = None) -> Callable[[View], View]:
             if guard is not None:
                 guard(request, *args, **kwargs)
             user = cast(User, request.user)
+            if stepped_up_by_acr(request):
+                return view(request, *args, **kwargs)
             if not selectors.has_second_factor(user):
+                if surfsecureid_offered(request):
+                    return step_up_page(request)
                 return enrol_redirect(request)
             if verified_until(request) is not None:
                 return view(request, *args, **kwargs)

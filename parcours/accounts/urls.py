@@ -1,11 +1,13 @@
 from django.urls import path
 
-from .views import account, login, password, second_factor, signup, tokens
+from .views import account, login, oidc, password, second_factor, signup, tokens
 
 app_name = "accounts"
 urlpatterns = [
     path("", account.account_home, name="account_home"),
     path("inloggen/", login.LoginView.as_view(), name="login"),
+    path("surfconext/", oidc.surfconext_login, name="surfconext_login"),
+    path("surfconext/terug/", oidc.surfconext_callback, name="surfconext_callback"),
     path("uitloggen/", login.LogoutView.as_view(), name="logout"),
     path("taal/", login.language_set, name="language"),
     path("sessies/beeindigen/", account.sessions_end, name="sessions_end"),

@@ -105,6 +105,12 @@ REGISTRY: dict[str, ModelPrivacy] = {
         secret="key_hash",
         about="user",
     ),
+    "accounts.externalidentity": M(
+        personal="user issuer subject affiliations home_organization created_at last_login_at",
+        about="user",
+        note="The SURFconext (OpenID Connect) login of an account: its subject identifier and "
+        "the claims eduPersonAffiliation and schacHomeOrganization as last received.",
+    ),
     # login throttling (django-axes): attempts by user name and address, not linked to an
     # account (a name may be mistyped or belong to no one), kept as long as the cool-off needs
     "axes.accessattempt": M(

@@ -167,6 +167,15 @@ PROBES = [
         },
     ),
     Probe("accounts:logout", "post", lambda i: "/account/uitloggen/", _everyone(302)),
+    # SURFconext login: off here (not configured), so absent for everyone; configured, the same
+    # rows against a real provider are in tests/accounts/oidc/test_surfconext_routes.py
+    Probe("accounts:surfconext_login", "post", lambda i: "/account/surfconext/", _everyone(404)),
+    Probe(
+        "accounts:surfconext_callback",
+        "get",
+        lambda i: "/account/surfconext/terug/?code=x&state=y",
+        _everyone(404),
+    ),
     Probe(
         "accounts:language",
         "post",

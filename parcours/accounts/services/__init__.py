@@ -3,6 +3,7 @@ sessions (ended), passwords (changed, reset), sign-up (made inactive, confirmed 
 second factor, and the account e-mails (`outbox`, `notices`). Callers use `services.<name>`;
 every public name is re-exported here."""
 
+from .external_identities import external_login_user, external_username
 from .notices import password_reset_render, signup_confirm_render
 from .outbox import PASSWORD_RESET, SIGNUP_CONFIRM, Mail, mail_queue, outbox_connect
 from .passwords import (
@@ -52,6 +53,8 @@ __all__ = [
     "api_token_revoke",
     "api_token_user",
     "api_tokens_revoke_all",
+    "external_login_user",
+    "external_username",
     "hash_token",
     "mail_queue",
     "outbox_connect",

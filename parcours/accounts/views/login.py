@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from parcours.core.web import language_cookie_set, post_only
 
-from .. import selectors, services
+from .. import oidc, selectors, services
 from ..throttle import retry_at
 from .second_factor import login_code_start, nudge, with_language
 
@@ -25,6 +25,9 @@ from .second_factor import login_code_start, nudge, with_language
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {**super().get_context_data(**kwargs), "surfconext": oidc.is_configured()}
 
     def form_valid(self, form: Any) -> HttpResponse:
         """Sign in and switch to the language the user chose before; with an authenticator app,
@@ -40,9 +43,17 @@ class LoginView(auth_views.LoginView):
 
 class LogoutView(auth_views.LogoutView):
     """Sign out (POST). A GET (a reload, an old link) signs nobody out and goes to the start
-    page instead of a blank 405."""
+    page instead of a blank 405. A session that logged in with SURFconext then logs out there
+    too (RP-initiated logout: to the provider's end_session_endpoint, and back to the start)."""
 
     http_method_names = ["get", "post", "options"]
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        at_provider = oidc.logout_url(request, request.build_absolute_uri("/"))
+        response = super().post(request, *args, **kwargs)
+        if at_provider is None:
+            return response
+        return redirect(at_provider)
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         return redirect(settings.LOGIN_REDIRECT_URL)
@@ -70,7 +81,11 @@ def locked_out(
     if request.path == reverse("accounts:login"):
         username = request.POST.get("username", "")
         form = AuthenticationForm(request, initial={"username": username})
-        context |= {"form": form, "next": request.POST.get("next", "")}
+        context |= {
+            "form": form,
+            "next": request.POST.get("next", ""),
+            "surfconext": oidc.is_configured(),
+        }
         template = "accounts/login.html"
     else:
         template = "accounts/locked_out.html"
