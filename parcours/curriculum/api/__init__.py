@@ -6,14 +6,16 @@ check whether the caller may change what they see (403) and evaluate the rules (
 rule and its source). Public reads admit anonymous callers; writes need a token or a session
 (parcours.accounts.api_auth).
 
-Composed of `oers` (programmes and OERs), `units` and `rules`; the schemas are in `schemas`.
+Composed of `oers` (programmes and OERs), `units`, `rules` and `administration` (the
+administrator's: programmes from the CROHO register, users and roles); the schemas are in `schemas`.
 """
 
 from ninja import Router
 
-from . import oers, rules, units
+from . import administration, oers, rules, units
 
 router = Router()
 router.add_router("", oers.router)
 router.add_router("", units.router)
 router.add_router("", rules.router)
+router.add_router("", administration.router)

@@ -84,7 +84,11 @@ def programme_list(request: AuthedRequest) -> HttpResponseBase:
     return render(
         request,
         "curriculum/programme_list.html",
-        {"listing": listing, "form": form},
+        {
+            "listing": listing,
+            "form": form,
+            "can_create": permissions.can_create_programme(request.user),
+        },
     )
 
 
