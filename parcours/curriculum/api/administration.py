@@ -23,8 +23,6 @@ from parcours.core.api import (
     Int,
     ObjectId,
     OptionalEmail,
-    Short,
-    SmallInt,
     Text,
     caller,
     inline_choices,
@@ -34,7 +32,6 @@ from parcours.core.paging import ListFilters
 
 from .. import permissions, selectors, services
 from ..models import CrohoRegistration, Institution, Programme, RoleAssignment
-from .schemas import ProgrammeDetailOut
 
 router = Router(tags=["administration"])
 MAX_PAGE = 200
@@ -54,17 +51,6 @@ class CrohoRowOut(Schema):
     demand_financed: bool
     ended_on: date | None
     has_programme: bool
-
-
-class ProgrammeCreateIn(In):
-    institution_id: Int | None = Field(
-        None, ge=1, le=MAX_ID, description="the institution (the first one when left out)"
-    )
-    croho_code: Annotated[str, Field(pattern=r"^\d{5}$")]
-    nominal_years: Annotated[int, Field(ge=1, le=6)]
-    name_nl: Short = ""
-    name_en: Short = ""
-    outcome_levels: Annotated[SmallInt, Field(ge=1, le=9)] = 3
 
 
 class RoleOut(Schema):
@@ -119,7 +105,7 @@ def _administrator(request: HttpRequest, **kwargs: Any) -> None:
 # --- programmes from the register -----------------------------------------------------------
 
 
-def _institution(institution_id: int | None) -> Institution:
+def institution_or_first(institution_id: int | None) -> Institution:
     institutions = Institution.objects.order_by("name")
     found = institutions.filter(pk=institution_id) if institution_id else institutions
     return get_object_or_404(found[:1])
@@ -140,25 +126,8 @@ def croho_register(
     """The CROHO register's codes for the institution (the administrator's), by code; a code
     with `has_programme` is in use already."""
     require(permissions.can_create_programme(request.user))
-    rows = selectors.croho_register_for(_institution(institution_id), search=search)
+    rows = selectors.croho_register_for(institution_or_first(institution_id), search=search)
     return rows.order_by("code")[offset : offset + limit]
-
-
-@router.post(
-    "/programmes",
-    response={201: ProgrammeDetailOut, **WRITE_ERRORS},
-    operation_id="parcours_curriculum_api_programme_create",
-)
-def programme_create(request: HttpRequest, payload: ProgrammeCreateIn) -> Any:
-    """A programme from its code in the CROHO register for the institution: its name (unless
-    given), level, sector and demand financing come from the register. An unknown or ended
-    code is refused (422, rule `programme.croho-registered` with its source)."""
-    require(permissions.can_create_programme(request.user))
-    fields = payload.model_dump(exclude={"institution_id"})
-    programme = services.programme_create(
-        _institution(payload.institution_id), actor=caller(request), **fields
-    )
-    return Status(201, Programme.objects.prefetch_related("variants").get(pk=programme.pk))
 
 
 # --- users and roles ------------------------------------------------------------------------

@@ -154,6 +154,6 @@ def institution_setup(
         brin_code=brin_code,
         administrator=user.username,
         via=via,
-        token=token.pk if token else None,
+        token=record.pk if record else None,
     )
     return institution, user

@@ -19,6 +19,7 @@ from parcours.curriculum import services
 
 
 class Command(BaseCommand):
+    stealth_options = ("stdin",)
     help = (
         "Eerste start: maak de instelling en de eerste beheerder / First run: create the "
         "institution and its first administrator (or --token: a one-time token for the "
