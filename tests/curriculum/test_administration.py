@@ -10,6 +10,8 @@ from html import unescape
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -79,7 +81,7 @@ def test_the_register_list_is_searchable_and_a_code_fills_the_form(client, admin
     chosen = html(client.get(CREATE, {"code": "34560"}))
     assert 'name="croho_code" value="34560"' in chosen
     ended = html(client.get(CREATE))
-    assert "ended on 2025-01-01" in ended or "beëindigd op 2025-01-01" in ended
+    assert "beëindigd op 2025-01-01" in ended
 
 
 def test_the_page_creates_a_programme_from_its_register_row(client, admin, institution):
@@ -207,7 +209,7 @@ def test_the_user_list_searches_and_pages(client, admin):
     factories.UserFactory(username="anders", last_name="Pietersen", email="p@elders.test")
     client.force_login(admin)
     first = html(client.get(USERS, {"zoek": "jansen"}))
-    assert "Page 1 of 2 (55 rows)" in first or "Pagina 1 van 2 (55 rijen)" in first
+    assert "Pagina 1 van 2 (55 rijen)" in first
     assert "<td>docent00</td>" in first
     assert "<td>anders</td>" not in first
     found = html(client.get(USERS, {"zoek": "elders.test"}))
@@ -215,16 +217,11 @@ def test_the_user_list_searches_and_pages(client, admin):
     assert "<td>docent00</td>" not in found
 
 
-def test_the_user_list_takes_a_constant_number_of_queries(
-    client, admin, programme, django_assert_num_queries
-):
+def test_the_user_list_takes_a_constant_number_of_queries(client, admin, programme):
     client.force_login(admin)
     client.get(USERS)  # warm the session and caches
 
     def count() -> int:
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
         with CaptureQueriesContext(connection) as queries:
             assert client.get(USERS).status_code == 200
         return len(queries)

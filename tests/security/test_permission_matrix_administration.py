@@ -18,8 +18,7 @@ LATER = (timezone.localdate() + timedelta(days=30)).isoformat()
 
 def only_admin(ok: int, *, others: int = 403, anonymous: int = 302) -> dict[str, int]:
     return {
-        r: anonymous if r == "anonymous" else ok if r == "administrator" else others
-        for r in ROLES
+        r: anonymous if r == "anonymous" else ok if r == "administrator" else others for r in ROLES
     }
 
 
