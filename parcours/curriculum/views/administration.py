@@ -38,8 +38,8 @@ def _administrator(request: AuthedRequest, *args: object, **kwargs: object) -> N
 def _institution(request: AuthedRequest) -> Institution | None:
     """The institution the page works for: the one asked for, else the first."""
     institutions = Institution.objects.order_by("name")
-    asked = request.GET.get("instelling") or request.POST.get("instelling")
-    found = institutions.filter(pk=asked).first() if str(asked or "").isdigit() else None
+    asked = str(request.GET.get("instelling") or request.POST.get("instelling") or "")
+    found = institutions.filter(pk=int(asked)).first() if asked.isdigit() else None
     return found or institutions.first()
 
 
@@ -152,7 +152,7 @@ def role_end(request: AuthedRequest, pk: int) -> HttpResponse:
         form, lambda d: services.role_end(assignment, actor=request.user, on=d["on"])
     )
     if not ok:
-        errors = [e for field_errors in form.errors.values() for e in field_errors]
+        errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
         errors += [v["message"] for v in form.violations]
         messages.error(request, " ".join(errors))
     elif kept is None:
