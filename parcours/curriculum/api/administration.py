@@ -19,8 +19,8 @@ from parcours.core.api import (
     MAX_ID,
     WRITE_ERRORS,
     Day,
+    Id,
     In,
-    Int,
     ObjectId,
     OptionalEmail,
     Text,
@@ -86,7 +86,7 @@ class UserCreateIn(In):
 class RoleGrantIn(In):
     username: Annotated[Text, Field(min_length=1, max_length=150)]
     role: RoleName
-    programme_id: Int | None = Field(None, ge=1, le=MAX_ID)
+    programme_id: Id | None = None
 
 
 class RoleEndIn(In):

@@ -12,6 +12,7 @@ from parcours.core.api import (
     NOT_SENT,
     Bool,
     CitationOut,
+    Id,
     In,
     Int,
     Short,
@@ -185,10 +186,10 @@ class RuleOut(Schema):
 
 
 class ProgrammeCreateIn(In):
-    institution_id: Int | None = Field(
-        None, ge=1, le=MAX_ID, description="the institution (the first one when left out)"
+    institution_id: Id | None = Field(
+        None, description="the institution (the first one when left out)"
     )
-    croho_code: Text = Field(..., pattern=r"^\d{5}$", description="a code in the CROHO register")
+    croho_code: str = Field(..., pattern=r"^\d{5}$", description="a code in the CROHO register")
     nominal_years: Int = Field(..., ge=1, le=6)
     name_nl: Short = Field("", description="empty: the name in the register")
     name_en: Short = ""
