@@ -425,3 +425,25 @@ def test_the_api_grants_and_ends_a_role_with_a_code(client, admin, programme):
         client, "post", f"/role-assignments/{role_id}/end", coach, {"on": later}, code=True
     )
     assert denied.status_code == 404
+
+
+# --- navigation ---------------------------------------------------------------------------------
+
+
+def test_the_administrator_finds_the_pages_from_the_start_page_and_the_menu(client, admin):
+    client.force_login(admin)
+    page = html(client.get(reverse("start:home")))
+    assert f'<a href="{USERS}">Gebruikers</a>' in page  # the menu
+    assert f'<a href="{CREATE}" data-testid="home-programme-create">' in page
+    assert f'<a href="{USERS}" data-testid="home-users">' in page
+    assert f'<a href="{ROLES}" data-testid="home-roles-admin">' in page
+    programmes = html(client.get(reverse("curriculum:programme_list")))
+    assert f'<a href="{CREATE}" class="button" data-testid="programme-create-link">' in programmes
+
+
+def test_other_roles_see_no_administration_links(client, programme):
+    client.force_login(factories.user_with_role("programme_manager", programme))
+    page = html(client.get(reverse("start:home")))
+    assert USERS not in page
+    assert CREATE not in page
+    assert CREATE not in html(client.get(reverse("curriculum:programme_list")))

@@ -131,6 +131,10 @@ def institution_setup(
     )
     # The institution first: its name and BRIN code are words the password may not contain.
     institution = institution_create(actor=None, name=name.strip(), brin_code=brin_code)
+    # Its audit entry holds the chain lock until commit, so a second first run racing this one
+    # sees this institution here (or this one sees the other's) and is refused.
+    if Institution.objects.exclude(pk=institution.pk).exists():
+        raise AlreadySetUp
     try:
         password_validation.validate_password(admin.password, candidate)
     except ValidationError as exc:
