@@ -406,3 +406,12 @@ class RoleEndForm(BaseForm):
     """End a role on a date: from that day it no longer counts (today: at once)."""
 
     on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class VariantCreateForm(BaseModelForm):
+    """A new variant (full-time, part-time, dual) of a programme; working with units of
+    learning outcomes is switched on afterwards, once the teachers consented."""
+
+    class Meta:
+        model = ProgrammeVariant
+        fields = ["form", "has_propedeuse", "bsa_norm_ec"]

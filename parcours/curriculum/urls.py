@@ -29,6 +29,7 @@ urlpatterns = [
     path("opleidingen/", programmes.programme_list, name="programme_list"),
     path("opleidingen/<int:pk>/", programmes.programme_detail, name="programme_detail"),
     path("opleidingen/<int:pk>/personas/nieuw/", programmes.persona_create, name="persona_create"),
+    path("opleidingen/<int:pk>/varianten/nieuw/", programmes.variant_create, name="variant_create"),
     path(
         "varianten/<int:pk>/instemming/",
         programmes.variant_consent_record,

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from parcours.accounts.models import ApiToken, User
 from parcours.accounts.services import api_token_create
+from parcours.core.errors import RuleViolation
 from parcours.core.models import AuditEntry
 from parcours.curriculum import permissions, services
 from parcours.curriculum.models import Programme, RoleAssignment
@@ -447,3 +448,62 @@ def test_other_roles_see_no_administration_links(client, programme):
     assert USERS not in page
     assert CREATE not in page
     assert CREATE not in html(client.get(reverse("curriculum:programme_list")))
+
+
+# --- variants -----------------------------------------------------------------------------------
+
+
+def test_a_manager_adds_a_variant_and_switches_it_after_consent_as_before(client, programme):
+    manager = factories.user_with_role("programme_manager", programme)
+    client.force_login(manager)
+    response = client.post(
+        reverse("curriculum:variant_create", args=[programme.pk]),
+        {"form": "dual", "has_propedeuse": "on", "bsa_norm_ec": 45},
+    )
+    assert response["Location"] == reverse("curriculum:programme_detail", args=[programme.pk])
+    variant = programme.variants.get(form="dual")
+    assert (variant.has_propedeuse, variant.bsa_norm_ec, variant.outcome_based) == (
+        True,
+        45,
+        False,
+    )
+    entry = AuditEntry.objects.get(action="variant.create")
+    assert (entry.actor_id, entry.data) == (manager.pk, {"form": "dual"})
+    # without the teachers' consent the switch to units of learning outcomes is still refused
+    with pytest.raises(RuleViolation) as refused:
+        services.variant_set_outcome_based(variant, actor=manager, outcome_based=True)
+    assert "variant.teacher-consent" in {v["rule"] for v in refused.value.violations()}
+    variant.refresh_from_db()
+    assert variant.outcome_based is False
+
+
+def test_a_second_variant_of_the_same_form_is_refused_and_nothing_written(client, programme):
+    services.variant_create(programme, actor=None, form="dual")
+    manager = factories.user_with_role("programme_manager", programme)
+    client.force_login(manager)
+    before = AuditEntry.objects.count()
+    response = client.post(
+        reverse("curriculum:variant_create", args=[programme.pk]), {"form": "dual"}
+    )
+    assert response.status_code == 422
+    assert programme.variants.filter(form="dual").count() == 1
+    assert AuditEntry.objects.count() == before
+
+
+def test_the_api_adds_a_variant(client, admin, programme):
+    response = api(
+        client,
+        "post",
+        f"/programmes/{programme.pk}/variants",
+        admin,
+        {"form": "full_time", "bsa_norm_ec": 50},
+    )
+    assert response.status_code == 201
+    variant = programme.variants.get(form="full_time")
+    assert response.json() == {
+        "id": variant.pk,
+        "form": "full_time",
+        "outcome_based": False,
+        "has_propedeuse": False,
+        "bsa_norm_ec": 50,
+    }

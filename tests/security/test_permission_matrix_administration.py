@@ -16,6 +16,22 @@ from tests.security.test_permission_matrix import ROLES, Probe, _request, world 
 LATER = (timezone.localdate() + timedelta(days=30)).isoformat()
 
 
+# A programme's staff and students see it (403 when they may not act); the manager of another
+# programme does not (404); its manager and the administrator may.
+def programme_editors(ok: int, *, anonymous: int = 302) -> dict[str, int]:
+    editors = {"programme_manager", "administrator"}
+    return {
+        r: anonymous
+        if r == "anonymous"
+        else ok
+        if r in editors
+        else 404
+        if r == "other_manager"
+        else 403
+        for r in ROLES
+    }
+
+
 def only_admin(ok: int, *, others: int = 403, anonymous: int = 302) -> dict[str, int]:
     return {
         r: anonymous if r == "anonymous" else ok if r == "administrator" else others for r in ROLES
@@ -53,6 +69,21 @@ PROBES = [
         lambda i: "/beheer/opleidingen/nieuw/",
         only_admin(422),
         {"croho_code": "", "nominal_years": 4, "outcome_levels": 3},
+    ),
+    Probe(
+        "curriculum:variant_create",
+        "post",
+        lambda i: f"/opleidingen/{i['programme']}/varianten/nieuw/",
+        programme_editors(302),
+        {"form": "dual"},
+    ),
+    Probe(
+        "api:variant_create",
+        "post",
+        lambda i: f"/api/v1/programmes/{i['programme']}/variants",
+        programme_editors(201, anonymous=401),
+        {"form": "dual"},
+        api_json=True,
     ),
     Probe("curriculum:user_list", "get", lambda i: "/beheer/gebruikers/", only_admin(200)),
     Probe(

@@ -18,11 +18,13 @@ from parcours.core.api import (
     LIST_ERRORS,
     MAX_ID,
     WRITE_ERRORS,
+    Bool,
     Day,
     Id,
     In,
     ObjectId,
     OptionalEmail,
+    SmallInt,
     Text,
     caller,
     inline_choices,
@@ -32,6 +34,7 @@ from parcours.core.paging import ListFilters
 
 from .. import permissions, selectors, services
 from ..models import CrohoRegistration, Institution, Programme, RoleAssignment
+from .schemas import ProgrammeVariantForm, VariantOut
 
 router = Router(tags=["administration"])
 MAX_PAGE = 200
@@ -51,6 +54,12 @@ class CrohoRowOut(Schema):
     demand_financed: bool
     ended_on: date | None
     has_programme: bool
+
+
+class VariantCreateIn(In):
+    form: ProgrammeVariantForm
+    has_propedeuse: Bool = False
+    bsa_norm_ec: SmallInt | None = None
 
 
 class RoleOut(Schema):
@@ -128,6 +137,20 @@ def croho_register(
     require(permissions.can_create_programme(request.user))
     rows = selectors.croho_register_for(institution_or_first(institution_id), search=search)
     return rows.order_by("code")[offset : offset + limit]
+
+
+@router.post(
+    "/programmes/{programme_id}/variants",
+    response={201: VariantOut, **WRITE_ERRORS},
+    operation_id="parcours_curriculum_api_variant_create",
+)
+def variant_create(request: HttpRequest, programme_id: ObjectId, payload: VariantCreateIn) -> Any:
+    """A new variant of the programme (its managers and the administrator); working with units
+    of learning outcomes is switched on afterwards, once the teachers consented."""
+    programme = permissions.get_programme_for(request.user, programme_id)
+    require(permissions.can_manage_programme(request.user, programme))
+    variant = services.variant_create(programme, actor=caller(request), **payload.model_dump())
+    return Status(201, variant)
 
 
 # --- users and roles ------------------------------------------------------------------------
