@@ -4,12 +4,14 @@ with nothing written."""
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date, timedelta
 from html import unescape
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -507,3 +509,25 @@ def test_the_api_adds_a_variant(client, admin, programme):
         "has_propedeuse": False,
         "bsa_norm_ec": 50,
     }
+
+
+def test_end_roles_removes_the_roles_whose_end_came_and_ends_their_sessions(admin, programme):
+    coach = factories.user_with_role("coach", programme)
+    assessor = factories.user_with_role("assessor", programme)
+    api_token_create(coach, actor=None)
+    today = timezone.localdate()
+    services.role_end(coach.role_assignments.get(), actor=admin, on=today + timedelta(days=2))
+    services.role_end(assessor.role_assignments.get(), actor=admin, on=today + timedelta(days=9))
+    with time_machine.travel(today + timedelta(days=2, hours=12)):
+        out = io.StringIO()
+        call_command("end_roles", stdout=out)
+    assert out.getvalue() == "1 rol(len) beëindigd / role(s) ended\n"
+    assert not coach.role_assignments.exists()
+    assert assessor.role_assignments.get().ends_on == today + timedelta(days=9)
+    entry = AuditEntry.objects.get(action="role.expire")
+    assert (entry.actor_id, entry.data["user"], entry.data["role"]) == (
+        None,
+        coach.username,
+        "coach",
+    )
+    assert not ApiToken.objects.filter(user=coach, revoked_at__isnull=True).exists()

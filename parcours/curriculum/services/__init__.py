@@ -7,7 +7,7 @@ variants, personas), `register`
 (the CROHO register from DUO's file), `oers` and
 `units` (a draft OER's units and their parts). Callers use `services.x`."""
 
-from .administration import role_end, user_add, user_deactivate
+from .administration import role_end, roles_expire, user_add, user_deactivate
 from .oers import (
     oer_copy_to_next_year,
     oer_create,
@@ -80,6 +80,7 @@ __all__ = [
     "role_assign",
     "role_end",
     "role_remove",
+    "roles_expire",
     "setup_token_find",
     "setup_token_issue",
     "unit_create",

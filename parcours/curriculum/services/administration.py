@@ -107,3 +107,31 @@ def role_end(assignment: RoleAssignment, *, actor: User, on: date) -> RoleAssign
         before=before.isoformat() if before else None,
     )
     return assignment
+
+
+@transaction.atomic
+def roles_expire(*, on: date) -> int:
+    """Remove every role whose end (`ends_on`) is `on` or earlier, as taking it away would:
+    audited, and its user's sessions and tokens end. Permissions ignore such a role from its
+    end anyway; run daily (`manage.py end_roles`) so that every list of coaches, assessors and
+    committee members is rid of it too. Returns how many roles ended."""
+    ended = list(
+        RoleAssignment.objects.select_related("user")
+        .select_for_update()
+        .filter(ends_on__isnull=False, ends_on__lte=on)
+        .order_by("pk")
+    )
+    for assignment in ended:
+        user = assignment.user
+        audit_record(
+            None,
+            "role.expire",
+            assignment,
+            user=user.username,
+            role=assignment.role,
+            programme=assignment.programme_id,
+            ends_on=assignment.ends_on.isoformat() if assignment.ends_on else None,
+        )
+        assignment.delete()
+        accounts_services.sessions_end(user, actor=None, reason="role_removed")
+    return len(ended)
