@@ -240,3 +240,9 @@ def test_the_two_passwords_must_match(client):
     response = client.post(SETUP, {**FORM, "password_again": PASSWORD + "x"})
     assert response.status_code == 422
     assert written() == (0, 0, 0, 0)
+
+
+def test_the_first_run_redirect_and_page_are_never_cached(client):
+    redirect = client.get("/")
+    assert "no-store" in redirect["Cache-Control"]
+    assert "no-store" in client.get(SETUP)["Cache-Control"]

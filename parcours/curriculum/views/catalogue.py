@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers
 
 from .. import selectors
 from .common import table_row
@@ -16,7 +17,9 @@ def catalogue_list(request: HttpRequest) -> HttpResponseBase:
     institution shows its first-run page instead."""
     oers = selectors.published_oers()
     if not oers and not selectors.institution_exists():
-        return redirect("curriculum:setup")
+        response = redirect("curriculum:setup")
+        add_never_cache_headers(response)  # a proxy must not keep sending here after setup
+        return response
     return render(request, "curriculum/catalogue.html", {"oers": oers})
 
 

@@ -12,6 +12,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from parcours.core.web import auto_id, submit
 
@@ -33,6 +34,7 @@ def _render(request: HttpRequest, form: SetupForm, *, status: int) -> HttpRespon
     return render(request, "curriculum/setup.html", context, status=status)
 
 
+@never_cache
 def institution_setup(request: HttpRequest) -> HttpResponseBase:
     """GET: the form (from elsewhere than loopback: 403, with the form asking for the token).
     POST: create, or refuse with the reason and nothing written."""
