@@ -120,6 +120,20 @@ class CrohoRegistration(models.Model):
         return f"{self.code} {self.name} ({self.brin_code})"
 
 
+class SetupToken(models.Model):
+    """A one-time token for the first-run page on a server reached from elsewhere than
+    loopback (`manage.py setup_institution --token`). Only its SHA-256 is kept; it works once,
+    until `expires_at`."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"setup token {self.pk} (until {self.expires_at:%Y-%m-%d %H:%M})"
+
+
 class ProgrammeVariant(models.Model):
     class Form(models.TextChoices):
         FULL_TIME = "full_time", _("full-time")
@@ -222,6 +236,9 @@ class RoleAssignment(models.Model):
     programme = models.ForeignKey(
         Programme, null=True, blank=True, on_delete=models.CASCADE, related_name="role_assignments"
     )
+    # From this day the role no longer counts (an end set ahead of time; a role ended today
+    # or earlier is removed at once: services.role_end).
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
 
     class Meta:
         constraints = [

@@ -14,5 +14,6 @@ def curriculum_items(request: HttpRequest) -> list[NavItem]:
     if user.is_authenticated and (is_administrator(user) or roles_of(user) & STAFF_ROLES):
         items.insert(0, NavItem(_("Programmes"), reverse("curriculum:programme_list"), 5))
     if user.is_authenticated and is_administrator(user):
+        items.append(NavItem(_("Users"), reverse("curriculum:user_list"), 89))
         items.append(NavItem(_("Roles"), reverse("curriculum:role_list"), 90))
     return items

@@ -9,8 +9,9 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Model, Q
 from django.http import Http404
+from django.utils import timezone
 
 from parcours.accounts.models import Role, User, Viewer
 
@@ -26,7 +27,10 @@ def roles_by_programme(user: Viewer) -> dict[int | None, set[str]]:
     cached = getattr(user, "_parcours_roles", None)
     if cached is None:
         cached = {}
-        for programme_id, role in user.role_assignments.values_list("programme_id", "role"):
+        current = user.role_assignments.filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gt=timezone.localdate())
+        )
+        for programme_id, role in current.values_list("programme_id", "role"):
             cached.setdefault(programme_id, set()).add(role)
         user._parcours_roles = cached
     return cached
@@ -134,6 +138,18 @@ def get_outcome_for(user: Viewer, pk: int) -> LearningOutcome:
 def can_manage_roles(user: Viewer) -> bool:
     """Who gives and takes roles: the administrator (institution-wide)."""
     return is_administrator(user)
+
+
+can_manage_users = can_manage_roles
+can_view_users = can_manage_roles
+
+
+def get_user_for(user: Viewer, pk: int) -> User:
+    """An account, for the administrator's user pages: 404 for anyone else."""
+    found = User.objects.filter(pk=pk).first()
+    if found is None or not can_manage_users(user):
+        raise Http404
+    return found
 
 
 def get_role_assignment_for(user: Viewer, pk: int) -> RoleAssignment:

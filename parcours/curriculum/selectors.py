@@ -442,3 +442,36 @@ def role_assignments(filters: ListFilters = NO_FILTERS) -> QuerySet[RoleAssignme
         programme="programme_id",
         status="role",
     )
+
+
+# --- the administrator's pages -----------------------------------------------------------------
+
+
+def institution_exists() -> bool:
+    """Whether the first run is over (the first-run page answers only before)."""
+    return Institution.objects.exists()
+
+
+def croho_register_for(
+    institution: Institution, *, search: str = ""
+) -> QuerySet[CrohoRegistration]:
+    """The register's codes for the institution, searched by code or name word by word;
+    `has_programme` says whether a programme already uses the code."""
+    rows = CrohoRegistration.objects.filter(brin_code=institution.brin_code).annotate(
+        has_programme=Exists(
+            Programme.objects.filter(institution=institution, croho_code=OuterRef("code"))
+        )
+    )
+    return filtered(rows, ListFilters(search=search.strip()), search=("code", "name"))
+
+
+def users_for_administration(filters: ListFilters = NO_FILTERS) -> QuerySet[User]:
+    """Every account with its roles (one query for all roles), searched by username, name or
+    e-mail address; `status` "active" or "inactive"."""
+    users = User.objects.prefetch_related(
+        Prefetch("role_assignments", queryset=RoleAssignment.objects.select_related("programme"))
+    )
+    users = filtered(users, filters, search=("username", "first_name", "last_name", "email"))
+    if filters.status:
+        users = users.filter(is_active=filters.status == "active")
+    return users

@@ -3,21 +3,43 @@ the OER editor and the unit editor."""
 
 from django.urls import path
 
-from .views import catalogue, frameworks, oer, programmes, roles, unit_parts, units
+from .views import (
+    administration,
+    catalogue,
+    frameworks,
+    oer,
+    programmes,
+    roles,
+    setup,
+    unit_parts,
+    units,
+)
 
 app_name = "curriculum"
 urlpatterns = [
     # public catalogue (no login)
     path("", catalogue.catalogue_list, name="catalogue"),
     path("catalogus/oer/<int:pk>/", catalogue.catalogue_oer_detail, name="catalogue_oer"),
-    # roles (the administrator's)
+    # the first run (no login; loopback or a one-time token)
+    path("installatie/", setup.institution_setup, name="setup"),
+    # roles and users (the administrator's)
     path("beheer/rollen/", roles.role_list, name="role_list"),
     path("beheer/rollen/toekennen/", roles.role_assign, name="role_assign"),
     path("beheer/rollen/<int:pk>/intrekken/", roles.role_remove, name="role_remove"),
+    path("beheer/rollen/<int:pk>/beeindigen/", administration.role_end, name="role_end"),
+    path("beheer/gebruikers/", administration.user_list, name="user_list"),
+    path("beheer/gebruikers/nieuw/", administration.user_add, name="user_add"),
+    path(
+        "beheer/gebruikers/<int:pk>/deactiveren/",
+        administration.user_deactivate,
+        name="user_deactivate",
+    ),
+    path("beheer/opleidingen/nieuw/", administration.programme_create, name="programme_create"),
     # programmes and variants
     path("opleidingen/", programmes.programme_list, name="programme_list"),
     path("opleidingen/<int:pk>/", programmes.programme_detail, name="programme_detail"),
     path("opleidingen/<int:pk>/personas/nieuw/", programmes.persona_create, name="persona_create"),
+    path("opleidingen/<int:pk>/varianten/nieuw/", programmes.variant_create, name="variant_create"),
     path(
         "varianten/<int:pk>/instemming/",
         programmes.variant_consent_record,

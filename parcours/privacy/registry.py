@@ -174,7 +174,8 @@ REGISTRY: dict[str, ModelPrivacy] = {
         none="id variant body method votes_for votes_against abstentions result decided_on notes",
         actors="recorded_by",
     ),
-    "curriculum.roleassignment": M(personal="user role programme", about="user"),
+    "curriculum.roleassignment": M(personal="user role programme ends_on", about="user"),
+    "curriculum.setuptoken": M(secret="token_hash", none="id created_at expires_at used_at"),
     "curriculum.oer": M(
         personal="published_by",
         none="id variant academic_year status published_at publish_grounds copied_from version",

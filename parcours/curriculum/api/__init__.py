@@ -7,15 +7,17 @@ rule and its source). Public reads admit anonymous callers; writes need a token 
 (parcours.accounts.api_auth).
 
 Composed of `oers` (programmes and OERs), `units`, `frameworks` (an outcomes framework from
-and to a spreadsheet) and `rules`; the schemas are in `schemas`.
+and to a spreadsheet), `rules` and `administration` (the administrator's: programmes from the
+CROHO register, users and roles); the schemas are in `schemas`.
 """
 
 from ninja import Router
 
-from . import frameworks, oers, rules, units
+from . import administration, frameworks, oers, rules, units
 
 router = Router()
 router.add_router("", oers.router)
 router.add_router("", units.router)
 router.add_router("", frameworks.router)
 router.add_router("", rules.router)
+router.add_router("", administration.router)

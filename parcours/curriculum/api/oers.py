@@ -21,11 +21,14 @@ from parcours.core.api import (
 from parcours.core.errors import require
 
 from .. import permissions, selectors, services
+from ..models import Programme
+from . import administration
 from .schemas import (
     OerCreateIn,
     OerDetailOut,
     OerOut,
     OerPublishOut,
+    ProgrammeCreateIn,
     ProgrammeDetailOut,
     ProgrammeOut,
 )
@@ -71,6 +74,23 @@ def programme_list(
 )
 def programme_detail(request: HttpRequest, programme_id: ObjectId) -> Any:
     return get_object_or_404(selectors.public_programmes(), pk=programme_id)
+
+
+@router.post(
+    "/programmes",
+    response={201: ProgrammeDetailOut, **WRITE_ERRORS},
+    operation_id="parcours_curriculum_api_programme_create",
+)
+def programme_create(request: HttpRequest, payload: ProgrammeCreateIn) -> Any:
+    """A programme from its code in the CROHO register for the institution: its name (unless
+    given), level, sector and demand financing come from the register. An unknown or ended
+    code is refused (422, rule `programme.croho-registered` with its source)."""
+    require(permissions.can_create_programme(request.user))
+    fields = payload.model_dump(exclude={"institution_id"})
+    programme = services.programme_create(
+        administration.institution_or_first(payload.institution_id), actor=caller(request), **fields
+    )
+    return Status(201, Programme.objects.prefetch_related("variants").get(pk=programme.pk))
 
 
 # --- OERs -----------------------------------------------------------------------------------

@@ -12,8 +12,10 @@ from parcours.core.api import (
     NOT_SENT,
     Bool,
     CitationOut,
+    Id,
     In,
     Int,
+    Short,
     SmallInt,
     Text,
     inline_choices,
@@ -181,6 +183,17 @@ class RuleOut(Schema):
 
 
 # --- input schemas --------------------------------------------------------------------------
+
+
+class ProgrammeCreateIn(In):
+    institution_id: Id | None = Field(
+        None, description="the institution (the first one when left out)"
+    )
+    croho_code: str = Field(..., pattern=r"^\d{5}$", description="a code in the CROHO register")
+    nominal_years: Int = Field(..., ge=1, le=6)
+    name_nl: Short = Field("", description="empty: the name in the register")
+    name_en: Short = ""
+    outcome_levels: Int = Field(3, ge=1, le=9)
 
 
 class OerCreateIn(In):

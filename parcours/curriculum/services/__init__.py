@@ -1,11 +1,13 @@
 """Every curriculum write: one atomic function per action that checks permission, evaluates the
 rules, writes the rows and an audit record.
 
-By subject: `programmes` (institutions, programmes, roles, variants, personas), `register`
-(the CROHO register from DUO's file), `oers` and `units` (a draft OER's units and their parts),
-`frameworks` (an outcomes framework from and to a spreadsheet; its checks in
-`framework_check`). Callers use `services.x`."""
+By subject: `setup` (the first run: institution and first administrator), `administration`
+(the administrator's users and ends of roles), `programmes` (institutions, programmes, roles,
+variants, personas), `register` (the CROHO register from DUO's file), `oers` and `units` (a
+draft OER's units and their parts), `frameworks` (an outcomes framework from and to a
+spreadsheet; its checks in `framework_check`). Callers use `services.x`."""
 
+from .administration import role_end, roles_expire, user_add, user_deactivate
 from .framework_check import FrameworkPlan, Problem
 from .frameworks import (
     FrameworkRefused,
@@ -30,6 +32,14 @@ from .programmes import (
     variant_settings_update,
 )
 from .register import CrohoImportReport, croho_import
+from .setup import (
+    AlreadySetUp,
+    FirstAdministrator,
+    SetupTokenRefused,
+    institution_setup,
+    setup_token_find,
+    setup_token_issue,
+)
 from .units import (
     UNIT_FIELDS,
     activity_create,
@@ -50,10 +60,13 @@ from .units import (
 
 __all__ = [
     "UNIT_FIELDS",
+    "AlreadySetUp",
     "CrohoImportReport",
+    "FirstAdministrator",
     "FrameworkPlan",
     "FrameworkRefused",
     "Problem",
+    "SetupTokenRefused",
     "activity_create",
     "activity_delete",
     "assessment_form_create",
@@ -68,6 +81,7 @@ __all__ = [
     "framework_preview",
     "grid_entry_create",
     "institution_create",
+    "institution_setup",
     "oer_copy_to_next_year",
     "oer_create",
     "oer_publish",
@@ -77,10 +91,16 @@ __all__ = [
     "persona_create",
     "programme_create",
     "role_assign",
+    "role_end",
     "role_remove",
+    "roles_expire",
+    "setup_token_find",
+    "setup_token_issue",
     "unit_create",
     "unit_delete",
     "unit_update",
+    "user_add",
+    "user_deactivate",
     "variant_create",
     "variant_set_outcome_based",
     "variant_settings_update",

@@ -142,6 +142,9 @@ def role_assign(
             field="programme",
         )
     assignment, _ = RoleAssignment.objects.get_or_create(user=user, role=role, programme=programme)
+    if assignment.ends_on is not None:  # given again: the end set earlier no longer holds
+        assignment.ends_on = None
+        assignment.save(update_fields=["ends_on"])
     audit_record(
         actor,
         "role.assign",

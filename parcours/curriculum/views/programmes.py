@@ -26,6 +26,7 @@ from ..forms import (
     OutcomeBasedForm,
     PersonaForm,
     ProgrammeFilterForm,
+    VariantCreateForm,
     VariantSettingsForm,
 )
 from ..models import Oer, Programme, ProgrammeVariant, TeacherConsent
@@ -84,7 +85,11 @@ def programme_list(request: AuthedRequest) -> HttpResponseBase:
     return render(
         request,
         "curriculum/programme_list.html",
-        {"listing": listing, "form": form},
+        {
+            "listing": listing,
+            "form": form,
+            "can_create": permissions.can_create_programme(request.user),
+        },
     )
 
 
@@ -136,6 +141,8 @@ def _render_programme(
         ],
         "personas": list(programme.personas.all()),
         "persona_form": bound.get("persona") or PersonaForm(auto_id=web.auto_id("persona")),
+        "variant_form": bound.get("variant")
+        or VariantCreateForm(auto_id=web.auto_id("variant-new")),
         "can_manage": permissions.can_manage_programme(request.user, programme),
     }
     return render(
@@ -242,3 +249,20 @@ def oer_create(request: AuthedRequest, pk: int) -> HttpResponse:
         messages.success(request, _("A new OER year was created."))
         return redirect("curriculum:oer_detail", created.pk)
     return _render_programme(request, variant.programme, {f"oer-{pk}": form})
+
+
+@login_required
+@post_only
+def variant_create(request: AuthedRequest, pk: int) -> HttpResponse:
+    """A new variant of the programme (its managers and the administrator)."""
+    programme = permissions.get_programme_for(request.user, pk)
+    web.require(permissions.can_manage_programme(request.user, programme))
+    form = VariantCreateForm(request.POST, auto_id=web.auto_id("variant-new"))
+    return _programme_action(
+        request,
+        programme,
+        "variant",
+        form,
+        lambda d: services.variant_create(programme, actor=request.user, **d),
+        _("The variant was added."),
+    )

@@ -16,7 +16,7 @@ from parcours.core.errors import DomainError
 from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, selectors, services
-from ..forms import ListFilterForm, RoleAssignForm
+from ..forms import ListFilterForm, RoleAssignForm, RoleEndForm
 from ..models import Programme
 
 ROLE_SORTS = {
@@ -48,6 +48,7 @@ def _render_roles(
         "listing": listing,
         "filters": filters,
         "form": form or RoleAssignForm(auto_id=web.auto_id("role")),
+        "end_form": RoleEndForm(auto_id=web.auto_id("end")),
     }
     return render(request, "curriculum/role_list.html", context, status=status)
 

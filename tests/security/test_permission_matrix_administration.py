@@ -1,0 +1,177 @@
+"""Permission matrix for the administrator's pages and API (issue 14): the first-run page
+(gone once an institution exists), a programme from the CROHO register, users and ends of
+roles. Only the administrator may; who cannot see an object gets 404, who may not act 403.
+See test_permission_matrix.py for the conventions and the shared world."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests import factories
+from tests.security.test_permission_matrix import ROLES, Probe, _request, world  # noqa: F401
+
+LATER = (timezone.localdate() + timedelta(days=30)).isoformat()
+
+
+# A programme's staff and students see it (403 when they may not act); the manager of another
+# programme does not (404); its manager and the administrator may.
+def programme_editors(ok: int, *, anonymous: int = 302) -> dict[str, int]:
+    editors = {"programme_manager", "administrator"}
+    return {
+        r: anonymous
+        if r == "anonymous"
+        else ok
+        if r in editors
+        else 404
+        if r == "other_manager"
+        else 403
+        for r in ROLES
+    }
+
+
+def only_admin(ok: int, *, others: int = 403, anonymous: int = 302) -> dict[str, int]:
+    return {
+        r: anonymous if r == "anonymous" else ok if r == "administrator" else others for r in ROLES
+    }
+
+
+@pytest.fixture(scope="module")
+def admin_world(world, django_db_blocker):  # noqa: F811
+    """The shared world plus an account to deactivate (rolled back with the world)."""
+    with django_db_blocker.unblock():
+        target = factories.UserFactory(username="te-deactiveren")
+    world.ids["target"] = target.pk
+    return world
+
+
+PROBES = [
+    # the first run: this installation has an institution, so the page is gone for everyone
+    Probe("curriculum:setup", "get", lambda i: "/installatie/", dict.fromkeys(ROLES, 404)),
+    Probe(
+        "curriculum:setup",
+        "post",
+        lambda i: "/installatie/",
+        dict.fromkeys(ROLES, 404),
+        {"name": "X", "brin_code": "00XX", "username": "x", "password": "p", "password_again": "p"},
+    ),
+    Probe(
+        "curriculum:programme_create",
+        "get",
+        lambda i: "/beheer/opleidingen/nieuw/",
+        only_admin(200),
+    ),
+    Probe(
+        "curriculum:programme_create",  # no code: refused on the form, nothing written
+        "post",
+        lambda i: "/beheer/opleidingen/nieuw/",
+        only_admin(422),
+        {"croho_code": "", "nominal_years": 4, "outcome_levels": 3},
+    ),
+    Probe(
+        "curriculum:variant_create",
+        "post",
+        lambda i: f"/opleidingen/{i['programme']}/varianten/nieuw/",
+        programme_editors(302),
+        {"form": "dual"},
+    ),
+    Probe(
+        "api:variant_create",
+        "post",
+        lambda i: f"/api/v1/programmes/{i['programme']}/variants",
+        programme_editors(201, anonymous=401),
+        {"form": "dual"},
+        api_json=True,
+    ),
+    Probe("curriculum:user_list", "get", lambda i: "/beheer/gebruikers/", only_admin(200)),
+    Probe(
+        "curriculum:user_add",  # a password too short: refused, nothing written
+        "post",
+        lambda i: "/beheer/gebruikers/nieuw/",
+        only_admin(422),
+        {"username": "nieuw", "preferred_language": "nl", "password": "kort"},
+    ),
+    Probe(
+        "curriculum:user_deactivate",
+        "post",
+        lambda i: f"/beheer/gebruikers/{i['target']}/deactiveren/",
+        only_admin(302, others=404),
+        step_up=True,
+    ),
+    Probe(
+        "curriculum:role_end",
+        "post",
+        lambda i: f"/beheer/rollen/{i['coach_role']}/beeindigen/",
+        only_admin(302, others=404),
+        {"on": LATER},
+        step_up=True,
+    ),
+    # the API
+    Probe(
+        "api:croho_register",
+        "get",
+        lambda i: "/api/v1/croho-register",
+        only_admin(200, anonymous=401),
+        api_json=True,
+    ),
+    Probe(
+        "api:programme_create",  # a made-up code: the rule refuses it, nothing written
+        "post",
+        lambda i: "/api/v1/programmes",
+        only_admin(422, anonymous=401),
+        {"croho_code": "99999", "nominal_years": 4},
+        api_json=True,
+    ),
+    Probe(
+        "api:user_list",
+        "get",
+        lambda i: "/api/v1/users",
+        only_admin(200, anonymous=401),
+        api_json=True,
+    ),
+    Probe(
+        "api:user_create",
+        "post",
+        lambda i: "/api/v1/users",
+        only_admin(422, anonymous=401),
+        {"username": "nieuw", "password": "kort"},
+        api_json=True,
+    ),
+    Probe(
+        "api:user_deactivate",
+        "post",
+        lambda i: f"/api/v1/users/{i['target']}/deactivate",
+        only_admin(200, others=404, anonymous=401),
+        api_json=True,
+        step_up=True,
+    ),
+    Probe(
+        "api:role_grant",  # no such account: refused, nothing given
+        "post",
+        lambda i: "/api/v1/role-assignments",
+        only_admin(422, anonymous=401),
+        {"username": "niemand", "role": "coach", "programme_id": 1},
+        api_json=True,
+        step_up=True,
+    ),
+    Probe(
+        "api:role_end",
+        "post",
+        lambda i: f"/api/v1/role-assignments/{i['coach_role']}/end",
+        only_admin(200, others=404, anonymous=401),
+        {"on": LATER},
+        api_json=True,
+        step_up=True,
+    ),
+]
+
+CASES = [(p, r) for p in PROBES for r in ROLES]
+
+
+@pytest.mark.parametrize(
+    ("probe", "role"), CASES, ids=[f"{p.name}|{p.method}|{r}" for p, r in CASES]
+)
+def test_administration_route_answers_as_the_matrix_says(probe, role, admin_world, db):
+    assert _request(probe, role, admin_world) == probe.expect[role]
