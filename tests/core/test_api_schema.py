@@ -8,7 +8,7 @@ from pydantic import TypeAdapter, ValidationError
 
 import config.api  # noqa: F401  (imports every app's schemas)
 from parcours.assessments.models import AssessmentRequest, AssessorAssignment, UnitResult
-from parcours.core.api import HTTP_URL_PATTERN, Id
+from parcours.core.api import HTTP_URL_PATTERN, Id, OptionalLink
 from parcours.curriculum.models import Oer, TeacherConsent
 from parcours.portfolio.models import EvidenceItem
 from parcours.studyplans.models import PlanVersion
@@ -83,3 +83,27 @@ def test_links_and_texts_document_what_the_api_checks(client, db):
         {"maxLength": 500, "pattern": HTTP_URL_PATTERN, "type": "string"},
     ]
     assert schemas["ItemCreateIn"]["properties"]["title"]["pattern"] == "^[^\\x00]*$"
+
+
+@pytest.mark.parametrize(
+    ("link", "accepted"),
+    [
+        ("", True),
+        ("https://example.org/werk?a=1#b", True),
+        ("http://sub.example.co:8080/caf%C3%A9", True),
+        ("https://localhost/x", False),  # no domain name
+        ("https://0.a", False),  # a one-letter top-level domain
+        ("javascript:alert(1)", False),
+        ("https://example.org/x y", False),
+        ("https://example.org/\x1c", False),  # a space to Python's \s, not to JavaScript's
+        ("https://example.org/café", False),  # percent-encode it
+        ("https://example.org/\n", False),
+    ],
+)
+def test_a_link_is_checked_by_exactly_the_published_pattern(link, accepted):
+    adapter = TypeAdapter(OptionalLink)
+    if accepted:
+        assert adapter.validate_python(link) == link
+    else:
+        with pytest.raises(ValidationError, match="must be a web address"):
+            adapter.validate_python(link)
