@@ -18,9 +18,11 @@ from .models import (
     AssessmentCriterion,
     AssessmentForm,
     ConcentricLevel,
+    Institution,
     LearningActivity,
     LearningOutcome,
     Oer,
+    OrganisationalUnit,
     Persona,
     Programme,
     ProgrammeVariant,
@@ -433,3 +435,56 @@ class VariantCreateForm(BaseModelForm):
     class Meta:
         model = ProgrammeVariant
         fields = ["form", "has_propedeuse", "bsa_norm_ec"]
+
+
+def _day(label: Any, *, required: bool = True) -> forms.DateField:
+    return forms.DateField(
+        label=label, required=required, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class AcademicYearForm(BaseForm):
+    first_year = forms.IntegerField(label=_("First calendar year"), min_value=2000, max_value=2100)
+    starts_on = _day(_("Starts on (empty: 1 September)"), required=False)
+    ends_on = _day(_("Ends on (empty: 31 August)"), required=False)
+    with_usual_periods = forms.BooleanField(
+        label=_("Fill in the usual four periods"), required=False
+    )
+
+
+class AcademicPeriodForm(BaseForm):
+    name_nl = forms.CharField(label=_("name (Dutch)"), max_length=100)
+    name_en = forms.CharField(label=_("name (English)"), max_length=100, required=False)
+    starts_on = _day(_("Starts on"))
+    ends_on = _day(_("Ends on"))
+
+
+class StartMomentForm(BaseForm):
+    starts_on = _day(_("Start date"))
+
+
+class OrganisationalUnitForm(BaseForm):
+    name_nl = forms.CharField(label=_("name (Dutch)"), max_length=200)
+    name_en = forms.CharField(label=_("name (English)"), max_length=200, required=False)
+    parent = forms.ModelChoiceField(
+        label=_("Part of"), queryset=OrganisationalUnit.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, institution: Institution | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        parent: Any = self.fields["parent"]
+        parent.queryset = OrganisationalUnit.objects.filter(institution=institution)
+
+
+class ProgrammeUnitForm(BaseForm):
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none())
+    unit = forms.ModelChoiceField(
+        label=_("Organisational unit"), queryset=OrganisationalUnit.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, institution: Institution | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        programme: Any = self.fields["programme"]
+        programme.queryset = Programme.objects.filter(institution=institution)
+        unit: Any = self.fields["unit"]
+        unit.queryset = OrganisationalUnit.objects.filter(institution=institution)

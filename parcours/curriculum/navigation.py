@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from parcours.core.navigation import NavItem, register
 
-from .permissions import STAFF_ROLES, is_administrator, roles_of
+from .permissions import STAFF_ROLES, can_view_organisation, is_administrator, roles_of
 
 
 @register
@@ -13,6 +13,9 @@ def curriculum_items(request: HttpRequest) -> list[NavItem]:
     user = request.user
     if user.is_authenticated and (is_administrator(user) or roles_of(user) & STAFF_ROLES):
         items.insert(0, NavItem(_("Programmes"), reverse("curriculum:programme_list"), 5))
+    if user.is_authenticated and can_view_organisation(user):
+        items.append(NavItem(_("Academic years"), reverse("curriculum:academic_year_list"), 86))
+        items.append(NavItem(_("Organisation"), reverse("curriculum:organisational_unit_list"), 87))
     if user.is_authenticated and is_administrator(user):
         items.append(NavItem(_("Users"), reverse("curriculum:user_list"), 89))
         items.append(NavItem(_("Roles"), reverse("curriculum:role_list"), 90))

@@ -15,7 +15,18 @@ from django.utils import timezone
 
 from parcours.accounts.models import Role, User, Viewer
 
-from .models import LearningOutcome, Oer, Programme, ProgrammeVariant, RoleAssignment, Unit
+from .models import (
+    AcademicPeriod,
+    AcademicYear,
+    LearningOutcome,
+    Oer,
+    OrganisationalUnit,
+    Programme,
+    ProgrammeVariant,
+    RoleAssignment,
+    StartMoment,
+    Unit,
+)
 
 STAFF_ROLES = frozenset({Role.PROGRAMME_MANAGER, Role.COACH, Role.ASSESSOR, Role.EXAM_COMMITTEE})
 
@@ -157,3 +168,44 @@ def get_role_assignment_for(user: Viewer, pk: int) -> RoleAssignment:
     if assignment is None or not can_manage_roles(user):
         raise Http404
     return assignment
+
+
+# --- the institution's calendar and organisation ----------------------------------------------
+
+
+def can_view_organisation(user: Viewer) -> bool:
+    """Academic years and organisational units are read by every signed-in member of staff."""
+    return is_administrator(user) or bool(roles_of(user) & STAFF_ROLES)
+
+
+def can_manage_organisation(user: Viewer) -> bool:
+    """Only the administrator writes them."""
+    return is_administrator(user)
+
+
+def _organisation_object(user: Viewer, model: type[Model], pk: int, related: str = "") -> Any:
+    rows = model._default_manager.filter(pk=pk)
+    found = (rows.select_related(related) if related else rows).first()
+    if found is None or not can_view_organisation(user):
+        raise Http404
+    return found
+
+
+def get_academic_year_for(user: Viewer, pk: int) -> AcademicYear:
+    year: AcademicYear = _organisation_object(user, AcademicYear, pk, "institution")
+    return year
+
+
+def get_academic_period_for(user: Viewer, pk: int) -> AcademicPeriod:
+    period: AcademicPeriod = _organisation_object(user, AcademicPeriod, pk, "year")
+    return period
+
+
+def get_start_moment_for(user: Viewer, pk: int) -> StartMoment:
+    moment: StartMoment = _organisation_object(user, StartMoment, pk, "year")
+    return moment
+
+
+def get_organisational_unit_for(user: Viewer, pk: int) -> OrganisationalUnit:
+    unit: OrganisationalUnit = _organisation_object(user, OrganisationalUnit, pk, "institution")
+    return unit

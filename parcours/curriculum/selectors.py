@@ -35,11 +35,13 @@ from parcours.rules.facts import (
 )
 
 from .models import (
+    AcademicYear,
     AssessmentCriterion,
     CrohoRegistration,
     Institution,
     LearningOutcome,
     Oer,
+    OrganisationalUnit,
     Programme,
     ProgrammeVariant,
     RoleAssignment,
@@ -475,3 +477,15 @@ def users_for_administration(filters: ListFilters = NO_FILTERS) -> QuerySet[User
     if filters.status:
         users = users.filter(is_active=filters.status == "active")
     return users
+
+
+def academic_years_of(institution: Institution) -> QuerySet[AcademicYear]:
+    """The institution's academic years, latest first, with periods and start moments."""
+    years = AcademicYear.objects.filter(institution=institution).order_by("-first_year")
+    return years.prefetch_related("periods", "start_moments")
+
+
+def organisational_units_of(institution: Institution) -> QuerySet[OrganisationalUnit]:
+    """The institution's units by name, each with its parent and its programmes."""
+    units = OrganisationalUnit.objects.filter(institution=institution).select_related("parent")
+    return units.prefetch_related("programmes").order_by("name_nl", "pk")

@@ -8,6 +8,7 @@ from .views import (
     catalogue,
     frameworks,
     oer,
+    organisation,
     programmes,
     roles,
     setup,
@@ -35,6 +36,45 @@ urlpatterns = [
         name="user_deactivate",
     ),
     path("beheer/opleidingen/nieuw/", administration.programme_create, name="programme_create"),
+    # the institution's calendar and organisation (read by staff, changed by the administrator)
+    path("beheer/studiejaren/", organisation.academic_year_list, name="academic_year_list"),
+    path(
+        "beheer/studiejaren/nieuw/", organisation.academic_year_create, name="academic_year_create"
+    ),
+    path(
+        "beheer/studiejaren/<int:pk>/",
+        organisation.academic_year_detail,
+        name="academic_year_detail",
+    ),
+    path(
+        "beheer/studiejaren/<int:pk>/perioden/",
+        organisation.academic_period_add,
+        name="academic_period_add",
+    ),
+    path(
+        "beheer/studiejaren/perioden/<int:pk>/verwijderen/",
+        organisation.academic_period_remove,
+        name="academic_period_remove",
+    ),
+    path(
+        "beheer/studiejaren/<int:pk>/startmomenten/",
+        organisation.start_moment_add,
+        name="start_moment_add",
+    ),
+    path(
+        "beheer/studiejaren/startmomenten/<int:pk>/verwijderen/",
+        organisation.start_moment_remove,
+        name="start_moment_remove",
+    ),
+    path(
+        "beheer/eenheden/", organisation.organisational_unit_list, name="organisational_unit_list"
+    ),
+    path(
+        "beheer/eenheden/nieuw/",
+        organisation.organisational_unit_create,
+        name="organisational_unit_create",
+    ),
+    path("beheer/eenheden/opleiding/", organisation.programme_unit_set, name="programme_unit_set"),
     # programmes and variants
     path("opleidingen/", programmes.programme_list, name="programme_list"),
     path("opleidingen/<int:pk>/", programmes.programme_detail, name="programme_detail"),

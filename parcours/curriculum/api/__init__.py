@@ -8,12 +8,13 @@ rule and its source). Public reads admit anonymous callers; writes need a token 
 
 Composed of `oers` (programmes and OERs), `units`, `frameworks` (an outcomes framework from
 and to a spreadsheet), `rules` and `administration` (the administrator's: programmes from the
-CROHO register, users and roles); the schemas are in `schemas`.
+CROHO register, users and roles), `organisation` (academic years, organisational units);
+the schemas are in `schemas`.
 """
 
 from ninja import Router
 
-from . import administration, frameworks, oers, rules, units
+from . import administration, frameworks, oers, organisation, rules, units
 
 router = Router()
 router.add_router("", oers.router)
@@ -21,3 +22,4 @@ router.add_router("", units.router)
 router.add_router("", frameworks.router)
 router.add_router("", rules.router)
 router.add_router("", administration.router)
+router.add_router("", organisation.router)

@@ -2,8 +2,9 @@
 rules, writes the rows and an audit record.
 
 By subject: `setup` (the first run: institution and first administrator), `administration`
-(the administrator's users and ends of roles), `programmes` (institutions, programmes, roles,
-variants, personas), `register` (the CROHO register from DUO's file), `oers` and `units` (a
+(the administrator's users and ends of roles), `organisation` (academic years with their
+periods and start moments, organisational units), `programmes` (institutions, programmes,
+roles, variants, personas), `register` (the CROHO register from DUO's file), `oers` and `units` (a
 draft OER's units and their parts), `frameworks` (an outcomes framework from and to a
 spreadsheet; its checks in `framework_check`). Callers use `services.x`."""
 
@@ -19,6 +20,16 @@ from .oers import (
     oer_copy_to_next_year,
     oer_create,
     oer_publish,
+)
+from .organisation import (
+    academic_period_add,
+    academic_period_remove,
+    academic_year_create,
+    organisational_unit_create,
+    organisational_unit_move,
+    programme_set_unit,
+    start_moment_add,
+    start_moment_remove,
 )
 from .programmes import (
     consent_record,
@@ -67,6 +78,9 @@ __all__ = [
     "FrameworkRefused",
     "Problem",
     "SetupTokenRefused",
+    "academic_period_add",
+    "academic_period_remove",
+    "academic_year_create",
     "activity_create",
     "activity_delete",
     "assessment_form_create",
@@ -85,17 +99,22 @@ __all__ = [
     "oer_copy_to_next_year",
     "oer_create",
     "oer_publish",
+    "organisational_unit_create",
+    "organisational_unit_move",
     "outcome_create",
     "outcome_delete",
     "outcome_update",
     "persona_create",
     "programme_create",
+    "programme_set_unit",
     "role_assign",
     "role_end",
     "role_remove",
     "roles_expire",
     "setup_token_find",
     "setup_token_issue",
+    "start_moment_add",
+    "start_moment_remove",
     "unit_create",
     "unit_delete",
     "unit_update",

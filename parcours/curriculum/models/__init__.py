@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from parcours.accounts.models import Role
 
+# The calendar and the organisation live in their own module (this one would pass 500 lines).
+from .organisation import AcademicPeriod as AcademicPeriod
+from .organisation import AcademicYear as AcademicYear
+from .organisation import OrganisationalUnit as OrganisationalUnit
+from .organisation import StartMoment as StartMoment
+
 # The most levels a programme may work its concentric learning lines out on (a bound for the
 # form; how many a programme has is its own choice, rule curriculum.concentric-levels).
 MAX_OUTCOME_LEVELS = 9
@@ -57,6 +63,14 @@ class Programme(Bilingual, models.Model):
         _("demand financing (vraagfinanciering)"),
         default=False,
         help_text=_("As the CROHO register indicates for the programme's code."),
+    )
+    unit = models.ForeignKey(
+        OrganisationalUnit,
+        verbose_name=_("organisational unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programmes",
     )
     outcome_levels = models.PositiveSmallIntegerField(
         _("levels of the concentric learning lines"),
