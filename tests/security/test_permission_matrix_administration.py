@@ -5,11 +5,13 @@ See test_permission_matrix.py for the conventions and the shared world."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
+from parcours.curriculum import services
+from parcours.curriculum.models import Programme
 from tests import factories
 from tests.security.test_permission_matrix import ROLES, Probe, _request, world  # noqa: F401
 
@@ -38,12 +40,41 @@ def only_admin(ok: int, *, others: int = 403, anonymous: int = 302) -> dict[str,
     }
 
 
+def staff_read(ok: int, *, others: int = 403, anonymous: int = 302) -> dict[str, int]:
+    """The calendar and the organisation: every member of staff reads, students do not."""
+    return {r: anonymous if r == "anonymous" else others if r in NOT_STAFF else ok for r in ROLES}
+
+
+def admin_write(ok: int, *, anonymous: int = 302) -> dict[str, int]:
+    """A change to a year: staff see it (403), students do not (404)."""
+    return {**staff_read(ok, others=404, anonymous=anonymous), **_staff_forbidden()}
+
+
+NOT_STAFF = {"student", "workplace_supervisor"}
+
+
+def _staff_forbidden() -> dict[str, int]:
+    return {r: 403 for r in ROLES if r not in NOT_STAFF | {"anonymous", "administrator"}}
+
+
 @pytest.fixture(scope="module")
 def admin_world(world, django_db_blocker):  # noqa: F811
-    """The shared world plus an account to deactivate (rolled back with the world)."""
+    """The shared world plus an account to deactivate and an academic year 2030 with the usual
+    periods and a start moment (rolled back with the world)."""
     with django_db_blocker.unblock():
         target = factories.UserFactory(username="te-deactiveren")
-    world.ids["target"] = target.pk
+        programme = Programme.objects.get(pk=world.ids["programme"])
+        admin = world.users["administrator"]
+        year = services.academic_year_create(
+            programme.institution, actor=admin, first_year=2030, with_usual_periods=True
+        )
+        moment = services.start_moment_add(year, actor=admin, starts_on=date(2030, 9, 2))
+    world.ids |= {
+        "target": target.pk,
+        "year": year.pk,
+        "period": year.periods.first().pk,
+        "moment": moment.pk,
+    }
     return world
 
 
@@ -164,6 +195,115 @@ PROBES = [
         {"on": LATER},
         api_json=True,
         step_up=True,
+    ),
+    # academic years and organisational units: staff read, the administrator writes
+    Probe(
+        "curriculum:academic_year_list", "get", lambda i: "/beheer/studiejaren/", staff_read(200)
+    ),
+    Probe(
+        "curriculum:academic_year_create",  # the year exists: refused, nothing written
+        "post",
+        lambda i: "/beheer/studiejaren/nieuw/",
+        only_admin(422),
+        {"first_year": 2030},
+    ),
+    Probe(
+        "curriculum:academic_year_detail",
+        "get",
+        lambda i: f"/beheer/studiejaren/{i['year']}/",
+        staff_read(200, others=404),
+    ),
+    Probe(
+        "curriculum:academic_period_add",  # overlaps the usual periods: refused
+        "post",
+        lambda i: f"/beheer/studiejaren/{i['year']}/perioden/",
+        admin_write(422),
+        {"name_nl": "Zomer", "starts_on": "2031-07-01", "ends_on": "2031-07-31"},
+    ),
+    Probe(
+        "curriculum:academic_period_remove",
+        "post",
+        lambda i: f"/beheer/studiejaren/perioden/{i['period']}/verwijderen/",
+        admin_write(302),
+    ),
+    Probe(
+        "curriculum:start_moment_add",
+        "post",
+        lambda i: f"/beheer/studiejaren/{i['year']}/startmomenten/",
+        admin_write(302),
+        {"starts_on": "2031-02-03"},
+    ),
+    Probe(
+        "curriculum:start_moment_remove",
+        "post",
+        lambda i: f"/beheer/studiejaren/startmomenten/{i['moment']}/verwijderen/",
+        admin_write(302),
+    ),
+    Probe(
+        "curriculum:organisational_unit_list",
+        "get",
+        lambda i: "/beheer/eenheden/",
+        staff_read(200),
+    ),
+    Probe(
+        "curriculum:organisational_unit_create",
+        "post",
+        lambda i: "/beheer/eenheden/nieuw/",
+        only_admin(302),
+        {"name_nl": "Faculteit Onderwijs"},
+    ),
+    Probe(
+        "curriculum:programme_unit_set",
+        "post",
+        lambda i: "/beheer/eenheden/opleiding/",
+        only_admin(302),
+        {"programme": lambda: Programme.objects.order_by("pk").first().pk, "unit": ""},
+    ),
+    Probe(
+        "api:academic_year_list",
+        "get",
+        lambda i: "/api/v1/academic-years",
+        staff_read(200, anonymous=401),
+        api_json=True,
+    ),
+    Probe(
+        "api:academic_year_create",  # the year exists: refused, nothing written
+        "post",
+        lambda i: "/api/v1/academic-years",
+        only_admin(422, anonymous=401),
+        {"first_year": 2030},
+        api_json=True,
+    ),
+    Probe(
+        "api:academic_period_add",  # overlaps the usual periods: refused
+        "post",
+        lambda i: f"/api/v1/academic-years/{i['year']}/periods",
+        admin_write(422, anonymous=401),
+        {"name_nl": "Zomer", "starts_on": "2031-07-01", "ends_on": "2031-07-31"},
+        api_json=True,
+    ),
+    Probe(
+        "api:start_moment_add",
+        "post",
+        lambda i: f"/api/v1/academic-years/{i['year']}/start-moments",
+        admin_write(201, anonymous=401),
+        {"starts_on": "2031-02-03"},
+        api_json=True,
+    ),
+    Probe(
+        "api:organisational_unit_list",
+        "get",
+        lambda i: "/api/v1/organisational-units",
+        staff_read(200, anonymous=401),
+        api_json=True,
+    ),
+    Probe(
+        "api:organisational_unit_create",
+        "post",
+        lambda i: "/api/v1/organisational-units",
+        only_admin(201, anonymous=401),
+        {"name_nl": "Faculteit Onderwijs"},
+        api_json=True,
     ),
 ]
 
