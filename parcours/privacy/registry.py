@@ -157,8 +157,13 @@ REGISTRY: dict[str, ModelPrivacy] = {
     "curriculum.institution": M(none="id name brin_code"),
     "curriculum.programme": M(
         none="id institution croho_code name_nl name_en level sector demand_financed nominal_ec "
-        "nominal_years description_nl description_en outcome_levels"
+        "nominal_years description_nl description_en outcome_levels unit"
     ),
+    # the institution's calendar and organisation: about no person
+    "curriculum.academicyear": M(none="id institution first_year starts_on ends_on"),
+    "curriculum.academicperiod": M(none="id year name_nl name_en starts_on ends_on"),
+    "curriculum.startmoment": M(none="id year starts_on"),
+    "curriculum.organisationalunit": M(none="id institution name_nl name_en parent"),
     "curriculum.crohoregistration": M(
         none="id brin_code institution_name code name sector level field_code field_name "
         "subfield_code current_brin_code current_code historic_code indication indication_label "
