@@ -72,7 +72,7 @@ class AcademicYearOut(Schema):
 
 class AcademicYearIn(In):
     institution_id: Id | None = None
-    first_year: Annotated[Int, Field(ge=2000, le=2100)]
+    first_year: Int = Field(..., ge=2000, le=2100, description="first calendar year")
     starts_on: Day | None = Field(None, description="empty: 1 September of first_year")
     ends_on: Day | None = Field(None, description="empty: 31 August of the next year")
     with_usual_periods: Bool = False
