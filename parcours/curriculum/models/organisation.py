@@ -15,7 +15,11 @@ def _localized(obj: models.Model, name: str) -> str:
 
 
 class AcademicYear(models.Model):
-    """A studiejaar of the institution: by default 1 September to 31 August (WHW art. 1.1)."""
+    """A studiejaar of the institution: by default 1 September to 31 August (WHW art. 1.1,
+    "studiejaar"). DOMAIN.md and the seed documents do not define it; CBS states the same
+    period for hbo and wo (https://www.cbs.nl/nl-nl/onze-diensten/methoden/begrippen/studiejaar)
+    and rules/in_force.py already dates laws from 1 September. An institution may set other
+    dates (within a year, starting in the first calendar year)."""
 
     institution = models.ForeignKey(
         "curriculum.Institution", on_delete=models.PROTECT, related_name="academic_years"
