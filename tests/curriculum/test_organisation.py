@@ -435,3 +435,29 @@ def test_the_api_adds_and_lists_units(client, admin, programme):
         ("Afdeling", faculty.json()["id"]),
         ("Faculteit", None),
     ]
+
+
+def test_the_api_lists_take_a_constant_number_of_queries(client, admin, programme):
+    token = api_token_create(admin, actor=None)
+    services.academic_year_create(programme.institution, actor=admin, first_year=2020)
+    services.organisational_unit_create(programme.institution, actor=admin, name_nl="Eerste")
+
+    def count() -> tuple[int, int]:
+        counts = []
+        for path in ("/academic-years", "/organisational-units"):
+            with CaptureQueriesContext(connection) as queries:
+                assert api(client, "get", path, admin, token=token).status_code == 200
+            counts.append(len(queries))
+        return counts[0], counts[1]
+
+    count()  # the token's first use is recorded once
+    few = count()
+    for first_year in range(2021, 2026):
+        year = services.academic_year_create(
+            programme.institution, actor=admin, first_year=first_year, with_usual_periods=True
+        )
+        services.start_moment_add(year, actor=admin, starts_on=date(first_year + 1, 2, 1))
+        services.organisational_unit_create(
+            programme.institution, actor=admin, name_nl=f"Eenheid {first_year}"
+        )
+    assert count() == few
