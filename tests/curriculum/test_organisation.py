@@ -461,3 +461,40 @@ def test_the_api_lists_take_a_constant_number_of_queries(client, admin, programm
             programme.institution, actor=admin, name_nl=f"Eenheid {first_year}"
         )
     assert count() == few
+
+
+def test_the_api_moves_a_unit_and_refuses_a_cycle(client, admin, programme):
+    token = api_token_create(admin, actor=None)
+    faculty = services.organisational_unit_create(
+        programme.institution, actor=admin, name_nl="Faculteit", name_en="Faculty"
+    )
+    department = services.organisational_unit_create(
+        programme.institution, actor=admin, name_nl="Afdeling", name_en="Department"
+    )
+    moved = api(
+        client,
+        "post",
+        f"/organisational-units/{department.pk}/move",
+        admin,
+        {"parent_id": faculty.pk},
+        token=token,
+    )
+    assert moved.status_code == 200
+    assert moved.json()["parent_id"] == faculty.pk
+    before = writes()
+    refused = api(
+        client,
+        "post",
+        f"/organisational-units/{faculty.pk}/move",
+        admin,
+        {"parent_id": department.pk},
+        token=token,
+    )
+    assert refused.status_code == 422
+    assert (refused.json()["message"], refused.json()["field"]) == (
+        "Faculteit kan niet onder Afdeling vallen: die valt er zelf onder.",
+        "parent",
+    )
+    assert writes() == before
+    faculty.refresh_from_db()
+    assert faculty.parent is None

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from parcours.curriculum import services
-from parcours.curriculum.models import Programme
+from parcours.curriculum.models import OrganisationalUnit, Programme
 from tests import factories
 from tests.security.test_permission_matrix import ROLES, Probe, _request, world  # noqa: F401
 
@@ -69,11 +69,15 @@ def admin_world(world, django_db_blocker):  # noqa: F811
             programme.institution, actor=admin, first_year=2030, with_usual_periods=True
         )
         moment = services.start_moment_add(year, actor=admin, starts_on=date(2030, 9, 2))
+        faculty = services.organisational_unit_create(
+            programme.institution, actor=admin, name_nl="Faculteit Zorg"
+        )
     world.ids |= {
         "target": target.pk,
         "year": year.pk,
         "period": year.periods.first().pk,
         "moment": moment.pk,
+        "faculty": faculty.pk,
     }
     return world
 
@@ -303,6 +307,14 @@ PROBES = [
         lambda i: "/api/v1/organisational-units",
         only_admin(201, anonymous=401),
         {"name_nl": "Faculteit Onderwijs"},
+        api_json=True,
+    ),
+    Probe(
+        "api:organisational_unit_move",  # under itself: a cycle, refused
+        "post",
+        lambda i: f"/api/v1/organisational-units/{i['faculty']}/move",
+        admin_write(422, anonymous=401),
+        {"parent_id": lambda: OrganisationalUnit.objects.get(name_nl="Faculteit Zorg").pk},
         api_json=True,
     ),
 ]

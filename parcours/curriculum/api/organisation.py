@@ -197,3 +197,26 @@ def organisational_unit_create(request: HttpRequest, payload: OrganisationalUnit
         parent=parent,
     )
     return Status(201, selectors.organisational_units_of(institution).get(pk=unit.pk))
+
+
+class OrganisationalUnitMoveIn(In):
+    parent_id: Id | None = Field(None, description="null: the unit stands on its own")
+
+
+@router.post(
+    "/organisational-units/{unit_id}/move",
+    response={200: OrganisationalUnitOut, **WRITE_ERRORS},
+    operation_id="parcours_curriculum_api_organisational_unit_move",
+)
+def organisational_unit_move(
+    request: HttpRequest, unit_id: ObjectId, payload: OrganisationalUnitMoveIn
+) -> Any:
+    """Put the unit under another parent (or none); a parent that is the unit itself or one of
+    its parts would make a cycle and is refused (422)."""
+    unit = permissions.get_organisational_unit_for(request.user, unit_id)
+    require(permissions.can_manage_organisation(request.user))
+    parent = (
+        get_object_or_404(OrganisationalUnit, pk=payload.parent_id) if payload.parent_id else None
+    )
+    services.organisational_unit_move(unit, actor=caller(request), parent=parent)
+    return selectors.organisational_units_of(unit.institution).get(pk=unit.pk)
