@@ -1,6 +1,5 @@
-"""Academic years with their periods and start moments, and organisational units (issue 14):
-the administrator's pages and API. Staff read them; other roles are refused with nothing
-written; every write is audited."""
+"""Academic years with periods and start moments, organisational units (issue 14): staff read
+them, the administrator writes (audited); other roles are refused with nothing written."""
 
 from __future__ import annotations
 
