@@ -454,6 +454,10 @@ def institution_exists() -> bool:
     return Institution.objects.exists()
 
 
+def institutions() -> QuerySet[Institution]:
+    return Institution.objects.order_by("name")
+
+
 def croho_register_for(
     institution: Institution, *, search: str = ""
 ) -> QuerySet[CrohoRegistration]:

@@ -17,7 +17,8 @@ from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, selectors, services
 from ..forms import ListFilterForm, ProgrammeCreateForm, RoleEndForm, UserAddForm
-from ..models import CrohoRegistration, Institution
+from ..models import CrohoRegistration
+from .common import page_institution
 
 REGISTER_SORTS = {"code": ("code",), "name": ("name", "code"), "level": ("level", "code")}
 USER_SORTS = {
@@ -35,18 +36,10 @@ def _administrator(request: AuthedRequest, *args: object, **kwargs: object) -> N
 # --- a programme from the CROHO register ---------------------------------------------------
 
 
-def _institution(request: AuthedRequest) -> Institution | None:
-    """The institution the page works for: the one asked for, else the first."""
-    institutions = Institution.objects.order_by("name")
-    asked = str(request.GET.get("instelling") or request.POST.get("instelling") or "")
-    found = institutions.filter(pk=int(asked)).first() if asked.isdigit() else None
-    return found or institutions.first()
-
-
 def _render_programme_create(
     request: AuthedRequest, form: ProgrammeCreateForm, *, status: int = 200
 ) -> HttpResponse:
-    institution = _institution(request)
+    institution = page_institution(request)
     search = request.GET.get("zoek", "")[:100]
     rows = (
         selectors.croho_register_for(institution, search=search)
@@ -56,7 +49,7 @@ def _render_programme_create(
     context = {
         "form": form,
         "institution": institution,
-        "institutions": Institution.objects.order_by("name"),
+        "institutions": selectors.institutions(),
         "search": search,
         "listing": paging.list_page(request, rows, sorts=REGISTER_SORTS, default="code"),
     }
@@ -73,7 +66,7 @@ def programme_create(request: AuthedRequest) -> HttpResponse:
         form = ProgrammeCreateForm(initial=initial, auto_id=web.auto_id("programme"))
         return _render_programme_create(request, form)
     form = ProgrammeCreateForm(request.POST, auto_id=web.auto_id("programme"))
-    institution = _institution(request)
+    institution = page_institution(request)
     if institution is None:
         return redirect("curriculum:setup")
     ok, programme = web.submit(

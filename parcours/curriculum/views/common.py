@@ -1,5 +1,6 @@
 """What the curriculum's pages share: a unit's row in an OER's table, an OER's EC total and
-rule checks, the refusals shown at the top of a page, and the academic year."""
+rule checks, the refusals shown at the top of a page, the academic year, and the institution an
+administrator's page works for."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ from parcours.core import web
 from parcours.core.web import AuthedRequest
 
 from .. import selectors
-from ..models import Oer, Unit
+from ..models import Institution, Oer, Unit
+
+
+def page_institution(request: AuthedRequest) -> Institution | None:
+    """The institution an administrator's page works for: the one asked for (`instelling`),
+    else the first."""
+    asked = str(request.GET.get("instelling") or request.POST.get("instelling") or "")
+    found = selectors.institutions().filter(pk=int(asked)).first() if asked.isdigit() else None
+    return found or selectors.institutions().first()
 
 
 def error_status(request: AuthedRequest) -> int:

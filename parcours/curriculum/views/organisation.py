@@ -25,7 +25,7 @@ from ..forms import (
     StartMomentForm,
 )
 from ..models import AcademicYear
-from .administration import _institution
+from .common import page_institution
 
 
 def _reader(request: AuthedRequest) -> None:
@@ -42,7 +42,7 @@ def _writer(request: AuthedRequest) -> None:
 def _render_years(
     request: AuthedRequest, form: AcademicYearForm | None = None, *, status: int = 200
 ) -> HttpResponse:
-    institution = _institution(request)
+    institution = page_institution(request)
     context = {
         "institution": institution,
         "years": selectors.academic_years_of(institution) if institution else [],
@@ -63,7 +63,7 @@ def academic_year_list(request: AuthedRequest) -> HttpResponse:
 def academic_year_create(request: AuthedRequest) -> HttpResponse:
     _writer(request)
     form = AcademicYearForm(request.POST, auto_id=web.auto_id("year"))
-    institution = _institution(request)
+    institution = page_institution(request)
     if institution is None:
         return redirect("curriculum:setup")
     ok, year = web.submit(
@@ -151,7 +151,7 @@ def start_moment_remove(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def _render_units(request: AuthedRequest, *, status: int = 200, **forms: Any) -> HttpResponse:
-    institution = _institution(request)
+    institution = page_institution(request)
     context = {
         "institution": institution,
         "units": selectors.organisational_units_of(institution) if institution else [],
@@ -174,7 +174,7 @@ def organisational_unit_list(request: AuthedRequest) -> HttpResponse:
 @post_only
 def organisational_unit_create(request: AuthedRequest) -> HttpResponse:
     _writer(request)
-    institution = _institution(request)
+    institution = page_institution(request)
     if institution is None:
         return redirect("curriculum:setup")
     form = OrganisationalUnitForm(
@@ -195,7 +195,7 @@ def organisational_unit_create(request: AuthedRequest) -> HttpResponse:
 def programme_unit_set(request: AuthedRequest) -> HttpResponse:
     _writer(request)
     form = ProgrammeUnitForm(
-        request.POST, institution=_institution(request), auto_id=web.auto_id("attach")
+        request.POST, institution=page_institution(request), auto_id=web.auto_id("attach")
     )
     ok, programme = web.submit(
         form,
