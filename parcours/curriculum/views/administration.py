@@ -16,7 +16,8 @@ from parcours.core.errors import DomainError
 from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, selectors, services
-from ..forms import ListFilterForm, ProgrammeCreateForm, RoleEndForm, UserAddForm
+from ..forms import ListFilterForm
+from ..forms.administration import ProgrammeCreateForm, RoleEndForm, UserAddForm
 from ..models import CrohoRegistration
 from .common import page_institution
 

@@ -23,7 +23,7 @@ from parcours.core.errors import DomainError
 from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, services
-from ..forms import FrameworkImportForm, FrameworkUploadForm
+from ..forms.administration import FrameworkImportForm, FrameworkUploadForm
 from ..models import Oer
 from ..uploads import Sheet, columns, read_sheet
 

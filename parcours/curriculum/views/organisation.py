@@ -17,7 +17,7 @@ from parcours.core.errors import DomainError
 from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, selectors, services
-from ..forms import (
+from ..forms.administration import (
     AcademicPeriodForm,
     AcademicYearForm,
     OrganisationalUnitForm,

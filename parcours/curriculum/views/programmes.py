@@ -26,9 +26,9 @@ from ..forms import (
     OutcomeBasedForm,
     PersonaForm,
     ProgrammeFilterForm,
-    VariantCreateForm,
     VariantSettingsForm,
 )
+from ..forms.administration import VariantCreateForm
 from ..models import Oer, Programme, ProgrammeVariant, TeacherConsent
 
 PROGRAMME_SORTS = {

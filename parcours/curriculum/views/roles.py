@@ -16,7 +16,8 @@ from parcours.core.errors import DomainError
 from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, selectors, services
-from ..forms import ListFilterForm, RoleAssignForm, RoleEndForm
+from ..forms import ListFilterForm
+from ..forms.administration import RoleAssignForm, RoleEndForm
 from ..models import Programme
 
 ROLE_SORTS = {

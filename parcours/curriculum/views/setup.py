@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from parcours.core.web import auto_id, submit
 
 from .. import selectors, services
-from ..forms import SetupForm
+from ..forms.administration import SetupForm
 
 LOOPBACK = frozenset({"127.0.0.1", "::1"})
 # A request a proxy passed on reaches us from loopback too: it counts as remote.
