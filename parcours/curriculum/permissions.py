@@ -31,6 +31,15 @@ from .models import (
 STAFF_ROLES = frozenset({Role.PROGRAMME_MANAGER, Role.COACH, Role.ASSESSOR, Role.EXAM_COMMITTEE})
 
 
+def current_role(prefix: str = "") -> Q:
+    """A role assignment that still counts today: no end, or an end after today. `prefix` is
+    the path to the assignment in a join (`"role_assignments__"` from a user or programme).
+    `manage.py end_roles` removes ended roles daily; until it has run they must not count."""
+    return Q(**{f"{prefix}ends_on__isnull": True}) | Q(
+        **{f"{prefix}ends_on__gt": timezone.localdate()}
+    )
+
+
 def roles_by_programme(user: Viewer) -> dict[int | None, set[str]]:
     """The user's roles keyed by programme id (None: institution-wide), cached on the user."""
     if not isinstance(user, User):
@@ -38,9 +47,7 @@ def roles_by_programme(user: Viewer) -> dict[int | None, set[str]]:
     cached = getattr(user, "_parcours_roles", None)
     if cached is None:
         cached = {}
-        current = user.role_assignments.filter(
-            Q(ends_on__isnull=True) | Q(ends_on__gt=timezone.localdate())
-        )
+        current = user.role_assignments.filter(current_role())
         for programme_id, role in current.values_list("programme_id", "role"):
             cached.setdefault(programme_id, set()).add(role)
         user._parcours_roles = cached
@@ -100,7 +107,7 @@ def can_edit_unit(user: Viewer, unit: Unit) -> bool:
 
 
 def get_programme_for(user: Viewer, pk: int) -> Programme:
-    programme = Programme.objects.select_related("institution").filter(pk=pk).first()
+    programme = Programme.objects.select_related("institution", "unit").filter(pk=pk).first()
     if programme is None or not can_view_programme(user, programme):
         raise Http404
     return programme

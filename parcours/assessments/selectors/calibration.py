@@ -15,6 +15,7 @@ from sklearn.metrics import cohen_kappa_score
 
 from parcours.accounts.models import Role, User
 from parcours.curriculum.models import AssessmentCriterion, Oer, Programme, Unit
+from parcours.curriculum.permissions import current_role
 
 from ..models import CalibrationSession, CalibrationSubmission
 from .common import criteria_of_units, criterion_label, programme_ids_with
@@ -192,7 +193,9 @@ def calibration_units(programme: Programme) -> QuerySet[Unit]:
 def programme_assessors(programme: Programme) -> QuerySet[User]:
     return (
         User.objects.filter(
-            role_assignments__role=Role.ASSESSOR, role_assignments__programme=programme
+            current_role("role_assignments__"),
+            role_assignments__role=Role.ASSESSOR,
+            role_assignments__programme=programme,
         )
         .distinct()
         .order_by("last_name", "first_name", "pk")

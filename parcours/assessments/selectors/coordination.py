@@ -24,6 +24,7 @@ from django.db.models.functions import Coalesce, Greatest
 from parcours.accounts.models import Role, User
 from parcours.core.paging import ListFilters, filtered
 from parcours.curriculum.models import RoleAssignment
+from parcours.curriculum.permissions import current_role
 
 from ..models import AssessmentRequest, AssessorAssignment, RequestUnit
 from .common import OPEN, programme_ids_with
@@ -132,6 +133,7 @@ def assessor_candidates(request: AssessmentRequest) -> list[tuple[User, int]]:
     users: list[Any] = list(
         _by_open_work(
             User.objects.filter(
+                current_role("role_assignments__"),
                 role_assignments__role=Role.ASSESSOR,
                 role_assignments__programme_id=enrolment.variant.programme_id,
             ).exclude(pk__in=excluded)
@@ -157,7 +159,7 @@ def assessor_candidates_for(
     programme_ids = {r.enrolment.variant.programme_id for r in requests}
     programmes_of: dict[int, set[int]] = defaultdict(set)
     for user_id, programme_id in RoleAssignment.objects.filter(
-        role=Role.ASSESSOR, programme_id__in=programme_ids
+        current_role(), role=Role.ASSESSOR, programme_id__in=programme_ids
     ).values_list("user_id", "programme_id"):
         programmes_of[user_id].add(programme_id)
     users: list[Any] = list(_by_open_work(User.objects.filter(pk__in=list(programmes_of))))

@@ -38,7 +38,13 @@ from ..models import (
     TeacherConsent,
     Unit,
 )
-from ..permissions import STAFF_ROLES, can_see_drafts, is_administrator, roles_by_programme
+from ..permissions import (
+    STAFF_ROLES,
+    can_see_drafts,
+    current_role,
+    is_administrator,
+    roles_by_programme,
+)
 
 DATA_DIR = Path(__file__).parent.parent / "data"
 NO_FILTERS = ListFilters()
@@ -68,7 +74,9 @@ def programmes_for(
         )
     if is_administrator(user):
         return qs
-    return qs.filter(pk__in=RoleAssignment.objects.filter(user=user).values("programme_id"))
+    return qs.filter(
+        pk__in=RoleAssignment.objects.filter(current_role(), user=user).values("programme_id")
+    )
 
 
 def institution_words() -> list[str]:

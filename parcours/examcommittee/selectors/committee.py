@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parcours.accounts.models import Role, User, Viewer
 from parcours.curriculum.models import Programme
-from parcours.curriculum.permissions import roles_by_programme
+from parcours.curriculum.permissions import current_role, roles_by_programme
 
 
 def committee_programme_ids(user: Viewer) -> list[int]:
@@ -19,6 +19,8 @@ def committee_members(programme: Programme) -> list[str]:
     return [
         str(u)
         for u in User.objects.filter(
-            role_assignments__role=Role.EXAM_COMMITTEE, role_assignments__programme=programme
+            current_role("role_assignments__"),
+            role_assignments__role=Role.EXAM_COMMITTEE,
+            role_assignments__programme=programme,
         ).order_by("last_name", "first_name")
     ]

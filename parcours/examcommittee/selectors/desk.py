@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from parcours.accounts.models import Role, User, Viewer
 from parcours.core.paging import ListFilters, filtered
 from parcours.curriculum.models import Institution, Oer, Programme, Unit
+from parcours.curriculum.permissions import current_role
 from parcours.portfolio.models import EvidenceItem
 from parcours.portfolio.selectors import with_scan
 from parcours.rules.decisions import decision_days_left, decision_term
@@ -181,7 +182,9 @@ def exemption_subject(programme: Programme, unit_ids: Iterable[int]) -> str:
 
 def public_programmes_with_committee() -> QuerySet[Programme]:
     return (
-        Programme.objects.filter(Q(role_assignments__role=Role.EXAM_COMMITTEE))
+        Programme.objects.filter(
+            current_role("role_assignments__"), role_assignments__role=Role.EXAM_COMMITTEE
+        )
         .distinct()
         .order_by("name_nl")
     )

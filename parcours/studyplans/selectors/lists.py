@@ -29,7 +29,7 @@ from django.db.models.functions import Cast, Coalesce, Greatest
 from parcours.accounts.models import Role, User, Viewer
 from parcours.core.paging import ListFilters, filtered
 from parcours.curriculum.models import Programme
-from parcours.curriculum.permissions import is_administrator, roles_by_programme
+from parcours.curriculum.permissions import current_role, is_administrator, roles_by_programme
 from parcours.rules.facts import GuidanceFacts
 from parcours.rules.study_plans import (
     guidance_twice_a_year,
@@ -376,7 +376,9 @@ def team_programmes(user: User) -> QuerySet[Programme]:
 def teachers_of(programme: Programme) -> QuerySet[User]:
     return (
         User.objects.filter(
-            role_assignments__programme=programme, role_assignments__role__in=TEAM_ROLES
+            current_role("role_assignments__"),
+            role_assignments__programme=programme,
+            role_assignments__role__in=TEAM_ROLES,
         )
         .distinct()
         .order_by("last_name", "first_name", "username")
