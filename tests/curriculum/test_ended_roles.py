@@ -69,7 +69,7 @@ def test_from_the_end_day_on_the_role_counts_nowhere_though_its_row_remains(staf
 
 
 def test_a_programme_whose_only_committee_member_left_takes_no_desk_requests(staff):
-    programme, people = staff
+    programme, _ = staff
     RoleAssignment.objects.filter(
         programme=programme, role=Role.EXAM_COMMITTEE, ends_on__isnull=True
     ).delete()

@@ -396,6 +396,8 @@ def test_the_unit_page_adds_a_unit_and_attaches_a_programme(client, admin, progr
     assert "Academie Zorg" in page
     assert "Verpleegkunde" in page
     assert Programme.objects.get().unit == unit
+    detail = html(client.get(reverse("curriculum:programme_detail", args=[programme.pk])))
+    assert '<dd data-testid="programme-unit">Academie Zorg</dd>' in detail
 
 
 def test_the_unit_list_takes_a_constant_number_of_queries(client, admin, programme):

@@ -23,6 +23,7 @@ from parcours.core.errors import RuleViolation
 from parcours.core.models import AuditEntry
 from parcours.curriculum import selectors, services
 from parcours.curriculum.models import (
+    AcademicYear,
     ConcentricLevel,
     LearningOutcome,
     Oer,
@@ -100,6 +101,31 @@ def test_demo_has_three_outcome_based_programmes_with_real_croho_codes(demo_db):
         "34560": 3,
         "34808": 3,
         "80152": 3,
+    }
+
+
+def test_demo_has_two_academic_years_and_an_academy_per_programme(demo_db):
+    years = {
+        year.first_year: (
+            year.starts_on,
+            year.ends_on,
+            [(p.starts_on, p.ends_on) for p in year.periods.all()],
+            [m.starts_on for m in year.start_moments.all()],
+        )
+        for year in AcademicYear.objects.prefetch_related("periods", "start_moments")
+    }
+    assert sorted(years) == [2025, 2026]
+    starts_on, ends_on, periods, moments = years[2025]
+    assert (starts_on, ends_on) == (date(2025, 9, 1), date(2026, 8, 31))
+    assert len(periods) == 4
+    assert (periods[0][0], periods[-1][1]) == (starts_on, ends_on)
+    assert moments == [date(2025, 9, 1), date(2026, 2, 1)]
+    assert years[2026][3] == [date(2026, 9, 1), date(2027, 2, 1)]
+    academies = dict(Programme.objects.values_list("croho_code", "unit__name_nl"))
+    assert academies == {
+        "34560": "Academie Gezondheid",
+        "34808": "Academie Educatie",
+        "80152": "Academie ICT",
     }
 
 

@@ -1,6 +1,7 @@
 """Builds the curriculum of the demo institution Hogeschool Parcours through the services: the
-administrator, the institution, the CROHO register (`register.py`), and per programme its staff
-and students, variant, consent, personas, the published OER and next year's draft.
+administrator, the institution, the CROHO register (`register.py`), the academic years and
+academies (`organisation.py`), and per programme its staff and students, variant, consent,
+personas, the published OER and next year's draft.
 
 `parcours.demo.build` calls `build_curriculum()` first and builds the students' plans on top. The
 content lives in `parcours.demo.curriculum.specs` and the programme modules.
@@ -13,8 +14,9 @@ from django.utils import timezone
 
 from parcours.accounts.models import Role, User
 from parcours.curriculum import services
-from parcours.curriculum.models import Institution, Oer, Unit
+from parcours.curriculum.models import Institution, Oer, OrganisationalUnit, Unit
 from parcours.demo.accounts import ADMINISTRATOR, STAFF, STUDENTS, create_account
+from parcours.demo.curriculum.organisation import build_academies, build_calendar
 from parcours.demo.curriculum.programmes import PROGRAMMES
 from parcours.demo.curriculum.register import load_register
 from parcours.demo.curriculum.specs import (
@@ -38,8 +40,10 @@ def build_curriculum() -> Institution:
         actor=admin, name=INSTITUTION_NAME, brin_code=INSTITUTION_CODE
     )
     load_register(actor=admin, on=timezone.localdate())
+    build_calendar(institution, admin=admin)
+    unit_of = build_academies(institution, admin=admin)
     for spec in PROGRAMMES:
-        _build_programme(institution, spec, admin=admin)
+        _build_programme(institution, spec, admin=admin, unit=unit_of[spec.croho_code])
     return institution
 
 
@@ -53,7 +57,9 @@ def _nl_en(**texts: T) -> dict[str, str]:
     }
 
 
-def _build_programme(institution: Institution, spec: ProgrammeSpec, *, admin: User) -> None:
+def _build_programme(
+    institution: Institution, spec: ProgrammeSpec, *, admin: User, unit: OrganisationalUnit
+) -> None:
     programme = services.programme_create(
         institution,
         actor=admin,
@@ -63,6 +69,7 @@ def _build_programme(institution: Institution, spec: ProgrammeSpec, *, admin: Us
         outcome_levels=spec.outcome_levels,
         **_nl_en(name=spec.name, description=spec.description),
     )
+    services.programme_set_unit(programme, actor=admin, unit=unit)
     manager: User | None = None
     for person in (*STAFF, *STUDENTS):
         if person.programme != spec.slug:
