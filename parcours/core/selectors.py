@@ -16,6 +16,7 @@ from parcours.rules.parameters import all_parameter_names, load_parameter_file, 
 
 # What each area of rule ids and parameter names (`<area>.<name>`) is about, in words.
 AREAS: dict[str, Promise] = {
+    "admission": _("Admission"),
     "assessment": _("Assessment"),
     "bsa": _("Binding study advice"),
     "credit": _("Study load"),
@@ -23,12 +24,15 @@ AREAS: dict[str, Promise] = {
     "diploma": _("Diploma"),
     "enrolment": _("Enrolment"),
     "exemption": _("Exemptions"),
+    "financing": _("Vouchers and training budgets"),
+    "funding": _("Funding"),
     "guidance": _("Guidance"),
     "oer": _("Education and examination regulation (OER)"),
     "outcome": _("Learning outcomes"),
     "privacy": _("Privacy (AVG)"),
     "programme": _("Programmes"),
     "studyplan": _("Study plans"),
+    "tuition": _("Tuition"),
     "unit": _("Units of learning outcomes"),
     "variant": _("Programme variants"),
 }

@@ -4,7 +4,16 @@ The registry lives here: importing the package imports every rule module, and ea
 `@rule` decorator registers its rules, so `get_rule` and `all_rules` always see all of them.
 """
 
-from . import assessments, certificates, curriculum, decisions, privacy, study_plans
+from . import (
+    assessments,
+    certificates,
+    curriculum,
+    decisions,
+    financing,
+    funding,
+    privacy,
+    study_plans,
+)
 from .base import (
     REGISTRY,
     Citation,
@@ -28,7 +37,16 @@ __all__ = [
     "get_rule",
 ]
 
-RULE_MODULES = (assessments, curriculum, decisions, certificates, privacy, study_plans)
+RULE_MODULES = (
+    assessments,
+    curriculum,
+    decisions,
+    certificates,
+    financing,
+    funding,
+    privacy,
+    study_plans,
+)
 
 
 def all_rules() -> list[Rule]:

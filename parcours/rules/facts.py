@@ -260,3 +260,53 @@ class CrohoFacts:
     institution_code: str
     registered: bool = False  # the register has a row for this code at this institution
     ended_on: date | None = None  # the day the register's row was ended, if it was
+
+
+@dataclass(frozen=True)
+class AdmissionFacts:
+    """An admission decision as staff propose it: admitted or refused, the grounds named for a
+    refusal, and whether the applicant stated a wish for an own route or flexibility."""
+
+    decision: str  # "admitted" | "refused"
+    grounds: tuple[str, ...] = ()  # e.g. "requirements_not_met", "own_route_wish"
+    own_route_wish: bool = False
+
+
+@dataclass(frozen=True)
+class CensusFacts:
+    """One enrolment on a census date: whether it runs on that day, how many enrolment years
+    the student has at the programme counting this one, and the programme's nominal duration."""
+
+    enrolled_on_census: bool
+    enrolment_years: int
+    nominal_years: int
+    demand_financed: bool = False
+
+
+@dataclass(frozen=True)
+class TuitionFacts:
+    """What a student is charged for a year against the statutory rate of that year, with the
+    routes they chose (which may not change it). Amounts in euro cents."""
+
+    statutory_cents: int
+    charged_cents: int
+    own_route_units: int = 0
+
+
+@dataclass(frozen=True)
+class VoucherFacts:
+    """A voucher asked for a module of a demand-financed variant."""
+
+    demand_financed: bool
+    module_ec: int
+    holds_degree: bool  # a bachelor's or master's degree
+
+
+@dataclass(frozen=True)
+class StapClaimFacts:
+    """A STAP budget claim for a training in the training register (amounts in euro cents);
+    the claim's date is the day the rule is asked for."""
+
+    claimed_cents: int
+    in_training_register: bool
+    claimed_before_in_year_cents: int = 0

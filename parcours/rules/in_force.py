@@ -57,3 +57,16 @@ AVG = date(2018, 5, 25)
 # opleidingen hoger onderwijs als bedoeld in artikel 6.13 van de wet"). Replace with the date
 # art. 6.13 took effect once it is at hand.
 WHW_CROHO = date(2012, 10, 14)
+
+# Experiment vraagfinanciering (demand financing, hbo): the experiments started in 2016 (seed
+# 002: "In 2016 is een aantal experimenten gestart"); an experiment starts with a studiejaar, so
+# 1 September 2016 is the earliest defensible date. Its end is not in our sources; the rules
+# stay open until it is known.
+DEMAND_FINANCING = date(2016, 9, 1)
+
+# STAP-budget (Regeling STAP-budget): open from 1 March 2022, ended from 1 January 2024, so its
+# last day is 31 December 2023. Seed 004 announces it (2020) with its yearly maximum; the two
+# dates are not in our seeds: they were given with the work (issue 15) and are the regulation's
+# known period. Its successor (e.g. a lifelong-learning credit) is not modelled.
+STAP_FROM = date(2022, 3, 1)
+STAP_UNTIL = date(2023, 12, 31)

@@ -104,5 +104,11 @@ SOURCES: dict[str, Source] = {
             "letter",
             "004_82fd8c82ff4742b8.txt",
         ),
+        Source(
+            "regeling-stap",
+            "Regeling STAP-budget (Stimulans ArbeidsmarktPositie)",
+            "Regeling STAP-budget",
+            "law",
+        ),
     ]
 }

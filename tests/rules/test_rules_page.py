@@ -92,7 +92,7 @@ def test_the_table_of_contents_links_every_rule_under_its_area(client):
     for anchor in linked:
         assert f'id="{anchor}"' in html, anchor
     # areas are in alphabetical order of their Dutch names, each rule right after its area
-    assert areas[:3] == ["area-guidance", "area-decision", "area-bsa"]
+    assert areas[:4] == ["area-guidance", "area-funding", "area-decision", "area-bsa"]
     assert '<a href="#area-decision">Besluiten en bezwaar</a>' in contents
     assert '<a href="#decision.appeal-deadline">Bezwaar of beroep binnen zes weken na ' in contents
     # the body follows the contents: the rules of an area are in its section
