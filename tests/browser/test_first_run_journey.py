@@ -347,7 +347,8 @@ def test_from_an_empty_install_to_a_running_institution(
     assert (
         audit.new() == [("activity.create", "manager"), ("assessment_form.create", "manager")] * 5
     )
-    settings.PARCOURS_STEP_UP_MINUTES = 0
+    step_up_minutes = settings.PARCOURS_STEP_UP_MINUTES
+    settings.PARCOURS_STEP_UP_MINUTES = 0  # every act asks for a code now
     page.get_by_test_id("publish-confirm").check()
     page.get_by_test_id("publish-button").click()
     expect(page.get_by_test_id("step-up")).to_be_visible()
@@ -401,15 +402,27 @@ def test_from_an_empty_install_to_a_running_institution(
         ("security.login_ok", coach.username),
     ]
 
-    settings.PARCOURS_STEP_UP_MINUTES = 10
+    # the administrator finds the new account by name, without a role, and gives the role
+    settings.PARCOURS_STEP_UP_MINUTES = step_up_minutes
     log_in(page, "beheerder", ADMIN_PASSWORD)
-    page.get_by_test_id("home-roles-admin").click()
+    page.get_by_test_id("home-users").click()
+    page.get_by_test_id("list-filter").get_by_label("Zoeken").fill("Jansen")
+    page.get_by_test_id("list-filter-apply").click()
+    row = page.get_by_test_id(f"user-row-{coach.pk}")
+    expect(row).to_contain_text("Anna Jansen")
+    expect(row).to_contain_text("geen rol")
+    expect(page.locator("[data-testid^=user-row-]")).to_have_count(1)
+    username = row.locator("td").first.inner_text()
+    assert username == coach.username
+    page.get_by_test_id("user-roles-link").click()
     form = page.get_by_test_id("role-assign-form")
-    form.get_by_label("Gebruikersnaam").fill(coach.username)
+    form.get_by_label("Gebruikersnaam").fill(username)
     form.get_by_label("Rol").select_option("coach")
     form.get_by_label("Opleiding").select_option(str(programme.pk))
     page.get_by_test_id("role-assign-submit").click()
-    expect(page.get_by_test_id("role-table")).to_contain_text(coach.username)
+    coach_role = RoleAssignment.objects.get(user=coach)
+    expect(page.get_by_test_id(f"role-row-{coach_role.pk}")).to_contain_text("Anna Jansen")
+    expect(page.get_by_test_id(f"role-row-{coach_role.pk}")).to_contain_text("Coach")
     assert list(RoleAssignment.objects.filter(user=coach).values_list("role", "programme")) == [
         ("coach", programme.pk)
     ]
