@@ -16,10 +16,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from django_otp.oath import hotp
 from playwright.sync_api import expect
 
 from parcours.accounts.models import ExternalIdentity, User
+from parcours.core.dates import academic_year_of
 from parcours.core.models import AuditEntry
 from parcours.curriculum.models import (
     AcademicYear,
@@ -40,7 +42,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BRIN = "30GB"  # Fontys Hogeschool, in the register sample
 CROHO = "30020"  # b hbo-ict, hbo bachelor
-ADMIN_PASSWORD = "Lange-zin-voor-de-eerste-beheerder-2026"
+ADMIN_PASSWORD = "Zomerse-fietstocht-langs-de-dijk-bij-Eindhoven"
 MANAGER_PASSWORD = "Een-ander-lang-wachtwoord-voor-de-manager"
 
 
@@ -86,6 +88,8 @@ class Audit:
 def test_from_an_empty_install_to_a_running_institution(
     page, chromium, live_server, provider, settings, tmp_path
 ):
+    today = timezone.localdate()
+    first_year = academic_year_of(today)  # the academic year running now
     audit = Audit()
     # --- 1. an empty installation; DUO's register loaded with the real command ----------------
     assert not Institution.objects.exists()
@@ -105,6 +109,18 @@ def test_from_an_empty_install_to_a_running_institution(
     form.get_by_label("Voornaam").fill("Bea")
     form.get_by_label("Achternaam").fill("Heerder")
     form.get_by_label("E-mailadres").fill("beheer@fontys.example")
+    # a password with the institution's name in it is refused, and nothing is written
+    weak = "Fontys-is-de-allerbeste-hogeschool"
+    form.get_by_label("Wachtwoord:", exact=True).fill(weak)
+    form.get_by_label("Wachtwoord nogmaals").fill(weak)
+    page.get_by_test_id("setup-submit").click()
+    expect(page.get_by_test_id("setup-form")).to_contain_text(
+        "Dit wachtwoord bevat “Fontys”, de naam van deze site of van de instelling; "
+        "kies er een zonder."
+    )
+    assert (Institution.objects.count(), User.objects.count(), audit.new()) == (0, 0, [])
+    form = page.get_by_test_id("setup-form")
+    expect(form.get_by_label("BRIN-code")).to_have_value(BRIN.lower())  # what was typed stays
     form.get_by_label("Wachtwoord:", exact=True).fill(ADMIN_PASSWORD)
     form.get_by_label("Wachtwoord nogmaals").fill(ADMIN_PASSWORD)
     page.get_by_test_id("setup-submit").click()
@@ -202,7 +218,7 @@ def test_from_an_empty_install_to_a_running_institution(
     consent.get_by_label("wie heeft ingestemd").fill("Docententeam HBO-ICT deeltijd")
     consent.get_by_label("wijze").select_option("vote")
     consent.get_by_label("uitkomst").select_option("granted")
-    consent.get_by_label("datum").fill("2026-11-30")
+    consent.get_by_label("datum").fill(today.isoformat())
     consent.get_by_label("stemmen voor").fill("14")
     section.get_by_test_id("consent-save").click()
     section = page.get_by_test_id("variant-part_time")
@@ -229,25 +245,30 @@ def test_from_an_empty_install_to_a_running_institution(
     # --- 6. an academic year with a period and a start moment ----------------------------------
     menu(page, "Studiejaren")
     form = page.get_by_test_id("academic-year-form")
-    form.get_by_label("Eerste kalenderjaar").fill("2026")
+    form.get_by_label("Eerste kalenderjaar").fill(str(first_year))
     page.get_by_test_id("academic-year-submit").click()
     year = AcademicYear.objects.get()
     page.wait_for_url(f"**/beheer/studiejaren/{year.pk}/")
     form = page.get_by_test_id("period-form")
     form.get_by_label("naam (Nederlands)").fill("Periode 1")
-    form.get_by_label("Begint op").fill("2026-09-01")
-    form.get_by_label("Eindigt op").fill("2026-11-13")
+    form.get_by_label("Begint op").fill(f"{first_year}-09-01")
+    form.get_by_label("Eindigt op").fill(f"{first_year}-11-13")
     page.get_by_test_id("period-submit").click()
     expect(page.get_by_test_id("period-table")).to_contain_text("Periode 1")
-    page.get_by_test_id("start-moment-form").get_by_label("Startdatum").fill("2027-02-01")
+    page.get_by_test_id("start-moment-form").get_by_label("Startdatum").fill(
+        f"{first_year + 1}-02-01"
+    )
     page.get_by_test_id("start-moment-submit").click()
-    expect(page.get_by_test_id("start-moment-list")).to_contain_text("2027-02-01")
-    assert (year.institution, year.first_year) == (institution, 2026)
-    assert (str(year.starts_on), str(year.ends_on)) == ("2026-09-01", "2027-08-31")
+    expect(page.get_by_test_id("start-moment-list")).to_contain_text(f"{first_year + 1}-02-01")
+    assert (year.institution, year.first_year) == (institution, first_year)
+    assert (str(year.starts_on), str(year.ends_on)) == (
+        f"{first_year}-09-01",
+        f"{first_year + 1}-08-31",
+    )
     assert [(p.name_nl, str(p.starts_on), str(p.ends_on)) for p in year.periods.all()] == [
-        ("Periode 1", "2026-09-01", "2026-11-13")
+        ("Periode 1", f"{first_year}-09-01", f"{first_year}-11-13")
     ]
-    assert [str(m.starts_on) for m in year.start_moments.all()] == ["2027-02-01"]
+    assert [str(m.starts_on) for m in year.start_moments.all()] == [f"{first_year + 1}-02-01"]
     assert audit.new() == [
         ("academic_year.create", "beheerder"),
         ("academic_period.add", "beheerder"),
@@ -285,7 +306,7 @@ def test_from_an_empty_install_to_a_running_institution(
     page.get_by_test_id("variant-part_time").get_by_test_id("oer-create").click()
     oer = Oer.objects.get()
     page.wait_for_url(f"**/oer/{oer.pk}/")
-    assert (oer.academic_year, oer.status) == (2026, "draft")
+    assert (oer.academic_year, oer.status) == (first_year, "draft")  # this year
     page.get_by_test_id("framework-link").click()
     rows = framework_sheets.hboi_rows()
     for row in rows:
