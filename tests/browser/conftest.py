@@ -59,7 +59,8 @@ def log_in(page, username: str, password: str, *, enrol_staff: bool = True) -> N
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
+        # the password form's button (with SURFconext configured the page has a second form)
+        page.locator("main form:has(#id_password) button[type=submit]").click()
     if device is not None and "/account/inloggen/code/" in page.url:
         page.fill("[data-testid=login-code-input]", second_factor.code_for(user))
         with page.expect_navigation():
