@@ -105,6 +105,10 @@ def test_prospective_student_sees_own_requests_with_their_term_and_decisions(cli
     assert f'href="{reverse("examcommittee:my_requests")}"' in prospective
     assert f'href="{reverse("examcommittee:desk_index")}"' in prospective
     assert "you may appeal until 2027-06-01" in prospective
+    assert (
+        '<p class="muted" data-testid="todo-ask-role">Do you work at the institution? Your '
+        "account has no role in Parcours yet: ask its administrator to give you yours."
+    ) in prospective
 
 
 def test_coach_sees_plans_waiting_and_overdue_guidance_conversations(client, w):
