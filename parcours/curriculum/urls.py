@@ -12,6 +12,7 @@ from .views import (
     programmes,
     roles,
     setup,
+    staff_import,
     unit_parts,
     units,
 )
@@ -34,6 +35,23 @@ urlpatterns = [
         "beheer/gebruikers/<int:pk>/deactiveren/",
         administration.user_deactivate,
         name="user_deactivate",
+    ),
+    # staff and their roles from a spreadsheet
+    path("beheer/gebruikers/inlezen/", staff_import.staff_import_page, name="staff_import"),
+    path(
+        "beheer/gebruikers/inlezen/controleren/",
+        staff_import.staff_import_preview,
+        name="staff_import_preview",
+    ),
+    path(
+        "beheer/gebruikers/inlezen/importeren/",
+        staff_import.staff_import_commit,
+        name="staff_import_commit",
+    ),
+    path(
+        "beheer/gebruikers/inlezen/sjabloon.<slug:kind>",
+        staff_import.staff_import_template,
+        name="staff_import_template",
     ),
     path("beheer/opleidingen/nieuw/", administration.programme_create, name="programme_create"),
     # the institution's calendar and organisation (read by staff, changed by the administrator)

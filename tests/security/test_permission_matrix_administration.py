@@ -8,10 +8,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from parcours.curriculum import services
 from parcours.curriculum.models import OrganisationalUnit, Programme
+from parcours.curriculum.services import STAFF_COLUMNS
 from tests import factories
 from tests.security.test_permission_matrix import ROLES, Probe, _request, world  # noqa: F401
 
@@ -51,6 +53,14 @@ def admin_write(ok: int, *, anonymous: int = 302) -> dict[str, int]:
 
 
 NOT_STAFF = {"student", "workplace_supervisor"}
+
+
+def staff_file() -> SimpleUploadedFile:
+    """A clean staff sheet: a new coach of the world's programme."""
+    row = ["ingelezen", "Iris", "Ingelezen", "iris@example.org", "coach", "34560", "", ""]
+    return SimpleUploadedFile(
+        "medewerkers.csv", (",".join(STAFF_COLUMNS) + "\n" + ",".join(row)).encode()
+    )
 
 
 def _staff_forbidden() -> dict[str, int]:
@@ -142,6 +152,57 @@ PROBES = [
         only_admin(302, others=404),
         {"on": LATER},
         step_up=True,
+    ),
+    # staff and their roles from a spreadsheet: the administrator's; the import asks for a code
+    Probe(
+        "curriculum:staff_import", "get", lambda i: "/beheer/gebruikers/inlezen/", only_admin(200)
+    ),
+    Probe(
+        "curriculum:staff_import_template",
+        "get",
+        lambda i: "/beheer/gebruikers/inlezen/sjabloon.xlsx",
+        only_admin(200),
+    ),
+    Probe(
+        "curriculum:staff_import_preview",
+        "post",
+        lambda i: "/beheer/gebruikers/inlezen/controleren/",
+        only_admin(200),
+        {"file": staff_file},
+        files=True,
+    ),
+    Probe(  # no checked sheet kept: refused, nothing written
+        "curriculum:staff_import_commit",
+        "post",
+        lambda i: "/beheer/gebruikers/inlezen/importeren/",
+        only_admin(422),
+        {"sheet": "0" * 64},
+        step_up=True,
+    ),
+    Probe(
+        "api:staff_import_preview",
+        "post",
+        lambda i: "/api/v1/staff-import/preview",
+        only_admin(200, anonymous=401),
+        {"file": staff_file},
+        files=True,
+    ),
+    Probe(
+        "api:staff_import",
+        "post",
+        lambda i: "/api/v1/staff-import",
+        only_admin(201, anonymous=401),
+        {"file": staff_file},
+        files=True,
+        step_up=True,
+    ),
+    Probe(  # without an X-Parcours-OTP code: 403 step_up_required, nothing written
+        "api:staff_import",
+        "post",
+        lambda i: "/api/v1/staff-import",
+        only_admin(403, anonymous=401),
+        {"file": staff_file},
+        files=True,
     ),
     # the API
     Probe(

@@ -16,12 +16,14 @@ def user_create(
     *,
     actor: User | None,
     username: str,
-    password: str,
+    password: str | None,
     first_name: str = "",
     last_name: str = "",
     email: str = "",
     preferred_language: str = "nl",
 ) -> User:
+    """A new account; `password` None: without a usable password (as an account made by a
+    bulk import, which nobody invents a password for)."""
     user = User.objects.create_user(
         username=username,
         password=password,

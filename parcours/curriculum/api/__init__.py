@@ -8,13 +8,14 @@ rule and its source). Public reads admit anonymous callers; writes need a token 
 
 Composed of `oers` (programmes and OERs), `units`, `frameworks` (an outcomes framework from
 and to a spreadsheet), `rules` and `administration` (the administrator's: programmes from the
-CROHO register, users and roles), `organisation` (academic years, organisational units);
+CROHO register, users and roles), `staff_import` (staff and their roles from a spreadsheet),
+`organisation` (academic years, organisational units);
 the schemas are in `schemas`.
 """
 
 from ninja import Router
 
-from . import administration, frameworks, oers, organisation, rules, units
+from . import administration, frameworks, oers, organisation, rules, staff_import, units
 
 router = Router()
 router.add_router("", oers.router)
@@ -23,3 +24,4 @@ router.add_router("", frameworks.router)
 router.add_router("", rules.router)
 router.add_router("", administration.router)
 router.add_router("", organisation.router)
+router.add_router("", staff_import.router)

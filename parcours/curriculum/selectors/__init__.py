@@ -1,6 +1,7 @@
 """Reads: user-scoped querysets, fact builders for the rules, OER differences."""
 
 from .administration import (
+    StaffLookup,
     academic_years_of,
     croho_register_for,
     croho_registration,
@@ -11,6 +12,7 @@ from .administration import (
     institutions,
     organisational_units_of,
     role_assignments,
+    staff_lookup,
     users_for_administration,
 )
 from .diff import (
@@ -50,6 +52,7 @@ __all__ = [
     "PROGRAMME_SEARCH",
     "Change",
     "Segment",
+    "StaffLookup",
     "UnitDiff",
     "academic_years_of",
     "comparable_oers",
@@ -73,6 +76,7 @@ __all__ = [
     "public_programmes",
     "published_oers",
     "role_assignments",
+    "staff_lookup",
     "unit_check",
     "unit_facts",
     "unit_with_parts",

@@ -4,9 +4,12 @@ and organisational units; and the reference data (EQF levels)."""
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models.functions import Lower
 
 from parcours.accounts.models import Role, User, Viewer
 from parcours.core.paging import ListFilters, filtered
@@ -114,3 +117,45 @@ def organisational_units_of(institution: Institution) -> QuerySet[Organisational
     """The institution's units by name, each with its parent and its programmes."""
     units = OrganisationalUnit.objects.filter(institution=institution).select_related("parent")
     return units.prefetch_related("programmes").order_by("name_nl", "pk")
+
+
+# --- staff from a spreadsheet --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaffLookup:
+    """What a staff sheet's rows refer to, read in four queries whatever the rows' number:
+    the accounts by lower-case username and by lower-case e-mail address, the programmes by
+    CROHO code (of every institution, so a code of another one is named as such), and the
+    roles those accounts hold, keyed (user id, role, programme id) → `ends_on`."""
+
+    users: dict[str, User]
+    emails: dict[str, User]
+    programmes: dict[str, list[Programme]]
+    roles: dict[tuple[int, str, int | None], date | None]
+
+
+def staff_lookup(usernames: set[str], emails: set[str], croho_codes: set[str]) -> StaffLookup:
+    by_name = User.objects.annotate(lower_name=Lower("username")).filter(
+        lower_name__in=sorted(usernames)
+    )
+    users: dict[str, User] = {u.username.lower(): u for u in by_name}
+    by_email = User.objects.annotate(lower_email=Lower("email")).filter(
+        lower_email__in=sorted(emails)
+    )
+    email_users: dict[str, User] = {
+        u.email.lower(): u for u in by_email.order_by("-pk")
+    }  # the first account wins
+    programmes: dict[str, list[Programme]] = {}
+    for programme in Programme.objects.select_related("institution").filter(
+        croho_code__in=sorted(croho_codes)
+    ):
+        programmes.setdefault(programme.croho_code, []).append(programme)
+    held = RoleAssignment.objects.filter(user_id__in=[u.pk for u in users.values()])
+    roles: dict[tuple[int, str, int | None], date | None] = {
+        (user_id, role, programme_id): ends_on
+        for user_id, role, programme_id, ends_on in held.values_list(
+            "user_id", "role", "programme_id", "ends_on"
+        )
+    }
+    return StaffLookup(users, email_users, programmes, roles)

@@ -6,7 +6,8 @@ By subject: `setup` (the first run: institution and first administrator), `admin
 periods and start moments, organisational units), `programmes` (institutions, programmes,
 roles, variants, personas), `register` (the CROHO register from DUO's file), `oers` and `units` (a
 draft OER's units and their parts), `frameworks` (an outcomes framework from and to a
-spreadsheet; its checks in `framework_check`). Callers use `services.x`."""
+spreadsheet; its checks in `framework_check`), `staff_import` (staff and their roles from a
+spreadsheet; its checks in `staff_check`). Callers use `services.x`."""
 
 from .administration import role_end, roles_expire, user_add, user_deactivate
 from .framework_check import FrameworkPlan, Problem
@@ -51,6 +52,8 @@ from .setup import (
     setup_token_find,
     setup_token_issue,
 )
+from .staff_check import STAFF_COLUMNS, StaffPlan
+from .staff_import import StaffRefused, staff_import, staff_preview, staff_template
 from .units import (
     UNIT_FIELDS,
     activity_create,
@@ -70,6 +73,7 @@ from .units import (
 )
 
 __all__ = [
+    "STAFF_COLUMNS",
     "UNIT_FIELDS",
     "AlreadySetUp",
     "CrohoImportReport",
@@ -78,6 +82,8 @@ __all__ = [
     "FrameworkRefused",
     "Problem",
     "SetupTokenRefused",
+    "StaffPlan",
+    "StaffRefused",
     "academic_period_add",
     "academic_period_remove",
     "academic_year_create",
@@ -113,6 +119,9 @@ __all__ = [
     "roles_expire",
     "setup_token_find",
     "setup_token_issue",
+    "staff_import",
+    "staff_preview",
+    "staff_template",
     "start_moment_add",
     "start_moment_remove",
     "unit_create",
