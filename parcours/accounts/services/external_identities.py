@@ -1,10 +1,12 @@
-"""Accounts from a login at an OpenID Provider (SURFconext): found by (issuer, subject), made
-just in time at the first login. A new account has no role (roles are granted in Parcours) and
-no usable password (it logs in at the provider only)."""
+"""Accounts from a login at an OpenID Provider (SURFconext): found by (issuer, subject); at the
+first login linked to the account provisioned for the person (staff import, SCIM) or else made
+just in time. A new account has no role (roles are granted in Parcours) and no usable password
+(it logs in at the provider only)."""
 
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -33,6 +35,9 @@ def external_login_user(claims: Claims) -> User:
     )
     now = timezone.now()
     if identity is None:
+        provisioned = _provisioned_account(claims)
+        if provisioned is not None:
+            return _link(provisioned, claims, now)
         user = User(username=external_username(claims.issuer, claims.subject))
         user.set_unusable_password()
         _names_set(user, claims)
@@ -60,6 +65,42 @@ def external_login_user(claims: Claims) -> User:
     identity.home_organization = claims.home_organization
     identity.last_login_at = now
     identity.save(update_fields=["affiliations", "home_organization", "last_login_at"])
+    return user
+
+
+def _provisioned_account(claims: Claims) -> User | None:
+    """The one active account made for this person before their first login (by the staff
+    import or SCIM): same e-mail address, no usable password, no provider login yet. An account
+    with a password is never taken over this way; two candidates link neither."""
+    if not claims.email:
+        return None
+    candidates = list(
+        User.objects.select_for_update()
+        .filter(email__iexact=claims.email, is_active=True, external_identities__isnull=True)
+        .order_by("pk")[:2]
+    )
+    usable = [u for u in candidates if not u.has_usable_password()]
+    return usable[0] if len(candidates) == 1 and usable else None
+
+
+def _link(user: User, claims: Claims, now: datetime) -> User:
+    _names_set(user, claims)
+    user.save(update_fields=["first_name", "last_name", "email"])
+    ExternalIdentity.objects.create(
+        user=user,
+        issuer=claims.issuer,
+        subject=claims.subject,
+        affiliations=claims.affiliations,
+        home_organization=claims.home_organization,
+        last_login_at=now,
+    )
+    audit_record(
+        None,
+        "user.link_external",
+        user,
+        issuer=claims.issuer,
+        home_organization=claims.home_organization,
+    )
     return user
 
 
