@@ -43,6 +43,12 @@ from .programmes import (
     variant_settings_update,
 )
 from .register import CrohoImportReport, croho_import
+from .scim import (
+    ScimUserFields,
+    scim_user_create,
+    scim_user_deactivate,
+    scim_user_replace,
+)
 from .setup import (
     AlreadySetUp,
     FirstAdministrator,
@@ -77,6 +83,7 @@ __all__ = [
     "FrameworkPlan",
     "FrameworkRefused",
     "Problem",
+    "ScimUserFields",
     "SetupTokenRefused",
     "academic_period_add",
     "academic_period_remove",
@@ -111,6 +118,9 @@ __all__ = [
     "role_end",
     "role_remove",
     "roles_expire",
+    "scim_user_create",
+    "scim_user_deactivate",
+    "scim_user_replace",
     "setup_token_find",
     "setup_token_issue",
     "start_moment_add",
