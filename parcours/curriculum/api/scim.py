@@ -22,6 +22,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from pydantic import ValidationError
 from scim2_models import (
@@ -36,6 +37,7 @@ from scim2_models import (
     Name,
     NotFoundException,
     PatchOp,
+    PayloadTooLargeException,
     ResponseParameters,
     SCIMException,
 )
@@ -74,9 +76,9 @@ def scim_error(status: int, detail: str, scim_type: str | None = None, **headers
 
 def _caller(request: HttpRequest) -> User:
     """The account whose bearer token was sent; a session is never looked at."""
-    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    scheme, _sep, token = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise _Unauthorized("Send Authorization: Bearer <API token>.")
+        raise _Unauthorized(_("Send Authorization: Bearer <API token>."))
     user, reason = accounts_services.api_token_check(token.strip())
     if user is None:
         raise _Unauthorized(accounts_services.REFUSALS[reason])
@@ -102,7 +104,7 @@ def scim_view(*methods: str) -> Callable[[View], View]:
             except _Unauthorized as exc:
                 return scim_error(401, str(exc), WWW_Authenticate='Bearer realm="scim"')
             except PermissionDenied:
-                return scim_error(403, "Only an administrator's token may provision accounts.")
+                return scim_error(403, _("Only an administrator's token may provision accounts."))
             if request.method not in methods:
                 return scim_error(
                     405, f"{request.method} is not supported here.", Allow=", ".join(methods)
@@ -116,9 +118,9 @@ def scim_view(*methods: str) -> Callable[[View], View]:
                 first = Error.from_validation_errors(exc)[0]
                 return scim_error(400, str(first.detail), first.scim_type or "invalidValue")
             except DomainError as exc:
-                return scim_error(400, exc.message_en, "invalidValue")
+                return scim_error(400, exc.message, "invalidValue")
             except PermissionDenied:
-                return scim_error(403, "Only an administrator's token may provision accounts.")
+                return scim_error(403, _("Only an administrator's token may provision accounts."))
 
         return wrapper
 
@@ -142,17 +144,17 @@ def _body(request: HttpRequest, schema: str) -> dict[str, Any]:
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InvalidSyntaxException(detail=f"The body is not valid JSON: {exc}") from exc
+        raise InvalidSyntaxException(detail=_("The body is not valid JSON: %s") % exc) from exc
     if not isinstance(data, dict):
-        raise InvalidSyntaxException(detail="The body must be a JSON object.")
+        raise InvalidSyntaxException(detail=_("The body must be a JSON object."))
     schemas = data.get("schemas")
     if not isinstance(schemas, list) or schema not in schemas:
-        raise InvalidSyntaxException(detail=f'"schemas" must contain "{schema}".')
+        raise InvalidSyntaxException(detail=_('"schemas" must contain "%s".') % schema)
     return data
 
 
 def _too_large() -> SCIMException:
-    return InvalidValueException(detail=f"The body is larger than {MAX_BODY} bytes.")
+    return PayloadTooLargeException(detail=_("The body is larger than %d bytes.") % MAX_BODY)
 
 
 def to_resource(user: User, request: HttpRequest) -> ScimUser:
@@ -207,7 +209,7 @@ def _fields(resource: ScimUser) -> services.ScimUserFields:
 def _user(pk: str) -> User:
     user = selectors.scim_user(pk)
     if user is None:
-        raise NotFoundException(detail=f"No User with id {pk}.")
+        raise NotFoundException(detail=_("No User with id %s.") % pk)
     return user
 
 
@@ -218,7 +220,7 @@ def _number(request: HttpRequest, name: str, default: int) -> int:
     try:
         return int(value)
     except ValueError:
-        raise InvalidValueException(detail=f"{name} must be a whole number.") from None
+        raise InvalidValueException(detail=_("%s must be a whole number.") % name) from None
 
 
 def _shown(user: User, request: HttpRequest, status: int = 200) -> HttpResponse:
@@ -302,4 +304,4 @@ def scim_schemas(request: HttpRequest, actor: User, urn: str = "") -> HttpRespon
 @scim_view("GET", "POST", "PUT", "PATCH", "DELETE")
 def scim_unsupported(request: HttpRequest, actor: User, rest: str) -> HttpResponse:
     """Anything else under /scim/v2/ (Groups, Bulk, /Me, .search): not served."""
-    return scim_error(404, f"/{rest} is not served: Parcours provisions Users only.")
+    return scim_error(404, _("/%s is not served: Parcours provisions Users only.") % rest)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from scim2_models import InvalidFilterException, SCIMException, ScimFilter
 from scim2_models import User as ScimUser
 from scim2_models.path import (
@@ -31,7 +32,15 @@ FILTERABLE = {
     ("emails", None): "email__iexact",
     ("active", None): "is_active",
 }
-SUPPORTED = "userName eq, externalId eq, emails.value eq and active eq, joined with and"
+
+
+def _unsupported() -> InvalidFilterException:
+    return InvalidFilterException(
+        detail=_(
+            "Only userName eq, externalId eq, emails.value eq and active eq, joined with and, "
+            "are supported."
+        )
+    )
 
 
 class _ToQ(FilterVisitor[Q]):
@@ -40,19 +49,19 @@ class _ToQ(FilterVisitor[Q]):
         key = (path.attr.lower(), path.sub_attr.lower() if path.sub_attr else None)
         lookup = FILTERABLE.get(key)
         if lookup is None or node.op != CompareOperator.eq:
-            raise InvalidFilterException(detail=f"Only {SUPPORTED} are supported.")
+            raise _unsupported()
         return Q(**{lookup: node.value})
 
     def visit_logical_expr(self, node: LogicalExpr) -> Q:
         if node.op != LogicalOperator.and_:
-            raise InvalidFilterException(detail=f"Only {SUPPORTED} are supported.")
+            raise _unsupported()
         query = Q()
         for term in node.terms:
             query &= self.visit(term)
         return query
 
     def _refuse(self, node: object) -> Q:
-        raise InvalidFilterException(detail=f"Only {SUPPORTED} are supported.")
+        raise _unsupported()
 
     visit_present = visit_not = visit_value_path = _refuse  # type: ignore[assignment]
 

@@ -21,12 +21,16 @@ ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error"
 class Scim:
     """Calls /scim/v2/ with a bearer token; `.json` of the answer is decoded."""
 
-    def __init__(self, token: str | None) -> None:
+    def __init__(self, token: str | None, language: str = "en") -> None:
         self.client = Client()
         self.token = token
+        self.language = language
 
     def _headers(self) -> dict[str, str]:
-        return {"HTTP_AUTHORIZATION": f"Bearer {self.token}"} if self.token else {}
+        headers = {"HTTP_ACCEPT_LANGUAGE": self.language}
+        if self.token:
+            headers["HTTP_AUTHORIZATION"] = f"Bearer {self.token}"
+        return headers
 
     def get(self, path: str, **params: Any):
         return self.client.get(f"/scim/v2/{path}", params, **self._headers())

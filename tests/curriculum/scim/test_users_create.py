@@ -7,7 +7,7 @@ from parcours.accounts.models import User
 from parcours.core.models import AuditEntry
 from parcours.curriculum.models import RoleAssignment
 
-from .conftest import ERROR_SCHEMA, MEDIA, USER_SCHEMA, user_body
+from .conftest import ERROR_SCHEMA, MEDIA, USER_SCHEMA, Scim, user_body
 
 
 def test_a_user_is_made_with_what_the_identity_system_sent(scim, admin):
@@ -118,3 +118,13 @@ def test_an_unknown_id_answers_404(scim):
         response = scim.get(f"Users/{pk}")
         assert response.status_code == 404
         assert response.json()["detail"] == f"No User with id {pk}."
+
+
+def test_a_refusal_is_in_dutch_for_a_client_that_asks_for_dutch(scim, admin):
+    scim.send("post", "Users", user_body())
+    dutch = Scim(scim.token, language="nl")
+
+    response = dutch.send("post", "Users", user_body())
+
+    assert response.status_code == 409
+    assert response.json()["detail"] == "Er bestaat al een account met deze userName."
