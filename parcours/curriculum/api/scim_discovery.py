@@ -115,7 +115,7 @@ def _one_or_list(found: ResourceType | Schema, wanted: str, kind: str) -> dict[s
         if wanted != found.id:
             raise NotFoundException(detail=f"No {kind} {wanted}.")
         return found.model_dump(scim_ctx=Context.RESOURCE_QUERY_RESPONSE)
-    listed = ListResponse[type(found)](  # type: ignore[misc]
+    listed = ListResponse[type(found)](  # type: ignore[misc,operator]
         total_results=1, start_index=1, items_per_page=1, resources=[found]
     )
     return listed.model_dump(scim_ctx=Context.SEARCH_RESPONSE)
