@@ -33,6 +33,11 @@ class User(AbstractUser):
     # Part of the session hash: raising it ends every session of the user at their next request
     # (`services.sessions_end`). A password change does the same through the password itself.
     session_epoch = models.PositiveIntegerField(default=0)
+    # The account's id in the institution's identity system (SCIM's `externalId`: Entra ID,
+    # SURF), set by provisioning; unique when set. `modified_at`: when provisioning last changed
+    # the account (SCIM's `meta.lastModified`; `date_joined` until then).
+    external_id = models.CharField(max_length=255, null=True, blank=True, unique=True)
+    modified_at = models.DateTimeField(null=True, blank=True)
 
     # The user's roles per programme, cached for one request by curriculum.permissions.
     _parcours_roles: dict[int | None, set[str]]

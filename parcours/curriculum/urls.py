@@ -3,6 +3,7 @@ the OER editor and the unit editor."""
 
 from django.urls import path
 
+from .api import scim
 from .views import (
     administration,
     catalogue,
@@ -19,6 +20,19 @@ from .views import (
 
 app_name = "curriculum"
 urlpatterns = [
+    # SCIM 2.0 provisioning (bearer token of an administrator; api/scim.py)
+    path(
+        "scim/v2/ServiceProviderConfig",
+        scim.scim_service_provider_config,
+        name="scim_service_provider_config",
+    ),
+    path("scim/v2/ResourceTypes", scim.scim_resource_types, name="scim_resource_types"),
+    path("scim/v2/ResourceTypes/<str:name>", scim.scim_resource_types, name="scim_resource_type"),
+    path("scim/v2/Schemas", scim.scim_schemas, name="scim_schemas"),
+    path("scim/v2/Schemas/<str:urn>", scim.scim_schemas, name="scim_schema"),
+    path("scim/v2/Users", scim.scim_users, name="scim_users"),
+    path("scim/v2/Users/<str:pk>", scim.scim_user, name="scim_user"),
+    path("scim/v2/<path:rest>", scim.scim_unsupported, name="scim_unsupported"),
     # public catalogue (no login)
     path("", catalogue.catalogue_list, name="catalogue"),
     path("catalogus/oer/<int:pk>/", catalogue.catalogue_oer_detail, name="catalogue_oer"),

@@ -95,7 +95,7 @@ REGISTRY: dict[str, ModelPrivacy] = {
     "accounts.user": M(
         personal="last_login username first_name last_name email date_joined "
         "preferred_language is_active is_staff is_superuser groups user_permissions "
-        "signup_pending",
+        "signup_pending external_id modified_at",
         secret="password",
         none="id unread_notifications session_epoch",
         about="id",

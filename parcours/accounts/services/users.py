@@ -21,9 +21,10 @@ def user_create(
     last_name: str = "",
     email: str = "",
     preferred_language: str = "nl",
+    external_id: str | None = None,
 ) -> User:
-    """A new account; `password` None: without a usable password (as an account made by a
-    bulk import, which nobody invents a password for)."""
+    """A new account. Without a password (`None`) it has no usable one: the person signs in
+    through SURFconext (an account made by the staff import or provisioned over SCIM)."""
     user = User.objects.create_user(
         username=username,
         password=password,
@@ -31,8 +32,10 @@ def user_create(
         last_name=last_name,
         email=email,
         preferred_language=preferred_language,
+        external_id=external_id,
     )
-    audit_record(actor, "user.create", user, username=username)
+    extra = {"external_id": external_id} if external_id else {}
+    audit_record(actor, "user.create", user, username=username, **extra)
     return user
 
 

@@ -45,12 +45,16 @@ from .oers import (
     variant_facts,
     variants_with_oers,
 )
+from .scim import MAX_COUNT as SCIM_MAX_COUNT
+from .scim import ScimPage, scim_filter, scim_user, scim_users
 
 __all__ = [
     "DATA_DIR",
     "NO_FILTERS",
     "PROGRAMME_SEARCH",
+    "SCIM_MAX_COUNT",
     "Change",
+    "ScimPage",
     "Segment",
     "StaffLookup",
     "UnitDiff",
@@ -76,6 +80,9 @@ __all__ = [
     "public_programmes",
     "published_oers",
     "role_assignments",
+    "scim_filter",
+    "scim_user",
+    "scim_users",
     "staff_lookup",
     "unit_check",
     "unit_facts",

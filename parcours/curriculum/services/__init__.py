@@ -44,6 +44,12 @@ from .programmes import (
     variant_settings_update,
 )
 from .register import CrohoImportReport, croho_import
+from .scim import (
+    ScimUserFields,
+    scim_user_create,
+    scim_user_deactivate,
+    scim_user_replace,
+)
 from .setup import (
     AlreadySetUp,
     FirstAdministrator,
@@ -81,6 +87,7 @@ __all__ = [
     "FrameworkPlan",
     "FrameworkRefused",
     "Problem",
+    "ScimUserFields",
     "SetupTokenRefused",
     "StaffPlan",
     "StaffRefused",
@@ -117,6 +124,9 @@ __all__ = [
     "role_end",
     "role_remove",
     "roles_expire",
+    "scim_user_create",
+    "scim_user_deactivate",
+    "scim_user_replace",
     "setup_token_find",
     "setup_token_issue",
     "staff_import",
