@@ -77,16 +77,25 @@ def build() -> tuple[Any, Any]:
     """An empty draft OER of a four-level programme, and its programme manager."""
     from parcours.accounts.models import Role, User
     from parcours.curriculum import services
+    from parcours.curriculum.models import CrohoRegistration
 
     institution = services.institution_create(actor=None, name="Hogeschool Bench", brin_code="99BE")
+    # the register's row for the programme (reference data, as `manage.py import_croho` loads it)
+    CrohoRegistration.objects.create(
+        brin_code="99BE",
+        code="34560",
+        name="HBO-ICT",
+        institution_name="Hogeschool Bench",
+        level="ba",
+        sector="hbo",
+        demand_financed=False,
+    )
     programme = services.programme_create(
         institution,
         actor=None,
         croho_code="34560",
         name_nl="HBO-ICT",
         name_en="HBO-ICT",
-        level="ba",
-        sector="hbo",
         nominal_years=4,
         outcome_levels=4,
     )
