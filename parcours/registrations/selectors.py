@@ -10,6 +10,7 @@ and asserts the same verdict.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -27,10 +28,12 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 
 from parcours.accounts.models import Viewer
 from parcours.core.errors import RuleViolation
-from parcours.curriculum.models import AcademicYear, Institution
+from parcours.curriculum.models import AcademicYear, Institution, Programme, ProgrammeVariant
+from parcours.curriculum.permissions import is_administrator
 from parcours.rules.facts import CensusFacts
 from parcours.rules.funding import funding_census
 from parcours.studyplans.models import Enrolment
@@ -173,9 +176,24 @@ def census_list(
     return rows
 
 
-def census_totals(rows: QuerySet[Any]) -> list[dict[str, Any]]:
-    """Per programme and variant: how many registrations count and how many do not."""
-    return list(
+@dataclass(frozen=True)
+class CensusTotal:
+    variant_id: int
+    programme_id: int
+    programme: str
+    form: str
+    level: str
+    nominal_years: int
+    demand_financed: bool
+    counted: int
+    not_counted: int
+
+
+def census_totals(rows: QuerySet[Any]) -> list[CensusTotal]:
+    """Per programme and variant: how many registrations count and how many do not (one
+    query, grouped in the database)."""
+    english = (get_language() or "nl").startswith("en")
+    grouped = (
         rows.order_by()
         .values(
             "enrolment__variant_id",
@@ -188,11 +206,25 @@ def census_totals(rows: QuerySet[Any]) -> list[dict[str, Any]]:
             f"{PROGRAMME}__demand_financed",
         )
         .annotate(
-            counted=Count("pk", filter=Q(reason=Reason.COUNTED)),
-            not_counted=Count("pk", filter=~Q(reason=Reason.COUNTED)),
+            n_counted=Count("pk", filter=Q(reason=Reason.COUNTED)),
+            n_not_counted=Count("pk", filter=~Q(reason=Reason.COUNTED)),
         )
         .order_by(f"{PROGRAMME}__name_nl", "enrolment__variant__form")
     )
+    return [
+        CensusTotal(
+            variant_id=g["enrolment__variant_id"],
+            programme_id=g[f"{PROGRAMME}_id"],
+            programme=(english and g[f"{PROGRAMME}__name_en"]) or g[f"{PROGRAMME}__name_nl"],
+            form=str(ProgrammeVariant.Form(g["enrolment__variant__form"]).label),
+            level=str(Programme.Level(g[f"{PROGRAMME}__level"]).label),
+            nominal_years=g[f"{PROGRAMME}__nominal_years"],
+            demand_financed=g[f"{PROGRAMME}__demand_financed"],
+            counted=g["n_counted"],
+            not_counted=g["n_not_counted"],
+        )
+        for g in grouped
+    ]
 
 
 def reason_result(row: Any, on: date) -> Any:
@@ -216,3 +248,19 @@ def snapshot_of(institution: Institution, on: date) -> CensusSnapshot | None:
 
 def snapshots_of(institution: Institution) -> QuerySet[CensusSnapshot]:
     return CensusSnapshot.objects.filter(institution=institution).select_related("taken_by")
+
+
+def open_registrations(enrolment: Enrolment) -> QuerySet[Registration]:
+    """The student's registrations at the enrolment's programme not yet ended."""
+    return registrations_of(enrolment).filter(ends_on__isnull=True)
+
+
+def census_institution(viewer: Viewer, asked: Any = None) -> Institution | None:
+    """The institution a census page or call works for: the one asked for among those the
+    viewer reads (all for the administrator, else their programmes' institutions), else the
+    first of them."""
+    found = Institution.objects.order_by("name", "pk")
+    if not is_administrator(viewer):
+        found = found.filter(programmes__in=permissions.managed_programme_ids(viewer)).distinct()
+    asked = str(asked or "")
+    return (found.filter(pk=int(asked)).first() if asked.isdigit() else None) or found.first()
