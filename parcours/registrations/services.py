@@ -51,6 +51,12 @@ def _no_overlap(enrolment: Enrolment, first_year: int, starts_on: date, field: s
         )
 
 
+def _lock_student(student_id: int) -> None:
+    """Two registrations of one student at once wait for each other, so the overlap check
+    sees the other's row (the student's enrolments are locked until commit)."""
+    list(Enrolment.objects.select_for_update().filter(student_id=student_id).values_list("pk"))
+
+
 def _create(enrolment: Enrolment, first_year: int, starts_on: date) -> Registration:
     _within_year(enrolment, first_year, starts_on, "starts_on")
     if Registration.objects.filter(enrolment=enrolment, first_year=first_year).exists():
@@ -71,7 +77,7 @@ def registration_create(
 ) -> Registration:
     """Register the enrolment for an academic year from a start date in that year."""
     require(permissions.can_manage_registrations(actor, enrolment))
-    Enrolment.objects.select_for_update().filter(student_id=enrolment.student_id).exists()
+    _lock_student(enrolment.student_id)
     registration = _create(enrolment, first_year, starts_on)
     audit_record(
         actor,

@@ -171,3 +171,15 @@ def test_an_unknown_reason_is_refused_and_nothing_changes(client, world):
     assert response.status_code == 422
     made.refresh_from_db()
     assert (made.ends_on, made.end_reason) == (None, "")
+
+
+def test_a_search_with_a_nul_character_is_refused(client, world):
+    response = _call(
+        client,
+        world.admin,
+        "get",
+        "/api/v1/census/registrations",
+        census_date="2026-10-01",
+        search="a\x00b",
+    )
+    assert response.status_code == 422

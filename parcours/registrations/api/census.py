@@ -35,7 +35,10 @@ InstitutionId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 VariantId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="how many at most")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="how many to skip first")]
-Search = Annotated[str, Query(max_length=100, description="words in the student's name")]
+Search = Annotated[
+    str,
+    Query(max_length=100, pattern="^[^\\x00]*$", description="words in the student's name"),
+]
 LIST_OR_MISSING = {**LIST_ERRORS, **READ_ERRORS}
 
 
