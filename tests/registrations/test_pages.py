@@ -129,6 +129,9 @@ def test_a_snapshot_on_a_wrong_day_stores_nothing(admin_client, world, day, stat
     )
     assert response.status_code == status
     assert not CensusSnapshot.objects.exists()
+    if status == 422:
+        page = response.content.decode()
+        assert page.count("2026-10-02 is geen peildatum: de peildatum is 1 oktober.") == 1
 
 
 def _queries(client, path, params):

@@ -152,9 +152,8 @@ def snapshot_take(request: AuthedRequest) -> HttpResponseBase:
         ),
     )
     if not ok:
-        census = CensusForm(None, today=web.today())
-        census.violations = getattr(form, "violations", [])
-        context = _context(request, census) | {"snapshot_form": form}
+        context = _context(request, CensusForm(None, today=web.today()))
+        context["snapshot_form"] = form
         return render(
             request,
             "registrations/census_page.html",
