@@ -142,3 +142,4 @@ clean:
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/croho.py
+	$(BIN)/python bench/census.py

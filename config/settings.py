@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "parcours.notifications",
     "parcours.curriculum",
     "parcours.studyplans",
+    "parcours.registrations",
     "parcours.portfolio",
     "parcours.assessments",
     "parcours.examcommittee",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("account/", include("parcours.accounts.urls")),
     path("meldingen/", include("parcours.notifications.urls")),
     path("", include("parcours.studyplans.urls")),
+    path("", include("parcours.registrations.urls")),
     path("", include("parcours.portfolio.urls")),
     path("beoordelen/", include("parcours.assessments.urls")),
     path("", include("parcours.examcommittee.urls")),

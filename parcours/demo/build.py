@@ -13,6 +13,7 @@ from parcours.demo.assessments import build_assessments, spread_assessment_histo
 from parcours.demo.curriculum.build import build_curriculum
 from parcours.demo.examcommittee import build_exam_committee
 from parcours.demo.portfolio import build_portfolios
+from parcours.demo.registrations import build_registrations
 from parcours.demo.studyplans import build_study_plans
 from parcours.portfolio.models import WorkplaceConfirmation
 
@@ -23,6 +24,7 @@ def build_demo() -> WorkplaceConfirmation:
     parcours.demo.portfolio.invitation_link, once this has committed)."""
     build_curriculum()
     build_study_plans()
+    build_registrations()
     portfolios = build_portfolios()
     build_assessments(portfolios.items)
     build_exam_committee()

@@ -259,6 +259,21 @@ REGISTRY: dict[str, ModelPrivacy] = {
         about="enrolment__student",
         actors="recorded_by",
     ),
+    # registrations
+    "registrations.registration": M(
+        personal="enrolment first_year starts_on ends_on end_reason created_at",
+        about="enrolment__student",
+    ),
+    "registrations.censussnapshot": M(
+        none="id institution census_date taken_at total counted",
+        personal="taken_by",
+        actors="taken_by",
+        note="The institution's count; the student's part is in its lines.",
+    ),
+    "registrations.censusline": M(
+        personal="snapshot registration counted reason enrolment_year",
+        about="registration__enrolment__student",
+    ),
     # portfolio
     "portfolio.groupproject": M(
         personal="title description evidence_date organisation kind code created_by created_at",

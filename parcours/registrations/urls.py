@@ -1,0 +1,27 @@
+"""The census (/peildatum/) and a student's registrations per academic year (/studiejaren/)."""
+
+from django.urls import path
+
+from .views import census, registrations
+
+app_name = "registrations"
+
+urlpatterns = [
+    path("peildatum/", census.census_page, name="census_page"),
+    path("peildatum/lijst/", census.census_list, name="census_list"),
+    path("peildatum/momentopname/", census.snapshot_take, name="snapshot_take"),
+    path("studiejaren/<int:pk>/", registrations.registration_list, name="registration_list"),
+    path(
+        "studiejaren/<int:pk>/nieuw/", registrations.registration_create, name="registration_create"
+    ),
+    path(
+        "studiejaren/<int:pk>/uitschrijven/",
+        registrations.registration_end,
+        name="registration_end",
+    ),
+    path(
+        "studiejaren/<int:pk>/overstappen/",
+        registrations.registration_switch,
+        name="registration_switch",
+    ),
+]
