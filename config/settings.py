@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "parcours.portfolio",
     "parcours.assessments",
     "parcours.examcommittee",
+    "parcours.admissions",
     "parcours.start",
     "parcours.privacy",
     "parcours.demo",
