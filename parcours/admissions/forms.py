@@ -4,7 +4,7 @@ by the service before it is stored)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -48,12 +48,12 @@ class ApplicationForm(DocumentRowsForm):
 
     def __init__(self, *args: Any, moments: list[StartMoment], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["start_moment"].choices = [
+        cast(forms.ChoiceField, self.fields["start_moment"]).choices = [
             ("", "—"),
             *((m.pk, m.starts_on.isoformat()) for m in moments),
         ]
         for i in range(self.document_rows):
-            self.fields[f"doc_kind_{i}"].choices = DOCUMENT_KINDS
+            cast(forms.ChoiceField, self.fields[f"doc_kind_{i}"]).choices = DOCUMENT_KINDS
 
     def uploads(self) -> list[services.Upload]:  # type: ignore[override]
         found = []

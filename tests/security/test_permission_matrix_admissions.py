@@ -186,11 +186,62 @@ PROBES: list[Probe] = [
     ),
 ]
 
+API = "/api/v1/admissions"
+API_PROBES: list[Probe] = [
+    Probe(
+        "api:open_variant_list", "get", lambda i: f"{API}/variants", everyone(200), api_json=True
+    ),
+    Probe(
+        "api:application_submit",
+        "post",
+        lambda i: f"{API}/applications/upload",
+        # the applicant has an open application for this variant already
+        signed_in(201, anonymous=401) | {"applicant": 422},
+        {
+            "variant_id": "VARIANT",
+            "start_moment_id": "SEPTEMBER",
+            "diploma": pdf,
+        },
+        files=True,
+    ),
+    Probe(
+        "api:application_mine",
+        "get",
+        lambda i: f"{API}/applications/mine",
+        signed_in(200, anonymous=401),
+        api_json=True,
+    ),
+    Probe(
+        "api:application_get",
+        "get",
+        lambda i: f"{API}/applications/{i['submitted']}",
+        objects(200, allowed=SEEN, anon=401),
+        api_json=True,
+    ),
+    Probe(
+        "api:application_list",
+        "get",
+        lambda i: f"{API}/applications",
+        {r: 401 if r == "anonymous" else 200 if staff_page()[r] == 200 else 403 for r in ROLES},
+        api_json=True,
+    ),
+    Probe(
+        "api:application_decide",
+        "post",
+        lambda i: f"{API}/applications/{i['submitted']}/decision",
+        objects(200, allowed=DECIDERS, visible={"applicant"}, anon=401),
+        {"admitted": False, "grounds": ["requirements_not_met"]},
+        api_json=True,
+    ),
+]
+PROBES += API_PROBES
+
 CASES = [(p, r) for p in PROBES for r in ROLES]
 
 
 def _with_ids(data: dict[str, Any], ids: dict[str, Any]) -> dict[str, Any]:
-    return {k: ids["september"] if v == "SEPTEMBER" else v for k, v in data.items()}
+    named = {"SEPTEMBER": ids["september"], "VARIANT": ids["variant"]}
+    return {k: named.get(v, v) if isinstance(v, str) else v for k, v in data.items()}
 
 
 @pytest.mark.parametrize(
