@@ -23,7 +23,7 @@ Ground = Literal[
 ]
 
 
-class StartMomentOut(Schema):
+class OpenStartMomentOut(Schema):
     id: int
     starts_on: date
 
@@ -33,7 +33,7 @@ class OpenVariantOut(Schema):
     programme: str
     form: str
     institution: str
-    start_moments: list[StartMomentOut]
+    start_moments: list[OpenStartMomentOut]
 
 
 class ApplicationIn(Schema):
@@ -50,7 +50,7 @@ class ApplicationIn(Schema):
     diploma_issuer: Text = ""
 
 
-class DocumentOut(Schema):
+class ApplicationDocumentOut(Schema):
     id: int
     kind: str
     issuer: str
@@ -80,7 +80,7 @@ class ApplicationOut(Schema):
     flexibility_wish: bool
     wish: str
     status: str
-    documents: list[DocumentOut]
+    documents: list[ApplicationDocumentOut]
     decision: DecisionSummaryOut | None
     enrolment_id: int | None
 
@@ -89,7 +89,7 @@ class ApplicationOut(Schema):
         return list(obj.documents.all())
 
 
-class DecisionIn(In):
+class AdmissionDecisionIn(In):
     admitted: Bool
     grounds: list[Ground] = []
     other_text: Text = ""

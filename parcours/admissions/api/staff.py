@@ -13,7 +13,7 @@ from parcours.core.paging import ListFilters
 from parcours.core.web import today
 
 from .. import permissions, selectors, services
-from ..schemas import ApplicationOut, DecisionIn
+from ..schemas import AdmissionDecisionIn, ApplicationOut
 
 router = Router(tags=["admissions"])
 MAX_PAGE = 200
@@ -51,7 +51,9 @@ def application_list(
     operation_id="application_decide",
     url_name="application_decide",
 )
-def application_decide(request: HttpRequest, application_id: ObjectId, payload: DecisionIn) -> Any:
+def application_decide(
+    request: HttpRequest, application_id: ObjectId, payload: AdmissionDecisionIn
+) -> Any:
     """Decide an application: admitted (the applicant is enrolled from the chosen start
     moment) or refused on named grounds. The decision is made known at once with its appeal
     deadline and letter. A wish for an own route or flexibility as a ground is refused by rule
