@@ -16,6 +16,7 @@ from parcours.admissions.models import Application
 from parcours.examcommittee.models import Decision
 from parcours.studyplans.models import Enrolment
 from tests import factories
+from tests.second_factor import code_for
 
 from .helpers import ON, PDF, admissions_world
 
@@ -76,6 +77,10 @@ def test_apply_list_and_decide_round_trip(client, frozen):
     assert created["decision"] is None
 
     manager = bearer(world.manager)
+
+    def with_code() -> dict[str, str]:
+        return manager | {"HTTP_X_PARCOURS_OTP": code_for(world.manager)}
+
     listed = client.get("/api/v1/admissions/applications?status=submitted", **manager).json()
     assert [a["id"] for a in listed] == [created["id"]]
     path = f"/api/v1/admissions/applications/{created['id']}/decision"
@@ -84,7 +89,7 @@ def test_apply_list_and_decide_round_trip(client, frozen):
         path,
         {"admitted": False, "grounds": ["own_route_wish"]},
         content_type="application/json",
-        **manager,
+        **with_code(),
     )
     assert refused.status_code == 422
     body = refused.json()
@@ -99,7 +104,10 @@ def test_apply_list_and_decide_round_trip(client, frozen):
     assert Decision.objects.count() == 0
     assert Application.objects.get().status == "submitted"
 
-    admitted = client.post(path, {"admitted": True}, content_type="application/json", **manager)
+    without_code = client.post(path, {"admitted": True}, content_type="application/json", **manager)
+    assert without_code.status_code == 403
+    assert without_code.json()["code"] == "step_up_required"
+    admitted = client.post(path, {"admitted": True}, content_type="application/json", **with_code())
     assert admitted.status_code == 200, admitted.content
     decided = admitted.json()
     enrolment = Enrolment.objects.get(student=applicant)

@@ -17,6 +17,7 @@ from parcours.admissions.models import Application, ApplicationDocument
 from parcours.examcommittee.models import Decision
 from parcours.studyplans.models import Enrolment
 from tests import factories
+from tests.second_factor import ensure_stepped_up, step_up
 
 from .helpers import ON, PDF, admissions_world, apply
 
@@ -105,6 +106,7 @@ def test_a_bad_document_is_refused_on_the_page_with_nothing_written(client):
 
 
 def decide(client, application, **data):
+    ensure_stepped_up(client)
     return client.post(f"/toelating/{application.pk}/besluiten/", {"confirm": "on", **data})
 
 
@@ -128,6 +130,7 @@ def test_a_decision_without_the_confirmation_writes_nothing(client):
     world = admissions_world()
     application = apply(world)
     client.force_login(world.manager)
+    step_up(client, world.manager)
     response = client.post(
         f"/toelating/{application.pk}/besluiten/",
         {"outcome": "refused", "grounds": ["requirements_not_met"]},

@@ -193,8 +193,10 @@ def test_every_mail_action_succeeds_with_the_server_down_and_is_sent_once_later(
         admissions = admissions_world(croho_code="34808", name_nl="Pabo", name_en="Primary")
         applicant = factories.UserFactory(email="aanmelder@example.org")
         application = apply(admissions, applicant)
+        manager_client = client_of(admissions.manager)
+        step_up(manager_client, admissions.manager)  # making a decision known asks for a code
         posted(
-            client_of(admissions.manager),
+            manager_client,
             f"/toelating/{application.pk}/besluiten/",
             {"outcome": "admitted", "confirm": "on"},
         )

@@ -183,6 +183,7 @@ PROBES: list[Probe] = [
         lambda i: f"/toelating/{i['submitted']}/besluiten/",
         objects(302, allowed=DECIDERS, visible={"applicant"}),
         REFUSE,
+        step_up=True,
     ),
 ]
 
@@ -232,6 +233,7 @@ API_PROBES: list[Probe] = [
         objects(200, allowed=DECIDERS, visible={"applicant"}, anon=401),
         {"admitted": False, "grounds": ["requirements_not_met"]},
         api_json=True,
+        step_up=True,
     ),
 ]
 PROBES += API_PROBES

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from django.http import HttpRequest
 from ninja import Query, Router
 
+from parcours.accounts.step_up import api_step_up_required
 from parcours.core.api import LIST_ERRORS, WRITE_ERRORS, ObjectId, caller
 from parcours.core.errors import require
 from parcours.core.paging import ListFilters
@@ -45,19 +46,25 @@ def application_list(
     return rows.order_by("-submitted_at", "-pk")[offset : offset + limit]
 
 
+def _decidable(request: HttpRequest, application_id: int, **_: Any) -> None:
+    permissions.get_application_to_decide(request.user, application_id)
+
+
 @router.post(
     "/admissions/applications/{application_id}/decision",
     response={200: ApplicationOut, **WRITE_ERRORS},
     operation_id="application_decide",
     url_name="application_decide",
 )
+@api_step_up_required(guard=_decidable)
 def application_decide(
     request: HttpRequest, application_id: ObjectId, payload: AdmissionDecisionIn
 ) -> Any:
     """Decide an application: admitted (the applicant is enrolled from the chosen start
     moment) or refused on named grounds. The decision is made known at once with its appeal
     deadline and letter. A wish for an own route or flexibility as a ground is refused by rule
-    admission.same-conditions (422 with the rule and its source), nothing written."""
+    admission.same-conditions (422 with the rule and its source), nothing written. A token
+    caller sends a current second-factor code in `X-Parcours-OTP`."""
     application = permissions.get_application_to_decide(request.user, application_id)
     decided = services.application_decide(
         application, actor=caller(request), on=today(), **payload.model_dump()

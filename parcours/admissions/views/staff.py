@@ -10,6 +10,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from parcours.accounts.step_up import step_up_required
 from parcours.core import paging, web
 from parcours.core.web import AuthedRequest, post_only
 from parcours.curriculum.forms import ListFilterForm
@@ -69,11 +70,17 @@ def application_review(request: AuthedRequest, pk: int) -> HttpResponse:
     return _review(request, application, DecisionForm(auto_id=web.auto_id("decision")))
 
 
+def _decidable(request: AuthedRequest, pk: int) -> Application:
+    return permissions.get_application_to_decide(request.user, pk)
+
+
 @login_required
 @post_only
+@step_up_required(guard=_decidable)
 def application_decide(request: AuthedRequest, pk: int) -> HttpResponseBase:
     """Decide: the decision made known with its letter, the enrolment on admission; a refusal
-    by a rule or a missing part is shown on the form (422) with nothing written."""
+    by a rule or a missing part is shown on the form (422) with nothing written. Making a
+    decision known asks for a recent second-factor code, as every decision does."""
     application = permissions.get_application_to_decide(request.user, pk)
     form = DecisionForm(request.POST, auto_id=web.auto_id("decision"))
     ok, decided = web.submit(
