@@ -47,7 +47,8 @@ class ApplicationIn(Schema):
     own_route_wish: bool = False
     flexibility_wish: bool = False
     wish: Text = ""
-    diploma_issuer: Text = ""
+    document_kind: Literal["diploma", "transcript", "other"] = "diploma"
+    document_issuer: Text = ""
 
 
 class ApplicationDocumentOut(Schema):

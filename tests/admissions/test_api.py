@@ -60,8 +60,8 @@ def test_apply_list_and_decide_round_trip(client, frozen):
             "start_moment_id": world.february.pk,
             "own_route_wish": "true",
             "wish": "Eerder toetsen wat ik al kan.",
-            "diploma_issuer": "ROC Noord",
-            "diploma": SimpleUploadedFile("diploma.pdf", PDF, content_type="application/pdf"),
+            "document_issuer": "ROC Noord",
+            "document": SimpleUploadedFile("diploma.pdf", PDF, content_type="application/pdf"),
         },
         **bearer(applicant),
     )
@@ -129,7 +129,7 @@ def test_the_api_refuses_a_bad_document_and_strangers(client, frozen):
         {
             "variant_id": world.variant.pk,
             "start_moment_id": world.september.pk,
-            "diploma": SimpleUploadedFile("diploma.pdf", b"MZ\x90\x00" + b"\x00" * 200),
+            "document": SimpleUploadedFile("diploma.pdf", b"MZ\x90\x00" + b"\x00" * 200),
         },
         **bearer(applicant),
     )

@@ -201,7 +201,7 @@ API_PROBES: list[Probe] = [
         {
             "variant_id": "VARIANT",
             "start_moment_id": "SEPTEMBER",
-            "diploma": pdf,
+            "document": pdf,
         },
         files=True,
     ),

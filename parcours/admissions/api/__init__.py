@@ -1,5 +1,5 @@
 """JSON API for application and admission: the variants open for application (public), an
-application with its documents (multipart: the fields and `diploma`, optionally `transcript`),
+application with its document (multipart: the fields and `document`),
 one's own applications, and the staff's list and decision. Refusals answer 422 with the rule
 and its source (a wish as a ground: rule admission.same-conditions), nothing written.
 

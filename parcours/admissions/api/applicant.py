@@ -58,24 +58,23 @@ def open_variant_list(request: HttpRequest) -> Any:
     url_name="application_submit",
 )
 def application_submit(
-    request: HttpRequest,
-    payload: Form[ApplicationIn],
-    diploma: File[NonEmptyFile],
-    transcript: File[NonEmptyFile] | None = None,
+    request: HttpRequest, payload: Form[ApplicationIn], document: File[NonEmptyFile]
 ) -> Any:
-    """Apply for a variant from one of its start moments (multipart/form-data: the fields,
-    `diploma` and optionally `transcript`). Each document is checked by its content like
-    evidence; a refused one (422, or 413 when too large) leaves nothing behind."""
+    """Apply for a variant from one of its start moments (multipart/form-data: the fields and
+    `document`, the diploma or transcript of the prior education, its kind in
+    `document_kind`). The document is checked by its content like evidence; a refused one
+    (422, or 413 when too large) leaves nothing behind."""
     data = payload.model_dump()
     variant = get_object_or_404(selectors.open_variants(), pk=data.pop("variant_id"))
-    issuer = data.pop("diploma_issuer")
-    documents = [services.Upload(diploma.name or "", diploma, diploma.size or 0, "diploma", issuer)]
-    if transcript is not None:
-        documents.append(
-            services.Upload(transcript.name or "", transcript, transcript.size or 0, "transcript")
-        )
+    upload = services.Upload(
+        document.name or "",
+        document,
+        document.size or 0,
+        data.pop("document_kind"),
+        data.pop("document_issuer"),
+    )
     application = services.application_submit(
-        variant, actor=caller(request), documents=documents, on=today(), **data
+        variant, actor=caller(request), documents=[upload], on=today(), **data
     )
     return Status(201, permissions.get_application_for(request.user, application.pk))
 
