@@ -19,6 +19,7 @@ from ninja.errors import ValidationError as RequestValidationError
 
 from parcours.accounts.api_auth import AUTHENTICATED
 from parcours.accounts.step_up import StepUpRequired
+from parcours.admissions.api import router as admissions_router
 from parcours.assessments.api import router as assessments_router
 from parcours.core.errorpages import api_error_body
 from parcours.core.errors import DomainError, RuleViolation
@@ -49,6 +50,7 @@ api.add_router("", registrations_router)
 api.add_router("", portfolio_router)
 api.add_router("", assessments_router)
 api.add_router("", examcommittee_router)
+api.add_router("", admissions_router)
 
 HTTP_ERROR_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 429: "throttled"}
 

@@ -104,6 +104,10 @@ SUBJECTS: dict[str, tuple[str, str]] = {
     Decision.Kind.DIPLOMA: ("Besluit over uw diploma", "Decision on your diploma"),
     Decision.Kind.PROPEDEUSE: ("Besluit over uw propedeuse", "Decision on your propedeuse"),
     Decision.Kind.BSA: ("Bindend studieadvies", "Binding study advice"),
+    Decision.Kind.ADMISSION: (
+        "Besluit op uw aanmelding voor toelating",
+        "Decision on your application for admission",
+    ),
 }
 
 OUTCOMES: dict[str, tuple[str, str]] = {
@@ -123,6 +127,8 @@ OUTCOMES: dict[str, tuple[str, str]] = {
         "negative binding study advice",
     ),
     Decision.Outcome.BSA_POSTPONED: ("studieadvies uitgesteld", "study advice postponed"),
+    Decision.Outcome.ADMITTED: ("toegelaten", "admitted"),
+    Decision.Outcome.NOT_ADMITTED: ("niet toegelaten", "not admitted"),
 }
 
 

@@ -1,5 +1,6 @@
 """The exam committee: the validation desk (questions and exemption requests, with documents),
-legal decisions with their Awb parts (exemption, study plan, diploma, BSA), personal
+legal decisions with their Awb parts (exemption, study plan, diploma, BSA; admission, decided
+by the programme's staff through parcours.admissions), personal
 circumstances for the BSA, and each enrolment's progress as kept for the committee's lists."""
 
 from django.conf import settings
@@ -121,6 +122,7 @@ class Decision(models.Model):
         DIPLOMA = "diploma", _("diploma")
         PROPEDEUSE = "propedeuse", _("propedeuse")
         BSA = "bsa", _("binding study advice")
+        ADMISSION = "admission", _("admission")
 
     class Outcome(models.TextChoices):
         GRANTED = "granted", _("granted")
@@ -133,6 +135,8 @@ class Decision(models.Model):
         BSA_POSITIVE = "bsa_positive", _("positive study advice")
         BSA_NEGATIVE = "bsa_negative", _("negative binding study advice")
         BSA_POSTPONED = "bsa_postponed", _("study advice postponed")
+        ADMITTED = "admitted", _("admitted")
+        NOT_ADMITTED = "not_admitted", _("not admitted")
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     student = models.ForeignKey(

@@ -25,6 +25,7 @@ class Kind(models.TextChoices):
     DESK_ANSWERED = "desk_answered", _("Your question at the desk was answered")
     DESK_INFO_REQUESTED = "desk_info_requested", _("The exam committee asks for more information")
     DECISION_KNOWN = "decision_known", _("A decision was made known to you")
+    ADMISSION_DECIDED = "admission_decided", _("Your application for admission was decided")
     WORKPLACE_LINK = "workplace_link", _("Workplace supervisor's confirmation link")
     # parcours.accounts' e-mails (accounts.services.outbox), each with a single-use link
     ACCOUNT_CONFIRM = "account_confirm", _("Confirm the e-mail address of a new account")

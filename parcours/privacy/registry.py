@@ -401,6 +401,18 @@ REGISTRY: dict[str, ModelPrivacy] = {
         about="enrolment__student",
         actors="recorded_by",
     ),
+    # admissions
+    "admissions.application": M(
+        personal="applicant variant start_moment own_route_wish flexibility_wish wish status "
+        "language submitted_at decision enrolment",
+        about="applicant",
+    ),
+    "admissions.applicationdocument": M(
+        personal="application kind issuer original_name stored_name content_type size sha256 "
+        "uploaded_at",
+        about="application__applicant",
+        files="stored_name",
+    ),
     "examcommittee.enrolmentprogress": M(
         personal="enrolment oer ec_achieved ec_exempted ec_first_year bsa_norm_ec "
         "first_year_until circumstances bsa_prognosis propedeuse_complete diploma_complete "

@@ -27,6 +27,7 @@ from parcours.portfolio.models import WorkplaceConfirmation
 from parcours.studyplans.models import PlanVersion
 from tests import factories
 from tests.accounts.mailbox import SIGNUP_LINK
+from tests.admissions.helpers import admissions_world, apply
 from tests.examcommittee.test_decisions import complete, exemption_request
 from tests.notifications.smtp import LoopbackSMTP
 from tests.second_factor import step_up
@@ -188,6 +189,18 @@ def test_every_mail_action_succeeds_with_the_server_down_and_is_sent_once_later(
         )
         posted(Client(), "/account/wachtwoord-vergeten/", {"email": student.email})
 
+        # 9. an application for admission decided by the programme's manager
+        admissions = admissions_world(croho_code="34808", name_nl="Pabo", name_en="Primary")
+        applicant = factories.UserFactory(email="aanmelder@example.org")
+        application = apply(admissions, applicant)
+        manager_client = client_of(admissions.manager)
+        step_up(manager_client, admissions.manager)  # making a decision known asks for a code
+        posted(
+            manager_client,
+            f"/toelating/{application.pk}/besluiten/",
+            {"outcome": "admitted", "confirm": "on"},
+        )
+
         # every change is written ...
         confirmation.refresh_from_db()
         assert confirmation.answer == ""
@@ -220,6 +233,7 @@ def test_every_mail_action_succeeds_with_the_server_down_and_is_sent_once_later(
                 ("decision_known", student.email, 1),
                 ("account_confirm", PROSPECT, 1),
                 ("password_reset", student.email, 1),
+                ("admission_decided", applicant.email, 1),
             ]
         )
         assert pending() == expected

@@ -17,7 +17,7 @@ TermState = Literal["open", "soon", "overdue", "decided"]
 RequestKind = Literal["question", "exemption"]
 RequestStatus = Literal["received", "in_review", "info_requested", "decided"]
 DocumentKind = Literal["rpl_certificate", "diploma", "course_result", "other"]
-DecisionKind = Literal["exemption", "study_plan", "diploma", "propedeuse", "bsa"]
+DecisionKind = Literal["exemption", "study_plan", "diploma", "propedeuse", "bsa", "admission"]
 Outcome = Literal[
     "granted",
     "partly",
@@ -29,6 +29,8 @@ Outcome = Literal[
     "bsa_positive",
     "bsa_negative",
     "bsa_postponed",
+    "admitted",
+    "not_admitted",
 ]
 
 

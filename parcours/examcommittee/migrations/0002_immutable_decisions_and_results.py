@@ -93,6 +93,10 @@ class Migration(migrations.Migration):
     dependencies = [
         ("core", "0002_audit_hash_chain"),
         ("assessments", "0001_initial"),
+        # after assessments' last change to its tables: on SQLite an AddField rebuilds
+        # assessments_unitresult and would drop the triggers installed here (the order held by
+        # chance until a new app, admissions, changed the migration plan)
+        ("assessments", "0002_initial"),
         ("examcommittee", "0001_initial"),
     ]
 

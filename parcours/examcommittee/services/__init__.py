@@ -5,6 +5,7 @@ student's progress, the diploma and the BSA (`progress`), many of those at once 
 committee's lists (`bulk`), and each enrolment's progress kept (`kept`). Callers use the names
 below."""
 
+from .admission import admission_decision_record
 from .bulk import BULK_MAX, BulkDraft, DraftResult, Outcome, bsa_draft_many, diploma_draft_many
 from .decisions import (
     AWB_RULE,
@@ -41,6 +42,7 @@ __all__ = [
     "DraftResult",
     "Outcome",
     "Upload",
+    "admission_decision_record",
     "bsa_draft",
     "bsa_draft_many",
     "circumstance_record",
