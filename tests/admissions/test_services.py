@@ -183,3 +183,17 @@ def test_only_the_programmes_manager_or_the_administrator_decides():
     assert writes() == before
     decided = services.application_decide(application, actor=world.admin, admitted=True, on=ON)
     assert decided.status == "admitted"
+
+
+def test_the_exam_committee_cannot_correct_an_admission_decision():
+    from parcours.examcommittee import services as committee_services
+
+    world = admissions_world()
+    member = factories.user_with_role("exam_committee", world.programme)
+    decided = services.application_decide(
+        apply(world), actor=world.manager, admitted=False, grounds=["requirements_not_met"], on=ON
+    )
+    before = Decision.objects.count()
+    with pytest.raises(DomainError, match="Admission is decided by the programme"):
+        committee_services.decision_correct(decided.decision, actor=member)
+    assert Decision.objects.count() == before

@@ -143,6 +143,14 @@ def decision_draft(
     """A draft decision, prefilled with the committee, its members, the legal basis and the
     appeal clause; parts may stay empty until it is made known."""
     require(permissions.can_decide(actor, programme.pk))
+    if kind == Decision.Kind.ADMISSION:
+        # admission is decided by the programme's staff on /toelating/ (parcours.admissions)
+        raise DomainError(
+            "Over toelating beslist de opleiding, niet de examencommissie; een "
+            "toelatingsbesluit wordt hier niet opgesteld of gecorrigeerd.",
+            "Admission is decided by the programme, not the exam committee; an admission "
+            "decision is not drafted or corrected here.",
+        )
     unknown = set(fields) - set(DRAFT_FIELDS)
     if unknown:
         raise ValueError(f"not decision fields: {sorted(unknown)}")
