@@ -25,6 +25,7 @@ from parcours.curriculum import selectors, services
 from parcours.curriculum.models import (
     AcademicYear,
     ConcentricLevel,
+    Institution,
     LearningOutcome,
     Oer,
     Persona,
@@ -33,7 +34,10 @@ from parcours.curriculum.models import (
     Unit,
 )
 from parcours.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_KEY, PEOPLE, PROSPECTIVE, STUDENTS
+from parcours.demo.curriculum.specs import INSTITUTION_CODE
 from parcours.portfolio.models import EvidenceVersion
+from parcours.registrations import selectors as registration_selectors
+from parcours.registrations.models import Registration
 from tests.second_factor import log_in_verified, next_code
 
 
@@ -450,3 +454,30 @@ def test_demo_code_prints_the_code_an_app_with_the_demo_key_shows(db):
     step = int(datetime(2027, 3, 1, 12, 0, 0, tzinfo=UTC).timestamp()) // 30
     expected = f"{hotp(DEMO_TOTP_KEY, step, digits=6):06d}"
     assert out.getvalue() == f"{expected} (valid for 20 more seconds, and the next 30)\n"
+
+
+# --- registrations and the census (parcours.registrations) ---------------------------------------
+
+
+def test_every_demo_student_is_registered_and_anouk_is_beyond_the_nominal_duration(demo_db):
+    institution = Institution.objects.get(brin_code=INSTITUTION_CODE)
+    rows = {
+        r.enrolment.student.username: (r.reason, r.enrolment_year)
+        for r in registration_selectors.census_rows(institution, date(2026, 10, 1))
+    }
+    assert set(rows) == {p.username for p in STUDENTS}
+    assert rows.pop("student.anouk") == ("beyond_nominal", 5)
+    assert {reason for reason, _ in rows.values()} == {"counted"}
+    assert {year for _, year in rows.values()} == {2}
+    assert Registration.objects.filter(first_year=2025).count() == len(STUDENTS)
+    earlier = registration_selectors.census_rows(institution, date(2025, 10, 1))
+    counted = sorted(r.enrolment.student.username for r in earlier if r.reason == "counted")
+    # started on or before 1 October 2025 (monthly starts from 1 September)
+    assert counted == [
+        "student.anouk",
+        "student.bram",
+        "student.eva",
+        "student.jesse",
+        "student.mehmet",
+        "student.milan",
+    ]

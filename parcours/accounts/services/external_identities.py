@@ -9,6 +9,7 @@ import hashlib
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from parcours.core.audit import audit_record
@@ -76,7 +77,9 @@ def _provisioned_account(claims: Claims) -> User | None:
         return None
     candidates = list(
         User.objects.select_for_update()
-        .filter(email__iexact=claims.email, is_active=True, external_identities__isnull=True)
+        .filter(email__iexact=claims.email, is_active=True)
+        # a subquery, not an outer join: PostgreSQL locks no row on the nullable side of a join
+        .exclude(Exists(ExternalIdentity.objects.filter(user=OuterRef("pk"))))
         .order_by("pk")[:2]
     )
     usable = [u for u in candidates if not u.has_usable_password()]
