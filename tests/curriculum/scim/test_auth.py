@@ -48,9 +48,16 @@ def test_a_revoked_or_expired_token_answers_401(admin):
     ApiToken.objects.filter(user=admin).update(revoked_at=timezone.now())
     expiring = api_token_create(admin, actor=None, days=1)
 
-    _refused(Scim(revoked).get("Users"), 401, "This API token was revoked.")
+    users = User.objects.count()
+
+    after_revoking = Scim(revoked).get("Users")
     with time_machine.travel(timezone.now() + timedelta(days=2)):
-        _refused(Scim(expiring).get("Users"), 401, "This API token has expired.")
+        after_expiry = Scim(expiring).get("Users")
+
+    assert (after_revoking.status_code, after_expiry.status_code) == (401, 401)
+    _refused(after_revoking, 401, "This API token was revoked.")
+    _refused(after_expiry, 401, "This API token has expired.")
+    assert User.objects.count() == users
 
 
 @pytest.mark.parametrize("role", [Role.PROGRAMME_MANAGER, Role.COACH, Role.STUDENT])
