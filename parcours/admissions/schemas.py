@@ -33,6 +33,8 @@ class OpenVariantOut(Schema):
     programme: str
     form: str
     institution: str
+    admission_requirements_nl: str
+    admission_requirements_en: str
     start_moments: list[OpenStartMomentOut]
 
 

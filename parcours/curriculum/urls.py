@@ -127,6 +127,11 @@ urlpatterns = [
         programmes.variant_settings_update,
         name="variant_settings_update",
     ),
+    path(
+        "varianten/<int:pk>/toelatingseisen/",
+        programmes.variant_admission_requirements_update,
+        name="variant_admission_requirements_update",
+    ),
     path("varianten/<int:pk>/oer/nieuw/", programmes.oer_create, name="oer_create"),
     # OER editor
     path("oer/<int:pk>/", oer.oer_detail, name="oer_detail"),

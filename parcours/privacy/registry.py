@@ -172,7 +172,7 @@ REGISTRY: dict[str, ModelPrivacy] = {
     "curriculum.programmevariant": M(
         none="id programme form outcome_based has_propedeuse bsa_norm_ec start_moments "
         "coach_establishes_plans feasibility_warning_ratio stall_weeks third_assessor_gap "
-        "review_share evidence_quota_mb"
+        "review_share evidence_quota_mb admission_requirements_nl admission_requirements_en"
     ),
     "curriculum.teacherconsent": M(
         personal="recorded_by recorded_at",

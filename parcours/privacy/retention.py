@@ -253,6 +253,75 @@ RECORD_CLASSES: tuple[RecordClass, ...] = (
         immutable=True,
     ),
     RecordClass(
+        "decision_admission",
+        "examcommittee.decision",
+        "made_known_on",
+        years(10),
+        INSTITUTION_POLICY,
+        "Toelatingsbesluiten tien jaar, als de andere besluiten: de algemene termijn van de "
+        "Selectielijst voor stukken met een zwaardere juridische grondslag; de termijn per "
+        "stuk is niet nagegaan.",
+        "Admission decisions ten years, as the other decisions: the Selectielijst's general "
+        "term for records with a heavier legal basis; the term per item was not checked.",
+        where={"kind": "admission"},
+        legal_obligation=True,
+        immutable=True,
+    ),
+    RecordClass(
+        "application_not_admitted",
+        "admissions.application",
+        "submitted_at",
+        years(2),
+        INSTITUTION_POLICY,
+        "Een aanmelding die niet tot toelating leidde, met haar documenten, twee jaar na "
+        "het aanmelden: het besluit bewaart zijn eigen motivering.",
+        "An application that did not lead to admission, with its documents, two years after "
+        "it was made: the decision keeps its own reasons.",
+        where={"status": "refused"},
+        children=(("admissions.applicationdocument", "application"),),
+    ),
+    RecordClass(
+        "application_admitted",
+        "admissions.application",
+        "submitted_at",
+        years(7),
+        INSTITUTION_POLICY,
+        "Een aanmelding die tot toelating leidde, met de diploma's van de vooropleiding, "
+        "zeven jaar na het aanmelden: ze onderbouwt de inschrijving en daarmee de bekostiging "
+        "(de fiscale bewaarplicht van zeven jaar, AWR art. 52).",
+        "An application that led to admission, with the prior-education documents, seven "
+        "years after it was made: it grounds the enrolment and so the funding (the fiscal "
+        "retention duty of seven years, AWR art. 52).",
+        where={"status": "admitted"},
+        children=(("admissions.applicationdocument", "application"),),
+    ),
+    RecordClass(
+        "registration",
+        "registrations.registration",
+        "starts_on",
+        years(8),
+        INSTITUTION_POLICY,
+        "Een inschrijving het studiejaar zelf en daarna zeven jaar (AWR art. 52): de "
+        "bekostiging rust erop; zolang een peildatumtelling ernaar verwijst, blijft ze.",
+        "A registration for its academic year and seven years after (AWR art. 52): the "
+        "funding rests on it; while a census snapshot refers to it, it is kept.",
+        unless_referenced_by=(("registrations.censusline", "registration"),),
+    ),
+    RecordClass(
+        "census_snapshot",
+        "registrations.censussnapshot",
+        "census_date",
+        years(7),
+        INSTITUTION_POLICY,
+        "De peildatumtelling zeven jaar (AWR art. 52): ze verantwoordt de bekostiging; de "
+        "database houdt haar onveranderlijk.",
+        "The census snapshot seven years (AWR art. 52): it accounts for the funding; the "
+        "database keeps it immutable.",
+        children=(("registrations.censusline", "snapshot"),),
+        legal_obligation=True,
+        immutable=True,
+    ),
+    RecordClass(
         "unit_result",
         "assessments.unitresult",
         "decided_on",

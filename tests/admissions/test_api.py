@@ -47,6 +47,8 @@ def test_apply_list_and_decide_round_trip(client, frozen):
             "programme": str(world.programme),
             "form": "part_time",
             "institution": world.programme.institution.name,
+            "admission_requirements_nl": "",
+            "admission_requirements_en": "",
             "start_moments": [
                 {"id": world.september.pk, "starts_on": "2027-09-01"},
                 {"id": world.february.pk, "starts_on": "2028-02-01"},

@@ -508,6 +508,8 @@ def test_the_api_adds_a_variant(client, admin, programme):
         "outcome_based": False,
         "has_propedeuse": False,
         "bsa_norm_ec": 50,
+        "admission_requirements_nl": "",
+        "admission_requirements_en": "",
     }
 
 

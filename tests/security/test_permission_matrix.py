@@ -368,6 +368,13 @@ PROBES = [
         },
     ),
     Probe(
+        "curriculum:variant_admission_requirements_update",
+        "post",
+        lambda i: f"/varianten/{i['variant']}/toelatingseisen/",
+        web_write(302, visible=MEMBERS),
+        {"admission_requirements_nl": "Havo of mbo-4", "admission_requirements_en": ""},
+    ),
+    Probe(
         "curriculum:oer_create",
         "post",
         lambda i: f"/varianten/{i['variant']}/oer/nieuw/",

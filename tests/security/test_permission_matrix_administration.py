@@ -130,6 +130,14 @@ PROBES = [
         {"form": "dual"},
         api_json=True,
     ),
+    Probe(
+        "api:variant_admission_requirements_update",
+        "put",
+        lambda i: f"/api/v1/variants/{i['variant']}/admission-requirements",
+        programme_editors(200, anonymous=401),
+        {"admission_requirements_nl": "Havo of mbo-4", "admission_requirements_en": "Havo"},
+        api_json=True,
+    ),
     Probe("curriculum:user_list", "get", lambda i: "/beheer/gebruikers/", only_admin(200)),
     Probe(
         "curriculum:user_add",  # a password too short: refused, nothing written

@@ -45,6 +45,8 @@ def open_variant_list(request: HttpRequest) -> Any:
             "programme": str(v.programme),
             "form": v.form,
             "institution": v.programme.institution.name,
+            "admission_requirements_nl": v.admission_requirements_nl,
+            "admission_requirements_en": v.admission_requirements_en,
             "start_moments": selectors.start_moments_for(v, on=on),
         }
         for v in selectors.open_variants()

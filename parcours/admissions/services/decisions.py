@@ -53,12 +53,30 @@ ADMITTED_TEXT = (
 )
 
 
-def _reasons(grounds: list[str], other_text: str, reasons: str, *, admitted: bool, en: bool) -> str:
+REQUIREMENTS_TEXT = (
+    "De toelatingseisen van de opleiding:",
+    "The programme's admission requirements:",
+)
+
+
+def _reasons(
+    grounds: list[str],
+    other_text: str,
+    reasons: str,
+    *,
+    admitted: bool,
+    en: bool,
+    requirements: str,
+) -> str:
+    """The decision's reasons in the letter's language; a refusal on the requirements quotes
+    the variant's requirements as recorded when it was decided."""
     pick = 1 if en else 0
     lines = [ADMITTED_TEXT[pick]] if admitted else []
     for ground in grounds:
         line = GROUNDS[ground][pick]
         lines.append(f"{line} {other_text.strip()}" if ground == "other" else line)
+        if ground == "requirements_not_met" and requirements:
+            lines.append(f"{REQUIREMENTS_TEXT[pick]} {requirements}")
     if reasons.strip():
         lines.append(reasons.strip())
     return "\n".join(lines)
@@ -126,6 +144,12 @@ def application_decide(
         )
     language = application.language or "nl"
     en = language.startswith("en")
+    variant = application.variant
+    requirements = (
+        variant.admission_requirements_en or variant.admission_requirements_nl
+        if en
+        else variant.admission_requirements_nl
+    )
     with translation.override(language):
         evidence = [
             f"{d.get_kind_display()}: {d.original_name}" + (f" ({d.issuer})" if d.issuer else "")
@@ -137,7 +161,9 @@ def application_decide(
         student=applicant,
         enrolment=enrolment,
         admitted=admitted,
-        reasons=_reasons(grounds, other_text, reasons, admitted=admitted, en=en),
+        reasons=_reasons(
+            grounds, other_text, reasons, admitted=admitted, en=en, requirements=requirements
+        ),
         evidence_cited=evidence,
         rule_results=[rule],
         content={

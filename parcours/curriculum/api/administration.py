@@ -62,6 +62,11 @@ class VariantCreateIn(In):
     bsa_norm_ec: SmallInt | None = None
 
 
+class AdmissionRequirementsIn(In):
+    admission_requirements_nl: Annotated[Text, Field(max_length=5000)] = ""
+    admission_requirements_en: Annotated[Text, Field(max_length=5000)] = ""
+
+
 class RoleOut(Schema):
     id: int
     role: RoleName
@@ -151,6 +156,24 @@ def variant_create(request: HttpRequest, programme_id: ObjectId, payload: Varian
     require(permissions.can_manage_programme(request.user, programme))
     variant = services.variant_create(programme, actor=caller(request), **payload.model_dump())
     return Status(201, variant)
+
+
+@router.put(
+    "/variants/{variant_id}/admission-requirements",
+    response={200: VariantOut, **WRITE_ERRORS},
+    operation_id="parcours_curriculum_api_variant_admission_requirements_update",
+)
+def variant_admission_requirements_update(
+    request: HttpRequest, variant_id: ObjectId, payload: AdmissionRequirementsIn
+) -> Any:
+    """The variant's usual admission requirements in Dutch and English (its programme's
+    managers and the administrator): the same for every applicant, whatever route they wish
+    (rule admission.same-conditions)."""
+    variant = permissions.get_variant_for(request.user, variant_id)
+    require(permissions.can_manage_variant(request.user, variant))
+    return services.variant_admission_requirements_update(
+        variant, actor=caller(request), **payload.model_dump()
+    )
 
 
 # --- users and roles ------------------------------------------------------------------------

@@ -47,6 +47,8 @@ class VariantOut(Schema):
     outcome_based: bool
     has_propedeuse: bool
     bsa_norm_ec: int | None
+    admission_requirements_nl: str
+    admission_requirements_en: str
 
 
 class ProgrammeOut(Schema):

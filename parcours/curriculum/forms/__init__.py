@@ -174,6 +174,16 @@ class VariantSettingsForm(BaseModelForm):
         )
 
 
+class AdmissionRequirementsForm(BaseModelForm):
+    class Meta:
+        model = ProgrammeVariant
+        fields = ("admission_requirements_nl", "admission_requirements_en")
+        widgets = {
+            "admission_requirements_nl": _textarea(),
+            "admission_requirements_en": _textarea(),
+        }
+
+
 class OutcomeBasedForm(BaseForm):
     outcome_based = forms.BooleanField(required=False)
 

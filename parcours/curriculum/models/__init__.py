@@ -148,7 +148,7 @@ class SetupToken(models.Model):
         return f"setup token {self.pk} (until {self.expires_at:%Y-%m-%d %H:%M})"
 
 
-class ProgrammeVariant(models.Model):
+class ProgrammeVariant(Bilingual, models.Model):
     class Form(models.TextChoices):
         FULL_TIME = "full_time", _("full-time")
         PART_TIME = "part_time", _("part-time")
@@ -194,6 +194,14 @@ class ProgrammeVariant(models.Model):
         _("share of completed assessments the exam committee reviews (%)"),
         default=10,
         validators=[MaxValueValidator(100)],
+    )
+    # The programme's usual admission requirements, the same whatever route a student wants
+    # (rule admission.same-conditions); shown when applying and named in a refusal.
+    admission_requirements_nl = models.TextField(
+        _("admission requirements (Dutch)"), max_length=5000, blank=True
+    )
+    admission_requirements_en = models.TextField(
+        _("admission requirements (English)"), max_length=5000, blank=True
     )
     evidence_quota_mb = models.PositiveIntegerField(
         _("storage per student for evidence (MB)"), default=500, validators=[MinValueValidator(1)]

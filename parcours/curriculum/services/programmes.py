@@ -302,6 +302,33 @@ def variant_settings_update(
 
 
 @transaction.atomic
+def variant_admission_requirements_update(
+    variant: ProgrammeVariant,
+    *,
+    actor: User | None,
+    admission_requirements_nl: str,
+    admission_requirements_en: str,
+) -> ProgrammeVariant:
+    """The programme's usual admission requirements for this variant, in Dutch and English:
+    the same for every applicant, whatever route they wish (rule admission.same-conditions)."""
+    if actor is not None:
+        require(permissions.can_manage_variant(actor, variant))
+    fields = {
+        "admission_requirements_nl": admission_requirements_nl.strip(),
+        "admission_requirements_en": admission_requirements_en.strip(),
+    }
+    before = {name: getattr(variant, name) for name in fields}
+    for name, value in fields.items():
+        setattr(variant, name, value)
+    variant.full_clean()
+    variant.save(update_fields=list(fields))
+    audit_record(
+        actor, "variant.admission_requirements_update", variant, before=before, after=fields
+    )
+    return variant
+
+
+@transaction.atomic
 def persona_create(programme: Programme, *, actor: User | None, **fields: Any) -> Persona:
     if actor is not None:
         require(permissions.can_manage_programme(actor, programme))

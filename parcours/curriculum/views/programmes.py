@@ -21,6 +21,7 @@ from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, selectors, services
 from ..forms import (
+    AdmissionRequirementsForm,
     ConsentForm,
     OerCreateForm,
     OutcomeBasedForm,
@@ -102,6 +103,7 @@ class VariantPanel:
     oer_form: Any
     switch_form: Any
     settings_form: Any
+    admission_form: Any
     compare: tuple[Oer, Oer] | None
 
 
@@ -122,6 +124,13 @@ def _variant_panel(variant: ProgrammeVariant, bound: dict[str, Any], today: date
         or VariantSettingsForm(
             initial={name: getattr(variant, name) for name in VariantSettingsForm.Meta.fields},
             auto_id=web.auto_id(f"settings-{pk}"),
+        ),
+        bound.get(f"admission-{pk}")
+        or AdmissionRequirementsForm(
+            initial={
+                name: getattr(variant, name) for name in AdmissionRequirementsForm.Meta.fields
+            },
+            auto_id=web.auto_id(f"admission-{pk}"),
         ),
         (oers[0], oers[1]) if len(oers) > 1 else None,
     )
@@ -221,6 +230,21 @@ def variant_settings_update(request: AuthedRequest, pk: int) -> HttpResponse:
         web.bind(VariantSettingsForm, request, key),
         lambda d: services.variant_settings_update(variant, actor=request.user, **d),
         _("The study-plan settings were saved."),
+    )
+
+
+@login_required
+@post_only
+def variant_admission_requirements_update(request: AuthedRequest, pk: int) -> HttpResponse:
+    variant = _managed_variant(request, pk)
+    key = f"admission-{pk}"
+    return _programme_action(
+        request,
+        variant.programme,
+        key,
+        web.bind(AdmissionRequirementsForm, request, key),
+        lambda d: services.variant_admission_requirements_update(variant, actor=request.user, **d),
+        _("The admission requirements were saved."),
     )
 
 

@@ -64,7 +64,7 @@ def _enrolments_of(record_class: RecordClass, ids: list[Any]) -> list[int]:
     model = record_class.model_class()
     if "enrolment" not in {f.name for f in model._meta.get_fields()}:
         return []
-    rows = model._default_manager.filter(pk__in=ids)
+    rows = model._default_manager.filter(pk__in=ids, enrolment__isnull=False)
     return list(rows.values_list("enrolment_id", flat=True))
 
 
