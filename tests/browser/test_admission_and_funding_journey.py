@@ -7,6 +7,7 @@ bachelor is shown as not counted on 1 October, with the reason."""
 from datetime import date
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from parcours.accounts.models import Role
@@ -34,7 +35,7 @@ def _as(page, username: str) -> None:
 
 
 def test_apply_with_an_own_route_wish_admitted_registered_and_routes_chosen(page, tmp_path):
-    year = academic_year_of(date.today()) + 1  # applications are for the coming year
+    year = academic_year_of(timezone.localdate()) + 1  # applications are for the coming year
     programme = factories.programme(nominal_ec=30)
     variant = factories.outcome_based_variant(programme)
     admin = factories.user_with_role(Role.ADMINISTRATOR, username="beheer")
