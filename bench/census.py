@@ -19,14 +19,8 @@ best of a few runs, in milliseconds of wall time; no timing decides anything.
 
 from __future__ import annotations
 
-import argparse
-import os
 import random
-import secrets
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -35,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import PG, pg_admin  # noqa: E402
+from bench.backends import main_per_backend  # noqa: E402
 
 SEED = 1
 CENSUS = date(2026, 10, 1)
@@ -57,46 +51,6 @@ SELECT COUNT(*) FROM years
 WHERE first_year = %s AND starts_on <= %s AND (ends_on IS NULL OR ends_on >= %s)
   AND NOT demand_financed AND enrolment_year <= nominal_years
 """
-
-
-def run_backend(backend: str, rows: int) -> int:
-    env = dict(os.environ)
-    env.update(
-        PYTHONPATH=str(ROOT),
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        DJANGO_SECRET_KEY="parcours-bench-" + secrets.token_hex(16),
-        DJANGO_LOG_LEVEL="ERROR",
-    )
-    env.pop("DJANGO_DEBUG", None)
-    tmp = tempfile.mkdtemp(prefix="parcours-bench-census-")
-    if backend == "postgresql":
-        name = f"parcours_bench_{secrets.token_hex(6)}"
-        pg_admin(f'CREATE DATABASE "{name}"')
-        env["DATABASE_URL"] = f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{name}"
-    else:
-        name = str(Path(tmp) / "bench.sqlite3")
-        env["DATABASE_URL"] = f"sqlite:///{name}"
-    try:
-        child = [sys.executable, str(Path(__file__).resolve()), "--child", str(rows)]
-        return subprocess.run(child, env=env, cwd=tmp).returncode
-    finally:
-        if backend == "postgresql":
-            pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rows", type=int, default=50_000)
-    parser.add_argument("--backends", default="sqlite,postgresql")
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child_main(args.child)
-        return
-    failed = [b for b in args.backends.split(",") if run_backend(b, args.rows) != 0]
-    if failed:
-        sys.exit(f"bench failed for: {', '.join(failed)}")
 
 
 # --- the child: one backend, one database -----------------------------------------------------
@@ -248,4 +202,4 @@ def child_main(rows: int) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main_per_backend(__doc__ or "", __file__, child_main, rows=50_000, label="census")

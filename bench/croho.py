@@ -14,23 +14,17 @@ temporary folder (removed). The figures are seconds of wall time; no timing deci
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import os
 import random
-import secrets
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.run import PG, pg_admin  # noqa: E402
+from bench.backends import main_per_backend  # noqa: E402
 
 SEED = 1
 FIELDS = [  # sector, CROHO onderdeel code and name
@@ -117,46 +111,6 @@ def write(path: Path, rows: list[dict[str, str]]) -> None:
 # --- the parent: one child per backend --------------------------------------------------------
 
 
-def run_backend(backend: str, rows: int) -> int:
-    env = dict(os.environ)
-    env.update(
-        PYTHONPATH=str(ROOT),
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        DJANGO_SECRET_KEY="parcours-bench-" + secrets.token_hex(16),
-        DJANGO_LOG_LEVEL="ERROR",
-    )
-    env.pop("DJANGO_DEBUG", None)
-    tmp = tempfile.mkdtemp(prefix="parcours-bench-croho-")
-    if backend == "postgresql":
-        name = f"parcours_bench_{secrets.token_hex(6)}"
-        pg_admin(f'CREATE DATABASE "{name}"')
-        env["DATABASE_URL"] = f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{name}"
-    else:
-        name = str(Path(tmp) / "bench.sqlite3")
-        env["DATABASE_URL"] = f"sqlite:///{name}"
-    try:
-        child = [sys.executable, str(Path(__file__).resolve()), "--child", str(rows)]
-        return subprocess.run(child, env=env, cwd=tmp).returncode
-    finally:
-        if backend == "postgresql":
-            pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rows", type=int, default=9_000)
-    parser.add_argument("--backends", default="sqlite,postgresql")
-    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child_main(args.child)
-        return
-    failed = [b for b in args.backends.split(",") if run_backend(b, args.rows) != 0]
-    if failed:
-        sys.exit(f"bench failed for: {', '.join(failed)}")
-
-
 # --- the child: one backend, one database -----------------------------------------------------
 
 
@@ -191,4 +145,4 @@ def child_main(rows: int) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main_per_backend(__doc__ or "", __file__, child_main, rows=9_000, label="CROHO import")

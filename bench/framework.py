@@ -24,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import run_size
+from bench.backends import run_size
 
 REPEATS = 15
 UNITS, OUTCOMES, CRITERIA = 10, 10, 2  # 200 rows

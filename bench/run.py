@@ -26,13 +26,10 @@ import http.client
 import json
 import os
 import resource
-import secrets
-import shutil
 import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import tracemalloc
@@ -40,62 +37,14 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-PG = {"host": "127.0.0.1", "port": 5432, "user": "postgres"}
+sys.path.insert(0, str(ROOT))
+
+from bench.backends import run_size  # noqa: E402
+
 SEED = 1
 PAGE_REPEATS = 15
 LOAD_THREADS, LOAD_SECONDS = 4, 5.0
 SAMPLE = 500  # students for the old recomputation at 2,000; scaled with N (at most 2,000)
-
-
-# --- the parent: one child process per size, each with its own database ---------------------
-
-
-def pg_admin(sql: str) -> None:
-    import psycopg
-
-    with psycopg.connect(dbname="postgres", autocommit=True, **PG) as conn:
-        conn.execute(sql)
-
-
-def run_size(
-    backend: str, students: int, script: Path | None = None, label: str | None = None
-) -> int:
-    """One child of `script` (this file, or another bench such as bench/framework.py)."""
-    env = dict(os.environ)
-    env.update(
-        PYTHONPATH=str(ROOT),
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        DJANGO_SECRET_KEY="parcours-bench-" + secrets.token_hex(16),
-        DJANGO_INSECURE_COOKIES="1",
-        DJANGO_LOG_LEVEL="ERROR",
-        DJANGO_STORAGE="local",
-        DJANGO_TASKS_BACKEND="immediate",
-    )
-    env.pop("DJANGO_DEBUG", None)
-    tmp = tempfile.mkdtemp(prefix="parcours-bench-")
-    env["PARCOURS_EVIDENCE_ROOT"] = str(Path(tmp) / "evidence")
-    if backend == "postgresql":
-        name = f"parcours_bench_{secrets.token_hex(6)}"
-        pg_admin(f'CREATE DATABASE "{name}"')
-        env["DATABASE_URL"] = f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{name}"
-        where = f"PostgreSQL database {name} on {PG['host']}:{PG['port']}"
-    else:
-        name = str(Path(tmp) / "bench.sqlite3")
-        env["DATABASE_URL"] = f"sqlite:///{name}"
-        where = f"SQLite file {name}"
-    print(f"\n=== {backend}, {label or f'{students:,} students'}: {where}", flush=True)
-    try:
-        child = subprocess.run(
-            [sys.executable, str(script or Path(__file__).resolve()), "--child", str(students)],
-            env=env,
-            cwd=tmp,
-        )
-        return child.returncode
-    finally:
-        if backend == "postgresql":
-            pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        shutil.rmtree(tmp, ignore_errors=True)
-        print(f"removed: {where} (and the folder {tmp})", flush=True)
 
 
 def main() -> None:
