@@ -9,7 +9,6 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from parcours.core.errors import DomainError
 from parcours.curriculum.forms import ConfirmForm
 from parcours.curriculum.models import StartMoment
 from parcours.examcommittee.forms import DocumentRowsForm
@@ -54,30 +53,6 @@ class ApplicationForm(DocumentRowsForm):
         ]
         for i in range(self.document_rows):
             cast(forms.ChoiceField, self.fields[f"doc_kind_{i}"]).choices = DOCUMENT_KINDS
-
-    def uploads(self) -> list[services.Upload]:  # type: ignore[override]
-        found = []
-        for i in range(self.document_rows):
-            upload = self.cleaned_data.get(f"doc_file_{i}")
-            if upload:
-                upload.seek(0)
-                found.append(
-                    services.Upload(
-                        upload.name,
-                        upload,
-                        upload.size,
-                        kind=self.cleaned_data[f"doc_kind_{i}"],
-                        issuer=self.cleaned_data[f"doc_issuer_{i}"],
-                    )
-                )
-        return found
-
-    def add_domain_error(self, exc: DomainError) -> None:
-        if exc.field == "documents" and not any(
-            self.cleaned_data.get(f"doc_file_{i}") for i in range(self.document_rows)
-        ):
-            exc.field = "doc_file_0"
-        super().add_domain_error(exc)
 
 
 class DecisionForm(ConfirmForm):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from parcours.curriculum.models import ProgrammeVariant, StartMoment
 from parcours.examcommittee.models import Decision
+from parcours.portfolio.models import SentDocument
 from parcours.studyplans.models import Enrolment
 
 
@@ -55,9 +56,8 @@ class Application(models.Model):
         return f"{self.applicant} · {self.variant_id} · {self.get_status_display()}"
 
 
-class ApplicationDocument(models.Model):
-    """A prior-education document sent with an application: checked by content and stored like
-    evidence (encrypted, outside the web root)."""
+class ApplicationDocument(SentDocument):
+    """A prior-education document sent with an application."""
 
     class Kind(models.TextChoices):
         DIPLOMA = "diploma", _("diploma")
@@ -66,16 +66,3 @@ class ApplicationDocument(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="documents")
     kind = models.CharField(_("kind of document"), max_length=12, choices=Kind.choices)
-    issuer = models.CharField(_("issued by"), max_length=200, blank=True)
-    original_name = models.CharField(_("file name"), max_length=200)
-    stored_name = models.CharField(max_length=80, unique=True)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.original_name

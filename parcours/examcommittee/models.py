@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from parcours.curriculum.models import Institution, Oer, Programme, Unit
-from parcours.portfolio.models import EvidenceItem
+from parcours.portfolio.models import EvidenceItem, SentDocument
 from parcours.studyplans.models import Enrolment, PlanVersion
 
 
@@ -66,9 +66,9 @@ class DeskRequest(models.Model):
         return f"{self.get_kind_display()} · {self.contact_name} · {self.subject}"
 
 
-class DeskDocument(models.Model):
+class DeskDocument(SentDocument):
     """A document sent with a desk request: an RPL certificate, an earlier diploma, course
-    results. Checked by content and stored like evidence (outside the web root)."""
+    results."""
 
     class Kind(models.TextChoices):
         RPL_CERTIFICATE = "rpl_certificate", _("RPL (EVC) certificate")
@@ -78,19 +78,6 @@ class DeskDocument(models.Model):
 
     request = models.ForeignKey(DeskRequest, on_delete=models.PROTECT, related_name="documents")
     kind = models.CharField(_("kind of document"), max_length=16, choices=Kind.choices)
-    issuer = models.CharField(_("issued by"), max_length=200, blank=True)
-    original_name = models.CharField(_("file name"), max_length=200)
-    stored_name = models.CharField(max_length=80, unique=True)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class DeskMessage(models.Model):

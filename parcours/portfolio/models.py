@@ -225,3 +225,24 @@ class StoredFile(models.Model):
     @property
     def usable(self) -> bool:
         return self.scan in self.USABLE
+
+
+class SentDocument(models.Model):
+    """A document someone sends with a request or an application (a diploma, a certificate,
+    course results): checked by content and stored like evidence, encrypted outside the web
+    root (`services.document_store`). A concrete model adds its kinds and what it came with."""
+
+    issuer = models.CharField(_("issued by"), max_length=200, blank=True)
+    original_name = models.CharField(_("file name"), max_length=200)
+    stored_name = models.CharField(max_length=80, unique=True)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.original_name

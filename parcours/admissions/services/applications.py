@@ -6,9 +6,7 @@ content and stored like evidence. Nothing is written on a refusal, no file is le
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import IO
 
 from django.conf import settings
 
@@ -16,7 +14,13 @@ from parcours.accounts.models import User
 from parcours.core.audit import audit_record
 from parcours.core.errors import DomainError, raise_if_refused, require
 from parcours.curriculum.models import ProgrammeVariant, StartMoment
-from parcours.portfolio.services import Accepted, file_store, files_atomic, upload_accept
+from parcours.portfolio.services import (
+    Accepted,
+    DocumentUpload,
+    document_store,
+    files_atomic,
+    upload_accept,
+)
 from parcours.portfolio.uploads import UploadTooLarge
 from parcours.rules.facts import StartFacts
 from parcours.rules.study_plans import enrolment_start_moment
@@ -28,13 +32,7 @@ MB = 1024 * 1024
 MAX_DOCUMENTS = 5
 
 
-@dataclass(frozen=True)
-class Upload:
-    name: str
-    stream: IO[bytes]
-    size: int
-    kind: str = ApplicationDocument.Kind.DIPLOMA
-    issuer: str = ""
+Upload = DocumentUpload
 
 
 def _accept(uploads: list[Upload]) -> list[tuple[Upload, Accepted]]:
@@ -127,16 +125,8 @@ def application_submit(
             language=(actor.preferred_language or "nl")[:2],
         )
         for upload, found in accepted:
-            name, sha256 = file_store(found, folder="admission")
             ApplicationDocument.objects.create(
-                application=application,
-                kind=upload.kind,
-                issuer=upload.issuer.strip(),
-                original_name=found.file.name,
-                stored_name=name,
-                content_type=found.file.content_type,
-                size=found.file.size,
-                sha256=sha256,
+                application=application, **document_store(upload, found, folder="admission")
             )
         audit_record(
             actor,

@@ -7,9 +7,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import IO
 
 from django.conf import settings
 from django.db import transaction
@@ -23,7 +21,13 @@ from parcours.curriculum.models import Institution, Programme
 from parcours.notifications import services as notifications
 from parcours.notifications.models import Kind
 from parcours.portfolio.models import EvidenceItem
-from parcours.portfolio.services import Accepted, file_store, files_atomic, upload_accept
+from parcours.portfolio.services import (
+    Accepted,
+    DocumentUpload,
+    document_store,
+    files_atomic,
+    upload_accept,
+)
 from parcours.portfolio.uploads import UploadTooLarge
 from parcours.rules.decisions import (
     decision_term_end,
@@ -39,13 +43,7 @@ from ..models import (
 Status = DeskRequest.Status
 
 
-@dataclass(frozen=True)
-class Upload:
-    name: str
-    stream: IO[bytes]
-    size: int
-    kind: str = DeskDocument.Kind.OTHER
-    issuer: str = ""
+Upload = DocumentUpload
 
 
 MB = 1024 * 1024
@@ -98,17 +96,7 @@ def _store_documents(
     no file behind), within the quotas."""
     _check_desk_quota(request, accepted, person=person)
     for upload, found in accepted:
-        name, sha256 = file_store(found, folder="desk")
-        DeskDocument.objects.create(
-            request=request,
-            kind=upload.kind,
-            issuer=upload.issuer.strip(),
-            original_name=found.file.name,
-            stored_name=name,
-            content_type=found.file.content_type,
-            size=found.file.size,
-            sha256=sha256,
-        )
+        DeskDocument.objects.create(request=request, **document_store(upload, found, folder="desk"))
 
 
 def desk_request_create(

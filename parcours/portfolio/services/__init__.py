@@ -20,6 +20,8 @@ from .evidence import (
 )
 from .files import (
     Accepted,
+    DocumentUpload,
+    document_store,
     evidence_storage,
     file_store,
     files_atomic,
@@ -33,12 +35,14 @@ from .groups import group_project_join, group_project_share
 
 __all__ = [
     "Accepted",
+    "DocumentUpload",
     "LinkUnusable",
     "confirmation_answer",
     "confirmation_by_token",
     "confirmation_invite",
     "confirmation_render",
     "confirmation_token_issue",
+    "document_store",
     "evidence_storage",
     "file_store",
     "files_atomic",

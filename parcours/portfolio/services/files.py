@@ -126,6 +126,32 @@ def _write_encrypted(source: IO[bytes], blob: str) -> tuple[str, str]:
     return stored, key_id
 
 
+@dataclass(frozen=True)
+class DocumentUpload:
+    """A document as sent with a request or an application, before its check."""
+
+    name: str
+    stream: IO[bytes]
+    size: int
+    kind: str = "other"
+    issuer: str = ""
+
+
+def document_store(upload: DocumentUpload, accepted: Accepted, *, folder: str) -> dict[str, Any]:
+    """Store an accepted document (inside `files_atomic()`); the fields of its `SentDocument`
+    row."""
+    name, sha256 = file_store(accepted, folder=folder)
+    return {
+        "kind": upload.kind,
+        "issuer": upload.issuer.strip(),
+        "original_name": accepted.file.name,
+        "stored_name": name,
+        "content_type": accepted.file.content_type,
+        "size": accepted.file.size,
+        "sha256": sha256,
+    }
+
+
 def file_store(accepted: Accepted, *, folder: str = "") -> tuple[str, str]:
     """Store an accepted upload, encrypted, under a random name; returns the stored name and
     the SHA-256 of its content. Call it inside `files_atomic()`."""
