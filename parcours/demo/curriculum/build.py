@@ -104,6 +104,9 @@ def _build_programme(
     services.variant_set_outcome_based(
         variant, actor=manager, outcome_based=True, on=consent.decided_on
     )
+    services.variant_admission_requirements_update(
+        variant, actor=manager, **_nl_en(admission_requirements=spec.admission_requirements)
+    )
     for persona in spec.personas:
         services.persona_create(
             programme,

@@ -1105,6 +1105,14 @@ PABO = ProgrammeSpec(
             ),
         ),
     ),
+    admission_requirements=(
+        "Een diploma havo, vwo of mbo niveau 4, of de 21+-toets. Wie op havo of mbo "
+        "aardrijkskunde, geschiedenis of natuur en techniek niet had, doet daarvoor de "
+        "toelatingstoets pabo (nadere vooropleidingseisen).",
+        "A havo, vwo or mbo level 4 diploma, or the 21+ test. Those who did not take "
+        "geography, history or science and technology at havo or mbo take the pabo admission "
+        "test in that subject (further prior-education requirements).",
+    ),
     next_year=NextYear(
         reworded=(
             (

@@ -109,6 +109,12 @@ class ProgrammeSpec:
     personas: tuple[PersonaSpec, ...]
     next_year: NextYear = field(default_factory=NextYear)
     outcome_levels: int = 3  # levels of the concentric learning lines (HBO-i: four)
+    admission_requirements: T = (
+        "Een diploma havo, vwo of mbo niveau 4 (WHW art. 7.24), of wie 21 jaar of ouder is en "
+        "die vooropleiding niet heeft: de 21+-toets (WHW art. 7.29).",
+        "A havo, vwo or mbo level 4 diploma (WHW art. 7.24), or for those aged 21 or over "
+        "without that prior education: the 21+ test (WHW art. 7.29).",
+    )
 
 
 def portfolio_interview(nl: str, en: str) -> AssessmentSpec:
