@@ -215,3 +215,16 @@ def test_a_registration_form_that_is_not_valid_answers_400(admin_client, world):
     assert response.status_code == 400
     assert set(response.context["create_form"].errors) == {"first_year", "starts_on"}
     assert not Registration.objects.exists()
+
+
+def test_the_student_reaches_their_registrations_from_their_study_page(client, world):
+    enrolment = world.enrol(world.part_time)
+    [registration] = world.years(enrolment, 2026, 2026)
+    client.force_login(enrolment.student)
+    home = client.get("/studie/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    link = f'href="/studiejaren/{enrolment.pk}/" data-testid="enrolment-registrations"'
+    assert link in home
+    page = client.get(f"/studiejaren/{enrolment.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    assert f'data-testid="registration-{registration.pk}"' in page.content.decode()
+    assert 'data-testid="registration-create-form"' not in page.content.decode()
