@@ -176,7 +176,7 @@ def test_a_decided_claim_does_not_change(stap):
     assert StapClaim.objects.get(pk=claim.pk).granted_cents == 100_000
 
 
-def test_proof_as_a_document_is_checked_and_stored_like_evidence(stap, _evidence_root):
+def test_proof_as_a_document_is_checked_and_stored_like_evidence(stap, settings):
     claim = stap.claim(on=date(2023, 5, 1), cents=50_000)
     proof = services.proof_record(claim, actor=stap.admin, document=pdf_upload())
     assert (proof.original_name, proof.content_type, proof.confirmed_on) == (
@@ -184,19 +184,19 @@ def test_proof_as_a_document_is_checked_and_stored_like_evidence(stap, _evidence
         "application/pdf",
         None,
     )
-    stored = [p for p in _evidence_root.rglob("*") if p.is_file()]
+    stored = [p for p in settings.EVIDENCE_ROOT.rglob("*") if p.is_file()]
     assert len(stored) == 1
     assert b"%PDF" not in stored[0].read_bytes()  # encrypted at rest
 
 
-def test_an_upload_that_is_not_what_it_claims_is_refused_and_nothing_stored(stap, _evidence_root):
+def test_an_upload_that_is_not_what_it_claims_is_refused_and_nothing_stored(stap, settings):
     claim = stap.claim(on=date(2023, 5, 1), cents=50_000)
     before = _written()
     fake = pdf_upload(b"MZ\x90\x00 not a pdf at all", "bewijs.pdf")
     with pytest.raises(UploadRefused):
         services.proof_record(claim, actor=stap.admin, document=fake)
     assert _written() == before
-    assert not [p for p in _evidence_root.rglob("*") if p.is_file()]
+    assert not [p for p in settings.EVIDENCE_ROOT.rglob("*") if p.is_file()]
 
 
 def test_proof_as_a_confirmation_date_and_only_once(stap):

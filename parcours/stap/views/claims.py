@@ -38,6 +38,15 @@ def _manager(request: AuthedRequest) -> None:
     web.require(permissions.can_manage_stap(request.user))
 
 
+def _run(form: Any, action: Any) -> tuple[Any, int]:
+    """The service's result and 200; or None and 400 for input that does not fit the form,
+    the refusal's status (422, 413) when the service refused, the reason on the form."""
+    if not form.is_valid():
+        return None, form.refusal_status if form.refusal_status != 422 else 400
+    ok, result = web.submit(form, action)
+    return result, 200 if ok else form.refusal_status
+
+
 @login_required
 def claim_list(request: AuthedRequest) -> HttpResponse:
     """Every claim, 50 a page, newest claim date first; `?jaar=` one calendar year."""
@@ -60,7 +69,7 @@ def claim_create(request: AuthedRequest) -> HttpResponseBase:
     if request.method != "POST":
         return render(request, "stap/claim_form.html", {"form": _claim_form(request)})
     form = _claim_form(request, request.POST)
-    ok, claim = web.submit(
+    claim, status = _run(
         form,
         lambda d: services.claim_record(
             d["listing"],
@@ -71,8 +80,7 @@ def claim_create(request: AuthedRequest) -> HttpResponseBase:
             claimed_cents=cents(d["amount"]),
         ),
     )
-    if not ok:
-        status = form.refusal_status if form.is_valid() else 400
+    if status != 200:
         return render(request, "stap/claim_form.html", {"form": form}, status=status)
     messages.success(request, _("The claim is recorded with its outcome."))
     return redirect("stap:claim_detail", claim.pk)
@@ -118,14 +126,13 @@ def claim_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 def proof_add(request: AuthedRequest, pk: int) -> HttpResponseBase:
     claim = permissions.get_claim_for(request.user, pk)
     form = ProofForm(request.POST, request.FILES, auto_id=web.auto_id("proof"))
-    ok, _proof = web.submit(
+    _proof, status = _run(
         form,
         lambda d: services.proof_record(
             claim, actor=request.user, confirmed_on=d["confirmed_on"], document=form.upload()
         ),
     )
-    if not ok:
-        status = form.refusal_status if form.is_valid() else 400
+    if status != 200:
         return _detail(request, claim, proof_form=form, status=status)
     messages.success(request, _("The proof of participation is recorded."))
     return redirect("stap:claim_detail", claim.pk)
@@ -136,7 +143,7 @@ def proof_add(request: AuthedRequest, pk: int) -> HttpResponseBase:
 def invoice_add(request: AuthedRequest, pk: int) -> HttpResponseBase:
     claim = permissions.get_claim_for(request.user, pk)
     form = InvoiceForm(request.POST, auto_id=web.auto_id("invoice"))
-    ok, _invoice = web.submit(
+    _invoice, status = _run(
         form,
         lambda d: services.invoice_record(
             claim,
@@ -146,8 +153,7 @@ def invoice_add(request: AuthedRequest, pk: int) -> HttpResponseBase:
             amount_cents=cents(d["amount"]),
         ),
     )
-    if not ok:
-        status = form.refusal_status if form.is_valid() else 400
+    if status != 200:
         return _detail(request, claim, invoice_form=form, status=status)
     messages.success(request, _("The invoice is recorded."))
     return redirect("stap:claim_detail", claim.pk)
@@ -184,13 +190,13 @@ def listing_list(request: AuthedRequest) -> HttpResponse:
 def listing_create(request: AuthedRequest) -> HttpResponseBase:
     _manager(request)
     form = ListingForm(request.POST, auto_id=web.auto_id("listing"))
-    ok, _made = web.submit(
+    _made, status = _run(
         form,
         lambda d: services.listing_create(
             selectors.institution_of(request.user), actor=request.user, **d
         ),
     )
-    if not ok:
-        return _listings(request, form, status=form.refusal_status if form.is_valid() else 400)
+    if status != 200:
+        return _listings(request, form, status=status)
     messages.success(request, _("The training is listed."))
     return redirect("stap:listing_list")
