@@ -415,8 +415,7 @@ REGISTRY: dict[str, ModelPrivacy] = {
     ),
     # stap
     "stap.staplisting": M(
-        none="id institution programme kind title register_id listed_from listed_until "
-        "created_at",
+        none="id institution programme kind title register_id listed_from listed_until created_at",
         note="A training the institution listed in the STAP training register: no person.",
     ),
     "stap.stapclaim": M(
