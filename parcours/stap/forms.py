@@ -4,6 +4,7 @@ decide, and a rule's refusal is stored with the claim and shown with its rule an
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, cast
 
@@ -24,13 +25,38 @@ ACCEPT = ",".join(f".{extension}" for extension in ALLOWED)
 DAY = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class EuroField(forms.DecimalField):
+    """An amount in euros as people type it: whole euros or with one or two decimals after a
+    comma or a point ("1200", "1200,50", "1200.50"). A thousands separator is refused rather
+    than guessed at ("1.200" could be €1.20 or €1,200), so no claim is stored for the wrong
+    amount."""
+
+    default_error_messages = {
+        "invalid": _("Enter an amount in euros such as 1200 or 1200,50 (no thousands separator).")
+    }
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not AMOUNT.fullmatch(text):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(text.replace(",", "."))
+
+
+AMOUNT = re.compile(r"-?\d{1,9}(?:[.,]\d{1,2})?")
+
+
 def euro_field(label: Any) -> forms.DecimalField:
-    return forms.DecimalField(
+    return EuroField(
         label=label,
         min_value=Decimal("0.01"),
         max_value=Decimal(services.MAX_CENTS) / 100,
         max_digits=9,
         decimal_places=2,
+        # text, not type=number: the browser would drop what is not a number without a word,
+        # and the form names the refusal instead
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
         help_text=_("In euros, e.g. 1200 or 1200.50."),
     )
 

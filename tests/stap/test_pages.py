@@ -16,6 +16,9 @@ from tests import factories
 from tests.stap.conftest import PDF
 
 pytestmark = pytest.mark.django_db
+AMOUNT_REFUSED = (
+    "Vul een bedrag in euro in zoals 1200 of 1200,50 (zonder scheidingsteken voor duizendtallen)."
+)
 
 
 def _form(stap, **changes):
@@ -36,6 +39,13 @@ def _written():
         StapInvoice.objects.count(),
         AuditEntry.objects.filter(action__startswith="stap_").count(),
     )
+
+
+def test_an_amount_with_a_decimal_comma_is_read_in_euros_and_cents(client, stap):
+    client.force_login(stap.admin)
+    response = client.post("/stap/nieuw/", _form(stap, amount="750,50"))
+    assert response.status_code == 302
+    assert StapClaim.objects.get().claimed_cents == 75_050
 
 
 def test_a_claim_of_1200_in_2023_is_shown_capped_with_the_rule_and_source(client, stap):
@@ -74,7 +84,9 @@ def test_a_claim_in_2026_is_refused_naming_the_end_date_and_shown_as_a_refusal(c
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"amount": "twaalfhonderd"}, "amount", "Voer een getal in."),
+        ({"amount": "twaalfhonderd"}, "amount", AMOUNT_REFUSED),
+        ({"amount": "1.200"}, "amount", AMOUNT_REFUSED),
+        ({"amount": "1.200,00"}, "amount", AMOUNT_REFUSED),
         (
             {"amount": "-5"},
             "amount",
