@@ -35,7 +35,7 @@ class EuroField(forms.DecimalField):
         "invalid": _("Enter an amount in euros such as 1200 or 1200,50 (no thousands separator).")
     }
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Any:
         if value in self.empty_values:
             return None
         text = str(value).strip()
