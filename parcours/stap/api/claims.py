@@ -7,9 +7,10 @@ from typing import Annotated, Any
 from django.http import HttpRequest
 from ninja import File, Query, Router
 from ninja.responses import Status
-from pydantic import Field
+from pydantic import Field, Strict
 
 from parcours.core.api import (
+    JSON_INTEGER,
     LIST_ERRORS,
     READ_ERRORS,
     WRITE_ERRORS,
@@ -17,7 +18,6 @@ from parcours.core.api import (
     ErrorOut,
     Id,
     In,
-    Int,
     NonEmptyFile,
     ObjectId,
     Short,
@@ -36,7 +36,8 @@ MAX_PAGE = 200
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="how many at most")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="how many to skip first")]
 Year = Annotated[int | None, Query(ge=2000, le=2100, description="one calendar year")]
-Cents = Annotated[Int, Field(..., ge=1, le=services.MAX_CENTS, description="in euro cents")]
+# bounds before the JSON-integer validator, so OpenAPI publishes them as minimum and maximum
+Cents = Annotated[int, Strict(), Field(ge=1, le=services.MAX_CENTS), JSON_INTEGER]
 Kind = Annotated[StapListing.Kind, inline_choices(StapListing.Kind)]
 RegisterId = Annotated[str, Field(min_length=1, max_length=40, pattern="^[^\\x00]*$")]
 InvoiceNumber = Annotated[str, Field(min_length=1, max_length=40, pattern="^[^\\x00]*$")]
@@ -56,7 +57,7 @@ class ClaimIn(In):
     person_id: Id = Field(..., description="the participant's account (need not be a student)")
     registered_on: Day = Field(..., description="the day the participant was registered")
     claimed_on: Day = Field(..., description="the claim date: the rule decides on this day")
-    claimed_cents: Cents
+    claimed_cents: Cents = Field(..., description="the amount claimed, in euro cents")
 
 
 class ConfirmationIn(In):
@@ -66,7 +67,7 @@ class ConfirmationIn(In):
 class InvoiceIn(In):
     number: InvoiceNumber
     issued_on: Day
-    amount_cents: Cents
+    amount_cents: Cents = Field(..., description="in euro cents, at most what was granted")
 
 
 @router.get(
