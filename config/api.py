@@ -29,6 +29,7 @@ from parcours.examcommittee.api import router as examcommittee_router
 from parcours.portfolio.api import router as portfolio_router
 from parcours.registrations.api import router as registrations_router
 from parcours.rules import NotInForce
+from parcours.stap.api import router as stap_router
 from parcours.studyplans.api import router as studyplans_router
 from parcours.studyplans.services import VersionConflict
 
@@ -51,6 +52,7 @@ api.add_router("", portfolio_router)
 api.add_router("", assessments_router)
 api.add_router("", examcommittee_router)
 api.add_router("", admissions_router)
+api.add_router("", stap_router)
 
 HTTP_ERROR_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 429: "throttled"}
 

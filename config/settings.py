@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "parcours.portfolio",
     "parcours.assessments",
     "parcours.examcommittee",
+    "parcours.stap",
     "parcours.admissions",
     "parcours.start",
     "parcours.privacy",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("beoordelen/", include("parcours.assessments.urls")),
     path("", include("parcours.examcommittee.urls")),
     path("", include("parcours.admissions.urls")),
+    path("", include("parcours.stap.urls")),
     path("privacy/", include("parcours.privacy.urls")),
     path("regels/", core_views.rules_index, name="rules"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),

@@ -1,9 +1,10 @@
 """Builds the whole demo institution Hogeschool Parcours through the services, in the order
 `manage.py seed_demo` needs: the curriculum with its accounts (parcours.demo.curriculum.build),
 the students' study plans (parcours.demo.studyplans), their portfolios (parcours.demo.portfolio)
-and assessments (parcours.demo.assessments), and the exam committee's validation desk,
-decisions, diplomas and BSA (parcours.demo.examcommittee). The assessment services load
-scikit-learn, so import this module only to build."""
+and assessments (parcours.demo.assessments), the exam committee's validation desk, decisions,
+diplomas and BSA (parcours.demo.examcommittee), and the STAP budget's listings and claims
+(parcours.demo.stap). The assessment services load scikit-learn, so import this module only to
+build."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from parcours.demo.curriculum.build import build_curriculum
 from parcours.demo.examcommittee import build_exam_committee
 from parcours.demo.portfolio import build_portfolios
 from parcours.demo.registrations import build_registrations
+from parcours.demo.stap import build_stap
 from parcours.demo.studyplans import build_study_plans
 from parcours.portfolio.models import WorkplaceConfirmation
 
@@ -28,5 +30,6 @@ def build_demo() -> WorkplaceConfirmation:
     portfolios = build_portfolios()
     build_assessments(portfolios.items)
     build_exam_committee()
+    build_stap()
     spread_assessment_history()  # last: it dates every assessment
     return portfolios.open_invitation

@@ -413,6 +413,29 @@ REGISTRY: dict[str, ModelPrivacy] = {
         about="application__applicant",
         files="stored_name",
     ),
+    # stap
+    "stap.staplisting": M(
+        none="id institution programme kind title register_id listed_from listed_until created_at",
+        note="A training the institution listed in the STAP training register: no person.",
+    ),
+    "stap.stapclaim": M(
+        personal="listing person registered_on claimed_on claimed_cents outcome granted_cents "
+        "reason_nl reason_en rule_id grounds decided_by decided_at",
+        about="person",
+        actors="decided_by",
+    ),
+    "stap.stapproof": M(
+        personal="claim confirmed_on original_name stored_name content_type size sha256 "
+        "recorded_by recorded_at",
+        about="claim__person",
+        actors="recorded_by",
+        files="stored_name",
+    ),
+    "stap.stapinvoice": M(
+        personal="claim number issued_on amount_cents recorded_by recorded_at",
+        about="claim__person",
+        actors="recorded_by",
+    ),
     "examcommittee.enrolmentprogress": M(
         personal="enrolment oer ec_achieved ec_exempted ec_first_year bsa_norm_ec "
         "first_year_until circumstances bsa_prognosis propedeuse_complete diploma_complete "

@@ -333,6 +333,20 @@ RECORD_CLASSES: tuple[RecordClass, ...] = (
         immutable=True,
     ),
     RecordClass(
+        "stap_claim",
+        "stap.stapclaim",
+        "claimed_on",
+        years(7),
+        INSTITUTION_POLICY,
+        "STAP-aanvragen met bewijs van deelname en factuur zeven jaar na de aanvraagdatum: de "
+        "termijn waarin de instelling haar financiële administratie bewaart (Algemene wet "
+        "inzake rijksbelastingen, art. 52); te bevestigen door de archivaris.",
+        "STAP claims with their proof of participation and invoice seven years after the claim "
+        "date: the term for which the institution keeps its financial records (Algemene wet "
+        "inzake rijksbelastingen, art. 52); to be confirmed by the archivist.",
+        children=(("stap.stapproof", "claim"), ("stap.stapinvoice", "claim")),
+    ),
+    RecordClass(
         "audit",
         "core.auditentry",
         "at",

@@ -182,6 +182,10 @@ class Rule:
     valid_from: date
     valid_until: date | None = None
     statement_nl: str = ""  # the docstring's statement in Dutch, for /regels/ in Dutch
+    # What a refusal after `valid_until` says first, in words people know ("The STAP budget
+    # ended on 1 January 2024."); empty: the validity alone.
+    ended_nl: str = ""
+    ended_en: str = ""
     do_not_call_in_templates = True  # a Rule is callable; templates must read, not call it
 
     @property
@@ -227,7 +231,12 @@ class Rule:
 
     def check_in_force(self, on: date) -> None:
         if not self.in_force(on):
-            raise RuleNotInForce(self.id, on, self.valid_from, self.valid_until)
+            exc = RuleNotInForce(self.id, on, self.valid_from, self.valid_until)
+            if self.ended_nl and self.valid_until is not None and on > self.valid_until:
+                exc.message_nl = f"{self.ended_nl} {exc.message_nl}"
+                exc.message_en = f"{self.ended_en} {exc.message_en}"
+                exc.args = (f"{exc.message_nl} / {exc.message_en}",)
+            raise exc
 
     def title(self, language: str = "nl") -> str:
         return self.title_en if language.startswith("en") else self.title_nl
@@ -246,12 +255,15 @@ def rule(
     valid_from: date,
     valid_until: date | None = None,
     statement_nl: str = "",
+    ended_nl: str = "",
+    ended_en: str = "",
 ) -> Callable[[Callable[..., Verdict]], Rule]:
     """Register a rule. Its first parameter's annotation names the facts dataclass it reads.
 
     `valid_from` (and `valid_until` once the rule has ended) date the rule as the law is dated:
     a rule asked for on a date outside that period raises RuleNotInForce. `statement_nl` is the
-    docstring's statement in Dutch (a guard test requires one for every rule)."""
+    docstring's statement in Dutch (a guard test requires one for every rule). `ended_nl` and
+    `ended_en` (both or neither) name the end in words, first in a refusal after `valid_until`."""
 
     def register(func: Callable[..., Verdict]) -> Rule:
         if rule_id in REGISTRY:
@@ -260,6 +272,8 @@ def rule(
             raise ValueError(f"rule {rule_id} cites no source")
         if valid_until is not None and valid_until < valid_from:
             raise ValueError(f"rule {rule_id} ends before it starts")
+        if bool(ended_nl) != bool(ended_en) or (ended_nl and valid_until is None):
+            raise ValueError(f"rule {rule_id}: its end in words needs both languages and an end")
         hints = inspect.get_annotations(func, eval_str=True)
         first = next(iter(inspect.signature(func).parameters))
         registered = Rule(
@@ -273,6 +287,8 @@ def rule(
             valid_from=valid_from,
             valid_until=valid_until,
             statement_nl=statement_nl,
+            ended_nl=ended_nl,
+            ended_en=ended_en,
         )
         REGISTRY[rule_id] = registered
         return registered

@@ -86,6 +86,8 @@ def voucher(facts: VoucherFacts, *, on: date) -> Verdict:
     kind=RuleKind.REGULATION,
     valid_from=STAP_FROM,
     valid_until=STAP_UNTIL,
+    ended_nl="Het STAP-budget is beëindigd per 1 januari 2024.",
+    ended_en="The STAP budget ended on 1 January 2024.",
     citations=[
         Citation("regeling-stap"),
         Citation(

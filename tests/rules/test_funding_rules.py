@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from parcours.rules import get_rule
+import pytest
+
+from parcours.rules import Citation, RuleKind, RuleNotInForce, get_rule
+from parcours.rules.base import rule
 from parcours.rules.facts import (
     AdmissionFacts,
     CensusFacts,
@@ -107,11 +110,55 @@ def test_a_2026_claim_is_refused_naming_the_end_of_the_budget():
         StapClaimFacts(claimed_cents=50000, in_training_register=True), on=date(2026, 3, 1)
     )
     assert not result.ok
-    assert "2023-12-31" in result.message_en
-    assert "2023-12-31" in result.message_nl
+    assert result.message_en == (
+        "The STAP budget ended on 1 January 2024. Rule financing.stap does not apply on "
+        "2026-03-01: in force from 2022-03-01 until 2023-12-31 inclusive."
+    )
+    assert result.message_nl == (
+        "Het STAP-budget is beëindigd per 1 januari 2024. Regel financing.stap geldt niet op "
+        "2026-03-01: geldig van 2022-03-01 tot en met 2023-12-31."
+    )
     assert result.values_used["valid_until"] == date(2023, 12, 31)
+    with pytest.raises(RuleNotInForce) as raised:
+        get_rule("financing.stap").check_in_force(date(2024, 1, 1))
+    assert raised.value.message_en.startswith("The STAP budget ended on 1 January 2024. ")
+    # before it opened, the end is not the reason: the validity alone
     before = get_rule("financing.stap")(
         StapClaimFacts(claimed_cents=50000, in_training_register=True), on=date(2022, 2, 28)
     )
     assert not before.ok
+    assert before.message_en == (
+        "Rule financing.stap does not apply on 2022-02-28: in force from 2022-03-01 until "
+        "2023-12-31 inclusive."
+    )
     assert before.values_used["valid_from"] == date(2022, 3, 1)
+    # the last day of the budget still applies it
+    last = get_rule("financing.stap")(
+        StapClaimFacts(claimed_cents=50000, in_training_register=True), on=date(2023, 12, 31)
+    )
+    assert (last.ok, last.values_used["granted_cents"]) == (True, 50000)
+
+
+def test_an_end_in_words_needs_both_languages_and_an_end():
+    with pytest.raises(ValueError, match="needs both languages and an end"):
+        rule(
+            "test.ended-one-language",
+            title_nl="t",
+            title_en="t",
+            kind=RuleKind.REGULATION,
+            citations=[Citation("regeling-stap")],
+            valid_from=date(2022, 3, 1),
+            valid_until=date(2023, 12, 31),
+            ended_nl="Beëindigd.",
+        )(lambda facts, *, on: None)
+    with pytest.raises(ValueError, match="needs both languages and an end"):
+        rule(
+            "test.ended-without-end",
+            title_nl="t",
+            title_en="t",
+            kind=RuleKind.REGULATION,
+            citations=[Citation("regeling-stap")],
+            valid_from=date(2022, 3, 1),
+            ended_nl="Beëindigd.",
+            ended_en="Ended.",
+        )(lambda facts, *, on: None)
