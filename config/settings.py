@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "parcours.portfolio",
     "parcours.assessments",
     "parcours.examcommittee",
+    "parcours.financing",
     "parcours.admissions",
     "parcours.start",
     "parcours.privacy",
