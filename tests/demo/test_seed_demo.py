@@ -481,3 +481,12 @@ def test_every_demo_student_is_registered_and_anouk_is_beyond_the_nominal_durati
         "student.mehmet",
         "student.milan",
     ]
+
+
+def test_demo_has_the_tuition_rates_of_2025_and_2026(demo_db):
+    from parcours.financing.models import TuitionRate
+
+    assert sorted(TuitionRate.objects.values_list("first_year", "amount_cents")) == [
+        (2025, 260100),
+        (2026, 269400),
+    ]
