@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from parcours.core.navigation import NavItem, register
 
-from .permissions import can_list_modules, can_manage_tuition, has_enrolments
+from .permissions import can_list_modules, can_manage_tuition, is_student
 
 
 @register
@@ -13,7 +13,7 @@ def financing_items(request: HttpRequest) -> list[NavItem]:
     if not user.is_authenticated:
         return []
     items = []
-    if has_enrolments(user):
+    if is_student(user):
         items.append(NavItem(_("Finances"), reverse("financing:finances_page"), 86))
     if can_manage_tuition(user):
         items.append(NavItem(_("Tuition"), reverse("financing:tuition_list"), 87))

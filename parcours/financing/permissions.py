@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from parcours.accounts.models import User, Viewer
+from parcours.accounts.models import Role, User, Viewer
 from parcours.curriculum.models import ProgrammeVariant
-from parcours.curriculum.permissions import is_administrator
+from parcours.curriculum.permissions import is_administrator, roles_of
 from parcours.registrations.permissions import managed_programme_ids
 from parcours.studyplans.models import Enrolment
 
@@ -93,5 +93,7 @@ def get_module_for(user: Viewer, pk: int) -> Module:
     return module
 
 
-def has_enrolments(user: Viewer) -> bool:
-    return isinstance(user, User) and Enrolment.objects.filter(student=user).exists()
+def is_student(user: Viewer) -> bool:
+    """Whether the user is a student of some programme (their roles, cached on the user: the
+    menu asks on every page without a query of its own)."""
+    return Role.STUDENT in roles_of(user)

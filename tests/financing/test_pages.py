@@ -165,3 +165,14 @@ def test_the_regular_student_sees_the_statutory_tuition_and_the_tuition_rule(cli
     assert 'data-testid="tuition-line-2026"' in page
     assert "€ 2.601,00" in page
     assert "tuition.route-independent" in page
+
+
+def test_the_menu_leads_each_role_to_its_financing_pages(client, fw):
+    client.force_login(fw.student.student)
+    page = client.get("/financien/").content.decode()
+    assert 'href="/financien/"' in page
+    assert 'href="/beheer/collegegeld/"' not in page
+    client.force_login(fw.admin)
+    page = client.get("/beheer/collegegeld/").content.decode()
+    assert 'href="/beheer/collegegeld/"' in page
+    assert 'href="/vraagfinanciering/modules/"' in page
