@@ -26,6 +26,7 @@ from parcours.core.errors import DomainError, RuleViolation
 from parcours.core.security_events import audit_denied
 from parcours.curriculum.api import router as curriculum_router
 from parcours.examcommittee.api import router as examcommittee_router
+from parcours.financing.api import router as financing_router
 from parcours.portfolio.api import router as portfolio_router
 from parcours.registrations.api import router as registrations_router
 from parcours.rules import NotInForce
@@ -48,6 +49,7 @@ api = NinjaAPI(
 api.add_router("", curriculum_router)
 api.add_router("", studyplans_router)
 api.add_router("", registrations_router)
+api.add_router("", financing_router)
 api.add_router("", portfolio_router)
 api.add_router("", assessments_router)
 api.add_router("", examcommittee_router)

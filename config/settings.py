@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "parcours.assessments",
     "parcours.examcommittee",
     "parcours.stap",
+    "parcours.financing",
     "parcours.admissions",
     "parcours.start",
     "parcours.privacy",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("meldingen/", include("parcours.notifications.urls")),
     path("", include("parcours.studyplans.urls")),
     path("", include("parcours.registrations.urls")),
+    path("", include("parcours.financing.urls")),
     path("", include("parcours.portfolio.urls")),
     path("beoordelen/", include("parcours.assessments.urls")),
     path("", include("parcours.examcommittee.urls")),

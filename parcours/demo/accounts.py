@@ -163,7 +163,15 @@ def _students() -> tuple[Person, ...]:
 ADMINISTRATOR = Person("beheerder", "Carla", "Wouters", "administrator", None)
 STAFF: tuple[Person, ...] = _staff()
 STUDENTS: tuple[Person, ...] = _students()
-PEOPLE: tuple[Person, ...] = (ADMINISTRATOR, *STAFF, *STUDENTS)
+# The demand-financed Ad Engineering (parcours.demo.financing): its manager, coach and two
+# students who pay per module (not registered per academic year, so not in the census).
+DEMAND_FINANCING: tuple[Person, ...] = (
+    Person("manager.engineering", "Marieke", "Bosch", "programme_manager", "engineering"),
+    Person("coach.engineering", "Tom", "Verbruggen", "coach", "engineering"),
+    Person("student.ilona", "Ilona", "Visser", "student", "engineering"),
+    Person("student.gert", "Gert", "Smit", "student", "engineering"),
+)
+PEOPLE: tuple[Person, ...] = (ADMINISTRATOR, *STAFF, *STUDENTS, *DEMAND_FINANCING)
 # Someone who signed up at the desk to ask for exemptions: a demo account without a role.
 PROSPECTIVE: tuple[Person, ...] = (Person("aspirant.femke", "Femke", "de Boer", "", None),)
 PROSPECTIVE_ROLE = "Prospective student (no role)"

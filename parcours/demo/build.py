@@ -13,6 +13,7 @@ from django.db import transaction
 from parcours.demo.assessments import build_assessments, spread_assessment_history
 from parcours.demo.curriculum.build import build_curriculum
 from parcours.demo.examcommittee import build_exam_committee
+from parcours.demo.financing import build_financing
 from parcours.demo.portfolio import build_portfolios
 from parcours.demo.registrations import build_registrations
 from parcours.demo.stap import build_stap
@@ -27,6 +28,7 @@ def build_demo() -> WorkplaceConfirmation:
     build_curriculum()
     build_study_plans()
     build_registrations()
+    build_financing()
     portfolios = build_portfolios()
     build_assessments(portfolios.items)
     build_exam_committee()

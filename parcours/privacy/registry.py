@@ -274,6 +274,29 @@ REGISTRY: dict[str, ModelPrivacy] = {
         personal="snapshot registration counted reason enrolment_year",
         about="registration__enrolment__student",
     ),
+    # financing
+    "financing.tuitionrate": M(
+        none="id institution first_year amount_cents entered_at",
+        personal="entered_by",
+        actors="entered_by",
+        note="The institution's rate; who entered it is the administrator's act.",
+    ),
+    "financing.module": M(
+        none="id variant first_year code name_nl name_en units created_at",
+        personal="created_by",
+        actors="created_by",
+    ),
+    "financing.moduleenrolment": M(
+        personal="enrolment module created_at created_by",
+        about="enrolment__student",
+        actors="created_by",
+    ),
+    "financing.voucherverdict": M(
+        personal="module_enrolment holds_degree granted amount_cents rule_id reason_nl "
+        "reason_en grounds decided_on decided_by decided_at",
+        about="module_enrolment__enrolment__student",
+        actors="decided_by",
+    ),
     # portfolio
     "portfolio.groupproject": M(
         personal="title description evidence_date organisation kind code created_by created_at",

@@ -347,6 +347,35 @@ RECORD_CLASSES: tuple[RecordClass, ...] = (
         children=(("stap.stapproof", "claim"), ("stap.stapinvoice", "claim")),
     ),
     RecordClass(
+        "voucher_verdict",
+        "financing.voucherverdict",
+        "decided_on",
+        years(7),
+        INSTITUTION_POLICY,
+        "Voucherbesluiten zeven jaar na het besluit: ze onderbouwen wat de student betaalde, en "
+        "de fiscale bewaartermijn voor de financiele administratie is zeven jaar (Algemene wet "
+        "inzake rijksbelastingen art. 52); de termijn per stuk in de Selectielijst is niet "
+        "nagegaan. Onveranderlijk: de opschoning meldt, verwijdert niet.",
+        "Voucher verdicts seven years after the verdict: they ground what the student paid, and "
+        "the fiscal term for the financial records is seven years (Algemene wet inzake "
+        "rijksbelastingen art. 52); the Selectielijst's term per item was not checked. "
+        "Immutable: the purge reports, never deletes.",
+        legal_obligation=True,
+        immutable=True,
+    ),
+    RecordClass(
+        "module_enrolment",
+        "financing.moduleenrolment",
+        "created_at",
+        years(7),
+        INSTITUTION_POLICY,
+        "Inschrijvingen voor een module zeven jaar, als de betaling die erop rust; een "
+        "inschrijving met een voucherbesluit blijft zolang dat besluit.",
+        "Module enrolments seven years, as the payment resting on them; one with a voucher "
+        "verdict is kept as long as that verdict.",
+        unless_referenced_by=(("financing.voucherverdict", "module_enrolment"),),
+    ),
+    RecordClass(
         "audit",
         "core.auditentry",
         "at",

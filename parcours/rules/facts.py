@@ -303,6 +303,25 @@ class VoucherFacts:
 
 
 @dataclass(frozen=True)
+class ModuleFacts:
+    """A module a programme manager offers for demand financing: the units of learning
+    outcomes it groups (their EC summed) and whether its variant is in the experiment."""
+
+    demand_financed: bool
+    module_ec: int
+    units: int
+
+
+@dataclass(frozen=True)
+class ModulePriceFacts:
+    """What a module costs: the statutory tuition of its academic year (euro cents) pro rata
+    to its EC."""
+
+    statutory_cents: int
+    module_ec: int
+
+
+@dataclass(frozen=True)
 class StapClaimFacts:
     """A STAP budget claim for a training in the training register (amounts in euro cents);
     the claim's date is the day the rule is asked for."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from .base import Citation, RuleKind, Verdict, allowed, refused, rule, warned
-from .facts import StapClaimFacts, VoucherFacts
+from .facts import ModuleFacts, ModulePriceFacts, StapClaimFacts, VoucherFacts
 from .in_force import DEMAND_FINANCING, STAP_FROM, STAP_UNTIL
 from .money import euros
 from .parameters import parameter
@@ -68,6 +68,104 @@ def voucher(facts: VoucherFacts, *, on: date) -> Verdict:
         return refused(
             "Geen voucher: de student heeft al een bachelor- of mastergraad.",
             "No voucher: the student already holds a bachelor's or master's degree.",
+            **values,
+        )
+    return allowed(**values)
+
+
+@rule(
+    "financing.module",
+    title_nl="Een module telt ten hoogste 30 studiepunten, in een variant in het experiment",
+    title_en="A module counts at most 30 EC, in a variant in the experiment",
+    statement_nl=(
+        "In het experiment vraagfinanciering schrijft de student zich in, betaalt en neemt deel "
+        "per module van ten hoogste 30 studiepunten. Een module groepeert ten minste een eenheid "
+        "van leeruitkomsten; haar omvang is de som van de studiepunten van die eenheden. Alleen "
+        "een variant van een opleiding in het experiment (vraaggefinancierd) biedt modules aan."
+    ),
+    kind=RuleKind.REGULATION,
+    valid_from=DEMAND_FINANCING,
+    citations=[
+        Citation(
+            "seed-002",
+            "Experiment vraagfinanciering",
+            "In het experiment vraagfinanciering zich inschrijven, betalen en deelnemen per "
+            "module van 30 studiepunten.",
+        ),
+    ],
+)
+def module(facts: ModuleFacts, *, on: date) -> Verdict:
+    """In the demand-financing experiment a student enrols, pays and takes part per module of
+    at most 30 EC. A module groups at least one unit of learning outcomes; its size is the sum
+    of those units' EC. Only a variant of a programme in the experiment (demand-financed)
+    offers modules."""
+    largest = parameter("financing.module_max_ec", on=on).value
+    values = {
+        "demand_financed": facts.demand_financed,
+        "module_ec": facts.module_ec,
+        "module_max_ec": largest,
+        "units": facts.units,
+    }
+    if not facts.demand_financed:
+        return refused(
+            "Deze variant valt niet onder het experiment vraagfinanciering: zij biedt geen "
+            "modules aan.",
+            "This variant is not in the demand-financing experiment: it offers no modules.",
+            **values,
+        )
+    if facts.units < 1:
+        return refused(
+            "Een module groepeert ten minste een eenheid van leeruitkomsten.",
+            "A module groups at least one unit of learning outcomes.",
+            **values,
+        )
+    if facts.module_ec > largest:
+        return refused(
+            f"Een module telt ten hoogste {largest} studiepunten; deze telt {facts.module_ec}.",
+            f"A module counts at most {largest} EC; this one counts {facts.module_ec}.",
+            **values,
+        )
+    return allowed(**values)
+
+
+@rule(
+    "financing.module-price",
+    title_nl="De prijs van een module: het collegegeld naar rato van de studiepunten",
+    title_en="The price of a module: the tuition pro rata to its EC",
+    statement_nl=(
+        "In het experiment vraagfinanciering betaalt de student per module. De bronnen noemen "
+        "geen prijs; de instelling rekent het wettelijk collegegeld van het studiejaar van de "
+        "module naar rato van haar studiepunten, tegen 60 studiepunten per studiejaar, "
+        "afgerond op hele centen."
+    ),
+    kind=RuleKind.INSTITUTION_POLICY,
+    valid_from=DEMAND_FINANCING,
+    citations=[
+        Citation(
+            "seed-002",
+            "Experiment vraagfinanciering",
+            "In het experiment vraagfinanciering zich inschrijven, betalen en deelnemen per "
+            "module van 30 studiepunten.",
+        ),
+        Citation("whw", "art. 7.4, eerste lid (60 studiepunten per studiejaar)"),
+    ],
+)
+def module_price(facts: ModulePriceFacts, *, on: date) -> Verdict:
+    """In the demand-financing experiment the student pays per module. The sources name no
+    price; the institution charges the statutory tuition of the module's academic year pro
+    rata to its EC, against 60 EC a studiejaar, rounded to whole cents."""
+    per_year = parameter("financing.ec_per_year", on=on).value
+    price = (facts.statutory_cents * facts.module_ec * 2 + per_year) // (per_year * 2)
+    values = {
+        "statutory_cents": facts.statutory_cents,
+        "module_ec": facts.module_ec,
+        "ec_per_year": per_year,
+        "price_cents": price,
+    }
+    if facts.statutory_cents <= 0:
+        return refused(
+            "Er is geen collegegeld voor het studiejaar van de module vastgesteld.",
+            "No tuition is set for the module's academic year.",
             **values,
         )
     return allowed(**values)

@@ -69,12 +69,12 @@ def _counts() -> dict[str, int]:
     }
 
 
-def test_demo_has_three_outcome_based_programmes_with_real_croho_codes(demo_db):
+def test_demo_has_four_outcome_based_programmes_with_real_croho_codes(demo_db):
     programmes = {
         p.croho_code: p
         for p in Programme.objects.select_related("institution").prefetch_related("variants")
     }
-    assert set(programmes) == {"34560", "34808", "80152"}
+    assert set(programmes) == {"34560", "34808", "80152", "80902"}
     assert {p.institution.brin_code for p in programmes.values()} == {"99PC"}
     shape = {
         code: (p.level, p.sector, p.nominal_ec, p.nominal_years) for code, p in programmes.items()
@@ -83,7 +83,9 @@ def test_demo_has_three_outcome_based_programmes_with_real_croho_codes(demo_db):
         "34560": ("ba", "hbo", 240, 4),
         "34808": ("ba", "hbo", 240, 4),
         "80152": ("ad", "hbo", 120, 2),
+        "80902": ("ad", "hbo", 120, 2),
     }
+    assert [code for code, p in programmes.items() if p.demand_financed] == ["80902"]
     variants = {
         code: [(v.form, v.outcome_based, v.has_propedeuse, v.bsa_norm_ec) for v in p.variants.all()]
         for code, p in programmes.items()
@@ -92,6 +94,7 @@ def test_demo_has_three_outcome_based_programmes_with_real_croho_codes(demo_db):
         "34560": [("part_time", True, False, None)],
         "34808": [("part_time", True, True, None)],
         "80152": [("dual", True, False, 40)],
+        "80902": [("part_time", True, False, None)],
     }
     nursing_consent = programmes["34560"].variants.get().consents.get()
     assert (nursing_consent.method, nursing_consent.result, nursing_consent.votes_for) == (
@@ -130,6 +133,7 @@ def test_demo_has_two_academic_years_and_an_academy_per_programme(demo_db):
         "34560": "Academie Gezondheid",
         "34808": "Academie Educatie",
         "80152": "Academie ICT",
+        "80902": None,
     }
 
 
@@ -252,6 +256,7 @@ def test_the_ad_works_on_four_hbo_i_levels_and_milan_starts_on_level_2(demo_db):
         "34560": 3,
         "34808": 3,
         "80152": 4,
+        "80902": 3,
     }
     for year in (2025, 2026):
         levels = ConcentricLevel.objects.filter(outcome__unit__oer=_oer("80152", year))
@@ -283,7 +288,7 @@ def test_staff_in_every_role_and_at_least_24_students(demo_db):
     assert roles[("workplace_supervisor", "80152")] == 1
     assert roles[("administrator", None)] == 1
     students = sum(n for (role, _), n in roles.items() if role == "student")
-    assert students == len(STUDENTS) == 26
+    assert students == len(STUDENTS) + 2 == 28  # two students of the demand-financed Ad
     assert all(roles[("student", code)] >= 8 for code in ("34560", "34808", "80152"))
     assert User.objects.filter(email__endswith="@example.org").count() == User.objects.count()
     assert set(User.objects.values_list("preferred_language", flat=True)) == {"nl", "en"}
@@ -307,7 +312,7 @@ def test_second_run_changes_nothing_and_prints_accounts_that_can_log_in(
     start = next(i for i, line in enumerate(lines) if line.startswith("---")) + 1
     table = lines[start : lines.index("", start)]
     usernames = [line.split()[0] for line in table]
-    assert len(usernames) == len(PEOPLE) + len(PROSPECTIVE) == 58
+    assert len(usernames) == len(PEOPLE) + len(PROSPECTIVE) == 62
     assert set(usernames) == set(User.objects.values_list("username", flat=True))
     assert table[0].split()[:2] == ["beheerder", "Administrator"]
 
@@ -327,10 +332,11 @@ def test_seed_demo_refuses_without_debug_and_writes_nothing(demo_db):
     assert _counts() == before
 
 
-def test_api_lists_the_three_demo_programmes_anonymously(demo_db, client):
+def test_api_lists_the_demo_programmes_anonymously(demo_db, client):
     response = client.get("/api/v1/programmes")
     assert response.status_code == 200
-    assert sorted(p["croho_code"] for p in response.json()) == ["34560", "34808", "80152"]
+    codes = sorted(p["croho_code"] for p in response.json())
+    assert codes == ["34560", "34808", "80152", "80902"]
 
 
 def test_api_publish_of_nursing_draft_names_the_rule_and_changes_nothing(demo_db, client):
@@ -352,7 +358,7 @@ def test_demo_students_are_enrolled_with_intake_coach_and_teams(demo_db):
     from parcours.studyplans.models import Enrolment, LearningTeam
 
     enrolments = Enrolment.objects.select_related("intake", "coach")
-    assert enrolments.count() == 26
+    assert enrolments.count() == 28  # 26, and two in the demand-financed Ad Engineering
     assert all(e.coach is not None and e.intake.hours_per_week >= 16 for e in enrolments)
     assert {e.start_date.day for e in enrolments} == {1}
     assert LearningTeam.objects.count() == 3
@@ -443,7 +449,7 @@ def test_staff_demo_accounts_share_the_published_authenticator_key(demo_db):
     staff = {p.username for p in PEOPLE if p.role in SECOND_FACTOR_ROLES}
     devices = TOTPDevice.objects.filter(confirmed=True).select_related("user")
     assert {d.user.username for d in devices} == staff
-    assert len(staff) == 29  # the administrator and 28 of the 30 staff (not the supervisors)
+    assert len(staff) == 31  # the administrator and 30 of the 32 staff (not the supervisors)
     assert {d.bin_key for d in devices} == {DEMO_TOTP_KEY}
 
 
@@ -481,3 +487,47 @@ def test_every_demo_student_is_registered_and_anouk_is_beyond_the_nominal_durati
         "student.mehmet",
         "student.milan",
     ]
+
+
+def test_demo_has_the_tuition_rates_of_2025_and_2026(demo_db):
+    from parcours.financing.models import TuitionRate
+
+    assert sorted(TuitionRate.objects.values_list("first_year", "amount_cents")) == [
+        (2025, 260100),
+        (2026, 269400),
+    ]
+
+
+def test_demo_demand_financing_has_two_modules_and_a_voucher_granted_and_one_refused(demo_db):
+    from parcours.financing import selectors as financing
+    from parcours.financing.models import Module, VoucherVerdict
+
+    modules = Module.objects.filter(variant__programme__croho_code="80902")
+    assert sorted((m.code, financing.module_ec(m)) for m in modules) == [
+        ("ENG-M1", 30),
+        ("ENG-M2", 30),
+    ]
+    verdicts = {
+        v.module_enrolment.enrolment.student.username: (v.granted, v.amount_cents, v.reason_en)
+        for v in VoucherVerdict.objects.select_related("module_enrolment__enrolment__student")
+    }
+    assert verdicts == {
+        "student.ilona": (
+            True,
+            125000,
+            "Granted: €1,250.00 for a module of 30 EC; the student holds no bachelor's or "
+            "master's degree.",
+        ),
+        "student.gert": (
+            False,
+            0,
+            "No voucher: the student already holds a bachelor's or master's degree.",
+        ),
+    }
+    ilona = financing.finances_of(
+        financing.enrolments_of(User.objects.get(username="student.ilona")).get(),
+        on=date(2026, 9, 1),
+    )
+    (line,) = ilona.years[0].modules
+    # half the 2026-2027 tuition of 2,694.00 for 30 EC, less the voucher
+    assert (line.price_cents, line.voucher_cents, line.to_pay_cents) == (134700, 125000, 9700)

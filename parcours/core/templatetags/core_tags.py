@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import get_language
 
 from parcours.core.paging import ListPage
+from parcours.rules import money
 
 register = template.Library()
 
@@ -32,3 +34,11 @@ def sort_state(listing: ListPage, key: str) -> str:
 @register.filter
 def export_link(listing: ListPage, kind: str) -> str:
     return listing.export_link(kind)
+
+
+@register.filter
+def euros(cents: int | None) -> str:
+    """An amount in euro cents as people of the active language read it ("€ 1.250,00")."""
+    if cents is None:
+        return "—"
+    return money.euros(int(cents), get_language() or "nl")

@@ -19,13 +19,16 @@ from parcours.demo.curriculum.programmes import PROGRAMMES
 from parcours.demo.curriculum.specs import INSTITUTION_CODE, INSTITUTION_NAME
 
 SAMPLE = DATA_DIR / "croho_1cijferho_2025_sample.csv"
-COPIED_FROM = "30GB"  # Fontys Hogeschool offers the demo's three programme codes
+COPIED_FROM = "30GB"  # Fontys Hogeschool offers the demo's programme codes
+# Ad Engineering in the demand-financing experiment (indication AF), built by
+# parcours.demo.financing.
+DEMAND_CROHO = "80902"
 
 
 def demo_register_file() -> str:
     """DUO's sample with the demo institution's rows added (CSV text in DUO's layout)."""
     text = SAMPLE.read_text(encoding="utf-8")
-    codes = {spec.croho_code for spec in PROGRAMMES}
+    codes = {spec.croho_code for spec in PROGRAMMES} | {DEMAND_CROHO}
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=next(csv.reader(io.StringIO(text))))
     for row in csv.DictReader(io.StringIO(text)):

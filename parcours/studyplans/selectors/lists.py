@@ -3,6 +3,7 @@ the exam committee's queue and learning teams, each in a fixed number of queries
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -417,3 +418,19 @@ def planned_unit_ids(student: User) -> QuerySet[PlanUnit, Any]:
     return PlanUnit.objects.filter(
         version__plan__enrolment__student=student, version__status__in=CURRENT_VERSIONS
     ).values("unit_id")
+
+
+def own_route_units(enrolment_ids: Sequence[int]) -> dict[int, int]:
+    """Per enrolment the number of units on an own route (B, C or D: anything but the
+    facilitated route A) in its established plan versions, in one query."""
+    rows = (
+        PlanUnit.objects.filter(
+            version__plan__enrolment_id__in=list(enrolment_ids),
+            version__status=PlanVersion.Status.ESTABLISHED,
+        )
+        .exclude(route=PlanUnit.Route.A)
+        .order_by()
+        .values("version__plan__enrolment_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["version__plan__enrolment_id"]: row["n"] for row in rows}
