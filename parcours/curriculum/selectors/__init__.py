@@ -3,6 +3,7 @@
 from .administration import (
     StaffLookup,
     academic_years_of,
+    accounts_lookup,
     croho_register_for,
     croho_registration,
     croho_registration_of,
@@ -59,6 +60,7 @@ __all__ = [
     "StaffLookup",
     "UnitDiff",
     "academic_years_of",
+    "accounts_lookup",
     "comparable_oers",
     "croho_register_for",
     "croho_registration",

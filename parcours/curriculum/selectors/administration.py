@@ -123,6 +123,26 @@ def organisational_units_of(institution: Institution) -> QuerySet[Organisational
 
 
 @dataclass(frozen=True)
+class AccountsLookup:
+    """The accounts a people sheet names, in two queries: by lower-case username, and by
+    lower-case e-mail address (the first account wins)."""
+
+    users: dict[str, User]
+    emails: dict[str, User]
+
+
+def accounts_lookup(usernames: set[str], emails: set[str]) -> AccountsLookup:
+    by_name = User.objects.annotate(lower_name=Lower("username")).filter(
+        lower_name__in=sorted(usernames)
+    )
+    users: dict[str, User] = {u.username.lower(): u for u in by_name}
+    by_email = User.objects.annotate(lower_email=Lower("email")).filter(
+        lower_email__in=sorted(emails)
+    )
+    return AccountsLookup(users, {u.email.lower(): u for u in by_email.order_by("-pk")})
+
+
+@dataclass(frozen=True)
 class StaffLookup:
     """What a staff sheet's rows refer to, read in four queries whatever the rows' number:
     the accounts by lower-case username and by lower-case e-mail address, the programmes by
@@ -136,16 +156,8 @@ class StaffLookup:
 
 
 def staff_lookup(usernames: set[str], emails: set[str], croho_codes: set[str]) -> StaffLookup:
-    by_name = User.objects.annotate(lower_name=Lower("username")).filter(
-        lower_name__in=sorted(usernames)
-    )
-    users: dict[str, User] = {u.username.lower(): u for u in by_name}
-    by_email = User.objects.annotate(lower_email=Lower("email")).filter(
-        lower_email__in=sorted(emails)
-    )
-    email_users: dict[str, User] = {
-        u.email.lower(): u for u in by_email.order_by("-pk")
-    }  # the first account wins
+    accounts = accounts_lookup(usernames, emails)
+    users, email_users = accounts.users, accounts.emails
     programmes: dict[str, list[Programme]] = {}
     for programme in Programme.objects.select_related("institution").filter(
         croho_code__in=sorted(croho_codes)
