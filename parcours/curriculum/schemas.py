@@ -1,15 +1,20 @@
-"""API schemas other apps reuse: a checked spreadsheet's problems and refusal, and the answers
-an upload may get (every import of a sheet: the outcomes framework, staff, registrations)."""
+"""API schemas other apps reuse: a checked spreadsheet's problems and refusal, the answers an
+upload may get and the institution a sheet is for (every import of a sheet: the outcomes
+framework, staff, registrations)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from ninja import Field, Schema
+from ninja import Field, Query, Schema
 
-from parcours.core.api import WRITE_ERRORS, ErrorOut
+from parcours.core.api import MAX_ID, WRITE_ERRORS, ErrorOut
 
 UPLOAD_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 413: ErrorOut}
+InstitutionId = Annotated[
+    int | None,
+    Query(ge=1, le=MAX_ID, description="the institution the sheet is for (empty: the first)"),
+]
 
 
 class SheetProblemOut(Schema):

@@ -6,28 +6,24 @@ gives roles, so it needs a second factor as giving a role does (`X-Parcours-OTP`
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, File, Query, Router, Schema, UploadedFile
+from ninja import Field, File, Router, Schema, UploadedFile
 from ninja.responses import Status
 
 from parcours.accounts.step_up import api_step_up_required
-from parcours.core.api import MAX_ID, ErrorOut, RuleViolationOut, caller
+from parcours.core.api import ErrorOut, RuleViolationOut, caller
 from parcours.core.errors import require
 
 from .. import permissions, services
-from ..schemas import UPLOAD_ERRORS, SheetProblemOut, SheetRefusedOut
+from ..schemas import UPLOAD_ERRORS, InstitutionId, SheetProblemOut, SheetRefusedOut
+from ..selectors import institution_or_first
 from ..services.staff_check import PlannedRole
 from ..uploads import read_sheet
-from .administration import RoleName, institution_or_first
+from .administration import RoleName
 
 router = Router(tags=["administration"])
-
-InstitutionId = Annotated[
-    int | None,
-    Query(ge=1, le=MAX_ID, description="the institution the staff work for (empty: the first)"),
-]
 
 
 class StaffCountsOut(Schema):

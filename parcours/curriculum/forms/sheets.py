@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect
 
 from parcours.core import web
 from parcours.core.errors import DomainError
 
-from ..services import SheetRefused
+from ..services import Problem, SheetRefused
 from ..uploads import Sheet, read_sheet
 from .administration import FrameworkImportForm, FrameworkUploadForm
 
@@ -39,6 +41,37 @@ def _stale() -> FrameworkUploadForm:
         )
     )
     return upload
+
+
+def sheet_page(
+    *,
+    upload: FrameworkUploadForm | None,
+    plan: Any,
+    digest: str,
+    refused: list[Problem] | None,
+) -> dict[str, Any]:
+    """What every import page shows: the upload form (with its refusal), the plan and its
+    counts, the problems (the plan's, or those the import found), and the import button when
+    a clean sheet is kept under `digest`."""
+    problems = refused if refused is not None else (plan.problems if plan else [])
+    return {
+        "upload_form": upload or FrameworkUploadForm(),
+        "plan": plan,
+        "counts": plan.counts() if plan else None,
+        "problems": problems,
+        "import_form": FrameworkImportForm(initial={"sheet": digest}) if digest else None,
+        "top_violations": upload.violations if upload else [],
+    }
+
+
+def imported(request: HttpRequest, message: str, to: str) -> Callable[[Any], HttpResponseBase]:
+    """The answer to an import that is done: `message` filled with its counts, and on to `to`."""
+
+    def done(counts: Any) -> HttpResponseBase:
+        messages.success(request, message % counts)
+        return redirect(to)
+
+    return done
 
 
 @dataclass(frozen=True)
@@ -74,6 +107,28 @@ class SheetSession:
         digest = self.digest(sheet)
         request.session[self.key] = {**self.scope, "digest": digest, **sheet.as_json()}
         return True, plan, digest
+
+    def preview_page(
+        self, request: HttpRequest, check: Callable[[Sheet], Any], render: Render
+    ) -> HttpResponse:
+        """The page after an upload: the form's refusal (400/413/422), the plan with its
+        problems (422), or the clean plan with the import button (200)."""
+        form = FrameworkUploadForm(request.POST, request.FILES)
+        ok, plan, digest = self.preview(request, form, check)
+        if not ok:
+            return render(upload=form, status=form.refusal_status)
+        return render(plan=plan, digest=digest, status=200 if plan.ok else 422)
+
+    def commit_page(
+        self,
+        request: HttpRequest,
+        run: Callable[[Sheet], Any],
+        render: Render,
+        done: Callable[[Any], HttpResponseBase],
+    ) -> HttpResponseBase:
+        """`commit`, then `done(result)` (a message and a redirect) or the page that says why."""
+        ok, result = self.commit(request, run, render)
+        return done(result) if ok else result
 
     def commit(
         self, request: HttpRequest, run: Callable[[Sheet], Any], render: Render

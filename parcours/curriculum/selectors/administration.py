@@ -10,6 +10,7 @@ from functools import cache
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import Lower
+from django.shortcuts import get_object_or_404
 
 from parcours.accounts.models import Role, User, Viewer
 from parcours.core.paging import ListFilters, filtered
@@ -120,6 +121,13 @@ def organisational_units_of(institution: Institution) -> QuerySet[Organisational
 
 
 # --- staff from a spreadsheet --------------------------------------------------------------------
+
+
+def institution_or_first(institution_id: int | None) -> Institution:
+    """The institution asked for by id (404 when there is none), else the first by name."""
+    found = Institution.objects.order_by("name")
+    found = found.filter(pk=institution_id) if institution_id else found
+    return get_object_or_404(found[:1])
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ from .setup import (
     setup_token_issue,
 )
 from .sheet_check import (
+    PeoplePlan,
     PlannedAccount,
     SheetChecker,
     SheetRefused,
@@ -94,6 +95,7 @@ __all__ = [
     "FirstAdministrator",
     "FrameworkPlan",
     "FrameworkRefused",
+    "PeoplePlan",
     "PlannedAccount",
     "Problem",
     "ScimUserFields",

@@ -12,7 +12,7 @@ A checker only reads; every problem has its row, column and cell, in Dutch and E
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -24,7 +24,7 @@ from parcours.core.errors import DomainError
 
 from ..models import Institution, Programme
 from ..uploads import Sheet
-from .framework_check import Problem, column_letter
+from .framework_check import Problem, beyond_header, column_letter, repeated_columns
 
 ACCOUNT_COLUMNS = ("first_name", "last_name", "email")
 DUTCH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
@@ -62,6 +62,20 @@ class PlannedAccount:
     first_name: str
     last_name: str
     email: str
+
+
+@dataclass
+class PeoplePlan:
+    """What a people sheet would write: its new accounts, the known accounts it names (by
+    lower-case username), and every problem (none: it can be imported)."""
+
+    accounts: list[PlannedAccount] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    existing_users: set[str] = field(default_factory=set)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
 
 
 def parse_day(text: str) -> date | None:
@@ -107,18 +121,8 @@ class SheetChecker:
         width = len(self.sheet.header)
         rows = []
         for number, values in self.sheet.rows:
-            beyond = [i for i, text in enumerate(values[width:], start=width) if text]
-            if beyond:
-                cell = f"{column_letter(beyond[0])}{number}"
-                self.problems.append(
-                    Problem(
-                        number,
-                        "",
-                        cell,
-                        f"Cel {cell} staat in een kolom zonder naam in de kopregel.",
-                        f"Cell {cell} is in a column without a name in the header.",
-                    )
-                )
+            if beyond := beyond_header(number, values, width):
+                self.problems.append(beyond)
             cells = {
                 name: (values[i].strip() if (i := self.index[name]) < len(values) else "")
                 if name in self.index
@@ -136,13 +140,8 @@ class SheetChecker:
 
     def check_header(self) -> bool:
         header = self.sheet.header
-        for name in sorted({n for n in header if header.count(n) > 1}):
-            self.problem(
-                1,
-                name,
-                f"Kolom {name} staat meer dan eens in de kopregel.",
-                f"Column {name} appears more than once in the header.",
-            )
+        for name, nl, en in repeated_columns(header):
+            self.problem(1, name, nl, en)
         for name in header:
             if name not in self.columns:
                 self.problem(

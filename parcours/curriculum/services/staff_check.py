@@ -18,8 +18,7 @@ from parcours.accounts.models import Role, User
 from ..models import Institution, Programme
 from ..selectors import StaffLookup, staff_lookup
 from ..uploads import Sheet
-from .framework_check import Problem
-from .sheet_check import PlannedAccount, SheetChecker
+from .sheet_check import PeoplePlan, SheetChecker
 
 STAFF_COLUMNS = (
     "username",
@@ -55,15 +54,8 @@ class PlannedRole:
 
 
 @dataclass
-class StaffPlan:
-    accounts: list[PlannedAccount]
-    roles: list[PlannedRole]
-    problems: list[Problem]
-    existing_users: set[str] = field(default_factory=set)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+class StaffPlan(PeoplePlan):
+    roles: list[PlannedRole] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         by_status = [r.status for r in self.roles]
@@ -96,7 +88,7 @@ class _Checker(SheetChecker):
             {r["programme"] for _n, r in rows if r["programme"]},
         )
         seen: dict[tuple[str, str, str], int] = {}
-        plan = StaffPlan([], [], self.problems)
+        plan = StaffPlan(problems=self.problems)
         for number, row in rows:
             username = row["username"]
             if not username:
@@ -228,7 +220,7 @@ def check_staff_sheet(
     """Every problem in the sheet (by row, then column), or with none what to write."""
     checker = _Checker(sheet, institution=institution, actor=actor, on=on)
     if not checker.check_header():
-        return StaffPlan([], [], checker.problems)
+        return StaffPlan(problems=checker.problems)
     plan = checker.check_rows()
     plan.problems = checker.sorted_problems()
     return plan

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from parcours.core import exports, web
 from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, services
-from ..forms.administration import FrameworkImportForm, FrameworkUploadForm
-from ..forms.sheets import SheetSession
+from ..forms.administration import FrameworkUploadForm
+from ..forms.sheets import SheetSession, imported, sheet_page
 from ..models import Oer
 from ..uploads import columns
 
@@ -43,17 +43,12 @@ def _render(
     refused: list[services.Problem] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    problems = refused if refused is not None else (plan.problems if plan else [])
     context = {
         "oer": oer,
         "programme": oer.variant.programme,
         "levels": range(1, oer.variant.programme.outcome_levels + 1),
         "columns": columns(oer.variant.programme.outcome_levels),
-        "upload_form": upload or FrameworkUploadForm(),
-        "plan": plan,
-        "problems": problems,
-        "import_form": FrameworkImportForm(initial={"sheet": digest}) if digest else None,
-        "top_violations": upload.violations if upload else [],
+        **sheet_page(upload=upload, plan=plan, digest=digest, refused=refused),
     }
     return render(request, "curriculum/framework.html", context, status=status)
 
@@ -73,15 +68,11 @@ def framework_preview(request: AuthedRequest, pk: int) -> HttpResponse:
     """Check the uploaded sheet: every problem with its row and column, nothing written; a
     clean sheet waits in the session for the import button."""
     oer = _managed_oer(request, pk)
-    form = FrameworkUploadForm(request.POST, request.FILES)
-    ok, plan, digest = _sheets(oer).preview(
+    return _sheets(oer).preview_page(
         request,
-        form,
         lambda sheet: services.framework_preview(oer, actor=request.user, sheet=sheet),
+        partial(_render, request, oer),
     )
-    if not ok:
-        return _render(request, oer, upload=form, status=form.refusal_status)
-    return _render(request, oer, plan=plan, digest=digest, status=200 if plan.ok else 422)
 
 
 @login_required
@@ -89,22 +80,16 @@ def framework_preview(request: AuthedRequest, pk: int) -> HttpResponse:
 def framework_import(request: AuthedRequest, pk: int) -> HttpResponseBase:
     """Import the checked sheet into the draft OER, all of it or (on any problem) nothing."""
     oer = _managed_oer(request, pk)
-    ok, result = _sheets(oer).commit(
+    message = _(
+        "Imported %(units)s units with %(outcomes)s learning outcomes, %(levels)s level "
+        "descriptions and %(criteria)s criteria."
+    )
+    return _sheets(oer).commit_page(
         request,
         lambda sheet: services.framework_import(oer, actor=request.user, sheet=sheet),
         partial(_render, request, oer),
+        imported(request, message, reverse("curriculum:oer_detail", args=[oer.pk])),
     )
-    if not ok:
-        return result
-    messages.success(
-        request,
-        _(
-            "Imported %(units)s units with %(outcomes)s learning outcomes, %(levels)s level "
-            "descriptions and %(criteria)s criteria."
-        )
-        % result,
-    )
-    return redirect("curriculum:oer_detail", oer.pk)
 
 
 @login_required

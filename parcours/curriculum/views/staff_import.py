@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -22,8 +21,8 @@ from parcours.core import exports, web
 from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, selectors, services
-from ..forms.administration import FrameworkImportForm, FrameworkUploadForm
-from ..forms.sheets import SheetSession
+from ..forms.administration import FrameworkUploadForm
+from ..forms.sheets import SheetSession, imported, sheet_page
 from ..models import Institution
 from .common import page_institution
 
@@ -53,17 +52,11 @@ def _render(
     refused: list[services.Problem] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    problems = refused if refused is not None else (plan.problems if plan else [])
     context = {
         "institution": institution,
         "institutions": selectors.institutions(),
         "columns": services.STAFF_COLUMNS,
-        "upload_form": upload or FrameworkUploadForm(),
-        "plan": plan,
-        "counts": plan.counts() if plan else None,
-        "problems": problems,
-        "import_form": FrameworkImportForm(initial={"sheet": digest}) if digest else None,
-        "top_violations": upload.violations if upload else [],
+        **sheet_page(upload=upload, plan=plan, digest=digest, refused=refused),
     }
     return render(request, "curriculum/staff_import.html", context, status=status)
 
@@ -85,15 +78,11 @@ def staff_import_preview(request: AuthedRequest) -> HttpResponse:
     clean sheet waits in the session for the import button."""
     _administrator(request)
     institution = _institution(request)
-    form = FrameworkUploadForm(request.POST, request.FILES)
-    ok, plan, digest = _sheets(institution).preview(
+    return _sheets(institution).preview_page(
         request,
-        form,
         lambda sheet: services.staff_preview(institution, actor=request.user, sheet=sheet),
+        partial(_render, request, institution),
     )
-    if not ok:
-        return _render(request, institution, upload=form, status=form.refusal_status)
-    return _render(request, institution, plan=plan, digest=digest, status=200 if plan.ok else 422)
 
 
 @login_required
@@ -103,22 +92,16 @@ def staff_import_commit(request: AuthedRequest) -> HttpResponseBase:
     """Add the checked sheet's accounts and roles, all of them or (on any problem) nothing."""
     _administrator(request)
     institution = _institution(request)
-    ok, result = _sheets(institution).commit(
+    message = _(
+        "Imported: %(users_added)s accounts added, %(roles_added)s roles given, "
+        "%(roles_changed)s roles with a new end, %(unchanged)s roles unchanged."
+    )
+    return _sheets(institution).commit_page(
         request,
         lambda sheet: services.staff_import(institution, actor=request.user, sheet=sheet),
         partial(_render, request, institution),
+        imported(request, message, reverse("curriculum:user_list")),
     )
-    if not ok:
-        return result
-    messages.success(
-        request,
-        _(
-            "Imported: %(users_added)s accounts added, %(roles_added)s roles given, "
-            "%(roles_changed)s roles with a new end, %(unchanged)s roles unchanged."
-        )
-        % result,
-    )
-    return redirect(reverse("curriculum:user_list"))
 
 
 @login_required

@@ -6,28 +6,27 @@ The import makes accounts and enrolments, so it needs a second factor (`X-Parcou
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
-from ninja import Field, File, Query, Router, Schema, UploadedFile
+from ninja import Field, File, Router, Schema, UploadedFile
 from ninja.responses import Status
 
 from parcours.accounts.step_up import api_step_up_required
-from parcours.core.api import MAX_ID, ErrorOut, RuleViolationOut, caller
+from parcours.core.api import ErrorOut, RuleViolationOut, caller
 from parcours.core.errors import require
-from parcours.curriculum.models import Institution
-from parcours.curriculum.schemas import UPLOAD_ERRORS, SheetProblemOut, SheetRefusedOut
+from parcours.curriculum.schemas import (
+    UPLOAD_ERRORS,
+    InstitutionId,
+    SheetProblemOut,
+    SheetRefusedOut,
+)
+from parcours.curriculum.selectors import institution_or_first
 from parcours.curriculum.uploads import read_sheet
 
 from .. import permissions, services
 
 router = Router(tags=["registrations"])
-
-InstitutionId = Annotated[
-    int | None,
-    Query(ge=1, le=MAX_ID, description="the institution the students enrol at (empty: the first)"),
-]
 
 
 class RegistrationImportCountsOut(Schema):
@@ -76,12 +75,6 @@ def _administrator(request: HttpRequest, **kwargs: Any) -> None:
     require(permissions.can_import_registrations(request.user))
 
 
-def _institution(institution_id: int | None) -> Institution:
-    institutions = Institution.objects.order_by("name")
-    found = institutions.filter(pk=institution_id) if institution_id else institutions
-    return get_object_or_404(found[:1])
-
-
 @router.post(
     "/registration-import/preview",
     response={200: RegistrationImportPreviewOut, **UPLOAD_ERRORS},
@@ -96,7 +89,7 @@ def registration_import_preview(
     row, column and cell in the caller's language; nothing is written. A file that is not an
     XLSX or a UTF-8 CSV is refused (422; 413 when too large)."""
     _administrator(request)
-    institution = _institution(institution_id)
+    institution = institution_or_first(institution_id)
     sheet = read_sheet(file, file.size or 0)
     plan = services.registration_import_preview(institution, actor=caller(request), sheet=sheet)
     return {"ok": plan.ok, "counts": plan.counts(), "rows": plan.rows, "problems": plan.problems}
@@ -120,7 +113,7 @@ def registration_import(
     registrations, and the de-enrolments it adds. Any problem refuses the whole file (422
     `registration_problems` with every problem) and nothing is written; importing the same
     file again writes nothing."""
-    institution = _institution(institution_id)
+    institution = institution_or_first(institution_id)
     sheet = read_sheet(file, file.size or 0)
     counts = services.registration_import(institution, actor=caller(request), sheet=sheet)
     return Status(201, counts)

@@ -26,7 +26,7 @@ from django.utils.translation import override
 from parcours.accounts.models import User
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.curriculum.models import Institution, ProgrammeVariant
-from parcours.curriculum.services import PlannedAccount, Problem, SheetChecker
+from parcours.curriculum.services import PeoplePlan, SheetChecker
 from parcours.curriculum.uploads import Sheet
 from parcours.studyplans.models import Enrolment
 from parcours.studyplans.services import enrolment_check
@@ -94,15 +94,8 @@ class PlannedRegistration:
 
 
 @dataclass
-class RegistrationPlan:
-    accounts: list[PlannedAccount]
-    rows: list[PlannedRegistration]
-    problems: list[Problem]
-    existing_users: set[str] = field(default_factory=set)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+class RegistrationPlan(PeoplePlan):
+    rows: list[PlannedRegistration] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         by_status = [r.status for r in self.rows]
@@ -162,7 +155,7 @@ class RegistrationChecker(SheetChecker):
         )
         registered = {(r.enrolment_id, r.first_year): r for r in lookup.registrations}
         seen: dict[tuple[str, int, int], int] = {}
-        plan = RegistrationPlan([], [], self.problems)
+        plan = RegistrationPlan(problems=self.problems)
         for number, row in rows:
             if not row["username"]:
                 self.problem(
@@ -405,7 +398,7 @@ def check_registration_sheet(
     """Every problem in the sheet (by row, then column), or with none what to write."""
     checker = RegistrationChecker(sheet, institution=institution, on=on)
     if not checker.check_header():
-        return RegistrationPlan([], [], checker.problems)
+        return RegistrationPlan(problems=checker.problems)
     plan = checker.check_rows()
     plan.problems = checker.sorted_problems()
     return plan

@@ -11,17 +11,17 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from parcours.accounts.step_up import step_up_required
 from parcours.core import exports, web
 from parcours.core.web import AuthedRequest, post_only
-from parcours.curriculum.forms.administration import FrameworkImportForm, FrameworkUploadForm
-from parcours.curriculum.forms.sheets import SheetSession
+from parcours.curriculum.forms.administration import FrameworkUploadForm
+from parcours.curriculum.forms.sheets import SheetSession, imported, sheet_page
 from parcours.curriculum.models import Institution
 from parcours.curriculum.selectors import institutions
 
@@ -57,17 +57,11 @@ def _render(
     refused: list[Any] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    problems = refused if refused is not None else (plan.problems if plan else [])
     context = {
         "institution": institution,
         "institutions": institutions(),
         "columns": services.REGISTRATION_COLUMNS,
-        "upload_form": upload or FrameworkUploadForm(),
-        "plan": plan,
-        "counts": plan.counts() if plan else None,
-        "problems": problems,
-        "import_form": FrameworkImportForm(initial={"sheet": digest}) if digest else None,
-        "top_violations": upload.violations if upload else [],
+        **sheet_page(upload=upload, plan=plan, digest=digest, refused=refused),
     }
     return render(request, "registrations/registration_import.html", context, status=status)
 
@@ -85,17 +79,13 @@ def registration_import_preview(request: AuthedRequest) -> HttpResponse:
     waits in the session for the import button."""
     _administrator(request)
     institution = _institution(request)
-    form = FrameworkUploadForm(request.POST, request.FILES)
-    ok, plan, digest = _sheets(institution).preview(
+    return _sheets(institution).preview_page(
         request,
-        form,
         lambda sheet: services.registration_import_preview(
             institution, actor=request.user, sheet=sheet
         ),
+        partial(_render, request, institution),
     )
-    if not ok:
-        return _render(request, institution, upload=form, status=form.refusal_status)
-    return _render(request, institution, plan=plan, digest=digest, status=200 if plan.ok else 422)
 
 
 @login_required
@@ -105,23 +95,17 @@ def registration_import_commit(request: AuthedRequest) -> HttpResponseBase:
     """Write the checked sheet's accounts, enrolments and registrations, all or nothing."""
     _administrator(request)
     institution = _institution(request)
-    ok, result = _sheets(institution).commit(
+    message = _(
+        "Imported: %(users_added)s accounts added, %(enrolments_added)s enrolments made, "
+        "%(registrations_added)s registrations added, %(registrations_ended)s "
+        "de-enrolments, %(unchanged)s registrations unchanged."
+    )
+    return _sheets(institution).commit_page(
         request,
         lambda sheet: services.registration_import(institution, actor=request.user, sheet=sheet),
         partial(_render, request, institution),
+        imported(request, message, reverse("registrations:registration_import")),
     )
-    if not ok:
-        return result
-    messages.success(
-        request,
-        _(
-            "Imported: %(users_added)s accounts added, %(enrolments_added)s enrolments made, "
-            "%(registrations_added)s registrations added, %(registrations_ended)s "
-            "de-enrolments, %(unchanged)s registrations unchanged."
-        )
-        % result,
-    )
-    return redirect("registrations:registration_import")
 
 
 @login_required

@@ -1,0 +1,174 @@
+"""Registrations from a spreadsheet: the preview and the import of a 2,000-row sheet.
+
+    .venv/bin/python bench/registration_import.py              (SQLite and PostgreSQL)
+    .venv/bin/python bench/registration_import.py --sizes sqlite --rows 500
+
+Each backend runs in its own child process against its own throw-away database, as bench/run.py
+does (its `run_size`). The child builds one institution with a bachelor in a full-time and a
+part-time variant through the services, and writes a sheet in the template's layout: half the
+rows are new students (a new account, enrolment and registration), a quarter are students
+enrolled already whose registration for the year is there (unchanged), a quarter are enrolled
+students whose open registration the file ends (de-enrolment). It times the administrator's
+POST of the preview page through Django's test client (upload, parsing, every check, the
+rendered page) with its query count, then the import (one transaction through the services),
+then the same import again (nothing to write). Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.run import run_size
+
+REPEATS = 3
+ROWS = 2_000
+
+
+def build(rows: int) -> tuple[Any, Any, list[list[Any]]]:
+    """The institution, its administrator, and the sheet's rows."""
+    from parcours.accounts.models import Role, User
+    from parcours.curriculum import services
+    from parcours.curriculum.models import CrohoRegistration
+    from parcours.registrations import services as registrations
+    from parcours.studyplans.services import enrolment_create
+
+    institution = services.institution_create(actor=None, name="Hogeschool Bench", brin_code="99BE")
+    CrohoRegistration.objects.create(
+        brin_code="99BE",
+        code="34560",
+        name="Verpleegkunde",
+        institution_name="Hogeschool Bench",
+        level="ba",
+        sector="hbo",
+        demand_financed=False,
+    )
+    programme = services.programme_create(
+        institution,
+        actor=None,
+        croho_code="34560",
+        name_nl="Verpleegkunde",
+        name_en="Nursing",
+        nominal_years=4,
+    )
+    admin = User.objects.create_user(username="bench-admin", password=None)
+    services.role_assign(admin, actor=None, role=Role.ADMINISTRATOR)
+    manager = User.objects.create_user(username="bench-manager", password=None)
+    services.role_assign(manager, actor=None, role=Role.PROGRAMME_MANAGER, programme=programme)
+    variant = services.variant_create(programme, actor=None, form="full_time")
+    services.consent_record(
+        variant,
+        actor=manager,
+        body="Opleidingsteam",
+        method="vote",
+        result="granted",
+        decided_on=date(2025, 3, 10),
+        votes_for=14,
+        votes_against=2,
+        abstentions=1,
+    )
+    variant = services.variant_set_outcome_based(variant, actor=None, outcome_based=True)
+    sheet: list[list[Any]] = []
+    for n in range(rows):
+        username = f"student{n:05d}"
+        cells = [username, "Student", f"{n}", f"{username}@example.org", "34560", "full_time"]
+        if n % 2 == 0:  # a new student
+            sheet.append([*cells, "2026-2027", "2026-09-01", "", ""])
+            continue
+        student = User.objects.create_user(
+            username=username, password=None, email=f"{username}@example.org"
+        )
+        enrolment = enrolment_create(
+            student, actor=None, variant=variant, start_date=date(2025, 9, 1), on=date(2025, 9, 1)
+        )
+        registrations.registration_create(
+            enrolment, actor=admin, first_year=2026, starts_on=date(2026, 9, 1)
+        )
+        ends = ["2027-01-31", "stopped"] if n % 4 == 1 else ["", ""]
+        sheet.append([*cells, "2026", "2026-09-01", *ends])
+    return institution, admin, sheet
+
+
+def as_csv(header: list[str], rows: list[list[Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode()
+
+
+def child_main(rows: int) -> None:
+    import django
+
+    django.setup()
+    import time_machine
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from parcours.curriculum.uploads import read_sheet
+    from parcours.registrations import services
+
+    call_command("migrate", verbosity=0)
+    with time_machine.travel(date(2026, 12, 7), tick=True):
+        started = time.perf_counter()
+        institution, admin, sheet_rows = build(rows)
+        print(f"--- {connection.vendor}: built in {time.perf_counter() - started:.1f} s")
+        header = list(services.REGISTRATION_COLUMNS)
+        data = as_csv(header, sheet_rows)
+        client = Client(HTTP_ACCEPT_LANGUAGE="nl")
+        client.force_login(admin)
+        url = reverse("registrations:registration_import_preview")
+        timings = []
+        for _ in range(REPEATS):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.post(url, {"file": SimpleUploadedFile("i.csv", data)})
+                timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, response.content[:3000]
+        print(
+            f"    preview page, {rows} rows ({len(data) // 1024} KiB CSV): "
+            f"p50 {statistics.median(timings):8.1f} ms, max {max(timings):8.1f} ms, "
+            f"{len(queries)} queries"
+        )
+        sheet = read_sheet(io.BytesIO(data), len(data))
+        for label in ("import", "the same import again"):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                counts = services.registration_import(institution, actor=admin, sheet=sheet)
+                took = (time.perf_counter() - started) * 1000
+            print(f"    {label} (one transaction): {took:9.1f} ms, {len(queries)} queries")
+            print(f"      {counts}")
+    connection.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="postgresql,sqlite", help="backends, comma-separated")
+    parser.add_argument("--rows", type=int, default=ROWS)
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child_main(args.child)
+        return
+    script = Path(__file__).resolve()
+    label = f"registrations import, {args.rows:,} rows"
+    failed = [b for b in args.sizes.split(",") if run_size(b, args.rows, script, label) != 0]
+    if failed:
+        sys.exit(f"bench failed for: {', '.join(failed)}")
+
+
+if __name__ == "__main__":
+    main()
