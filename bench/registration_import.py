@@ -144,12 +144,19 @@ def child_main(rows: int) -> None:
             f"{len(queries)} queries"
         )
         sheet = read_sheet(io.BytesIO(data), len(data))
+        executed = [0]
+
+        def count(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+            executed[0] += 1
+            return execute(sql, params, many, context)
+
         for label in ("import", "the same import again"):
-            with CaptureQueriesContext(connection) as queries:
+            executed[0] = 0
+            with connection.execute_wrapper(count):  # past Django's 9,000-query log
                 started = time.perf_counter()
                 counts = services.registration_import(institution, actor=admin, sheet=sheet)
                 took = (time.perf_counter() - started) * 1000
-            print(f"    {label} (one transaction): {took:9.1f} ms, {len(queries)} queries")
+            print(f"    {label} (one transaction): {took:9.1f} ms, {executed[0]} queries")
             print(f"      {counts}")
     connection.close()
 
