@@ -28,6 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.framework import bench_programme
 from bench.run import run_size
 
 REPEATS = 3
@@ -38,28 +39,11 @@ def build(rows: int) -> tuple[Any, Any, list[list[Any]]]:
     """The institution, its administrator, and the sheet's rows."""
     from parcours.accounts.models import Role, User
     from parcours.curriculum import services
-    from parcours.curriculum.models import CrohoRegistration
     from parcours.registrations import services as registrations
     from parcours.studyplans.services import enrolment_create
 
-    institution = services.institution_create(actor=None, name="Hogeschool Bench", brin_code="99BE")
-    CrohoRegistration.objects.create(
-        brin_code="99BE",
-        code="34560",
-        name="Verpleegkunde",
-        institution_name="Hogeschool Bench",
-        level="ba",
-        sector="hbo",
-        demand_financed=False,
-    )
-    programme = services.programme_create(
-        institution,
-        actor=None,
-        croho_code="34560",
-        name_nl="Verpleegkunde",
-        name_en="Nursing",
-        nominal_years=4,
-    )
+    programme = bench_programme("Verpleegkunde", "Nursing")
+    institution = programme.institution
     admin = User.objects.create_user(username="bench-admin", password=None)
     services.role_assign(admin, actor=None, role=Role.ADMINISTRATOR)
     manager = User.objects.create_user(username="bench-manager", password=None)

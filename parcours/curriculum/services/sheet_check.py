@@ -77,6 +77,9 @@ class PeoplePlan:
     def ok(self) -> bool:
         return not self.problems
 
+    def account_counts(self) -> dict[str, int]:
+        return {"users_added": len(self.accounts), "users_existing": len(self.existing_users)}
+
 
 def parse_day(text: str) -> date | None:
     """A day as written in a sheet: 2027-01-31 (also as a spreadsheet's date, 2027-01-31T00:00:00)

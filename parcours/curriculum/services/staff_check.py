@@ -60,8 +60,7 @@ class StaffPlan(PeoplePlan):
     def counts(self) -> dict[str, int]:
         by_status = [r.status for r in self.roles]
         return {
-            "users_added": len(self.accounts),
-            "users_existing": len(self.existing_users),
+            **self.account_counts(),
             "roles_added": by_status.count("add"),
             "roles_changed": by_status.count("change"),
             "unchanged": by_status.count("unchanged"),

@@ -100,8 +100,7 @@ class RegistrationPlan(PeoplePlan):
     def counts(self) -> dict[str, int]:
         by_status = [r.status for r in self.rows]
         return {
-            "users_added": len(self.accounts),
-            "users_existing": len(self.existing_users),
+            **self.account_counts(),
             "enrolments_added": sum(1 for r in self.rows if r.new_enrolment),
             "registrations_added": by_status.count("new"),
             "registrations_ended": by_status.count("ended"),
