@@ -147,3 +147,4 @@ bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/croho.py
 	$(BIN)/python bench/census.py
+	$(BIN)/python bench/registration_import.py

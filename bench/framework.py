@@ -73,9 +73,8 @@ def as_xlsx(columns: list[str], rows: list[list[Any]]) -> bytes:
     return out.getvalue()
 
 
-def build() -> tuple[Any, Any]:
-    """An empty draft OER of a four-level programme, and its programme manager."""
-    from parcours.accounts.models import Role, User
+def bench_programme(name_nl: str, name_en: str, **kwargs: Any) -> Any:
+    """A bachelor 34560 of a new institution "Hogeschool Bench", made from its register row."""
     from parcours.curriculum import services
     from parcours.curriculum.models import CrohoRegistration
 
@@ -84,21 +83,29 @@ def build() -> tuple[Any, Any]:
     CrohoRegistration.objects.create(
         brin_code="99BE",
         code="34560",
-        name="HBO-ICT",
+        name=name_nl,
         institution_name="Hogeschool Bench",
         level="ba",
         sector="hbo",
         demand_financed=False,
     )
-    programme = services.programme_create(
+    return services.programme_create(
         institution,
         actor=None,
         croho_code="34560",
-        name_nl="HBO-ICT",
-        name_en="HBO-ICT",
+        name_nl=name_nl,
+        name_en=name_en,
         nominal_years=4,
-        outcome_levels=4,
+        **kwargs,
     )
+
+
+def build() -> tuple[Any, Any]:
+    """An empty draft OER of a four-level programme, and its programme manager."""
+    from parcours.accounts.models import Role, User
+    from parcours.curriculum import services
+
+    programme = bench_programme("HBO-ICT", "HBO-ICT", outcome_levels=4)
     variant = services.variant_create(programme, actor=None, form="part_time")
     oer = services.oer_create(variant, actor=None, academic_year=2026)
     manager = User.objects.create_user(username="bench-manager", password=None)

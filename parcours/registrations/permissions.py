@@ -60,6 +60,12 @@ def can_manage_registrations(user: Viewer, enrolment: Enrolment) -> bool:
     return is_administrator(user)
 
 
+def can_import_registrations(user: Viewer) -> bool:
+    """Importing a sheet of registrations (it makes accounts and enrolments too): the
+    administrator."""
+    return is_administrator(user)
+
+
 def get_enrolment_for(user: Viewer, pk: int) -> Enrolment:
     enrolment = (
         Enrolment.objects.select_related("student", "variant__programme__institution")

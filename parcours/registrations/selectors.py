@@ -34,6 +34,7 @@ from parcours.accounts.models import Viewer
 from parcours.core.errors import RuleViolation
 from parcours.curriculum.models import AcademicYear, Institution, Programme, ProgrammeVariant
 from parcours.curriculum.permissions import is_administrator
+from parcours.curriculum.selectors import accounts_lookup
 from parcours.rules.facts import CensusFacts
 from parcours.rules.funding import funding_census
 from parcours.studyplans.models import Enrolment
@@ -264,3 +265,71 @@ def census_institution(viewer: Viewer, asked: Any = None) -> Institution | None:
         found = found.filter(programmes__in=permissions.managed_programme_ids(viewer)).distinct()
     asked = str(asked or "")
     return (found.filter(pk=int(asked)).first() if asked.isdigit() else None) or found.first()
+
+
+# --- registrations from a spreadsheet -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportLookup:
+    """What a registrations sheet's rows refer to, read in seven queries whatever the rows'
+    number: the accounts by lower-case username and e-mail address, the programmes by CROHO
+    code (every institution's) with their variants by form, the enrolments of those accounts
+    by (student, variant), their registrations in the sheet's years, and the institution's
+    academic years among them."""
+
+    users: dict[str, Any]
+    emails: dict[str, Any]
+    programmes: dict[str, list[Programme]]
+    variants: dict[tuple[int, str], ProgrammeVariant]
+    enrolments: dict[tuple[int, int], Enrolment]
+    registrations: list[Registration]
+    years: dict[int, tuple[date, date]]
+
+    def bounds(self, first_year: int) -> tuple[date, date]:
+        """As `year_bounds`, from what was read."""
+        return self.years.get(first_year) or (date(first_year, 9, 1), date(first_year + 1, 8, 31))
+
+
+def import_lookup(
+    institution: Institution,
+    *,
+    usernames: set[str],
+    emails: set[str],
+    croho_codes: set[str],
+    first_years: set[int],
+) -> ImportLookup:
+    accounts = accounts_lookup(usernames, emails)
+    programmes: dict[str, list[Programme]] = {}
+    found = Programme.objects.select_related("institution").filter(
+        croho_code__in=sorted(croho_codes)
+    )
+    for programme in found.order_by("pk"):
+        programmes.setdefault(programme.croho_code, []).append(programme)
+    variants = {
+        (v.programme_id, v.form): v
+        for v in ProgrammeVariant.objects.select_related("programme__institution").filter(
+            programme__institution=institution, programme__croho_code__in=sorted(croho_codes)
+        )
+    }
+    student_ids = [u.pk for u in accounts.users.values()]
+    enrolments = {
+        (e.student_id, e.variant_id): e
+        for e in Enrolment.objects.select_related("variant__programme__institution").filter(
+            student_id__in=student_ids
+        )
+    }
+    registrations = list(
+        Registration.objects.select_related("enrolment__variant").filter(
+            enrolment__student_id__in=student_ids, first_year__in=sorted(first_years)
+        )
+    )
+    years = {
+        y.first_year: (y.starts_on, y.ends_on)
+        for y in AcademicYear.objects.filter(
+            institution=institution, first_year__in=sorted(first_years)
+        )
+    }
+    return ImportLookup(
+        accounts.users, accounts.emails, programmes, variants, enrolments, registrations, years
+    )

@@ -1,8 +1,9 @@
-"""The census (/peildatum/) and a student's registrations per academic year (/studiejaren/)."""
+"""The census (/peildatum/), a student's registrations per academic year (/studiejaren/) and
+registrations from a spreadsheet (/beheer/inschrijvingen/inlezen/)."""
 
 from django.urls import path
 
-from .views import census, registrations
+from .views import census, imports, registrations
 
 app_name = "registrations"
 
@@ -23,5 +24,25 @@ urlpatterns = [
         "studiejaren/<int:pk>/overstappen/",
         registrations.registration_switch,
         name="registration_switch",
+    ),
+    path(
+        "beheer/inschrijvingen/inlezen/",
+        imports.registration_import_page,
+        name="registration_import",
+    ),
+    path(
+        "beheer/inschrijvingen/inlezen/controleren/",
+        imports.registration_import_preview,
+        name="registration_import_preview",
+    ),
+    path(
+        "beheer/inschrijvingen/inlezen/importeren/",
+        imports.registration_import_commit,
+        name="registration_import_commit",
+    ),
+    path(
+        "beheer/inschrijvingen/inlezen/sjabloon.<slug:kind>",
+        imports.registration_import_template,
+        name="registration_import_template",
     ),
 ]

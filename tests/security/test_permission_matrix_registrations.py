@@ -2,7 +2,9 @@
 registrations (/studiejaren/, /api/v1/…/registrations): the administrator reads and writes;
 a programme manager reads the census and registrations of their programmes (another
 programme's enrolment answers 404); the student reads their own registrations; everyone else
-is refused. See test_permission_matrix.py for the conventions."""
+is refused. Registrations from a spreadsheet (/beheer/inschrijvingen/inlezen/,
+/api/v1/registration-import…): the administrator only, the import with a second factor. See
+test_permission_matrix.py for the conventions."""
 
 from __future__ import annotations
 
@@ -10,10 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from parcours.accounts.models import Role
 from parcours.accounts.services import api_token_create
+from parcours.registrations.services import REGISTRATION_COLUMNS
 from tests import factories
 from tests.registrations.conftest import build_world
 from tests.security.test_permission_matrix import Probe, _request
@@ -177,13 +181,89 @@ PROBES: list[Probe] = [
     ),
 ]
 
+
+def registrations_file() -> SimpleUploadedFile:
+    """A clean registrations sheet: a new student in the bachelor's full-time variant."""
+    row = ["ingelezen", "Iris", "Ingelezen", "", "34560", "full_time", "2026", "2026-09-01"]
+    return SimpleUploadedFile(
+        "inschrijvingen.csv", (",".join(REGISTRATION_COLUMNS) + "\n" + ",".join(row)).encode()
+    )
+
+
+ADMIN_ONLY = {"administrator"}
+PROBES += [
+    # registrations from a spreadsheet: the administrator's; the import asks for a code
+    Probe(
+        "registrations:registration_import",
+        "get",
+        lambda i: "/beheer/inschrijvingen/inlezen/",
+        expect(200, allowed=ADMIN_ONLY),
+    ),
+    Probe(
+        "registrations:registration_import_template",
+        "get",
+        lambda i: "/beheer/inschrijvingen/inlezen/sjabloon.csv",
+        expect(200, allowed=ADMIN_ONLY),
+    ),
+    Probe(
+        "registrations:registration_import_preview",
+        "post",
+        lambda i: "/beheer/inschrijvingen/inlezen/controleren/",
+        expect(200, allowed=ADMIN_ONLY),
+        {"file": registrations_file},
+        files=True,
+    ),
+    Probe(  # no checked sheet kept: refused, nothing written
+        "registrations:registration_import_commit",
+        "post",
+        lambda i: "/beheer/inschrijvingen/inlezen/importeren/",
+        expect(422, allowed=ADMIN_ONLY),
+        {"sheet": "0" * 64},
+        step_up=True,
+    ),
+    Probe(
+        "api:registration_import_preview",
+        "post",
+        lambda i: "/api/v1/registration-import/preview",
+        expect(200, allowed=ADMIN_ONLY, login=401),
+        {"file": registrations_file},
+        files=True,
+    ),
+    Probe(
+        "api:registration_import",
+        "post",
+        lambda i: "/api/v1/registration-import",
+        expect(201, allowed=ADMIN_ONLY, login=401),
+        {"file": registrations_file},
+        files=True,
+        step_up=True,
+    ),
+    Probe(  # without an X-Parcours-OTP code: 403 step_up_required, nothing written
+        "api:registration_import",
+        "post",
+        lambda i: "/api/v1/registration-import",
+        expect(403, allowed=ADMIN_ONLY, login=401),
+        {"file": registrations_file},
+        files=True,
+    ),
+]
+
 CASES = [(p, r) for p in PROBES for r in ROLES]
 
 
 def _with_ids(probe: Probe, world: World) -> Probe:
     values = {"REGISTRATION": world.ids["registration"], "TARGET": world.ids["target"]}
     data = {k: values.get(v, v) if isinstance(v, str) else v for k, v in probe.data.items()}
-    return Probe(probe.name, probe.method, probe.path, probe.expect, data, api_json=probe.api_json)
+    return Probe(
+        probe.name,
+        probe.method,
+        probe.path,
+        probe.expect,
+        data,
+        api_json=probe.api_json,
+        step_up=probe.step_up,
+        files=probe.files,
+    )
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ from parcours.core.errors import DomainError, require
 from parcours.core.paging import ListFilters
 
 from .. import permissions, selectors, services
-from ..models import CrohoRegistration, Institution, Programme, RoleAssignment
+from ..models import CrohoRegistration, Programme, RoleAssignment
 from .schemas import ProgrammeVariantForm, VariantOut
 
 router = Router(tags=["administration"])
@@ -119,12 +119,6 @@ def _administrator(request: HttpRequest, **kwargs: Any) -> None:
 # --- programmes from the register -----------------------------------------------------------
 
 
-def institution_or_first(institution_id: int | None) -> Institution:
-    institutions = Institution.objects.order_by("name")
-    found = institutions.filter(pk=institution_id) if institution_id else institutions
-    return get_object_or_404(found[:1])
-
-
 @router.get(
     "/croho-register",
     response={200: list[CrohoRowOut], **LIST_ERRORS},
@@ -140,7 +134,9 @@ def croho_register(
     """The CROHO register's codes for the institution (the administrator's), by code; a code
     with `has_programme` is in use already."""
     require(permissions.can_create_programme(request.user))
-    rows = selectors.croho_register_for(institution_or_first(institution_id), search=search)
+    rows = selectors.croho_register_for(
+        selectors.institution_or_first(institution_id), search=search
+    )
     return rows.order_by("code")[offset : offset + limit]
 
 

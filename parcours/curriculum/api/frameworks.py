@@ -14,7 +14,6 @@ from parcours.accounts.api_auth import public_operation
 from parcours.core import exports
 from parcours.core.api import (
     PUBLIC_READ_ERRORS,
-    WRITE_ERRORS,
     ErrorOut,
     ObjectId,
     RuleViolationOut,
@@ -23,13 +22,13 @@ from parcours.core.api import (
 from parcours.core.zips import XLSX
 
 from .. import permissions, services
+from ..schemas import UPLOAD_ERRORS, SheetRefusedOut
 from ..uploads import read_sheet
-from .schemas import FrameworkCountsOut, FrameworkPreviewOut, FrameworkRefusedOut
+from .schemas import FrameworkCountsOut, FrameworkPreviewOut
 
 router = Router(tags=["curriculum"])
 PUBLIC_OPERATION = public_operation()
 
-UPLOAD_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 413: ErrorOut}
 EXPORT_RESPONSE = {
     "200": {
         "description": "The OER's framework in the template's layout (a draft without units: "
@@ -62,7 +61,7 @@ def framework_preview(request: HttpRequest, oer_id: ObjectId, file: File[Uploade
     response={
         201: FrameworkCountsOut,
         **UPLOAD_ERRORS,
-        422: FrameworkRefusedOut | RuleViolationOut | ErrorOut,
+        422: SheetRefusedOut | RuleViolationOut | ErrorOut,
     },
     operation_id="parcours_curriculum_api_framework_import",
 )

@@ -22,7 +22,6 @@ from parcours.core.errors import require
 
 from .. import permissions, selectors, services
 from ..models import Programme
-from . import administration
 from .schemas import (
     OerCreateIn,
     OerDetailOut,
@@ -88,7 +87,7 @@ def programme_create(request: HttpRequest, payload: ProgrammeCreateIn) -> Any:
     require(permissions.can_create_programme(request.user))
     fields = payload.model_dump(exclude={"institution_id"})
     programme = services.programme_create(
-        administration.institution_or_first(payload.institution_id), actor=caller(request), **fields
+        selectors.institution_or_first(payload.institution_id), actor=caller(request), **fields
     )
     return Status(201, Programme.objects.prefetch_related("variants").get(pk=programme.pk))
 

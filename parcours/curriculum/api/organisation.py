@@ -30,7 +30,7 @@ from parcours.core.errors import require
 
 from .. import permissions, selectors, services
 from ..models import AcademicYear, OrganisationalUnit
-from .administration import institution_or_first
+from ..selectors import institution_or_first
 
 router = Router(tags=["organisation"])
 

@@ -28,6 +28,7 @@ from ..models import (
     Programme,
     ProgrammeVariant,
 )
+from ..schemas import SheetProblemOut
 
 OerStatus = Annotated[Oer.Status, inline_choices(Oer.Status)]
 ActivityKind = Annotated[LearningActivity.Kind, inline_choices(LearningActivity.Kind)]
@@ -257,13 +258,6 @@ class AssessmentFormCreateIn(In):
 # --- an outcomes framework from a spreadsheet ---------------------------------------------------
 
 
-class FrameworkProblemOut(Schema):
-    row: int = Field(description="Row in the sheet (1 is the header; 0 the whole file)")
-    column: str = Field(description="Column name in the header; empty for a whole row")
-    cell: str = Field(description="The cell, e.g. D7; empty when no single cell")
-    message: str = Field(description="What is wrong, in the caller's language")
-
-
 class FrameworkCountsOut(Schema):
     units: int
     outcomes: int
@@ -274,10 +268,4 @@ class FrameworkCountsOut(Schema):
 class FrameworkPreviewOut(Schema):
     ok: bool = Field(description="True when the sheet can be imported as it is")
     counts: FrameworkCountsOut
-    problems: list[FrameworkProblemOut]
-
-
-class FrameworkRefusedOut(Schema):
-    code: str = Field(description="framework_problems")
-    message: str
-    problems: list[FrameworkProblemOut]
+    problems: list[SheetProblemOut]

@@ -6,29 +6,24 @@ gives roles, so it needs a second factor as giving a role does (`X-Parcours-OTP`
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, File, Query, Router, Schema, UploadedFile
+from ninja import Field, File, Router, Schema, UploadedFile
 from ninja.responses import Status
 
 from parcours.accounts.step_up import api_step_up_required
-from parcours.core.api import MAX_ID, WRITE_ERRORS, ErrorOut, RuleViolationOut, caller
+from parcours.core.api import ErrorOut, RuleViolationOut, caller
 from parcours.core.errors import require
 
 from .. import permissions, services
+from ..schemas import UPLOAD_ERRORS, InstitutionId, SheetProblemOut, SheetRefusedOut
+from ..selectors import institution_or_first
 from ..services.staff_check import PlannedRole
 from ..uploads import read_sheet
-from .administration import RoleName, institution_or_first
-from .schemas import FrameworkProblemOut
+from .administration import RoleName
 
 router = Router(tags=["administration"])
-
-UPLOAD_ERRORS: dict[int, Any] = {**WRITE_ERRORS, 413: ErrorOut}
-InstitutionId = Annotated[
-    int | None,
-    Query(ge=1, le=MAX_ID, description="the institution the staff work for (empty: the first)"),
-]
 
 
 class StaffCountsOut(Schema):
@@ -61,13 +56,7 @@ class StaffPreviewOut(Schema):
     ok: bool = Field(description="True when the sheet can be imported as it is")
     counts: StaffCountsOut
     rows: list[StaffRowOut]
-    problems: list[FrameworkProblemOut]
-
-
-class StaffRefusedOut(Schema):
-    code: str = Field(description="staff_problems")
-    message: str
-    problems: list[FrameworkProblemOut]
+    problems: list[SheetProblemOut]
 
 
 def _administrator(request: HttpRequest, **kwargs: Any) -> None:
@@ -98,7 +87,7 @@ def staff_import_preview(
     response={
         201: StaffCountsOut,
         **UPLOAD_ERRORS,
-        422: StaffRefusedOut | RuleViolationOut | ErrorOut,
+        422: SheetRefusedOut | RuleViolationOut | ErrorOut,
     },
     operation_id="parcours_curriculum_api_staff_import",
 )

@@ -10,6 +10,7 @@ from functools import cache
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import Lower
+from django.shortcuts import get_object_or_404
 
 from parcours.accounts.models import Role, User, Viewer
 from parcours.core.paging import ListFilters, filtered
@@ -122,6 +123,33 @@ def organisational_units_of(institution: Institution) -> QuerySet[Organisational
 # --- staff from a spreadsheet --------------------------------------------------------------------
 
 
+def institution_or_first(institution_id: int | None) -> Institution:
+    """The institution asked for by id (404 when there is none), else the first by name."""
+    found = Institution.objects.order_by("name")
+    found = found.filter(pk=institution_id) if institution_id else found
+    return get_object_or_404(found[:1])
+
+
+@dataclass(frozen=True)
+class AccountsLookup:
+    """The accounts a people sheet names, in two queries: by lower-case username, and by
+    lower-case e-mail address (the first account wins)."""
+
+    users: dict[str, User]
+    emails: dict[str, User]
+
+
+def accounts_lookup(usernames: set[str], emails: set[str]) -> AccountsLookup:
+    by_name = User.objects.annotate(lower_name=Lower("username")).filter(
+        lower_name__in=sorted(usernames)
+    )
+    users: dict[str, User] = {u.username.lower(): u for u in by_name}
+    by_email = User.objects.annotate(lower_email=Lower("email")).filter(
+        lower_email__in=sorted(emails)
+    )
+    return AccountsLookup(users, {u.email.lower(): u for u in by_email.order_by("-pk")})
+
+
 @dataclass(frozen=True)
 class StaffLookup:
     """What a staff sheet's rows refer to, read in four queries whatever the rows' number:
@@ -136,16 +164,8 @@ class StaffLookup:
 
 
 def staff_lookup(usernames: set[str], emails: set[str], croho_codes: set[str]) -> StaffLookup:
-    by_name = User.objects.annotate(lower_name=Lower("username")).filter(
-        lower_name__in=sorted(usernames)
-    )
-    users: dict[str, User] = {u.username.lower(): u for u in by_name}
-    by_email = User.objects.annotate(lower_email=Lower("email")).filter(
-        lower_email__in=sorted(emails)
-    )
-    email_users: dict[str, User] = {
-        u.email.lower(): u for u in by_email.order_by("-pk")
-    }  # the first account wins
+    accounts = accounts_lookup(usernames, emails)
+    users, email_users = accounts.users, accounts.emails
     programmes: dict[str, list[Programme]] = {}
     for programme in Programme.objects.select_related("institution").filter(
         croho_code__in=sorted(croho_codes)

@@ -7,7 +7,8 @@ periods and start moments, organisational units), `programmes` (institutions, pr
 roles, variants, personas), `register` (the CROHO register from DUO's file), `oers` and `units` (a
 draft OER's units and their parts), `frameworks` (an outcomes framework from and to a
 spreadsheet; its checks in `framework_check`), `staff_import` (staff and their roles from a
-spreadsheet; its checks in `staff_check`). Callers use `services.x`."""
+spreadsheet; its checks in `staff_check`, on the checks every people sheet shares in
+`sheet_check`). Callers use `services.x`."""
 
 from .administration import role_end, roles_expire, user_add, user_deactivate
 from .framework_check import FrameworkPlan, Problem
@@ -59,6 +60,14 @@ from .setup import (
     setup_token_find,
     setup_token_issue,
 )
+from .sheet_check import (
+    PeoplePlan,
+    PlannedAccount,
+    SheetChecker,
+    SheetRefused,
+    accounts_create,
+    parse_day,
+)
 from .staff_check import STAFF_COLUMNS, StaffPlan
 from .staff_import import StaffRefused, staff_import, staff_preview, staff_template
 from .units import (
@@ -87,14 +96,19 @@ __all__ = [
     "FirstAdministrator",
     "FrameworkPlan",
     "FrameworkRefused",
+    "PeoplePlan",
+    "PlannedAccount",
     "Problem",
     "ScimUserFields",
     "SetupTokenRefused",
+    "SheetChecker",
+    "SheetRefused",
     "StaffPlan",
     "StaffRefused",
     "academic_period_add",
     "academic_period_remove",
     "academic_year_create",
+    "accounts_create",
     "activity_create",
     "activity_delete",
     "assessment_form_create",
@@ -118,6 +132,7 @@ __all__ = [
     "outcome_create",
     "outcome_delete",
     "outcome_update",
+    "parse_day",
     "persona_create",
     "programme_create",
     "programme_set_unit",

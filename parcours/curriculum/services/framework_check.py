@@ -100,6 +100,33 @@ def column_letter(index: int) -> str:
     return letters
 
 
+def repeated_columns(header: list[str]) -> list[tuple[str, str, str]]:
+    """Each column name the header has more than once, with what is wrong (Dutch, English)."""
+    return [
+        (
+            name,
+            f"Kolom {name} staat meer dan eens in de kopregel.",
+            f"Column {name} appears more than once in the header.",
+        )
+        for name in sorted({n for n in header if header.count(n) > 1})
+    ]
+
+
+def beyond_header(number: int, values: list[str], width: int) -> Problem | None:
+    """A row's first filled cell in a column the header does not name, as a problem."""
+    beyond = [i for i, text in enumerate(values[width:], start=width) if text]
+    if not beyond:
+        return None
+    cell = f"{column_letter(beyond[0])}{number}"
+    return Problem(
+        number,
+        "",
+        cell,
+        f"Cel {cell} staat in een kolom zonder naam in de kopregel.",
+        f"Cell {cell} is in a column without a name in the header.",
+    )
+
+
 class _Checker:
     def __init__(self, sheet: Sheet, *, levels: int, nominal_ec: int, existing: dict[str, int]):
         self.sheet = sheet
@@ -130,13 +157,8 @@ class _Checker:
     def check_header(self) -> bool:
         header = self.sheet.header
         known = set(columns(self.levels))
-        for name in sorted({n for n in header if header.count(n) > 1}):
-            self.problem(
-                1,
-                name,
-                f"Kolom {name} staat meer dan eens in de kopregel.",
-                f"Column {name} appears more than once in the header.",
-            )
+        for name, nl, en in repeated_columns(header):
+            self.problem(1, name, nl, en)
         for name in header:
             if name in known:
                 continue
@@ -183,18 +205,8 @@ class _Checker:
         units: dict[str, PlannedUnit] = {}
         width = len(self.sheet.header)
         for number, values in self.sheet.rows:
-            beyond = [i for i, text in enumerate(values[width:], start=width) if text]
-            if beyond:
-                cell = f"{column_letter(beyond[0])}{number}"
-                self.problems.append(
-                    Problem(
-                        number,
-                        "",
-                        cell,
-                        f"Cel {cell} staat in een kolom zonder naam in de kopregel.",
-                        f"Cell {cell} is in a column without a name in the header.",
-                    )
-                )
+            if beyond := beyond_header(number, values, width):
+                self.problems.append(beyond)
             row = self.cells(values)
             code = row["unit_code"]
             if not code:

@@ -10,38 +10,21 @@ from django.db import transaction
 
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
-from parcours.core.errors import DomainError, raise_if_refused, require
+from parcours.core.errors import raise_if_refused, require
 
 from .. import permissions
 from ..models import AssessmentCriterion, ConcentricLevel, LearningOutcome, Oer, Unit
 from ..selectors import oer_edit_check, oer_units
 from ..uploads import Sheet, columns, escape
 from .common import editable, today
-from .framework_check import FrameworkPlan, Problem, check_sheet
+from .framework_check import FrameworkPlan, check_sheet
+from .sheet_check import SheetRefused
 
 
-class FrameworkRefused(DomainError):
+class FrameworkRefused(SheetRefused):
     """The sheet has problems: nothing was imported; every problem with its row and column."""
 
     code = "framework_problems"
-
-    def __init__(self, problems: list[Problem]) -> None:
-        count = len(problems)
-        super().__init__(
-            f"Het bestand heeft {count} probleem/problemen; er is niets ingelezen.",
-            f"The file has {count} problem(s); nothing was imported.",
-            field="file",
-        )
-        self.problems = problems
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            **super().as_dict(),
-            "problems": [
-                {"row": p.row, "column": p.column, "cell": p.cell, "message": p.message}
-                for p in self.problems
-            ],
-        }
 
 
 def _check(oer: Oer, sheet: Sheet) -> FrameworkPlan:

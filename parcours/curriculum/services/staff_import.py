@@ -11,47 +11,26 @@ changes nothing the second time."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
-from parcours.accounts import services as accounts_services
 from parcours.accounts.models import User
 from parcours.core.audit import audit_record
-from parcours.core.errors import DomainError, require
+from parcours.core.errors import require
 
 from .. import permissions
 from ..models import Institution
 from ..uploads import Sheet
 from .administration import role_end
 from .common import today
-from .framework_check import Problem
 from .programmes import role_assign
+from .sheet_check import SheetRefused, accounts_create
 from .staff_check import STAFF_COLUMNS, StaffPlan, check_staff_sheet
 
 
-class StaffRefused(DomainError):
+class StaffRefused(SheetRefused):
     """The sheet has problems: nothing was imported; every problem with its row and column."""
 
     code = "staff_problems"
-
-    def __init__(self, problems: list[Problem]) -> None:
-        count = len(problems)
-        super().__init__(
-            f"Het bestand heeft {count} probleem/problemen; er is niets ingelezen.",
-            f"The file has {count} problem(s); nothing was imported.",
-            field="file",
-        )
-        self.problems = problems
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            **super().as_dict(),
-            "problems": [
-                {"row": p.row, "column": p.column, "cell": p.cell, "message": p.message}
-                for p in self.problems
-            ],
-        }
 
 
 def staff_template() -> tuple[list[str], list[list[str]]]:
@@ -74,16 +53,7 @@ def staff_import(institution: Institution, *, actor: User, sheet: Sheet) -> dict
     plan = check_staff_sheet(sheet, institution=institution, actor=actor, on=today())
     if not plan.ok:
         raise StaffRefused(plan.problems)
-    made: dict[str, User] = {}
-    for account in plan.accounts:
-        made[account.username.lower()] = accounts_services.user_create(
-            actor=actor,
-            username=account.username,
-            password=None,
-            first_name=account.first_name,
-            last_name=account.last_name,
-            email=account.email,
-        )
+    made = accounts_create(plan.accounts, actor=actor)
     for planned in plan.roles:
         if planned.status == "unchanged":
             continue

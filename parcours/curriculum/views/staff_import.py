@@ -2,32 +2,28 @@
 (template, upload), the preview with every problem, the import, and the template download.
 
 As the outcomes framework's pages (`frameworks.py`): between preview and import the checked
-sheet's cells wait in the user's server-side session, named by digest in the import form, and
-the import checks them again. Importing gives roles, so it asks for a recent second-factor
-code as giving a role on the roles page does (accounts/step_up.py)."""
+sheet waits in the session (`forms.sheets.SheetSession`), and the import checks it again.
+Importing gives roles, so it asks for a recent second-factor code as giving a role on the roles
+page does (accounts/step_up.py)."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from typing import Any
+from functools import partial
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from parcours.accounts.step_up import step_up_required
 from parcours.core import exports, web
-from parcours.core.errors import DomainError
 from parcours.core.web import AuthedRequest, post_only
 
 from .. import permissions, selectors, services
-from ..forms.administration import FrameworkImportForm, FrameworkUploadForm
+from ..forms.administration import FrameworkUploadForm
+from ..forms.sheets import SheetSession, imported, sheet_page
 from ..models import Institution
-from ..uploads import Sheet, read_sheet
 from .common import page_institution
 
 SESSION_KEY = "curriculum.staff_sheet"
@@ -46,11 +42,6 @@ def _institution(request: AuthedRequest) -> Institution:
     return institution
 
 
-def _digest(institution: Institution, sheet: Sheet) -> str:
-    data = {"institution": institution.pk, **sheet.as_json()}
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-
-
 def _render(
     request: AuthedRequest,
     institution: Institution,
@@ -61,17 +52,11 @@ def _render(
     refused: list[services.Problem] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    problems = refused if refused is not None else (plan.problems if plan else [])
     context = {
         "institution": institution,
         "institutions": selectors.institutions(),
         "columns": services.STAFF_COLUMNS,
-        "upload_form": upload or FrameworkUploadForm(),
-        "plan": plan,
-        "counts": plan.counts() if plan else None,
-        "problems": problems,
-        "import_form": FrameworkImportForm(initial={"sheet": digest}) if digest else None,
-        "top_violations": upload.violations if upload else [],
+        **sheet_page(upload=upload, plan=plan, digest=digest, refused=refused),
     }
     return render(request, "curriculum/staff_import.html", context, status=status)
 
@@ -82,6 +67,10 @@ def staff_import_page(request: AuthedRequest) -> HttpResponse:
     return _render(request, _institution(request))
 
 
+def _sheets(institution: Institution) -> SheetSession:
+    return SheetSession(SESSION_KEY, {"institution": institution.pk})
+
+
 @login_required
 @post_only
 def staff_import_preview(request: AuthedRequest) -> HttpResponse:
@@ -89,26 +78,11 @@ def staff_import_preview(request: AuthedRequest) -> HttpResponse:
     clean sheet waits in the session for the import button."""
     _administrator(request)
     institution = _institution(request)
-    form = FrameworkUploadForm(request.POST, request.FILES)
-
-    def check(data: dict[str, Any]) -> tuple[services.StaffPlan, Sheet]:
-        upload = data["file"]
-        sheet = read_sheet(upload, upload.size or 0)
-        return services.staff_preview(institution, actor=request.user, sheet=sheet), sheet
-
-    ok, result = web.submit(form, check)
-    if not ok:
-        return _render(request, institution, upload=form, status=form.refusal_status)
-    plan, sheet = result
-    digest = ""
-    if plan.ok:
-        digest = _digest(institution, sheet)
-        request.session[SESSION_KEY] = {
-            "institution": institution.pk,
-            "digest": digest,
-            **sheet.as_json(),
-        }
-    return _render(request, institution, plan=plan, digest=digest, status=200 if plan.ok else 422)
+    return _sheets(institution).preview_page(
+        request,
+        lambda sheet: services.staff_preview(institution, actor=request.user, sheet=sheet),
+        partial(_render, request, institution),
+    )
 
 
 @login_required
@@ -118,39 +92,16 @@ def staff_import_commit(request: AuthedRequest) -> HttpResponseBase:
     """Add the checked sheet's accounts and roles, all of them or (on any problem) nothing."""
     _administrator(request)
     institution = _institution(request)
-    form = FrameworkImportForm(request.POST)
-    kept = request.session.get(SESSION_KEY) or {}
-    named = form.cleaned_data["sheet"] if form.is_valid() else None
-    if kept.get("institution") != institution.pk or kept.get("digest") != named:
-        upload = FrameworkUploadForm()
-        upload.add_domain_error(
-            DomainError(
-                "Deze controle is niet meer bewaard (verlopen of vervangen door een andere); "
-                "controleer het bestand opnieuw.",
-                "This check is no longer kept (expired, or replaced by another); check the "
-                "file again.",
-            )
-        )
-        return _render(request, institution, upload=upload, status=422)
-    sheet = Sheet.from_json(kept)
-    try:
-        counts = services.staff_import(institution, actor=request.user, sheet=sheet)
-    except services.StaffRefused as exc:
-        return _render(request, institution, refused=exc.problems, status=422)
-    except DomainError as exc:
-        upload = FrameworkUploadForm()
-        upload.add_domain_error(exc)
-        return _render(request, institution, upload=upload, status=exc.status)
-    del request.session[SESSION_KEY]
-    messages.success(
-        request,
-        _(
-            "Imported: %(users_added)s accounts added, %(roles_added)s roles given, "
-            "%(roles_changed)s roles with a new end, %(unchanged)s roles unchanged."
-        )
-        % counts,
+    message = _(
+        "Imported: %(users_added)s accounts added, %(roles_added)s roles given, "
+        "%(roles_changed)s roles with a new end, %(unchanged)s roles unchanged."
     )
-    return redirect(reverse("curriculum:user_list"))
+    return _sheets(institution).commit_page(
+        request,
+        lambda sheet: services.staff_import(institution, actor=request.user, sheet=sheet),
+        partial(_render, request, institution),
+        imported(request, message, reverse("curriculum:user_list")),
+    )
 
 
 @login_required

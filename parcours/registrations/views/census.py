@@ -57,7 +57,12 @@ def _checked(form: CensusForm) -> tuple[date | None, int]:
 def _context(request: AuthedRequest, form: CensusForm) -> dict[str, Any]:
     web.require(permissions.can_view_census(request.user))
     institution = selectors.census_institution(request.user, request.GET.get("instelling"))
-    return {"form": form, "institution": institution, "rule": web.rule_note("funding.census")}
+    return {
+        "form": form,
+        "institution": institution,
+        "rule": web.rule_note("funding.census"),
+        "can_import": permissions.can_import_registrations(request.user),
+    }
 
 
 @login_required

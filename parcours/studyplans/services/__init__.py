@@ -17,6 +17,7 @@ from .drafts import (
 )
 from .enrolments import (
     coach_assign,
+    enrolment_check,
     enrolment_create,
     enrolment_link_persona,
     intake_record,
@@ -45,6 +46,7 @@ __all__ = [
     "coach_assign",
     "conversation_record",
     "conversation_schedule",
+    "enrolment_check",
     "enrolment_create",
     "enrolment_link_persona",
     "intake_record",

@@ -23,6 +23,21 @@ from .common import save, today
 from .drafts import check_level
 
 
+def enrolment_check(variant: ProgrammeVariant, start_date: date, *, on: date) -> None:
+    """What `enrolment_create` refuses about the variant and the start date, without writing
+    (an import checks its rows with it first): a variant that does not work with units of
+    learning outcomes, and a start date that is no start moment (rule
+    enrolment.start-moment)."""
+    if not variant.outcome_based:
+        raise DomainError(
+            "Deze variant werkt niet met eenheden van leeruitkomsten.",
+            "This variant does not work with units of learning outcomes.",
+            field="variant",
+        )
+    facts = StartFacts(start_date=start_date, start_moments=variant.start_moments)
+    raise_if_refused([enrolment_start_moment(facts, on=on)])
+
+
 @transaction.atomic
 def enrolment_create(
     student: User,
@@ -37,14 +52,7 @@ def enrolment_create(
     programme = variant.programme
     if actor is not None:
         require(is_administrator(actor) or has_role(actor, programme.pk, {Role.PROGRAMME_MANAGER}))
-    if not variant.outcome_based:
-        raise DomainError(
-            "Deze variant werkt niet met eenheden van leeruitkomsten.",
-            "This variant does not work with units of learning outcomes.",
-            field="variant",
-        )
-    facts = StartFacts(start_date=start_date, start_moments=variant.start_moments)
-    raise_if_refused([enrolment_start_moment(facts, on=on or today())])
+    enrolment_check(variant, start_date, on=on or today())
     if coach is not None and not has_role(coach, programme.pk, {Role.COACH}):
         raise DomainError(
             f"{coach} is geen coach van deze opleiding.",

@@ -16,39 +16,54 @@ from parcours.core.errors import DomainError, require
 from parcours.curriculum.models import Institution
 from parcours.studyplans.models import Enrolment
 
-from . import permissions, selectors
-from .models import CensusLine, CensusSnapshot, Registration
+from .. import permissions, selectors
+from ..models import CensusLine, CensusSnapshot, Registration
 
 
 def _day(value: date) -> str:
     return date_format(value, "Y-m-d")
 
 
+def outside_year(
+    first_year: int, day: date, bounds: tuple[date, date], field: str
+) -> DomainError | None:
+    """Why `day` cannot be used in the academic year with these first and last days."""
+    first, last = bounds
+    if first <= day <= last:
+        return None
+    return DomainError(
+        f"{_day(day)} ligt niet in studiejaar {first_year}-{first_year + 1} "
+        f"({_day(first)} tot en met {_day(last)}).",
+        f"{_day(day)} does not lie in academic year {first_year}-{first_year + 1} "
+        f"({_day(first)} to {_day(last)}).",
+        field=field,
+    )
+
+
 def _within_year(enrolment: Enrolment, first_year: int, day: date, field: str) -> None:
-    first, last = selectors.year_bounds(enrolment.variant.programme.institution, first_year)
-    if not first <= day <= last:
-        raise DomainError(
-            f"{_day(day)} ligt niet in studiejaar {first_year}-{first_year + 1} "
-            f"({_day(first)} tot en met {_day(last)}).",
-            f"{_day(day)} does not lie in academic year {first_year}-{first_year + 1} "
-            f"({_day(first)} to {_day(last)}).",
-            field=field,
-        )
+    bounds = selectors.year_bounds(enrolment.variant.programme.institution, first_year)
+    if error := outside_year(first_year, day, bounds, field):
+        raise error
+
+
+def overlap_error(clash: Registration, field: str) -> DomainError:
+    """A registration from `starts_on` refused because `clash` is open then."""
+    until = _day(clash.ends_on) if clash.ends_on else "—"
+    return DomainError(
+        f"De student is in die periode al ingeschreven bij deze opleiding "
+        f"(inschrijving {clash.first_year}-{clash.first_year + 1}, van "
+        f"{_day(clash.starts_on)} tot {until}).",
+        f"The student is already registered at this programme in that period "
+        f"(registration {clash.first_year}-{clash.first_year + 1}, from "
+        f"{_day(clash.starts_on)} until {until}).",
+        field=field,
+    )
 
 
 def _no_overlap(enrolment: Enrolment, first_year: int, starts_on: date, field: str) -> None:
     clash = selectors.overlapping(enrolment, first_year, starts_on, None).first()
     if clash is not None:
-        until = _day(clash.ends_on) if clash.ends_on else "—"
-        raise DomainError(
-            f"De student is in die periode al ingeschreven bij deze opleiding "
-            f"(inschrijving {clash.first_year}-{clash.first_year + 1}, van "
-            f"{_day(clash.starts_on)} tot {until}).",
-            f"The student is already registered at this programme in that period "
-            f"(registration {clash.first_year}-{clash.first_year + 1}, from "
-            f"{_day(clash.starts_on)} until {until}).",
-            field=field,
-        )
+        raise overlap_error(clash, field)
 
 
 def _lock_student(student_id: int) -> None:
@@ -90,20 +105,28 @@ def registration_create(
     return registration
 
 
-def _end(registration: Registration, ends_on: date, reason: str) -> None:
+def end_error(registration: Registration, ends_on: date) -> DomainError | None:
+    """Why the registration cannot end after `ends_on` (its academic year aside)."""
     if registration.ends_on is not None:
-        raise DomainError(
+        return DomainError(
             f"De student is al uitgeschreven na {_day(registration.ends_on)}.",
             f"The student is already de-enrolled after {_day(registration.ends_on)}.",
+            field="ends_on",
         )
     if ends_on < registration.starts_on:
-        raise DomainError(
+        return DomainError(
             f"De uitschrijving ligt vóór de start van de inschrijving "
             f"({_day(registration.starts_on)}).",
             f"The de-enrolment lies before the registration starts "
             f"({_day(registration.starts_on)}).",
             field="ends_on",
         )
+    return None
+
+
+def _end(registration: Registration, ends_on: date, reason: str) -> None:
+    if error := end_error(registration, ends_on):
+        raise error
     _within_year(registration.enrolment, registration.first_year, ends_on, "ends_on")
     registration.ends_on = ends_on
     registration.end_reason = reason
