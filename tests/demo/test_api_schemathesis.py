@@ -27,7 +27,7 @@ ROLES = {
     "programme_manager": "manager.verpleegkunde",
     "exam_committee": "examencommissie.verpleegkunde",
 }
-EXAMPLES_PER_OPERATION = 5
+EXAMPLES_PER_OPERATION = 3
 
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 

@@ -33,11 +33,20 @@ from parcours.curriculum.models import (
     RoleAssignment,
     Unit,
 )
-from parcours.demo.accounts import DEMO_PASSWORD, DEMO_TOTP_KEY, PEOPLE, PROSPECTIVE, STUDENTS
+from parcours.demo.accounts import (
+    ADMINISTRATOR,
+    DEMO_PASSWORD,
+    DEMO_TOTP_KEY,
+    PEOPLE,
+    PROSPECTIVE,
+    STUDENTS,
+)
 from parcours.demo.curriculum.specs import INSTITUTION_CODE
 from parcours.portfolio.models import EvidenceVersion
 from parcours.registrations import selectors as registration_selectors
 from parcours.registrations.models import Registration
+from parcours.stap import selectors as stap_selectors
+from parcours.stap.models import StapClaim, StapListing
 from tests.second_factor import log_in_verified, next_code
 
 
@@ -531,3 +540,30 @@ def test_demo_demand_financing_has_two_modules_and_a_voucher_granted_and_one_ref
     (line,) = ilona.years[0].modules
     # half the 2026-2027 tuition of 2,694.00 for 30 EC, less the voucher
     assert (line.price_cents, line.voucher_cents, line.to_pay_cents) == (134700, 125000, 9700)
+
+
+def test_the_demo_has_a_claim_granted_in_full_and_one_capped(demo_db, client):
+    assert sorted(StapListing.objects.values_list("register_id", flat=True)) == [
+        "STAP-DEMO-1001",
+        "STAP-DEMO-1002",
+    ]
+    rows = [
+        (c.person.username, c.claimed_on, c.claimed_cents, c.outcome, c.granted_cents)
+        for c in StapClaim.objects.select_related("person").order_by("claimed_on")
+    ]
+    assert rows == [
+        ("student.anouk", date(2022, 9, 1), 80_000, "granted", 80_000),
+        ("aspirant.femke", date(2023, 4, 3), 120_000, "capped", 100_000),
+    ]
+    femke = User.objects.get(username="aspirant.femke")
+    (capped,) = stap_selectors.stap_claims_of(femke)
+    assert capped.reason_en == (
+        "Lowered to €1,000.00: at most €1,000.00 per person per calendar year (2023)."
+    )
+    assert (capped.invoice.amount_cents, capped.proof.confirmed_on) == (
+        100_000,
+        date(2023, 6, 30),
+    )
+    client.force_login(User.objects.get(username=ADMINISTRATOR.username))
+    page = client.get("/stap/?jaar=2023")
+    assert [c.pk for c in page.context["listing"].rows] == [capped.pk]
