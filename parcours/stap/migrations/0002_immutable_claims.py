@@ -4,43 +4,10 @@ purge (manage.py purge_expired), which removes the proof and invoice first."""
 
 from django.db import migrations
 
-TABLES = ("stap_stapclaim",)
-
-
-def forwards(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for table in TABLES:
-        if vendor == "sqlite":
-            schema_editor.execute(
-                f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{table}: a decided STAP claim is immutable'); END"
-            )
-        elif vendor == "postgresql":
-            schema_editor.execute(
-                f"""CREATE OR REPLACE FUNCTION {table}_no_update() RETURNS trigger
-                LANGUAGE plpgsql AS $$ BEGIN
-                    RAISE EXCEPTION '%: a decided STAP claim is immutable (% refused)',
-                        TG_TABLE_NAME, TG_OP USING ERRCODE = 'restrict_violation';
-                END $$""",
-                params=None,
-            )
-            schema_editor.execute(
-                f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} "
-                f"FOR EACH ROW EXECUTE FUNCTION {table}_no_update()"
-            )
-
-
-def backwards(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    for table in TABLES:
-        if vendor == "sqlite":
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_no_update")
-        elif vendor == "postgresql":
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_no_update ON {table}")
-            schema_editor.execute(f"DROP FUNCTION IF EXISTS {table}_no_update()")
+from parcours.core.migration_ops import refuse_updates
 
 
 class Migration(migrations.Migration):
     dependencies = [("stap", "0001_initial")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [refuse_updates("stap_stapclaim", what="a decided STAP claim")]
