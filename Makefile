@@ -129,12 +129,16 @@ check: install
 pytest-sqlite: install chromium node_modules/axe-core node_modules/oidc-provider
 	$(BIN)/pytest -n 2 -m "not topology" $(PYTEST_ARGS)
 
+# The PostgreSQL pass runs every test that reaches a database; a test that cannot reach one runs
+# in the SQLite pass only (tests/conftest.py, PARCOURS_DATABASE_TESTS_ONLY).
 pytest-postgres: install chromium postgres node_modules/axe-core node_modules/oidc-provider
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --create-db $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) PARCOURS_DATABASE_TESTS_ONLY=1 $(BIN)/pytest -n 2 --create-db $(PYTEST_ARGS)
 
 # The two passes run side by side: each leaves a core idle part of the time (databases, browsers,
 # the OpenID Provider), so together they finish well before one after the other would.
-test: lint check sbom audit chromium postgres node_modules/axe-core node_modules/oidc-provider
+test: install
+	$(MAKE) --no-print-directory --output-sync=target -j2 lint check sbom audit chromium postgres \
+	  node_modules/axe-core node_modules/oidc-provider
 	$(MAKE) --no-print-directory --output-sync=target -j2 pytest-sqlite pytest-postgres
 
 messages: install

@@ -1,3 +1,4 @@
+import os
 from collections.abc import Iterator
 from contextlib import ExitStack
 
@@ -52,3 +53,32 @@ def _evidence_root(settings, tmp_path):
     """Uploaded evidence goes to a fresh folder per test, so tests can assert what was stored."""
     settings.EVIDENCE_ROOT = tmp_path / "evidence"
     return settings.EVIDENCE_ROOT
+
+
+# Fixtures through which a test reaches the database (directly or through another fixture;
+# `item.fixturenames` holds the whole closure). pytest-django refuses database access to any
+# test without one of them or the django_db mark.
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`make test` runs every test that reaches a database on SQLite and on PostgreSQL; a test
+    that cannot reach one (pure rules, settings, templates) gives the same answer on both, so
+    the PostgreSQL pass (PARCOURS_DATABASE_TESTS_ONLY=1) leaves it to the SQLite pass."""
+    if os.environ.get("PARCOURS_DATABASE_TESTS_ONLY") != "1":
+        return
+    kept, left = [], []
+    for item in items:
+        reaches = item.get_closest_marker("django_db") or (
+            DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
+        (kept if reaches else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
