@@ -22,6 +22,8 @@ from config.wsgi import application
 from parcours.accounts.models import User
 from parcours.accounts.services.tokens import api_token_create
 
+pytestmark = pytest.mark.api_fuzz
+
 ROLES = {
     "student": "student.anouk",
     "programme_manager": "manager.verpleegkunde",
