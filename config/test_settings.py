@@ -28,14 +28,6 @@ class CheapArgon2PasswordHasher(Argon2PasswordHasher):
 
 PASSWORD_HASHERS = ["config.test_settings.CheapArgon2PasswordHasher"]
 
-# A test database is thrown away: commits need not wait for the disk (the suite commits often:
-# every live-server and transactional test ends with a flush of every table).
-_options = DATABASES["default"]["OPTIONS"]  # noqa: F405
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
-    _options["options"] = f"{_options.get('options', '')} -c synchronous_commit=off".strip()
-else:
-    _options["init_command"] = f"{_options['init_command']}; PRAGMA synchronous=OFF"
-
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not Django's shared in-memory database: its per-table locks answer a second
     # writer at once ("table is locked"), while a file makes it wait as in production, which

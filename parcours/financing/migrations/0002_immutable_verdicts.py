@@ -3,7 +3,7 @@ row and delete(); this holds for a queryset update too)."""
 
 from django.db import migrations
 
-from parcours.core.migration_ops import refuse_updates
+from parcours.core.migrations._refuse_updates import refuse_updates
 
 
 class Migration(migrations.Migration):

@@ -4,7 +4,7 @@ purge (manage.py purge_expired), which removes the proof and invoice first."""
 
 from django.db import migrations
 
-from parcours.core.migration_ops import refuse_updates
+from parcours.core.migrations._refuse_updates import refuse_updates
 
 
 class Migration(migrations.Migration):
