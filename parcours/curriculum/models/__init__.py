@@ -12,6 +12,7 @@ from .organisation import AcademicPeriod as AcademicPeriod
 from .organisation import AcademicYear as AcademicYear
 from .organisation import OrganisationalUnit as OrganisationalUnit
 from .organisation import StartMoment as StartMoment
+from .setup import SetupToken as SetupToken
 
 # The most levels a programme may work its concentric learning lines out on (a bound for the
 # form; how many a programme has is its own choice, rule curriculum.concentric-levels).
@@ -132,20 +133,6 @@ class CrohoRegistration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name} ({self.brin_code})"
-
-
-class SetupToken(models.Model):
-    """A one-time token for the first-run page on a server reached from elsewhere than
-    loopback (`manage.py setup_institution --token`). Only its SHA-256 is kept; it works once,
-    until `expires_at`."""
-
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    used_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"setup token {self.pk} (until {self.expires_at:%Y-%m-%d %H:%M})"
 
 
 class ProgrammeVariant(Bilingual, models.Model):
