@@ -131,10 +131,11 @@ pytest-sqlite: install chromium node_modules/axe-core node_modules/oidc-provider
 
 # The PostgreSQL pass runs every test that reaches a database; a test that cannot reach one runs
 # in the SQLite pass only (tests/conftest.py, PARCOURS_DATABASE_TESTS_ONLY). To keep CI within
-# 30 minutes on two cores, the Chromium journeys and the schemathesis run over the whole API
-# (which exercise the pages and the schema, not the database) also run in the SQLite pass only;
-# `make test-postgres-all` runs them on PostgreSQL too.
-PG_MARKS ?= not browser and not api_fuzz
+# 30 minutes on two cores, two sweeps that check the pages' HTML and CSS rather than the data
+# (axe and a phone's width on every main page of every role, marker page_sweep) and the
+# schemathesis run over the whole API (api_fuzz) also run in the SQLite pass only; the Chromium
+# journeys run on both. `make test-postgres-all` runs everything on PostgreSQL too.
+PG_MARKS ?= not api_fuzz and not page_sweep
 pytest-postgres: install chromium postgres node_modules/axe-core node_modules/oidc-provider
 	DATABASE_URL=$(PG_URL) PARCOURS_DATABASE_TESTS_ONLY=1 $(BIN)/pytest -n 2 --create-db \
 	  -m "$(PG_MARKS)" $(PYTEST_ARGS)

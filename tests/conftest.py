@@ -64,6 +64,7 @@ DATABASE_FIXTURES = {
     "live_server",
     "django_db_reset_sequences",
     "django_db_serialized_rollback",
+    "demo_site",  # tests/browser/conftest.py: the seeded demo a page sweep reads
 }
 
 

@@ -14,14 +14,12 @@ from tests.browser.test_mobile_overflow import (
     ACCOUNT_PAGES,
     ACCOUNTS,
     PUBLIC_PAGES,
-    demo,
     main_pages,
     sign_in,
 )
 
-__all__ = ["demo"]  # the fixture, shared with the mobile test
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# One seeded demo for the module (conftest `demo_site`): the tests only sign in and read.
+pytestmark = [pytest.mark.browser, pytest.mark.page_sweep]
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 SEVERE = ("serious", "critical")
@@ -48,10 +46,10 @@ RUN_AXE = """async () => {
 
 
 @pytest.fixture
-def axe_page(chromium, live_server):
+def axe_page(chromium, demo_access):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make install` (npm ci) first")
-    context = chromium.new_context(base_url=live_server.url, locale="nl-NL", bypass_csp=True)
+    context = chromium.new_context(base_url=demo_access.url, locale="nl-NL", bypass_csp=True)
     context.set_default_timeout(15_000)
     yield context.new_page()
     context.close()
@@ -69,7 +67,7 @@ def severe_violations(page, path: str) -> list[str]:
     ]
 
 
-def test_axe_finds_no_serious_or_critical_violation_on_any_main_page(demo, axe_page):
+def test_axe_finds_no_serious_or_critical_violation_on_any_main_page(axe_page):
     found = [v for path in PUBLIC_PAGES for v in severe_violations(axe_page, path)]
     checked = len(PUBLIC_PAGES)
     for role in ROLES:
@@ -84,7 +82,7 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_main_page(demo, axe_p
     assert found == [], "\n".join(found)
 
 
-def test_axe_runs_and_reports_what_it_finds(live_server, axe_page):
+def test_axe_runs_and_reports_what_it_finds(axe_page):
     """The check can fail: on a page with an unlabelled field, axe reports it as critical."""
     axe_page.goto("/regels/")
     axe_page.evaluate(

@@ -7,16 +7,14 @@ as real ones; each role's main pages are the ones its menu links to."""
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from parcours.demo.accounts import DEMO_PASSWORD
 from tests.browser.conftest import log_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# One seeded demo for the module (conftest `demo_site`): the tests only sign in and read.
+pytestmark = [pytest.mark.browser, pytest.mark.page_sweep]
 
 PHONE = {"width": 390, "height": 844}
 
@@ -58,13 +56,6 @@ WIDEST = """() => {
 }"""
 
 
-@pytest.fixture
-def demo(settings, tmp_path):
-    """The demo institution, committed (the live server reads it from another thread)."""
-    settings.EVIDENCE_ROOT = tmp_path / "evidence"
-    call_command("seed_demo", "--allow-production", "--quiet", stdout=StringIO())
-
-
 def sign_in(page, username: str) -> None:
     page.context.clear_cookies()
     log_in(page, username, DEMO_PASSWORD)
@@ -94,9 +85,9 @@ def too_wide(page, path: str) -> str | None:
 
 
 @pytest.fixture
-def phone(chromium, live_server):
+def phone(chromium, demo_access):
     context = chromium.new_context(
-        base_url=live_server.url, locale="nl-NL", viewport=PHONE, is_mobile=True, has_touch=True
+        base_url=demo_access.url, locale="nl-NL", viewport=PHONE, is_mobile=True, has_touch=True
     )
     context.set_default_timeout(15_000)
     yield context.new_page()
@@ -116,7 +107,7 @@ def one_click_deeper(page, per_page: int = 2) -> list[str]:
     return [h for h in hrefs if not any(part in h for part in NOT_A_PAGE)][:per_page]
 
 
-def test_no_main_page_of_any_role_scrolls_sideways_on_a_phone(demo, phone):
+def test_no_main_page_of_any_role_scrolls_sideways_on_a_phone(phone):
     """Every role's menu pages, and the first two pages each of them links to."""
     checked: set[str] = set()
     wide = [reason for path in PUBLIC_PAGES if (reason := too_wide(phone, path))]
@@ -135,7 +126,7 @@ def test_no_main_page_of_any_role_scrolls_sideways_on_a_phone(demo, phone):
     assert wide == [], "\n".join(wide)
 
 
-def test_a_wide_table_scrolls_in_its_own_box(demo, phone):
+def test_a_wide_table_scrolls_in_its_own_box(phone):
     """The committee's decisions are a table wider than a phone: it scrolls, the page does not."""
     sign_in(phone, ACCOUNTS["exam committee"])
     assert too_wide(phone, "/examencommissie/besluiten/") is None
@@ -150,9 +141,9 @@ def test_a_wide_table_scrolls_in_its_own_box(demo, phone):
     assert box["scroll"] > box["client"]  # wider than the phone: it scrolls within its box
 
 
-def test_the_menu_collapses_on_a_phone_and_opens_without_javascript(demo, chromium, live_server):
+def test_the_menu_collapses_on_a_phone_and_opens_without_javascript(chromium, demo_access):
     context = chromium.new_context(
-        base_url=live_server.url,
+        base_url=demo_access.url,
         locale="nl-NL",
         viewport=PHONE,
         is_mobile=True,
@@ -178,8 +169,13 @@ def test_the_menu_collapses_on_a_phone_and_opens_without_javascript(demo, chromi
         context.close()
 
 
-def test_on_a_wide_screen_the_menu_is_always_open(demo, page):
-    sign_in(page, ACCOUNTS["student"])
-    expect(page.locator(".menu > summary")).to_be_hidden()
-    expect(page.locator(".menu nav a", has_text="Mijn portfolio")).to_be_visible()
-    expect(page.get_by_test_id("logout")).to_be_visible()
+def test_on_a_wide_screen_the_menu_is_always_open(chromium, demo_access):
+    context = chromium.new_context(base_url=demo_access.url, locale="nl-NL")
+    page = context.new_page()
+    try:
+        sign_in(page, ACCOUNTS["student"])
+        expect(page.locator(".menu > summary")).to_be_hidden()
+        expect(page.locator(".menu nav a", has_text="Mijn portfolio")).to_be_visible()
+        expect(page.get_by_test_id("logout")).to_be_visible()
+    finally:
+        context.close()
