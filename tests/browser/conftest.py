@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connections
 from django.test.utils import override_settings, setup_databases, teardown_databases
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 from pytest_django.live_server_helper import LiveServer
 
 from parcours.accounts import selectors
@@ -18,6 +18,9 @@ from tests import second_factor
 from tests.db_guards import guards_dropped
 
 CHROMIUM = "/usr/bin/chromium"
+# How long a step may wait (page loads, clicks, `expect`): CI runs both databases' passes side by
+# side on two cores, Chromium included, where a page can take several seconds to load.
+STEP_TIMEOUT_MS = 30_000
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -35,6 +38,7 @@ def chromium():
     # between browser steps are still plain synchronous code.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     assert os.path.exists(CHROMIUM), f"{CHROMIUM} is missing: apt-get install chromium"
+    expect.set_options(timeout=STEP_TIMEOUT_MS)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
@@ -44,7 +48,7 @@ def chromium():
 @pytest.fixture
 def page(chromium, live_server):
     context = chromium.new_context(base_url=live_server.url, locale="nl-NL")
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(STEP_TIMEOUT_MS)
     page = context.new_page()
     yield page
     context.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import STEP_TIMEOUT_MS
 from tests.browser.test_mobile_overflow import (
     ACCOUNT_PAGES,
     ACCOUNTS,
@@ -50,7 +51,7 @@ def axe_page(chromium, demo_access):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make install` (npm ci) first")
     context = chromium.new_context(base_url=demo_access.url, locale="nl-NL", bypass_csp=True)
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(STEP_TIMEOUT_MS)
     yield context.new_page()
     context.close()
 

@@ -22,7 +22,7 @@ from parcours.accounts.models import Role
 from parcours.assessments.models import AssessmentRequest, AssessorAssignment
 from parcours.portfolio.models import EvidenceItem, WorkplaceConfirmation
 from tests import factories
-from tests.browser.conftest import log_in
+from tests.browser.conftest import STEP_TIMEOUT_MS, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -143,7 +143,7 @@ def test_integral_assessment_from_upload_to_feedback(page, chromium, live_server
 
     # the supervisor opens the link in a browser of their own, without an account
     supervisor = chromium.new_context(base_url=live_server.url, locale="nl-NL")
-    supervisor.set_default_timeout(10_000)
+    supervisor.set_default_timeout(STEP_TIMEOUT_MS)
     try:
         other = supervisor.new_page()
         other.goto(link)

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
-from tests.browser.conftest import log_in
+from tests.browser.conftest import STEP_TIMEOUT_MS, log_in
 from tests.portfolio.test_preview import upload
 from tests.portfolio.test_uploads import image
 
@@ -19,7 +19,7 @@ def test_chromium_shows_the_pdf_in_its_viewer_and_the_image(chromium, live_serve
     pdf_item = upload(enrol, "zorgplan.pdf", factories.MINIMAL_PDF)
     png_item = upload(enrol, "foto.png", image("PNG"), title="Foto")
     context = chromium.new_context(base_url=live_server.url, locale="en-GB")
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(STEP_TIMEOUT_MS)
     page = context.new_page()
     try:
         log_in(page, enrol.student.username, factories.PASSWORD)

@@ -34,7 +34,7 @@ from parcours.curriculum.models import (
 )
 from parcours.curriculum.selectors import DATA_DIR
 from tests import second_factor
-from tests.browser.conftest import log_in
+from tests.browser.conftest import STEP_TIMEOUT_MS, log_in
 from tests.curriculum import framework_sheets
 from tests.oidc_provider import SECRET, SFO_LEVEL2, running_provider
 
@@ -401,7 +401,7 @@ def test_from_an_empty_install_to_a_running_institution(
 
     # --- 9. a coach logs in through SURFconext ----------------------------------------------
     coach_context = chromium.new_context(base_url=live_server.url, locale="nl-NL")
-    coach_context.set_default_timeout(10_000)
+    coach_context.set_default_timeout(STEP_TIMEOUT_MS)
     coach_page = coach_context.new_page()
     coach_page.goto("/account/inloggen/")
     with coach_page.expect_navigation():

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from parcours.demo.accounts import DEMO_PASSWORD
-from tests.browser.conftest import log_in
+from tests.browser.conftest import STEP_TIMEOUT_MS, log_in
 
 # One seeded demo for the module (conftest `demo_site`): the tests only sign in and read.
 pytestmark = [pytest.mark.browser, pytest.mark.page_sweep]
@@ -89,7 +89,7 @@ def phone(chromium, demo_access):
     context = chromium.new_context(
         base_url=demo_access.url, locale="nl-NL", viewport=PHONE, is_mobile=True, has_touch=True
     )
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(STEP_TIMEOUT_MS)
     yield context.new_page()
     context.close()
 
