@@ -181,6 +181,7 @@ def test_bad_parameters_answer_400_with_the_reason(catalogue):
         assert reason in body["detail"], body["detail"]
     refused = Client().post(f"{ROOT}/programs", {})
     assert refused.status_code == 405
+    assert refused["Allow"] == "GET"
     assert refused.json()["status"] == "405"
 
 

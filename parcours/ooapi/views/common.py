@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -78,17 +79,18 @@ def _wrap(handler: Handler, *, checked: bool) -> Callable[..., HttpResponse]:
 def _answer(
     request: HttpRequest, handler: Handler, lang: str, kwargs: Any, checked: bool
 ) -> HttpResponse:
-    if request.method not in ("GET", "HEAD"):
-        return problem_response(Problem(405, _("Method not allowed"), _("This API only reads.")))
+    if request.method != "GET":  # the spec describes GET only (HEAD neither)
+        refused = problem_response(Problem(405, _("Method not allowed"), _("This API only reads.")))
+        refused["Allow"] = "GET"
+        return refused
     if not permissions.can_read_catalogue(request.user):
         return problem_response(Problem(403, _("Forbidden")))
     query, path, reason = schemas.check(request) if checked else ({}, kwargs, "")
     if reason:
         return problem_response(Problem(400, _("Bad request"), reason))
-    scheme_host = request.build_absolute_uri("/").rstrip("/")
     ctx = Context(
         lang=lang,
-        base=scheme_host,
+        base=settings.PARCOURS_SITE_URL.rstrip("/"),  # links name the canonical site
         # The spec defines `consumer` on collections only; a single object answers it as well.
         eduxchange=request.GET.get("consumer") == "eduxchange",
         params=query,

@@ -5,8 +5,10 @@ buildings, rooms and news are not provided (no public catalogue data): they answ
 
 from __future__ import annotations
 
+from email.utils import parseaddr
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .. import ids, selectors
@@ -36,7 +38,7 @@ def _scope(item: selectors.Item) -> selectors.Scope:
 @endpoint
 def service(ctx: Context) -> dict[str, Any]:
     return {
-        "contactEmail": "ooapi@parcours.invalid",
+        "contactEmail": parseaddr(settings.DEFAULT_FROM_EMAIL)[1],  # "Name <address>" too
         "specification": f"{ctx.base}/ooapi/v5/ooapi.json",
         "documentation": "https://openonderwijsapi.nl/",
     }
