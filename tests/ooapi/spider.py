@@ -105,10 +105,12 @@ ONEOF_DEFECTS = {
 # The eduXchange profile's sub-collections (its paths: programs' courses and offerings, courses'
 # offerings).
 PROFILED = {"programs": ("courses", "offerings"), "courses": ("offerings",)}
-# Components and offerings are many (every activity; every unit from every start moment) and
-# built by the same code each: each is fetched and validated, but only the first ones of each
-# collection are also fetched expanded (and a component's offerings, always an empty page).
-SAMPLED = {"components": 6, "offerings": 6}
+# Components, offerings and the units' specifications are many (every activity; every unit from
+# every start moment; every unit) and built by the same code each: each is fetched and
+# validated, but only the first ones of each kind are also fetched expanded and with their
+# sub-collections (a component's offerings are always an empty page; a unit's specification has
+# its one course and no programs or children). Programs and courses are walked in full.
+SAMPLED = {"components": 6, "offerings": 6, "education-specifications": 6}
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 
@@ -310,7 +312,11 @@ class Spider:
         template = answer.template
         # Sampled per kind: program and course offerings, tests and other components.
         body = answer.body
-        kind = (template, body.get("offeringType"), body.get("componentType") == "test")
+        kind = (
+            template,
+            body.get("offeringType") or body.get("educationSpecificationType"),
+            body.get("componentType") == "test",
+        )
         seen = self.details.setdefault(kind, 0)
         self.details[kind] = seen + 1
         if collection in SAMPLED and seen >= SAMPLED[collection]:
