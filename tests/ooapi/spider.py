@@ -165,8 +165,8 @@ class Validator:
             if not inner:
                 return template, [f"{error!r}: {error.__cause__!r}"], 0
         else:
-            return template, [], 0
-        errors, defects = [], 0
+            return template, self._undeclared(response), 0
+        errors, defects = self._undeclared(response), 0
         items_checked: set[int] = set()
         for schema_error in inner:
             path = list(schema_error.absolute_path)
@@ -180,6 +180,40 @@ class Validator:
                 where = "/".join(str(p) for p in path)
                 errors.append(f"{where}: {schema_error.message[-300:]}")
         return template, errors, defects
+
+    def declared(self, name: str) -> set[str]:
+        """The property names a component schema declares (through its allOf too)."""
+        schema = self.document["components"]["schemas"][name]
+        names = set(schema.get("properties", {}))
+        for part in schema.get("allOf", []):
+            if "$ref" in part:
+                names |= self.declared(part["$ref"].rsplit("/", 1)[-1])
+            else:
+                names |= set(part.get("properties", {}))
+        return names
+
+    def _undeclared(self, response: Any) -> list[str]:
+        """Strict where the spec is open: the spec's objects do not forbid other properties, but
+        an object of the provider carries none the spec does not declare (extensions go in
+        `ext`). The answer itself, or each item of a page."""
+        if self.name != schemas.OOAPI or response.status_code != 200:
+            return []
+        body = json.loads(response.content)
+        if "openapi" in body:
+            return []  # the spec file itself
+        objects = body.get("items", [body])
+        errors = []
+        for obj in objects:
+            name = _schema_of(obj)
+            extra = set(obj) - self.declared(name)
+            if extra:
+                errors.append(f"{name} {obj.get(_ID_OF[name], '')}: undeclared {sorted(extra)}")
+        if "items" in body:
+            # Pagination, and the page's own part (items, ext) in each path's allOf.
+            envelope = set(body) - self.declared("Pagination") - {"items", "ext"}
+            if envelope:
+                errors.append(f"page: undeclared {sorted(envelope)}")
+        return errors
 
     def _is_oneof_defect(self, template: str, error: Any) -> bool:
         """Defect 1 (the module's docstring): only at the documented paths, and only when the
@@ -209,6 +243,28 @@ class Validator:
             return True
         item = json.loads(response.content)["items"][path[1]]
         return "courseId" not in item and self._valid_as(item, "EducationSpecification")
+
+
+_ID_OF = {
+    "Organization": "organizationId",
+    "AcademicSession": "academicSessionId",
+    "EducationSpecification": "educationSpecificationId",
+    "Program": "programId",
+    "Course": "courseId",
+    "Component": "componentId",
+    "ProgramOffering": "offeringId",
+    "CourseOffering": "offeringId",
+    "ComponentOffering": "offeringId",
+}
+
+
+def _schema_of(obj: dict[str, Any]) -> str:
+    if "offeringId" in obj:
+        return OFFERING_SCHEMA[obj["offeringType"]]
+    for name, key in _ID_OF.items():
+        if key in obj:
+            return name
+    return "Service"
 
 
 def _template(path: str) -> str:

@@ -5,6 +5,8 @@ against the bundled OOAPI v5 spec, lenient only for the documented oneOf defect
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.test import Client
 
@@ -28,6 +30,7 @@ def _failures(answers) -> list[str]:
 
 
 def test_every_answer_is_valid_against_the_spec(walk, demo_db):
+    """Valid, and no object carries a property its schema does not declare."""
     assert len(walk.answers) > 300
     assert _failures(walk.answers) == []
     assert {a.status for a in walk.answers} == {200}
@@ -97,3 +100,29 @@ def test_expand_replaced_ids_by_objects(walk, demo_db):
         assert isinstance(answer.body["organization"], dict)
         assert isinstance(answer.body["educationSpecification"], dict)
         assert all(isinstance(p, dict) and "programId" in p for p in answer.body["programs"])
+
+
+def _tampered(url: str, change) -> object:
+    response = Client(HTTP_HOST="testserver").get(url)
+    body = json.loads(response.content)
+    change(body)
+    response.content = json.dumps(body).encode()
+    return response
+
+
+def test_the_validator_refuses_what_the_spec_refuses(walk, demo_db):
+    """The spider's leniency is no blind spot: a missing required property, a property the
+    schema does not declare, and an offering whose offeringType names an alternative it does
+    not match are each reported."""
+    validator = Validator()
+    course = next(a.url for a in walk.answers if a.template == "/courses/{courseId}")
+    offering = next(a.url for a in walk.answers if a.template == "/offerings/{offeringId}")
+    assert validator.validate(_tampered(course, lambda b: b.pop("name")))[1] != []
+    undeclared = validator.validate(_tampered(course, lambda b: b.update(colour="blue")))[1]
+    assert undeclared == [f"Course {course.rsplit('/', 1)[1]}: undeclared ['colour']"]
+    _, errors, defects = validator.validate(
+        _tampered(offering, lambda b: b.update(offeringType="component"))
+    )
+    assert defects == 0
+    assert [e for e in errors if "is valid under each of" in e] != []
+    assert validator.validate(Client(HTTP_HOST="testserver").get(offering))[1:] == ([], 1)
