@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "parcours.admissions",
     "parcours.start",
     "parcours.privacy",
+    "parcours.ooapi",
     "parcours.demo",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("parcours.admissions.urls")),
     path("", include("parcours.stap.urls")),
     path("privacy/", include("parcours.privacy.urls")),
+    path("ooapi/v5/", include("parcours.ooapi.urls")),
     path("regels/", core_views.rules_index, name="rules"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("api/v1/", api.urls),
