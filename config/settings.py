@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "parcours.examcommittee",
     "parcours.stap",
     "parcours.financing",
+    "parcours.credentials",
     "parcours.admissions",
     "parcours.start",
     "parcours.privacy",

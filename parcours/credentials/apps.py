@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class CredentialsConfig(AppConfig):
+    name = "parcours.credentials"
+    label = "credentials"
+
+    def ready(self) -> None:
+        from parcours.core.progress import register_progress_listener
+
+        from . import navigation  # noqa: F401  (registers the menu item)
+        from .services import credentials_recheck
+
+        # a correction that removes an achievement revokes its credential in the same transaction
+        register_progress_listener(credentials_recheck)

@@ -1,0 +1,54 @@
+"""Who may do what with credentials.
+
+A student claims, downloads and exports only their own credentials (someone else's answers 404,
+so ids leak nothing). The public link of a credential, its status list and the issuer's profile
+are public: whoever holds the link may check it, which is what a credential is for; the link's
+id is unguessable. The exam committee of the programme may revoke a credential by hand; a
+correction revokes one without anyone acting (the system, `actor=None`)."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from parcours.accounts.models import Viewer
+from parcours.examcommittee.permissions import is_committee
+
+from .models import Credential
+
+
+def can_claim_credential(user: Viewer, student_id: int) -> bool:
+    return bool(user.is_authenticated and user.pk == student_id)
+
+
+def can_view_own_credentials(user: Viewer) -> bool:
+    return bool(user.is_authenticated)
+
+
+def can_revoke_credential(user: Viewer, credential: Credential) -> bool:
+    return bool(user.is_authenticated and is_committee(user, credential.programme_id))
+
+
+def get_credential_for(user: Viewer, pk: int) -> Credential:
+    """The user's own credential, or 404."""
+    if not user.is_authenticated:
+        raise Http404
+    credential = (
+        Credential.objects.filter(pk=pk, student_id=user.pk)
+        .select_related("unit", "programme__institution", "revocation", "status_list")
+        .first()
+    )
+    if credential is None:
+        raise Http404
+    return credential
+
+
+def get_public_credential(public_id: str) -> Credential:
+    """A credential by its public id (anyone with the link), or 404."""
+    credential = (
+        Credential.objects.filter(public_id=public_id)
+        .select_related("unit", "programme__institution", "revocation")
+        .first()
+    )
+    if credential is None:
+        raise Http404
+    return credential
