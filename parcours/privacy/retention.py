@@ -333,6 +333,21 @@ RECORD_CLASSES: tuple[RecordClass, ...] = (
         immutable=True,
     ),
     RecordClass(
+        "credential",
+        "credentials.credential",
+        "issued_at",
+        years(50),
+        INSTITUTION_POLICY,
+        _DEGREE + " Een credential bevestigt een behaalde eenheid waarop de graad rust; de "
+        "instelling moet haar status (ingetrokken of niet) zo lang kunnen geven. Onveranderlijk: "
+        "de opschoning meldt, verwijdert niet.",
+        _DEGREE_EN + " A credential confirms an achieved unit the degree rests on; the "
+        "institution must be able to give its status (revoked or not) as long. Immutable: the "
+        "purge reports, never deletes.",
+        children=(("credentials.credentialrevocation", "credential"),),
+        immutable=True,
+    ),
+    RecordClass(
         "stap_claim",
         "stap.stapclaim",
         "claimed_on",

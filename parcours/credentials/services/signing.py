@@ -1,5 +1,5 @@
-"""The one place the credentials' writes reach the signer (`integrity.sign`, cred-core) and the
-institution's current key (`keys`)."""
+"""The one place the credentials' writes reach the signer (`integrity.sign`) and the
+institution's current key (`keys.signing_key`)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,15 @@ from typing import Any
 
 from parcours.curriculum.models import Institution
 
+from .. import integrity, keys, selectors
 
-def signed(document: dict[str, Any], institution: Institution, *, created: datetime) -> dict[str, Any]:
+
+def signed(
+    document: dict[str, Any], institution: Institution, *, created: datetime
+) -> dict[str, Any]:
     """The document with an eddsa-rdfc-2022 proof by the institution's current key."""
-    from .. import integrity, keys
-    return integrity.sign(document, keys.current_signing_key(institution), created=created)
+    key = keys.signing_key(selectors.issuer_url(institution))
+    return integrity.sign(document, key, created=created)
 
 
 def as_text(document: dict[str, Any]) -> str:
