@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("parcours.examcommittee.urls")),
     path("", include("parcours.admissions.urls")),
     path("", include("parcours.stap.urls")),
+    path("", include("parcours.credentials.urls")),
     path("privacy/", include("parcours.privacy.urls")),
     path("regels/", core_views.rules_index, name="rules"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
