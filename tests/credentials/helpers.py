@@ -3,6 +3,8 @@ key, for the verifier's tests."""
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 from datetime import UTC, datetime
 from typing import Any
@@ -73,3 +75,27 @@ def not_revoked(entry: Any) -> bool:
 
 def revoked(entry: Any) -> bool:
     return True
+
+
+def status_list_credential(brin: str, revoked_indexes: set[int], size: int = 131_072) -> dict:
+    """A signed BitstringStatusListCredential at STATUS_LIST (W3C Bitstring Status List 1.0:
+    GZIP of the bits, multibase base64url), for the independent verifier's status check."""
+    bits = bytearray(size // 8)
+    for index in revoked_indexes:
+        bits[index // 8] |= 0x80 >> (index % 8)
+    encoded = "u" + base64.urlsafe_b64encode(gzip.compress(bytes(bits))).decode().rstrip("=")
+    issuer = issuers.issuer_url(brin)
+    document = {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "id": STATUS_LIST,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": issuer,
+        "validFrom": "2026-03-01T12:00:00Z",
+        "credentialSubject": {
+            "id": f"{STATUS_LIST}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": "revocation",
+            "encodedList": encoded,
+        },
+    }
+    return sign(document, keys.signing_key(issuer), created=SIGNED_AT)
