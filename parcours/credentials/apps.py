@@ -9,7 +9,11 @@ class CredentialsConfig(AppConfig):
         from parcours.core.progress import register_progress_listener
 
         from . import navigation  # noqa: F401  (registers the menu item)
+        from . import selectors, status
         from .services import credentials_recheck
+
+        # the verifier reads this institution's status lists
+        status.register_lookup(selectors.is_revoked)
 
         # a correction that removes an achievement revokes its credential in the same transaction
         register_progress_listener(credentials_recheck)

@@ -92,7 +92,9 @@ def elm_document(credential: Credential) -> dict[str, Any]:
         "type": "AwardingProcess",
         "awardingBody": organisation,
         "awardingDate": day_start(credential.achieved_on),
-        "description": _bilingual(HOW_NL[credential.How(credential.how)], HOW_EN[credential.How(credential.how)]),
+        "description": _bilingual(
+            HOW_NL[credential.How(credential.how)], HOW_EN[credential.How(credential.how)]
+        ),
     }
     specification = {
         "id": f"{base}:specification",

@@ -9,7 +9,7 @@ from parcours.curriculum.permissions import roles_of
 
 @register
 def credential_items(request: HttpRequest) -> list[NavItem]:
-    """"My credentials" for students, beside "My progress"."""
+    """ "My credentials" for students, beside "My progress"."""
     if request.user.is_authenticated and Role.STUDENT in roles_of(request.user):
         return [NavItem(_("My credentials"), reverse("credentials:my_credentials"), 5)]
     return []

@@ -88,9 +88,8 @@ def _outcomes(outcomes: Sequence[LearningOutcome], language: str) -> str:
 
 
 def _criteria(unit: Unit, outcomes: Sequence[LearningOutcome]) -> str:
-    return (
-        f"Behaald wie de leeruitkomsten van de eenheid {unit.code} aantoont:\n"
-        + _outcomes(outcomes, "nl")
+    return f"Behaald wie de leeruitkomsten van de eenheid {unit.code} aantoont:\n" + _outcomes(
+        outcomes, "nl"
     )
 
 

@@ -1,4 +1,5 @@
-"""Who may do what with credentials.
+"""Who may do what with credentials. The issuer profile and the verification page and API are
+public: a credential is checked by whoever holds it, without an account.
 
 A student claims, downloads and exports only their own credentials (someone else's answers 404,
 so ids leak nothing). The public link of a credential, its status list and the issuer's profile
@@ -8,12 +9,28 @@ correction revokes one without anyone acting (the system, `actor=None`)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404
 
 from parcours.accounts.models import Viewer
+from parcours.curriculum.models import Institution
 from parcours.examcommittee.permissions import is_committee
 
 from .models import Credential
+
+
+def can_verify_credential(user: Any) -> bool:
+    """Anyone may have a credential checked (the page and the API)."""
+    return True
+
+
+def get_issuer_for(user: Any, brin_code: str) -> Institution:
+    """The institution whose issuer profile is asked for (public); 404 for an unknown code."""
+    institution = Institution.objects.filter(brin_code=brin_code).first()
+    if institution is None:
+        raise Http404("No such issuer.")
+    return institution
 
 
 def can_claim_credential(user: Viewer, student_id: int) -> bool:

@@ -24,6 +24,7 @@ from parcours.studyplans.models import Enrolment
 
 from . import bitstring
 from .models import Credential, StatusList
+from .verification import StatusUnknown
 
 HOW_OF_PROGRESS = {
     How.FACILITATED: Credential.How.FACILITATED,
@@ -279,9 +280,9 @@ def lapsed_credentials(enrolment_ids: Iterable[int]) -> list[Lapsed]:
         ).order_by("made_known_on", "id")
     }
     regranted = set(
-        DecisionUnit.objects.filter(
-            decision__in=corrections.values(), granted=True
-        ).values_list("decision__corrects_id", "unit__code")
+        DecisionUnit.objects.filter(decision__in=corrections.values(), granted=True).values_list(
+            "decision__corrects_id", "unit__code"
+        )
     )
     lapsed = []
     for credential in candidates:
@@ -307,8 +308,9 @@ def lapsed_credentials(enrolment_ids: Iterable[int]) -> list[Lapsed]:
     return lapsed
 
 
-class UnknownStatusList(LookupError):
-    """A status list entry that names no status list of this installation."""
+class UnknownStatusList(StatusUnknown):
+    """A status list entry that names no status list of this installation (what the verifier
+    reports as "not known here")."""
 
 
 def status_list_id_of(entry: Mapping[str, Any]) -> int:

@@ -1,9 +1,10 @@
 """Every page of credentials, in one namespace `credentials`: the student's credentials
-(/mijn-credentials/), a credential's public link and the status lists (/credentials/)."""
+(/mijn-credentials/), the issuer's profile (/issuers/{BRIN}), the public verification page, a
+credential's public link and the status lists (/credentials/)."""
 
 from django.urls import path, re_path
 
-from .views import links, students
+from .views import links, public, students
 
 app_name = "credentials"
 
@@ -15,7 +16,13 @@ urlpatterns = [
         students.credential_download,
         name="credential_download",
     ),
-    path("mijn-credentials/<int:pk>/europass.jsonld", students.credential_elm, name="credential_elm"),
+    path(
+        "mijn-credentials/<int:pk>/europass.jsonld",
+        students.credential_elm,
+        name="credential_elm",
+    ),
+    path("issuers/<str:brin>", public.issuer_profile, name="issuer_profile"),
+    path("credentials/verify/", public.credential_verify, name="credential_verify"),
     path("credentials/status/<int:pk>", links.status_list, name="status_list"),
     # the public id: secrets.token_urlsafe(24), 32 characters
     re_path(

@@ -144,7 +144,9 @@ def _count(client, path):
     return len(queries)
 
 
-def test_the_page_queries_do_not_grow_with_credentials(client, world, django_assert_max_num_queries):
+def test_the_page_queries_do_not_grow_with_credentials(
+    client, world, django_assert_max_num_queries
+):
     student = world["student"]
     with travel(TODAY):
         client.force_login(student)

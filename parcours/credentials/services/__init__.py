@@ -6,4 +6,10 @@ from .revocation import credential_revoke, credentials_recheck
 from .signing import as_text
 from .status import status_list_credential
 
-__all__ = ["as_text", "credential_claim", "credential_revoke", "credentials_recheck", "status_list_credential"]
+__all__ = [
+    "as_text",
+    "credential_claim",
+    "credential_revoke",
+    "credentials_recheck",
+    "status_list_credential",
+]

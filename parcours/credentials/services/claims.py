@@ -33,7 +33,8 @@ def _status_list(institution: Institution) -> tuple[StatusList, int]:
             break
     else:
         status_list = StatusList.objects.create(
-            institution=institution, bits=bitstring.empty(StatusList._meta.get_field("size").default)
+            institution=institution,
+            bits=bitstring.empty(StatusList._meta.get_field("size").default),
         )
         used = set()
     while True:

@@ -26,7 +26,10 @@ def _page(request: AuthedRequest, *, refusal: str = "", status: int = 200) -> Ht
             row.url = selectors.credential_url(row.credential.public_id)  # type: ignore[attr-defined]
             row.qr = qr_svg(row.url)  # type: ignore[attr-defined]
     return render(
-        request, "credentials/my_credentials.html", {"rows": rows, "refusal": refusal}, status=status
+        request,
+        "credentials/my_credentials.html",
+        {"rows": rows, "refusal": refusal},
+        status=status,
     )
 
 

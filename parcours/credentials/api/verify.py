@@ -1,0 +1,60 @@
+"""POST /credentials/verify: anyone sends a credential and gets every check back."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.utils import translation
+from ninja import Router, Schema
+
+from parcours.accounts.api_auth import public_operation
+
+from .. import permissions, status
+from ..verification import MAX_BYTES, verify_credential
+
+router = Router(tags=["credentials"])
+
+
+class CheckOut(Schema):
+    name: Literal["json", "contexts", "schema", "issuer", "key", "signature", "dates", "status"]
+    label: str
+    status: Literal["passed", "failed", "skipped"]
+    message: str
+
+
+class VerificationOut(Schema):
+    ok: bool
+    checks: list[CheckOut]
+
+
+PUBLIC = public_operation()
+REQUEST_BODY = {
+    "required": True,
+    "description": (
+        f"The credential itself (an Open Badges 3.0 / VC 2.0 JSON object, at most {MAX_BYTES:,} "
+        "bytes). Anything else is answered too: the `json` check says why it failed."
+    ),
+    "content": {"application/json": {"schema": {"type": "object"}}},
+}
+
+
+@router.post(
+    "/credentials/verify",
+    response={200: VerificationOut},
+    operation_id="credential_verify",
+    url_name="credential_verify",
+    auth=PUBLIC["auth"],
+    openapi_extra={**PUBLIC["openapi_extra"], "requestBody": REQUEST_BODY},
+)
+def credential_verify(request: HttpRequest) -> Any:
+    """Verify a credential offline: JSON, local contexts only (never fetched), the 1EdTech OB 3.0
+    JSON Schema, the issuer (an institution of this Parcours), its key, the eddsa-rdfc-2022
+    signature, the dates and the revocation status. Each check is `passed`, `failed` (with the
+    reason, in the language of Accept-Language) or `skipped` after an earlier failure; `ok` is
+    true when all passed. Nothing is stored."""
+    if not permissions.can_verify_credential(request.user):
+        raise PermissionDenied
+    report = verify_credential(request.body[: MAX_BYTES + 1], status_lookup=status.lookup)
+    return report.as_dict(translation.get_language())
