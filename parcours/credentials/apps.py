@@ -8,8 +8,11 @@ class CredentialsConfig(AppConfig):
     def ready(self) -> None:
         from parcours.core.progress import register_progress_listener
 
-        from . import navigation  # noqa: F401  (registers the menu item)
-        from . import selectors, status
+        from . import (
+            navigation,  # noqa: F401  (registers the menu item)
+            selectors,
+            status,
+        )
         from .services import credentials_recheck
 
         # the verifier reads this institution's status lists

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.http import Http404
 
 from parcours.accounts.models import User
-from parcours.core.errors import DomainError
 from parcours.assessments.models import UnitResult
+from parcours.core.errors import DomainError
 from parcours.curriculum.models import Institution, Programme, Unit
 from parcours.examcommittee.models import Decision, DecisionUnit
 from parcours.examcommittee.selectors import How, progress_many, subjects_of
@@ -299,8 +299,9 @@ def lapsed_credentials(enrolment_ids: Iterable[int]) -> list[Lapsed]:
             f"decision made known on {correction.made_known_on:%Y-%m-%d}"
         )
         if again:
-            nl += f"; dat verleent de vrijstelling voor {credential.unit.code} opnieuw: vraag een nieuwe credential aan."
-            en += f"; it grants the exemption for {credential.unit.code} again: claim a new credential."
+            code = credential.unit.code
+            nl += f"; dat verleent de vrijstelling voor {code} opnieuw: vraag een nieuwe aan."
+            en += f"; it grants the exemption for {code} again: claim a new credential."
         else:
             nl += f", dat geen vrijstelling voor {credential.unit.code} meer verleent."
             en += f", which no longer grants an exemption for {credential.unit.code}."

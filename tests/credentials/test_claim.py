@@ -66,7 +66,8 @@ def test_a_claimed_credential_is_signed_and_describes_the_unit(world):
     }
     subject = signed["credentialSubject"]
     (identity,) = subject["identifier"]
-    assert identity["identityType"] == "emailAddress" and identity["hashed"] is True
+    assert identity["identityType"] == "emailAddress"
+    assert identity["hashed"] is True
     salted = (student.email.lower() + identity["salt"]).encode()
     assert identity["identityHash"] == "sha256$" + hashlib.sha256(salted).hexdigest()
     assert student.username not in credential.document
@@ -215,8 +216,7 @@ def test_a_credential_cannot_be_changed_once_issued(world):
 
     student = world["student"]
     credential = services.credential_claim(achievement(student, "U1"), actor=student)
-    with pytest.raises((IntegrityError, InternalError, OperationalError)):
-        with transaction.atomic():
-            Credential.objects.filter(pk=credential.pk).update(document="{}")
+    with pytest.raises((IntegrityError, InternalError, OperationalError)), transaction.atomic():
+        Credential.objects.filter(pk=credential.pk).update(document="{}")
     credential.refresh_from_db()
     assert integrity.verify_proof(credential.signed, resolve_key).ok

@@ -57,5 +57,5 @@ def test_the_export_expands_with_the_local_contexts(world):
 
 
 def test_only_local_contexts_are_loaded():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="not a local context"):
         elm.document_loader("https://example.org/context.jsonld")
