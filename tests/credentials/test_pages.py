@@ -111,6 +111,10 @@ def test_the_public_link_answers_a_page_or_the_signed_json(client, world):
     html = Page(answer)
     assert html.text("public-credential").startswith("Issuer")
     assert html.attrs("public-json")["href"] == "?format=json"
+    assert html.has("public-verify")
+    checked = client.post("/credentials/verify/", {"credential": credential.document})
+    assert checked.status_code == 200
+    assert checked.context["report"].ok
     for answer in (
         client.get(path, HTTP_ACCEPT="application/json"),
         client.get(path, {"format": "json"}),

@@ -166,3 +166,18 @@ def test_an_entry_of_another_list_or_purpose_is_unknown(world):
     ):
         with pytest.raises(selectors.UnknownStatusList):
             selectors.is_revoked(bad)
+
+
+def test_the_verifier_reads_the_status_list_before_and_after_a_correction(world):
+    from parcours.credentials.verification import verify_credential
+
+    student = world["student"]
+    credential = services.credential_claim(achievement(student, "U4"), actor=student)
+    before = verify_credential(credential.document, status_lookup=selectors.is_revoked)
+    assert before.ok
+    correct(world, grant=False)
+    after = verify_credential(credential.document, status_lookup=selectors.is_revoked)
+    assert [(c.name, c.status) for c in after.checks if not c.ok] == [
+        ("status", after.check("status").status)
+    ]
+    assert after.check("signature").ok
