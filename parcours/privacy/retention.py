@@ -339,13 +339,12 @@ RECORD_CLASSES: tuple[RecordClass, ...] = (
         years(50),
         INSTITUTION_POLICY,
         _DEGREE + " Een credential bevestigt een behaalde eenheid waarop de graad rust; de "
-        "instelling moet haar status (ingetrokken of niet) zo lang kunnen geven. Onveranderlijk: "
-        "de opschoning meldt, verwijdert niet.",
+        "instelling moet haar status (ingetrokken of niet) zo lang kunnen geven; daarna gaat ze "
+        "met haar intrekking weg (het bit in de statuslijst blijft staan).",
         _DEGREE_EN + " A credential confirms an achieved unit the degree rests on; the "
-        "institution must be able to give its status (revoked or not) as long. Immutable: the "
-        "purge reports, never deletes.",
+        "institution must be able to give its status (revoked or not) as long; then it goes with "
+        "its revocation (its bit in the status list stays as it is).",
         children=(("credentials.credentialrevocation", "credential"),),
-        immutable=True,
     ),
     RecordClass(
         "stap_claim",
