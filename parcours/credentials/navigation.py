@@ -10,6 +10,14 @@ from parcours.curriculum.permissions import roles_of
 @register
 def credential_items(request: HttpRequest) -> list[NavItem]:
     """ "My credentials" for students, beside "My progress"."""
-    if request.user.is_authenticated and Role.STUDENT in roles_of(request.user):
-        return [NavItem(_("My credentials"), reverse("credentials:my_credentials"), 5)]
-    return []
+    if not request.user.is_authenticated:
+        return []
+    roles = roles_of(request.user)
+    items = []
+    if Role.STUDENT in roles:
+        items.append(NavItem(_("My credentials"), reverse("credentials:my_credentials"), 5))
+    if Role.EXAM_COMMITTEE in roles:
+        items.append(
+            NavItem(_("Issued credentials"), reverse("credentials:committee_credentials"), 45)
+        )
+    return items

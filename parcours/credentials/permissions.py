@@ -13,8 +13,9 @@ from typing import Any
 
 from django.http import Http404
 
-from parcours.accounts.models import Viewer
+from parcours.accounts.models import Role, Viewer
 from parcours.curriculum.models import Institution
+from parcours.curriculum.permissions import roles_by_programme
 from parcours.examcommittee.permissions import is_committee
 
 from .models import Credential
@@ -64,6 +65,33 @@ def get_public_credential(public_id: str) -> Credential:
     credential = (
         Credential.objects.filter(public_id=public_id)
         .select_related("unit", "programme__institution", "revocation")
+        .first()
+    )
+    if credential is None:
+        raise Http404
+    return credential
+
+
+def committee_programme_ids(user: Viewer) -> set[int]:
+    """The programmes whose exam committee the user sits on."""
+    if not user.is_authenticated:
+        return set()
+    return {
+        pk
+        for pk, roles in roles_by_programme(user).items()
+        if pk is not None and Role.EXAM_COMMITTEE in roles
+    }
+
+
+def can_use_committee_credentials(user: Viewer) -> bool:
+    return bool(committee_programme_ids(user))
+
+
+def get_committee_credential_for(user: Viewer, pk: int) -> Credential:
+    """A credential of a programme whose exam committee the user sits on, or 404."""
+    credential = (
+        Credential.objects.filter(pk=pk, programme_id__in=committee_programme_ids(user))
+        .select_related("unit", "programme", "student", "revocation")
         .first()
     )
     if credential is None:

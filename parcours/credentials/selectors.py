@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import Http404
 
 from parcours.accounts.models import User
@@ -22,7 +23,7 @@ from parcours.examcommittee.models import Decision, DecisionUnit
 from parcours.examcommittee.selectors import How, progress_many, subjects_of
 from parcours.studyplans.models import Enrolment
 
-from . import bitstring
+from . import bitstring, permissions
 from .models import Credential, StatusList
 from .verification import StatusUnknown
 
@@ -354,3 +355,10 @@ def used_indexes(status_list: StatusList) -> set[int]:
 
 def outcomes_of(unit: Unit) -> list[Any]:
     return list(unit.outcomes.order_by("position", "code"))
+
+
+def committee_credentials(user: User) -> QuerySet[Credential]:
+    """The credentials of the programmes whose exam committee the user sits on."""
+    return Credential.objects.filter(
+        programme_id__in=permissions.committee_programme_ids(user)
+    ).select_related("student", "unit", "programme", "revocation")

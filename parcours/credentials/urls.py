@@ -4,7 +4,7 @@ credential's public link and the status lists (/credentials/)."""
 
 from django.urls import path, re_path
 
-from .views import links, public, students
+from .views import committee, links, public, students
 
 app_name = "credentials"
 
@@ -20,6 +20,16 @@ urlpatterns = [
         "mijn-credentials/<int:pk>/europass.jsonld",
         students.credential_elm,
         name="credential_elm",
+    ),
+    path(
+        "examencommissie/credentials/",
+        committee.committee_credentials,
+        name="committee_credentials",
+    ),
+    path(
+        "examencommissie/credentials/<int:pk>/intrekken/",
+        committee.credential_revoke,
+        name="credential_revoke",
     ),
     path("issuers/<str:brin>", public.issuer_profile, name="issuer_profile"),
     path("credentials/verify/", public.credential_verify, name="credential_verify"),

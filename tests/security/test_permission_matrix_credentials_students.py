@@ -5,7 +5,9 @@ Relations: the student whose credentials they are, another student of the progra
 programme's exam committee and the administrator. See test_permission_matrix.py for the
 conventions (404 hidden, 403 visible but not allowed, 302 to login on the web, 401 over the API).
 
-Everyone signed in has a credentials page (their own, maybe empty). Claiming is for the student
+The exam committee of the programme lists the credentials issued and revokes one with a reason
+(403 for the list to everyone else signed in, 404 for revoking another programme's or anyone's
+without the role). Everyone signed in has a credentials page (their own, maybe empty). Claiming is for the student
 whose achievement it is: anyone else naming it is told the unit is not achieved (422, nothing
 written), so ids tell nothing. The download and the Europass export are the student's own (404
 for everyone else). The public link and the status list are public: a verifier has no account.
@@ -104,6 +106,34 @@ PROBES: list[Probe] = [
         "get",
         lambda i: f"/credentials/status/{i['status_list']}",
         answer(200, EVERYONE, anon=200),
+    ),
+    Probe(
+        "credentials:committee_credentials",
+        "get",
+        lambda i: "/examencommissie/credentials/",
+        answer(200, {"exam_committee"}, others=403),
+    ),
+    Probe(  # an empty reason: the committee is told why (422), nothing is written
+        "credentials:credential_revoke",
+        "post",
+        lambda i: f"/examencommissie/credentials/{i['credential']}/intrekken/",
+        answer(422, {"exam_committee"}),
+        data={"reason": ""},
+    ),
+    Probe(
+        "credentials:credential_revoke",
+        "post",
+        lambda i: f"/examencommissie/credentials/{i['credential']}/intrekken/",
+        answer(302, {"exam_committee"}),
+        data={"reason": "Fraude vastgesteld."},
+    ),
+    Probe(
+        "api:credential_revoke",
+        "post",
+        lambda i: f"/api/v1/credentials/{i['credential']}/revoke",
+        answer(200, {"exam_committee"}, anon=401),
+        data={"reason": "Fraude vastgesteld."},
+        api_json=True,
     ),
     Probe(
         "api:my_credential_list",
