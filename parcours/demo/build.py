@@ -3,8 +3,8 @@
 the students' study plans (parcours.demo.studyplans), their portfolios (parcours.demo.portfolio)
 and assessments (parcours.demo.assessments), the exam committee's validation desk, decisions,
 diplomas and BSA (parcours.demo.examcommittee), the STAP budget's listings and claims
-(parcours.demo.stap) and the microcredentials a student claimed (parcours.demo.credentials). The assessment services load scikit-learn, so import this module only to
-build."""
+(parcours.demo.stap) and the microcredentials a student claimed (parcours.demo.credentials).
+The assessment services load scikit-learn, so import this module only to build."""
 
 from __future__ import annotations
 
