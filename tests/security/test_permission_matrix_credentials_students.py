@@ -8,8 +8,8 @@ conventions (404 hidden, 403 visible but not allowed, 302 to login on the web, 4
 The exam committee of the programme lists the credentials issued and revokes one with a reason
 (403 for the list to everyone else signed in, 404 for revoking another programme's or anyone's
 without the role). Everyone signed in has a credentials page (their own, maybe empty).
-Claiming is for the student whose achievement it is: anyone else naming it is told the unit is not achieved (422, nothing
-written), so ids tell nothing. The download and the Europass export are the student's own (404
+Claiming is for the student whose achievement it is: anyone else naming it is told the unit
+is not achieved (422, nothing written), so ids tell nothing. The download and the Europass export are the student's own (404
 for everyone else). The public link and the status list are public: a verifier has no account.
 """
 
