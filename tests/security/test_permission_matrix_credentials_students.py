@@ -1,15 +1,16 @@
 """Permission matrix for a student's credentials (/mijn-credentials/, /api/v1/me/credentials),
-a credential's public link and the status lists (/credentials/…).
+the exam committee's issued credentials (/examencommissie/credentials/), a credential's public
+link and the status lists (/credentials/...).
 
 Relations: the student whose credentials they are, another student of the programme, the
 programme's exam committee and the administrator. See test_permission_matrix.py for the
 conventions (404 hidden, 403 visible but not allowed, 302 to login on the web, 401 over the API).
 
 The exam committee of the programme lists the credentials issued and revokes one with a reason
-(403 for the list to everyone else signed in, 404 for revoking another programme's or anyone's
-without the role). Everyone signed in has a credentials page (their own, maybe empty).
-Claiming is for the student whose achievement it is: anyone else naming it is told the unit
-is not achieved (422, nothing written), so ids tell nothing. The download and the Europass export are the student's own (404
+(403 for the list to everyone else signed in, 404 for revoking it without the role). Everyone
+signed in has a credentials page (their own, maybe empty). Claiming is for the student whose
+achievement it is: anyone else naming it is told the unit is not achieved (422, nothing
+written), so ids tell nothing. The download and the Europass export are the student's own (404
 for everyone else). The public link and the status list are public: a verifier has no account.
 """
 
