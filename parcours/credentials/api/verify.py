@@ -19,16 +19,16 @@ from ..verification import MAX_BYTES, verify_credential
 router = Router(tags=["credentials"])
 
 
-class CheckOut(Schema):
+class CredentialCheckOut(Schema):
     name: Literal["json", "contexts", "schema", "issuer", "key", "signature", "dates", "status"]
     label: str
     status: Literal["passed", "failed", "skipped"]
     message: str
 
 
-class VerificationOut(Schema):
+class CredentialVerificationOut(Schema):
     ok: bool
-    checks: list[CheckOut]
+    checks: list[CredentialCheckOut]
 
 
 PUBLIC = public_operation()
@@ -46,7 +46,7 @@ REQUEST_BODY = {
 
 @router.post(
     "/credentials/verify",
-    response={200: VerificationOut, 422: ErrorOut},
+    response={200: CredentialVerificationOut, 422: ErrorOut},
     operation_id="credential_verify",
     url_name="credential_verify",
     auth=PUBLIC["auth"],
