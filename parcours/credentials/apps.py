@@ -9,6 +9,7 @@ class CredentialsConfig(AppConfig):
         from parcours.core.progress import register_progress_listener
 
         from . import (
+            checks,  # noqa: F401  (registers the deploy checks of the keys)
             navigation,  # noqa: F401  (registers the menu item)
             selectors,
             status,

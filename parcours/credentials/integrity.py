@@ -45,6 +45,11 @@ PROOF_PURPOSE = "assertionMethod"
 # run and how many look-alike blank nodes one step may permute (k! orderings).
 MAX_N_DEGREE_CALLS = 1000
 MAX_PERMUTED_NODES = 6
+# pyld's conversion to RDF grows faster than the document (about 1 s for 1,000 objects in one
+# array on this project's machines): a document larger than this is refused before it starts.
+# An Open Badges credential for a unit holds a few dozen objects.
+MAX_OBJECTS = 1000
+MAX_VALUES = 20_000
 
 ResolveKey = Callable[[str], Ed25519PublicKey | None]
 
@@ -72,7 +77,8 @@ class ProofCheck:
 
     verified, no_proof, unsupported_proof (no DataIntegrityProof with eddsa-rdfc-2022),
     malformed_proof, wrong_purpose, unknown_key (the verification method resolves to no key
-    we know), bad_signature, context_not_local, not_canonicalizable.
+    we know), bad_signature, context_not_local, not_canonicalizable (not JSON-LD, or nested too
+    deeply), too_complex (too large or a graph too costly to canonicalize).
     `index` is the proof's place in the `proof` array (0 for a single object)."""
 
     ok: bool
@@ -93,7 +99,7 @@ class _BoundedURDNA2015(URDNA2015):
         self.n_degree_calls += 1
         if self.n_degree_calls > MAX_N_DEGREE_CALLS:
             raise IntegrityError(
-                "not_canonicalizable", "The document's graph is too complex to canonicalize."
+                "too_complex", "The document's graph is too complex to canonicalize."
             )
         return super().hash_n_degree_quads(id_, issuer)
 
@@ -101,7 +107,7 @@ class _BoundedURDNA2015(URDNA2015):
         related: dict[str, list[str]] = super().create_hash_to_related(id_, issuer)
         if any(len(nodes) > MAX_PERMUTED_NODES for nodes in related.values()):
             raise IntegrityError(
-                "not_canonicalizable", "The document's graph is too complex to canonicalize."
+                "too_complex", "The document's graph is too complex to canonicalize."
             )
         return related
 
@@ -122,8 +128,30 @@ def _not_local_url(error: BaseException | None) -> str | None:
     return None
 
 
+def _check_size(document: Any) -> None:
+    """Refuse a document with more than MAX_OBJECTS objects or MAX_VALUES values (walked
+    without recursion, so depth costs nothing here)."""
+    objects = values = 0
+    pending = [document]
+    while pending:
+        item = pending.pop()
+        values += 1
+        if isinstance(item, dict):
+            objects += 1
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        if objects > MAX_OBJECTS or values > MAX_VALUES:
+            raise IntegrityError(
+                "too_complex",
+                f"The document is too large to canonicalize (more than {MAX_OBJECTS} objects "
+                f"or {MAX_VALUES} values).",
+            )
+
+
 def canonicalize(document: Mapping[str, Any]) -> str:
     """The RDFC-1.0 canonical N-Quads of a JSON-LD document, contexts from the local copies."""
+    _check_size(document)
     options = {
         "documentLoader": local_document_loader,
         "base": "",

@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from jsonschema import Draft201909Validator
+from jsonschema.exceptions import best_match
 
 from . import integrity, issuers
 from .documents import SCHEMA_PATH, is_local
@@ -161,7 +162,10 @@ def _schema_validator() -> Draft201909Validator:
 
 
 def _schema(document: dict[str, Any]) -> Check:
-    error = next(iter(sorted(_schema_validator().iter_errors(document), key=str)), None)
+    try:
+        error = best_match(_schema_validator().iter_errors(document))
+    except RecursionError:
+        return _failed("schema", _("The credential is nested too deeply."))
     if error is None:
         return _passed("schema", _("The credential fits the Open Badges 3.0 JSON Schema."))
     where = "/".join(str(part) for part in error.absolute_path) or "(root)"
@@ -222,6 +226,11 @@ def _proof_checks(document: dict[str, Any], issuer_ok: bool) -> list[Check]:
         return [
             key,
             _failed("signature", _("The credential uses a context that is not known here.")),
+        ]
+    if found.reason == "too_complex":
+        return [
+            key,
+            _failed("signature", _("The credential is too large or too complex to check.")),
         ]
     if found.reason == "not_canonicalizable":
         return [key, _failed("signature", _("The credential is not valid JSON-LD."))]

@@ -1,179 +1,220 @@
-"""The student's credentials page (/mijn-credentials/): each achieved unit with a Claim button
-(POST with CSRF) or, once claimed, the download, the Europass export, the public link with its
-QR code, and a revoked credential with its reason; the public link answers a page to a browser
-and the signed JSON to a machine; the status list is a signed BitstringStatusListCredential;
-the page's queries do not grow with the credentials."""
-
-from __future__ import annotations
+"""The issuer profile, the verification page and POST /api/v1/credentials/verify."""
 
 import json
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
-from parcours.credentials import bitstring, integrity, services
-from parcours.credentials.models import Credential
-from tests.credentials.test_revocation import correct
-from tests.credentials.world import TODAY, achievement, build_world, resolve_key
-from tests.examcommittee.test_progress import Page, travel
+from parcours.credentials import keys, status
+from parcours.credentials.verification import MAX_BYTES
+from tests import factories
+
+from .helpers import as_bytes, signed_credential
 
 pytestmark = pytest.mark.django_db
-PAGE = "/mijn-credentials/"
-
-
-@pytest.fixture(autouse=True)
-def english(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+ISSUER = "http://localhost:8000/issuers/99ZZ"
 
 
 @pytest.fixture
-def world(db):
-    return build_world()
+def brin():
+    return factories.institution(brin_code="99ZZ", name="Hogeschool Voorbeeld").brin_code
 
 
-def test_the_page_offers_a_claim_per_achieved_unit(client, world):
-    assert reverse("credentials:my_credentials") == PAGE
-    with travel(TODAY):
-        client.force_login(world["student"])
-        page = Page(client.get(PAGE))
-    assert page.status == 200
-    for code in ("U1", "U2", "U4", "U5"):
-        assert page.has(f"claim-{code}")
-    assert not page.has("claim-U3")
-    assert not page.has("unit-U3")
-    assert page.text("unit-U4").startswith("U4")
-    assert "Exemption" in page.text("unit-U4") or "exemption" in page.text("unit-U4")
+@pytest.fixture
+def lookup(monkeypatch):
+    """A status list reader as the issuing side registers one: index 13 is revoked."""
+    monkeypatch.setattr(status, "_lookups", [])
+    status.register_lookup(lambda entry: entry["statusListIndex"] == "13")
+    return status
 
 
-def test_claiming_on_the_page_shows_the_link_the_qr_code_and_the_downloads(client, world):
-    student = world["student"]
-    key = achievement(student, "U1").key
-    with travel(TODAY):
-        client.force_login(student)
-        answer = client.post("/mijn-credentials/aanvragen/", {"achievement": key})
-        credential = Credential.objects.get()
-        assert answer.status_code == 302
-        assert answer["Location"] == f"{PAGE}#credential-{credential.pk}"
-        page = Page(client.get(PAGE))
-    url = f"http://localhost:8000/credentials/{credential.public_id}"
-    assert page.attrs("public-U1")["href"] == url
-    assert not page.has("claim-U1")
-    assert page.has("claim-U2")
-    assert page.has("issued-U1")
-    assert '<svg role="img" aria-hidden="true" class="qr"' in page.html
-
-    download = client.get(page.attrs("download-U1")["href"])
-    assert download["Content-Type"] == "application/json"
-    assert download["Content-Disposition"] == 'attachment; filename="credential-U1.json"'
-    assert download.content.decode() == credential.document
-    assert integrity.verify_proof(json.loads(download.content), resolve_key).ok
-
-    europass = client.get(page.attrs("elm-U1")["href"])
-    assert europass["Content-Type"] == "application/ld+json"
-    assert json.loads(europass.content)["type"] == [
-        "VerifiableCredential",
-        "EuropeanDigitalCredential",
-    ]
+def test_the_issuer_profile_is_a_controller_document_with_every_key(client, brin) -> None:
+    response = client.get("/issuers/99ZZ")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    key = keys.public_key_multibase(keys.key_ring().keys["key-1"].public_key())
+    assert json.loads(response.content) == {
+        "@context": [
+            "https://www.w3.org/ns/cid/v1",
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        "id": ISSUER,
+        "type": ["Profile"],
+        "name": "Hogeschool Voorbeeld",
+        "url": "http://localhost:8000/",
+        "verificationMethod": [
+            {
+                "id": f"{ISSUER}#key-1",
+                "type": "Multikey",
+                "controller": ISSUER,
+                "publicKeyMultibase": key,
+            }
+        ],
+        "assertionMethod": [f"{ISSUER}#key-1"],
+    }
+    assert key.startswith("z6Mk")
 
 
-def test_a_refused_claim_says_why_and_writes_nothing(client, world):
-    with travel(TODAY):
-        client.force_login(world["student"])
-        page = Page(client.post("/mijn-credentials/aanvragen/", {"achievement": "r999"}))
-    assert page.status == 422
-    assert page.text("claim-refusal").startswith("This unit has not been achieved (yet)")
-    assert Credential.objects.count() == 0
+def test_the_issuer_profile_as_json_ld_when_asked(client, brin) -> None:
+    response = client.get("/issuers/99ZZ", HTTP_ACCEPT="application/ld+json")
+    assert response["Content-Type"] == "application/ld+json"
 
 
-def test_a_revoked_credential_shows_its_reason(client, world):
-    student = world["student"]
-    services.credential_claim(achievement(student, "U4"), actor=student)
-    correct(world, grant=False)
-    with travel(TODAY):
-        client.force_login(student)
-        page = Page(client.get(PAGE))
-    revoked_on = Credential.objects.get().revocation.revoked_at.date().isoformat()
-    assert page.text("revoked-U4") == (
-        f"Revoked {revoked_on}: The exemption decision of 2026-10-05 was corrected by the "
-        "decision made known on 2027-02-10, which no longer grants an exemption for U4."
+def test_the_issuer_profile_lists_rotated_keys(client, brin, settings, tmp_path) -> None:
+    settings.PARCOURS_CREDENTIAL_KEYS = ""
+    settings.PARCOURS_CREDENTIAL_KEYS_DIR = str(tmp_path / "keys")
+    keys.create_key(tmp_path / "keys")
+    keys.create_key(tmp_path / "keys")
+    profile = json.loads(client.get("/issuers/99ZZ").content)
+    assert profile["assertionMethod"] == [f"{ISSUER}#key-1", f"{ISSUER}#key-2"]
+
+
+def test_an_unknown_issuer_is_404(client, brin) -> None:
+    assert client.get("/issuers/00AA").status_code == 404
+
+
+def test_the_page_in_dutch(client) -> None:
+    response = client.get("/credentials/verify/", HTTP_ACCEPT_LANGUAGE="nl")
+    assert response.status_code == 200
+    assert "<h1>Controleer een credential</h1>" in response.content.decode()
+    assert 'data-testid="verification-report"' not in response.content.decode()
+
+
+def page_statuses(response) -> dict[str, str]:
+    return {check.name: check.status for check in response.context["report"].checks}
+
+
+def test_pasting_our_credential_shows_every_check_passed(client, brin, lookup) -> None:
+    text = json.dumps(signed_credential(brin))
+    response = client.post("/credentials/verify/", {"credential": text}, HTTP_ACCEPT_LANGUAGE="nl")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert set(page_statuses(response).values()) == {"passed"}
+    assert 'data-ok="true"' in html
+    assert "Deze credential klopt." in html
+    assert "De handtekening past bij de credential: er is niets veranderd." in html
+
+
+def test_uploading_a_tampered_credential_says_why_in_english(client, brin, lookup) -> None:
+    credential = signed_credential(brin)
+    credential["name"] = "Unit Forgery"
+    upload = SimpleUploadedFile("badge.json", as_bytes(credential), "application/json")
+    response = client.post("/credentials/verify/", {"file": upload}, HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert page_statuses(response)["signature"] == "failed"
+    assert 'data-testid="check-signature" data-status="failed"' in html
+    assert "The signature does not match: the credential was changed after it was signed." in html
+    assert "This credential does not hold." in html
+
+
+def test_a_revoked_credential_on_the_page(client, brin, lookup) -> None:
+    credential = signed_credential(brin)
+    credential_revoked = signed_credential(
+        brin, credentialStatus={**credential["credentialStatus"], "statusListIndex": "13"}
     )
-    assert not page.has("claim-U4")
+    response = client.post(
+        "/credentials/verify/",
+        {"credential": json.dumps(credential_revoked)},
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    assert page_statuses(response)["status"] == "failed"
+    assert "De uitgever heeft deze credential ingetrokken." in response.content.decode()
 
 
-def test_the_public_link_answers_a_page_or_the_signed_json(client, world):
-    student = world["student"]
-    credential = services.credential_claim(achievement(student, "U5"), actor=student)
-    path = f"/credentials/{credential.public_id}"
-    answer = client.get(path)  # nobody signed in
-    assert answer["Content-Type"].startswith("text/html")
-    html = Page(answer)
-    assert html.text("public-credential").startswith("Issuer")
-    assert html.attrs("public-json")["href"] == "?format=json"
-    assert html.has("public-verify")
-    checked = client.post("/credentials/verify/", {"credential": credential.document})
-    assert checked.status_code == 200
-    assert checked.context["report"].ok
-    for answer in (
-        client.get(path, HTTP_ACCEPT="application/json"),
-        client.get(path, {"format": "json"}),
-    ):
-        assert answer.status_code == 200
-        assert answer["Content-Type"] == "application/json"
-        assert answer.content.decode() == credential.document
-    assert client.get(f"/credentials/{'x' * 32}").status_code == 404
+def test_a_file_too_large_is_reported_not_read(client) -> None:
+    upload = SimpleUploadedFile("big.json", b" " * (MAX_BYTES + 10), "application/json")
+    response = client.post("/credentials/verify/", {"file": upload}, HTTP_ACCEPT_LANGUAGE="en")
+    assert page_statuses(response)["json"] == "failed"
+    assert "The file is larger than 1,000,000 bytes." in response.content.decode()
 
 
-def test_the_status_list_is_a_signed_bitstring_status_list_credential(client, world):
-    student = world["student"]
-    kept = services.credential_claim(achievement(student, "U1"), actor=student)
-    revoked = services.credential_claim(achievement(student, "U4"), actor=student)
-    correct(world, grant=False)
-    answer = client.get(f"/credentials/status/{kept.status_list_id}")
-    assert answer.status_code == 200
-    document = answer.json()
-    assert document["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
-    assert document["id"] == f"http://localhost:8000/credentials/status/{kept.status_list_id}"
-    subject = document["credentialSubject"]
-    assert (subject["type"], subject["statusPurpose"]) == ("BitstringStatusList", "revocation")
-    bits = bitstring.decode(subject["encodedList"])
-    assert len(bits) == 16_384
-    assert bitstring.bit(bits, revoked.status_index) is True
-    assert bitstring.bit(bits, kept.status_index) is False
-    assert integrity.verify_proof(document, resolve_key).reason == "verified"
-    assert client.get("/credentials/status/999").status_code == 404
+def test_nothing_sent_is_422_with_the_form_error(client) -> None:
+    response = client.post("/credentials/verify/", {"credential": ""}, HTTP_ACCEPT_LANGUAGE="nl")
+    assert response.status_code == 422
+    assert "Plak een credential of kies het bestand." in response.content.decode()
+    assert response.context["report"] is None
 
 
-def _count(client, path):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(path).status_code == 200
-    return len(queries)
+def test_the_page_keeps_csrf_on() -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/credentials/verify/", {"credential": "{}"})
+    assert response.status_code == 403
 
 
-def test_the_page_queries_do_not_grow_with_credentials(
-    client, world, django_assert_max_num_queries
-):
-    student = world["student"]
-    with travel(TODAY):
-        client.force_login(student)
-        services.credential_claim(achievement(student, "U1"), actor=student)
-        few = _count(client, PAGE)
-        for code in ("U2", "U4", "U5"):
-            services.credential_claim(achievement(student, code), actor=student)
-        correct(world, grant=False)
-        with django_assert_max_num_queries(few):
-            many = _count(client, PAGE)
-    assert few == many
+def test_the_api_reports_every_check(client, brin, lookup) -> None:
+    response = client.post(
+        "/api/v1/credentials/verify",
+        as_bytes(signed_credential(brin)),
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["ok"] is True
+    assert [(c["name"], c["status"]) for c in body["checks"]] == [
+        (name, "passed")
+        for name in ("json", "contexts", "schema", "issuer", "key", "signature", "dates", "status")
+    ]
+    assert body["checks"][4]["message"] == f"Signed with the issuer's key {ISSUER}#key-1."
 
 
-def test_bitstring_order_and_encoding():
-    bits = bitstring.with_bit(bitstring.with_bit(bitstring.empty(131_072), 0), 9)
-    assert bits[:2] == bytes([0b1000_0000, 0b0100_0000])
-    encoded = bitstring.encode(bits)
-    assert encoded.startswith("u")
-    assert "=" not in encoded
-    assert bitstring.decode(encoded) == bits
-    assert [bitstring.bit(bits, i) for i in (0, 1, 8, 9, 10)] == [True, False, False, True, False]
-    with pytest.raises(IndexError):
-        bitstring.bit(bits, 131_072)
+def test_the_api_answers_junk_with_a_report_in_dutch(client) -> None:
+    response = client.post(
+        "/api/v1/credentials/verify",
+        b"not json",
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="nl",
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["ok"] is False
+    assert body["checks"][0] == {
+        "name": "json",
+        "label": "Het bestand is JSON",
+        "status": "failed",
+        "message": "Het bestand is geen JSON.",
+    }
+    assert {c["status"] for c in body["checks"][1:]} == {"skipped"}
+
+
+def test_the_api_without_a_registered_status_list(client, brin, monkeypatch) -> None:
+    monkeypatch.setattr(status, "_lookups", [])
+    body = client.post(
+        "/api/v1/credentials/verify",
+        as_bytes(signed_credential(brin)),
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    ).json()
+    assert body["checks"][-1] == {
+        "name": "status",
+        "label": "Status (not revoked)",
+        "status": "failed",
+        "message": "The status list http://127.0.0.1:8000/credentials/status/1 is not known here.",
+    }
+
+
+def test_the_operation_is_in_the_openapi_document(client) -> None:
+    schema = client.get("/api/v1/openapi.json").json()
+    operation = schema["paths"]["/api/v1/credentials/verify"]["post"]
+    assert operation["operationId"] == "credential_verify"
+    assert "type" not in operation["requestBody"]["content"]["application/json"]["schema"]
+    assert {} in operation["security"]
+    assert "eddsa-rdfc-2022" in operation["description"]
+
+
+def test_the_api_refuses_an_empty_body(client) -> None:
+    response = client.post(
+        "/api/v1/credentials/verify",
+        b"",
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 422
+    assert response.json() == {
+        "code": "domain_error",
+        "message": "Send the credential as the request body.",
+        "field": None,
+    }

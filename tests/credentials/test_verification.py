@@ -312,3 +312,32 @@ def test_unsigned_credential_has_no_proof(brin) -> None:
     )
     assert (statuses(report)["key"], statuses(report)["signature"]) == ("failed", "skipped")
     assert report.check("key").text("en") == "The credential carries no proof."
+
+
+def test_a_deeply_nested_credential_fails_without_raising(brin) -> None:
+    nested: dict = {"a": None}
+    inner = nested
+    for _ in range(900):  # under the JSON parser's limit, over what the schema walks
+        inner["a"] = {"a": None}
+        inner = inner["a"]
+    credential = signed_credential(brin)
+    credential["credentialSubject"]["achievement"]["criteria"] = nested
+    report = verify_credential(as_bytes(credential), status_lookup=not_revoked, now=NOW)
+    assert [c.name for c in report.checks] == NAMES
+    assert report.ok is False
+
+
+def test_a_credential_too_large_to_canonicalize_is_refused_quickly(brin) -> None:
+    credential = signed_credential(brin)
+    credential["credentialSubject"]["achievement"]["alignment"] = [
+        {"type": ["Alignment"], "targetName": f"n{i}", "targetUrl": f"https://x.example/{i}"}
+        for i in range(1200)
+    ]
+    report = verify_credential(as_bytes(credential), status_lookup=not_revoked, now=NOW)
+    assert statuses(report)["signature"] == "failed"
+    assert report.check("signature").text("en") == (
+        "The credential is too large or too complex to check."
+    )
+    assert report.check("signature").text("nl") == (
+        "De credential is te groot of te ingewikkeld om te controleren."
+    )
