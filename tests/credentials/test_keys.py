@@ -1,6 +1,7 @@
 """The credential keys: outside the database, owner-only files, ids, rotation."""
 
 import os
+from datetime import UTC, datetime
 from io import StringIO
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def test_credential_key_command_creates_owner_only_keys_and_rotates(tmp_path) ->
         signed_before = sign(
             {"@context": "https://www.w3.org/ns/credentials/v2", "name": "x"},
             keys.signing_key(ISSUER),
-            created=_now(),
+            created=datetime(2026, 1, 1, tzinfo=UTC),
         )
         assert signed_before["proof"][0]["verificationMethod"] == f"{ISSUER}#key-1"
 
@@ -194,9 +195,3 @@ def test_debug_makes_a_development_key_under_var(tmp_path) -> None:
 def test_var_is_ignored_by_git() -> None:
     ignored = Path(__file__).resolve().parents[2].joinpath(".gitignore").read_text().splitlines()
     assert "var/" in ignored
-
-
-def _now():
-    from datetime import UTC, datetime
-
-    return datetime(2026, 1, 1, tzinfo=UTC)
