@@ -84,6 +84,13 @@ node_modules/oidc-provider: node_modules/axe-core
 	test -f $@/package.json
 	touch $@
 
+# The independent verifier of the credential tests (tests/credentials/verify_independently.mjs):
+# Digital Bazaar's @digitalbazaar/vc and the eddsa-rdfc-2022 cryptosuite, pinned in
+# tests/package.json and tests/package-lock.json (test tooling only, apart from the root's).
+tests/node_modules/@digitalbazaar/vc: tests/package.json tests/package-lock.json node_modules/axe-core
+	npm ci --prefix tests --no-audit --no-fund
+	touch $@
+
 # Debian libraries the Python packages load: libmagic (upload checks by content) and Pango
 # (WeasyPrint's PDF letters).
 SYSLIBS := libmagic1 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
@@ -126,7 +133,8 @@ check: install
 
 # The topology test (tests/deploy) always runs against its own PostgreSQL database, whatever the
 # suite's; it runs once, in the PostgreSQL pass.
-pytest-sqlite: install chromium node_modules/axe-core node_modules/oidc-provider
+pytest-sqlite: install chromium node_modules/axe-core node_modules/oidc-provider \
+  tests/node_modules/@digitalbazaar/vc
 	$(BIN)/pytest -n 2 -m "not topology" $(PYTEST_ARGS)
 
 # The PostgreSQL pass runs every test that reaches a database; a test that cannot reach one runs
@@ -136,25 +144,27 @@ pytest-sqlite: install chromium node_modules/axe-core node_modules/oidc-provider
 # schemathesis run over the whole API (api_fuzz) also run in the SQLite pass only; the Chromium
 # journeys run on both. `make test-postgres-all` runs everything on PostgreSQL too.
 PG_MARKS ?= not api_fuzz and not page_sweep
-pytest-postgres: install chromium postgres node_modules/axe-core node_modules/oidc-provider
+pytest-postgres: install chromium postgres node_modules/axe-core node_modules/oidc-provider \
+  tests/node_modules/@digitalbazaar/vc
 	DATABASE_URL=$(PG_URL) PARCOURS_DATABASE_TESTS_ONLY=1 $(BIN)/pytest -n 2 --create-db \
 	  -m "$(PG_MARKS)" $(PYTEST_ARGS)
 
-test-postgres-all: install chromium postgres node_modules/axe-core node_modules/oidc-provider
+test-postgres-all: install chromium postgres node_modules/axe-core node_modules/oidc-provider \
+  tests/node_modules/@digitalbazaar/vc
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n 2 --create-db $(PYTEST_ARGS)
 
 # The two passes run side by side: each leaves a core idle part of the time (databases, browsers,
 # the OpenID Provider), so together they finish well before one after the other would.
 test: install
 	$(MAKE) --no-print-directory --output-sync=target -j2 lint check sbom audit chromium postgres \
-	  node_modules/axe-core node_modules/oidc-provider
+	  node_modules/axe-core node_modules/oidc-provider tests/node_modules/@digitalbazaar/vc
 	$(MAKE) --no-print-directory --output-sync=target -j2 pytest-sqlite pytest-postgres
 
 messages: install
 	cd parcours && ../$(MANAGE) makemessages -l nl --no-obsolete && ../$(MANAGE) compilemessages
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache node_modules
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache node_modules tests/node_modules
 
 bench: install
 	$(BIN)/python bench/run.py

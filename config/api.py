@@ -24,6 +24,7 @@ from parcours.assessments.api import router as assessments_router
 from parcours.core.errorpages import api_error_body
 from parcours.core.errors import DomainError, RuleViolation
 from parcours.core.security_events import audit_denied
+from parcours.credentials.api import router as credentials_router
 from parcours.curriculum.api import router as curriculum_router
 from parcours.examcommittee.api import router as examcommittee_router
 from parcours.financing.api import router as financing_router
@@ -55,6 +56,7 @@ api.add_router("", assessments_router)
 api.add_router("", examcommittee_router)
 api.add_router("", admissions_router)
 api.add_router("", stap_router)
+api.add_router("", credentials_router)
 
 HTTP_ERROR_CODES = {400: "bad_request", 401: "unauthenticated", 403: "forbidden", 429: "throttled"}
 

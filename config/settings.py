@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "parcours.examcommittee",
     "parcours.stap",
     "parcours.financing",
+    "parcours.credentials",
     "parcours.admissions",
     "parcours.start",
     "parcours.privacy",
@@ -485,3 +486,9 @@ PARCOURS_AUDIT_HEAD_DIR = os.environ.get(
 )
 PARCOURS_AUDIT_SIGNING_KEY = os.environ.get("PARCOURS_AUDIT_SIGNING_KEY", "")
 PARCOURS_AUDIT_SIGNING_KEY_FILE = os.environ.get("PARCOURS_AUDIT_SIGNING_KEY_FILE", "")
+# The Ed25519 keys that sign Open Badges credentials (parcours.credentials.keys): a directory of
+# 0600 key files (manage.py credential_key adds one and makes it current) or the keys inline
+# ("key-2:z3u2...,key-1:z3u2...", the first current). Neither: var/credential-keys with DEBUG,
+# else no key (nothing is signed). The issuer profile is {PARCOURS_SITE_URL}issuers/{BRIN}.
+PARCOURS_CREDENTIAL_KEYS_DIR = os.environ.get("PARCOURS_CREDENTIAL_KEYS_DIR", "")
+PARCOURS_CREDENTIAL_KEYS = os.environ.get("PARCOURS_CREDENTIAL_KEYS", "")

@@ -4,6 +4,7 @@ create many users. Still Argon2 (argon2-cffi) through Django's own hasher code p
 import base64
 import os
 
+import base58
 from django.contrib.auth.hashers import Argon2PasswordHasher
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "parcours-test-secret-key-not-for-production")
@@ -12,6 +13,11 @@ os.environ.setdefault("DJANGO_INSECURE_COOKIES", "1")
 os.environ.setdefault("DJANGO_CONN_MAX_AGE", "0")
 # Uploads are encrypted at rest: each test process makes its own key (never a real one).
 os.environ.setdefault("PARCOURS_FILE_KEYS", "test:" + base64.b64encode(os.urandom(32)).decode())
+# Credentials are signed: each test process makes its own Ed25519 key (multibase ed25519-priv).
+os.environ.setdefault(
+    "PARCOURS_CREDENTIAL_KEYS",
+    "key-1:z" + base58.b58encode(b"\x80\x26" + os.urandom(32)).decode(),
+)
 
 from config.settings import *  # noqa: F403
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("parcours.examcommittee.urls")),
     path("", include("parcours.admissions.urls")),
     path("", include("parcours.stap.urls")),
+    path("", include("parcours.credentials.urls")),
     path("privacy/", include("parcours.privacy.urls")),
     path("ooapi/v5/", include("parcours.ooapi.urls")),
     path("regels/", core_views.rules_index, name="rules"),

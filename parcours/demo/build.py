@@ -2,15 +2,16 @@
 `manage.py seed_demo` needs: the curriculum with its accounts (parcours.demo.curriculum.build),
 the students' study plans (parcours.demo.studyplans), their portfolios (parcours.demo.portfolio)
 and assessments (parcours.demo.assessments), the exam committee's validation desk, decisions,
-diplomas and BSA (parcours.demo.examcommittee), and the STAP budget's listings and claims
-(parcours.demo.stap). The assessment services load scikit-learn, so import this module only to
-build."""
+diplomas and BSA (parcours.demo.examcommittee), the STAP budget's listings and claims
+(parcours.demo.stap) and the microcredentials a student claimed (parcours.demo.credentials).
+The assessment services load scikit-learn, so import this module only to build."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
 from parcours.demo.assessments import build_assessments, spread_assessment_history
+from parcours.demo.credentials import build_credentials
 from parcours.demo.curriculum.build import build_curriculum
 from parcours.demo.examcommittee import build_exam_committee
 from parcours.demo.financing import build_financing
@@ -33,5 +34,6 @@ def build_demo() -> WorkplaceConfirmation:
     build_assessments(portfolios.items)
     build_exam_committee()
     build_stap()
-    spread_assessment_history()  # last: it dates every assessment
+    spread_assessment_history()  # it dates every assessment (the results keep their dates)
+    build_credentials()  # after the results and decisions they rest on
     return portfolios.open_invitation

@@ -459,6 +459,22 @@ REGISTRY: dict[str, ModelPrivacy] = {
         about="claim__person",
         actors="recorded_by",
     ),
+    # credentials
+    "credentials.statuslist": M(
+        none="id institution purpose size bits created_at updated_at",
+        note="A revocation list: one bit per credential, set when it is revoked. The bits "
+        "alone name nobody (the index sits in the credential the holder shows).",
+    ),
+    "credentials.credential": M(
+        personal="student enrolment programme unit how result decision achieved_on public_id "
+        "status_list status_index issued_at document",
+        about="student",
+    ),
+    "credentials.credentialrevocation": M(
+        personal="credential revoked_at reason_nl reason_en revoked_by",
+        about="credential__student",
+        actors="revoked_by",
+    ),
     "examcommittee.enrolmentprogress": M(
         personal="enrolment oer ec_achieved ec_exempted ec_first_year bsa_norm_ec "
         "first_year_until circumstances bsa_prognosis propedeuse_complete diploma_complete "

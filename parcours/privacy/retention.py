@@ -333,6 +333,20 @@ RECORD_CLASSES: tuple[RecordClass, ...] = (
         immutable=True,
     ),
     RecordClass(
+        "credential",
+        "credentials.credential",
+        "issued_at",
+        years(50),
+        INSTITUTION_POLICY,
+        _DEGREE + " Een credential bevestigt een behaalde eenheid waarop de graad rust; de "
+        "instelling moet haar status (ingetrokken of niet) zo lang kunnen geven; daarna gaat ze "
+        "met haar intrekking weg (het bit in de statuslijst blijft staan).",
+        _DEGREE_EN + " A credential confirms an achieved unit the degree rests on; the "
+        "institution must be able to give its status (revoked or not) as long; then it goes with "
+        "its revocation (its bit in the status list stays as it is).",
+        children=(("credentials.credentialrevocation", "credential"),),
+    ),
+    RecordClass(
         "stap_claim",
         "stap.stapclaim",
         "claimed_on",

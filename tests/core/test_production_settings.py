@@ -21,6 +21,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+import base58
 import pytest
 from django.test import Client, override_settings
 
@@ -46,6 +47,9 @@ def production_env(**extra: str) -> dict[str, str]:
         DJANGO_ALLOWED_HOSTS=f"{HOST},127.0.0.1",
         DJANGO_SECURE_PROXY_SSL_HEADER=PROXY_HEADER,
         PARCOURS_FILE_KEYS="prod:" + base64.b64encode(os.urandom(32)).decode(),
+        # the credential signing key (multibase ed25519-priv), as manage.py credential_key makes
+        PARCOURS_CREDENTIAL_KEYS="key-1:z"
+        + base58.b58encode(b"\x80\x26" + os.urandom(32)).decode(),
         PARCOURS_UPLOAD_SCANNER="none",
     )
     env.update(extra)

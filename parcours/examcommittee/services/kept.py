@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from parcours.core.progress import enrolments_changed
+
 from .. import selectors
 from ..models import Decision, EnrolmentProgress
 from ..selectors.kept import KEPT_FIELDS
@@ -35,8 +37,10 @@ def progress_refresh(enrolment_ids: Iterable[int]) -> int:
 
 
 def decision_progress_refresh(decision: Decision) -> None:
-    """A decision made known moves the progress of the student's enrolments in its programme."""
-    progress_refresh(selectors.enrolment_ids_of(decision.student_id, decision.programme_id))
+    """A decision made known moves the progress of the student's enrolments in its programme:
+    every progress listener hears it (this app's `progress_listener` keeps the progress; a
+    higher app, credentials, revokes what a correction took away)."""
+    enrolments_changed(selectors.enrolment_ids_of(decision.student_id, decision.programme_id))
 
 
 def progress_listener(enrolment_ids: list[int], published: list[tuple[int, int]]) -> None:
