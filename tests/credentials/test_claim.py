@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from datetime import date
 
 import jsonschema
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from pyld import jsonld
 
 from parcours.core.audit import AuditEntry
@@ -220,3 +222,37 @@ def test_a_credential_cannot_be_changed_once_issued(world):
         Credential.objects.filter(pk=credential.pk).update(document="{}")
     credential.refresh_from_db()
     assert integrity.verify_proof(credential.signed, resolve_key).ok
+
+
+@pytest.mark.django_db(transaction=True)
+def test_eight_claims_of_one_unit_at_once_give_one_credential():
+    """The student double-clicks, or two tabs claim at once: every claim answers the same
+    credential, and one is issued, at one index of the status list."""
+    if connection.vendor == "sqlite":
+        assert not connection.is_in_memory_db()
+    world = build_world()
+    student = world["student"]
+    barrier = threading.Barrier(8)
+    answers: list[int] = []
+    errors: list[BaseException] = []
+
+    def claim() -> None:
+        try:
+            barrier.wait(timeout=30)
+            answers.append(services.credential_claim(achievement(student, "U1"), actor=student).pk)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=claim) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert errors == []
+    assert len(answers) == 8
+    assert len(set(answers)) == 1
+    assert Credential.objects.count() == 1
+    assert StatusList.objects.count() == 1
+    assert AuditEntry.objects.filter(action="credential.claim").count() == 1

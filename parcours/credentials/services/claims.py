@@ -23,7 +23,10 @@ def _status_list(institution: Institution) -> tuple[StatusList, int]:
     """A free index in one of the institution's revocation lists, chosen at random among the
     unused ones (Bitstring Status List v1.0, 6.1: indexes assigned in order would let a verifier
     guess when a credential was issued and link holders); the list is locked until the claim
-    commits, so two claims never share an index. A full list is followed by a new one."""
+    commits, so two claims never share an index. A full list is followed by a new one. The
+    institution's row is locked first, so that even the first claims, before any list exists,
+    wait for each other."""
+    Institution.objects.select_for_update().filter(pk=institution.pk).first()
     lists = StatusList.objects.select_for_update().filter(
         institution=institution, purpose=StatusList.Purpose.REVOCATION
     )
@@ -56,6 +59,11 @@ def credential_claim(achievement: Achievement, *, actor: User) -> Credential:
         raise DomainError(*selectors.NOT_ACHIEVED)
     institution = achievement.programme.institution
     status_list, index = _status_list(institution)
+    # a second claim of the same unit at the same moment waited for the first's lock: it
+    # answers the credential the first one issued
+    existing = selectors.existing_credential(achievement)
+    if existing is not None:
+        return existing
     issued_at = timezone.now().replace(microsecond=0)
     public_id = secrets.token_urlsafe(24)
     issue = openbadge.Issue(
