@@ -13,6 +13,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 
+from tests.demo_site import demo_access, demo_site
+
+__all__ = ["demo_access", "demo_site"]  # the demo served on loopback (tests/demo_site.py)
+
 
 @pytest.fixture(scope="module")
 def demo_evidence_root(tmp_path_factory) -> Path:
