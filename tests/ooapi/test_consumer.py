@@ -343,10 +343,15 @@ def test_the_administrator_registers_syncs_and_removes_a_source(partner, db):
         f"{partner.url}/ooapi",
         12,
     )
-    assert "t0ps3cret" not in client.get("/beheer/catalogi/").content.decode()
+    listing = client.get("/beheer/catalogi/").content.decode()
+    assert "t0ps3cret" not in listing
+    assert 'href="/beheer/catalogi/"' in listing  # the menu item
 
     synced = client.post(f"/beheer/catalogi/{created.pk}/synchroniseren/", follow=True)
-    assert "Partner synced: 5 added, 0 changed, 0 withdrawn, 3 skipped." in synced.content.decode()
+    assert (
+        "Partner gesynchroniseerd: 5 toegevoegd, 0 gewijzigd, 0 teruggetrokken, 3 overgeslagen."
+        in synced.content.decode()
+    )
     assert client.post(f"/beheer/catalogi/{created.pk}/verwijderen/").status_code == 302
     created.refresh_from_db()
     assert created.removed_at is not None
