@@ -352,6 +352,9 @@ def test_the_administrator_registers_syncs_and_removes_a_source(partner, db):
         "Partner gesynchroniseerd: 5 toegevoegd, 0 gewijzigd, 0 teruggetrokken, 3 overgeslagen."
         in synced.content.decode()
     )
+    page = client.get("/beheer/catalogi/").content.decode()
+    assert "5 actueel, 0 teruggetrokken" in page
+    assert f"course {C}: &#x27;teachingLanguage&#x27; is a required property" in page
     assert client.post(f"/beheer/catalogi/{created.pk}/verwijderen/").status_code == 302
     created.refresh_from_db()
     assert created.removed_at is not None

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from parcours.core.audit import audit_record
@@ -157,15 +157,21 @@ def _store(
         .first()
     )
     if row is None:
-        ExternalActivity.objects.create(
-            source=source,
-            kind=kind,
-            ooapi_id=ooapi_id,
-            first_seen_at=now,
-            last_seen_at=now,
-            **values,
-        )
-        return "added"
+        try:
+            with transaction.atomic():  # a sync running at the same time may add it first
+                ExternalActivity.objects.create(
+                    source=source,
+                    kind=kind,
+                    ooapi_id=ooapi_id,
+                    first_seen_at=now,
+                    last_seen_at=now,
+                    **values,
+                )
+            return "added"
+        except IntegrityError:
+            row = ExternalActivity.objects.select_for_update().get(
+                source=source, kind=kind, ooapi_id=ooapi_id
+            )
     differs = row.withdrawn_at is not None or any(
         getattr(row, name) != values[name] for name in COMPARED
     )
