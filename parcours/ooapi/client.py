@@ -9,6 +9,7 @@ from typing import Any
 
 import requests
 from django.conf import settings
+from urllib3.exceptions import ReadTimeoutError
 
 DEFAULT_TIMEOUT = (5.0, 10.0)
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -37,6 +38,11 @@ def get_json(url: str, *, token: str = "", params: dict[str, Any] | None = None)
                     raise FetchError(f"{url}: the answer is larger than {limit} bytes")
     except requests.Timeout:
         raise FetchError(f"{url}: no answer within the timeout") from None
+    except requests.ConnectionError as exc:
+        # a body that stops arriving: requests reports the read timeout as a ConnectionError
+        timed_out = isinstance(exc.args[0] if exc.args else None, ReadTimeoutError)
+        reason = "no answer within the timeout" if timed_out else "unreachable (ConnectionError)"
+        raise FetchError(f"{url}: {reason}") from None
     except requests.RequestException as exc:
         raise FetchError(f"{url}: unreachable ({type(exc).__name__})") from None
     try:

@@ -22,8 +22,9 @@ PAGE = 2
 @dataclass
 class Answer:
     body: bytes
-    delay: float = 0.0
+    delay: float = 0.0  # before the answer
     status: int = 200
+    stall: float = 0.0  # after the headers, before the body
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -39,7 +40,7 @@ class Handler(BaseHTTPRequestHandler):
         route = self.server.routes.get(url.path)
         if isinstance(route, Answer):
             time.sleep(route.delay)
-            self._send(route.status, route.body)
+            self._send(route.status, route.body, stall=route.stall)
         elif isinstance(route, list):
             number = int(parse_qs(url.query).get("pageNumber", ["1"])[0])
             items = route[(number - 1) * PAGE : number * PAGE]
@@ -54,11 +55,13 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self._send(404, b'{"status": 404}')
 
-    def _send(self, status: int, body: bytes) -> None:
+    def _send(self, status: int, body: bytes, stall: float = 0.0) -> None:
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        self.wfile.flush()
+        time.sleep(stall)
         with contextlib.suppress(OSError):  # the consumer gave up (timeout)
             self.wfile.write(body)
 

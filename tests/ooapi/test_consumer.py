@@ -267,6 +267,7 @@ NOT_A_PAGE = (
 FAILURES = {
     "down": ("down", "unreachable (ConnectionError)"),
     "slow": (Answer(b"{}", delay=1.0), "no answer within the timeout"),
+    "slow body": (Answer(b"{}", stall=1.0), "no answer within the timeout"),
     "invalid JSON": (Answer(b'{"items": ['), "the answer is not valid JSON"),
     "error status": (Answer(b"{}", status=503), "HTTP 503"),
     "too large": (Answer(b" " * 2000 + b"{}"), "the answer is larger than 1000 bytes"),
