@@ -470,6 +470,11 @@ DESK_DOCUMENTS_PERSON_MB = int(os.environ.get("PARCOURS_DESK_DOCUMENTS_PERSON_MB
 # or a 0600 file of them. Neither: a development key in var/file-keys with DEBUG, else refused.
 PARCOURS_FILE_KEYS = os.environ.get("PARCOURS_FILE_KEYS", "")
 PARCOURS_FILE_KEYS_FILE = os.environ.get("PARCOURS_FILE_KEYS_FILE", "")
+
+# The OOAPI consumer (parcours/ooapi/client.py): (connect, read) timeouts in seconds and the
+# largest answer a partner may send.
+OOAPI_CONSUMER_TIMEOUT = (5.0, 10.0)
+OOAPI_CONSUMER_MAX_BYTES = 5 * 1024 * 1024
 # The virus scanner (parcours.core.scanner): tcp://host:3310 or unix:///path of clamd; empty
 # or "none": files are stored as "not scanned" (check --deploy warns unless "none").
 UPLOAD_SCANNER = os.environ.get("PARCOURS_UPLOAD_SCANNER", "")

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("parcours.credentials.urls")),
     path("privacy/", include("parcours.privacy.urls")),
     path("ooapi/v5/", include("parcours.ooapi.urls")),
+    path("", include("parcours.ooapi.consumer_urls")),
     path("regels/", core_views.rules_index, name="rules"),
     path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
     path("api/v1/", api.urls),

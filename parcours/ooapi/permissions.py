@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404
 
 from parcours.curriculum.models import (
     AssessmentForm,
@@ -16,6 +17,9 @@ from parcours.curriculum.models import (
     Programme,
     Unit,
 )
+from parcours.curriculum.permissions import is_administrator
+
+from .models import CatalogueSource
 
 
 def can_read_catalogue(user: Any) -> bool:
@@ -47,3 +51,18 @@ def published_tests() -> QuerySet[AssessmentForm]:
     return AssessmentForm.objects.filter(
         unit__oer__status=Oer.Status.PUBLISHED, route_independent=True
     )
+
+
+def can_manage_catalogue_sources(user: Any) -> bool:
+    """The consumer: only the institution's administrator registers partners' endpoints and
+    syncs them."""
+    return bool(user.is_authenticated) and is_administrator(user)
+
+
+def get_source_for(user: Any, pk: int) -> CatalogueSource:
+    source = None
+    if can_manage_catalogue_sources(user):
+        source = CatalogueSource.objects.filter(pk=pk, removed_at__isnull=True).first()
+    if source is None:
+        raise Http404
+    return source

@@ -475,6 +475,18 @@ REGISTRY: dict[str, ModelPrivacy] = {
         about="credential__student",
         actors="revoked_by",
     ),
+    # ooapi (the consumer)
+    "ooapi.cataloguesource": M(
+        secret="token_encrypted",
+        none="id name base_url refresh_hours last_synced_at last_report created_at removed_at",
+        note="A partner's OOAPI endpoint; its bearer token is a credential, stored encrypted.",
+    ),
+    "ooapi.externalactivity": M(
+        none="id source ooapi_id kind course_ooapi_id name_nl name_en description_nl "
+        "description_en ec language modes_of_delivery starts_on ends_on link withdrawn_at "
+        "first_seen_at last_seen_at",
+        note="A partner's published course or component: catalogue data, no person.",
+    ),
     "examcommittee.enrolmentprogress": M(
         personal="enrolment oer ec_achieved ec_exempted ec_first_year bsa_norm_ec "
         "first_year_until circumstances bsa_prognosis propedeuse_complete diploma_complete "

@@ -390,6 +390,28 @@ RECORD_CLASSES: tuple[RecordClass, ...] = (
         unless_referenced_by=(("financing.voucherverdict", "module_enrolment"),),
     ),
     RecordClass(
+        "catalogue_source",
+        "ooapi.cataloguesource",
+        "created_at",
+        None,
+        INSTITUTION_POLICY,
+        "Een geregistreerde partnercatalogus blijft, ook verwijderd: de externe "
+        "onderwijsactiviteiten die studieplannen noemen verwijzen ernaar. Geen persoonsgegevens.",
+        "A registered partner catalogue is kept, removed or not: the external learning "
+        "activities study plans name refer to it. No personal data.",
+    ),
+    RecordClass(
+        "external_activity",
+        "ooapi.externalactivity",
+        "first_seen_at",
+        None,
+        INSTITUTION_POLICY,
+        "Een externe onderwijsactiviteit blijft, ook teruggetrokken: een studieplan kan haar "
+        "noemen. Gepubliceerde cataloguswaarden van de partner, geen persoonsgegevens.",
+        "An external learning activity is kept, withdrawn or not: a study plan may name it. "
+        "The partner's published catalogue data, no personal data.",
+    ),
+    RecordClass(
         "audit",
         "core.auditentry",
         "at",

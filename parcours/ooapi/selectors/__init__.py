@@ -13,6 +13,7 @@ from .collections import (
 )
 from .objects import Item, brins, fetch, find, session_days
 from .rows import PageOf, Part, Row, page
+from .sources import catalogue_sources, sources_due
 
 __all__ = [
     "Item",
@@ -22,6 +23,7 @@ __all__ = [
     "Scope",
     "academic_sessions",
     "brins",
+    "catalogue_sources",
     "components",
     "courses",
     "education_specifications",
@@ -32,4 +34,5 @@ __all__ = [
     "page",
     "programs",
     "session_days",
+    "sources_due",
 ]
