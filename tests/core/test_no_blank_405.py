@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.urls.converters import IntConverter
 from django.urls.resolvers import RegexPattern
 
@@ -18,6 +18,15 @@ from tests.second_factor import log_in_verified
 
 def _sample(converter: Any) -> Any:
     return 1 if isinstance(converter, IntConverter) else "00XX"
+
+
+def _regex_sample(name: str, groups: list[str]) -> str:
+    for length in (24, 32):
+        try:
+            return reverse(name, kwargs=dict.fromkeys(groups, "a" * length))
+        except NoReverseMatch:
+            continue
+    raise AssertionError(f"{name}: no sample token of 24 or 32 characters fits its pattern")
 
 
 def _routes() -> list[tuple[str, str]]:
@@ -34,10 +43,12 @@ def _routes() -> list[tuple[str, str]]:
             elif isinstance(p, URLPattern):
                 name = f"{ns}:{p.name}" if ns else str(p.name)
                 if isinstance(p.pattern, RegexPattern):
-                    kwargs = dict.fromkeys(p.pattern.regex.groupindex, "a" * 24)
+                    # a token of the length the pattern takes (a link token, a public id)
+                    path = _regex_sample(name, list(p.pattern.regex.groupindex))
                 else:
                     kwargs = {k: _sample(c) for k, c in p.pattern.converters.items()}
-                found.append((name, reverse(name, kwargs=kwargs)))
+                    path = reverse(name, kwargs=kwargs)
+                found.append((name, path))
         return found
 
     return walk(get_resolver().url_patterns, "", None)
