@@ -7,7 +7,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from parcours.credentials import keys, selectors
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from parcours.credentials import keys, selectors, services
 from parcours.credentials.selectors import Achievement
 from tests import factories
 from tests.examcommittee.test_progress import assess, exempt, staff_of
@@ -41,3 +44,15 @@ def resolve_key(verification_method: str) -> Any:
     """The public key a verification method names, from the configured keys."""
     _, _, key_id = verification_method.partition("#")
     return keys.public_keys().get(key_id)
+
+
+def queries_with_one_and_four(client: Any, url: str, student: Any) -> list[int]:
+    """How many queries `url` takes with one credential claimed, then with four."""
+    counts = []
+    for codes in (("U1",), ("U2", "U4", "U5")):
+        for code in codes:
+            services.credential_claim(achievement(student, code), actor=student)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    return counts
